@@ -1,0 +1,1 @@
+"""The data layer: extraction from article text, the SQLite store, ingest and queries (no UI)."""

@@ -1,0 +1,131 @@
+"""Records produced by extraction: what one article says, with character offsets into its text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ACTOR_KINDS = ("person", "organization", "country", "place", "outlet", "group")
+PASSAGE_KINDS = ("title", "publication", "heading", "paragraph", "footnote")
+QUOTE_KINDS = ("speech", "phrase", "title")
+DATE_PRECISIONS = ("day", "month", "year", "decade")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A block of the article: its title, publication line, a heading, a paragraph or a footnote."""
+
+    ordinal: int
+    """Position of the passage in the article, from 0."""
+    kind: str
+    """One of PASSAGE_KINDS."""
+    section: str
+    """Text of the heading this passage falls under ('' before the first heading)."""
+    number: int | None
+    """Paragraph number for paragraphs (from 1), footnote number for footnotes, else None."""
+    start: int
+    end: int
+    text: str
+    """Exactly ``article_text[start:end]``."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Someone or something the article names, with its aliases resolved to one canonical name."""
+
+    name: str
+    """Canonical full name ("Anders Fogh Rasmussen"); also the actor's key within one article."""
+    kind: str
+    """One of ACTOR_KINDS."""
+    title: str | None = None
+    """Titles and roles found for a person ("NATO Secretary General"), joined with '; '."""
+    aliases: tuple[str, ...] = ()
+    """Other forms used for the same actor ("Rasmussen", "NATO's" -> "NATO", "ISAF")."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place where an actor is named (or clearly referred to) in the text."""
+
+    actor: str
+    """The canonical name of an Actor of the same Article."""
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A span inside quotation marks; ``text`` excludes the marks themselves."""
+
+    kind: str
+    """'speech' (someone said it), 'phrase' (scare quotes) or 'title' (of an article or editorial)."""
+    speaker: str | None
+    """Canonical name of the speaking Actor for speech, else None."""
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated statement: the sentence that a date anchors, with the actors it involves."""
+
+    date: str
+    """ISO date at its precision: '1999', '2012-07', '2013-04-15' (a decade is its first year)."""
+    end_date: str | None
+    """Last date of a range ('May 31 to June 2' -> '2013-06-02'), else None."""
+    precision: str
+    """One of DATE_PRECISIONS."""
+    description: str
+    """The sentence, exactly ``article_text[start:end]``."""
+    start: int
+    end: int
+    date_text: str
+    """The date as written ("May 31 to June 2", "the early 1990s")."""
+    actors: tuple[str, ...] = ()
+    """Canonical names of the actors mentioned in the sentence."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A cited source: one part of a parenthetical "(Xinhua, April 15)" or a footnote marker "[1]"."""
+
+    raw: str
+    """Exactly ``article_text[start:end]``."""
+    start: int
+    end: int
+    outlet: str | None
+    """The outlet named, None where it was lost ("(, June 2)") or for a footnote marker."""
+    date: str | None
+    """ISO date of the cited item at its precision, if given."""
+    footnote: int | None = None
+    """For a marker like "[1]", the footnote number it points to."""
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A numbered note at the end of the article."""
+
+    number: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """Everything extraction finds in one article's text."""
+
+    text: str
+    title: str
+    published: str | None
+    """The publication line ("China Brief Volume: 13 Issue: 14") or a date, if the article has one."""
+    year: int | None
+    """The year partial dates are resolved against."""
+    passages: tuple[Passage, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()

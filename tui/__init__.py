@@ -1,0 +1,1 @@
+"""The natoasia-tui command line and Textual explorer."""
