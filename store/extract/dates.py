@@ -1,0 +1,177 @@
+"""Dates as written in English prose ("April 15", "May 2011", "the early 1990s"), normalised to ISO."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+_FRAGMENTS = {
+    "month": r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+             r"|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?",
+    "day": r"[0-3]?\d",
+    "year": r"(?:1[5-9]|20)\d\d",
+    "part": r"(?i:early|mid|late)",
+    "season": r"(?i:spring|summer|autumn|fall)",
+}
+_DASH = r"\s*[-–—]\s*"
+_TO = r"(?:\s*[-–—]\s*|\s+(?:to|until|through)\s+)"
+# Why lookarounds: a date never continues a longer number ("$2013", "12013", "3.2013") or a word.
+_B, _E = r"(?<![\w$€£.,])", r"(?![\w%]|[.,]\d)"
+
+
+def _compile(source: str) -> re.Pattern[str]:
+    """Compile a pattern whose ``<kind:group>`` slots name a fragment kind and its group name."""
+    def slot(match: re.Match[str]) -> str:
+        kind, group = match.group(1), match.group(2)
+        ordinal = r"(?:st|nd|rd|th)?" if kind == "day" else ""
+        return f"(?P<{group}>{_FRAGMENTS[kind]}){ordinal}"
+    return re.compile(_B + re.sub(r"<(\w+):(\w+)>", slot, source) + _E)
+
+
+# Tried in this order; a later pattern never takes text an earlier one matched.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, _compile(source)) for name, source in (
+    ("iso", r"<year:y1>-(?P<mo>[01]\d)-(?P<d1>[0-3]\d)"),
+    ("mdmd", r"<month:m1>\s+<day:d1>" + _TO + r"<month:m2>\s+<day:d2>(?:,?\s+<year:y1>)?"),
+    ("dmdm", r"<day:d1>\s+<month:m1>" + _TO + r"<day:d2>\s+<month:m2>(?:,?\s+<year:y1>)?"),
+    ("mdd", r"<month:m1>\s+<day:d1>" + _DASH + r"<day:d2>(?:,?\s+<year:y1>)?"),
+    ("ddm", r"<day:d1>" + _DASH + r"<day:d2>\s+<month:m1>(?:,?\s+<year:y1>)?"),
+    ("yy", r"(?i:between)\s+<year:y1>\s+and\s+<year:y2>"),
+    ("yy", r"(?<=from )<year:y1>\s+(?:to|until|through)\s+<year:y2>"),
+    ("yy", r"<year:y1>\s*[-–]\s*<year:y2>"),
+    ("mdy", r"<month:m1>\s+<day:d1>(?:,\s*|\s+)<year:y1>"),
+    ("dmy", r"<day:d1>\s+<month:m1>,?\s+<year:y1>"),
+    ("my", r"<month:m1>,?\s+(?:of\s+)?<year:y1>"),
+    ("md", r"<month:m1>\s+<day:d1>"),
+    ("dm", r"<day:d1>\s+<month:m1>"),
+    ("decade", r"(?:(?i:the)\s+)?(?:<part:part>[- ])?(?P<dec>(?:1[5-9]|20)\d0)'?s"),
+    ("pm", r"<part:part>[- ]<month:m1>(?:,?\s+<year:y1>)?"),
+    ("py", r"<part:part>[- ]<year:y1>"),
+    ("sy", r"<season:season>(?:\s+of)?\s+<year:y1>"),
+    ("y", r"<year:y1>"),
+))
+
+# Words that make a bare four-digit number a quantity, not a year ("some 2000 troops").
+_QUANTITY_BEFORE = re.compile(
+    r"(?:\b(?:about|some|over|nearly|than|around|approximately|least|additional)|[$€£#])\s*$", re.I)
+_QUANTITY_AFTER = re.compile(
+    r"\s*(?:%|percent|per\b|people|troops|soldiers|men\b|km|miles|dollars|euros|tons|tonnes|units|killed|dead)", re.I)
+_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_PART_YEARS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in text, with its offsets and ISO form at its precision."""
+
+    start: int
+    end: int
+    text: str
+    """Exactly ``text[start:end]`` of the searched document."""
+    date: str | None
+    """ISO date ('1999', '2012-07', '2013-04-15'); None for a month and day whose year is unknown."""
+    end_date: str | None
+    """Last date of a range, else None."""
+    precision: str
+    """'day', 'month', 'year' or 'decade' (of ``date``)."""
+
+
+def month_number(name: str) -> int:
+    """Return 1..12 for a month name or abbreviation ("Sept.", "June"), 0 if it is not one."""
+    key = name.rstrip(".").lower()[:3]
+    abbreviations = [m.lower() for m in calendar.month_abbr]
+    return abbreviations.index(key) if key in abbreviations else 0
+
+
+def find_dates(text: str, year: int | None = None, start: int = 0, end: int | None = None) -> tuple[DateMention, ...]:
+    """Return the dates in text[start:end], in text order; month-day dates take ``year``."""
+    end = len(text) if end is None else end
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for name, pattern in _PATTERNS:
+        for match in pattern.finditer(text, start, end):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            mention = _normalise(name, match, year, text)
+            if mention is not None:
+                taken.append((match.start(), match.end()))
+                found.append(mention)
+    return tuple(sorted(found, key=lambda d: d.start))
+
+
+def _normalise(name: str, match: re.Match[str], year: int | None, text: str) -> DateMention | None:
+    """Turn one regex match into a DateMention, or None where it is not a real date."""
+    groups = {k: v for k, v in match.groupdict().items() if v is not None}
+    if name == "y" and _is_quantity(text, match.start(), match.end()):
+        return None
+    if name == "decade":
+        dates = _decade(groups)
+    elif name in ("pm", "py", "sy"):
+        dates = _part_of(groups, year)
+    else:
+        dates = _calendar(name, groups, year)
+    if dates is None:
+        return None
+    first, last, precision = dates
+    return DateMention(match.start(), match.end(), match.group(0), first, last, precision)
+
+
+def _is_quantity(text: str, start: int, end: int) -> bool:
+    """True where a bare four-digit number counts things rather than naming a year."""
+    return bool(_QUANTITY_BEFORE.search(text, max(0, start - 16), start)
+                or _QUANTITY_AFTER.match(text, end))
+
+
+def _decade(groups: dict[str, str]) -> tuple[str, str | None, str]:
+    """"the 1990s" is the decade 1990..1999; "the early 1990s" the years 1990..1993."""
+    first = int(groups["dec"])
+    if "part" not in groups:
+        return str(first), str(first + 9), "decade"
+    low, high = _PART_YEARS[groups["part"].lower()]
+    return str(first + low), str(first + high), "year"
+
+
+def _part_of(groups: dict[str, str], year: int | None) -> tuple[str, str, str] | None:
+    """"late 2008", "mid-April" and "summer 2012" as month ranges."""
+    y = int(groups.get("y1") or year or 0)
+    if not y:
+        return None
+    if "m1" in groups:
+        month = month_number(groups["m1"])
+        return f"{y:04d}-{month:02d}", None, "month"
+    key = groups.get("season", groups.get("part", "")).lower()
+    low, high = _SEASON_MONTHS.get(key) or _PART_MONTHS[key]
+    return f"{y:04d}-{low:02d}", f"{y:04d}-{high:02d}", "month"
+
+
+def _calendar(name: str, groups: dict[str, str], year: int | None) -> tuple[str | None, str | None, str] | None:
+    """Day, month and year dates and ranges; None where a day does not exist or a range runs backwards."""
+    y1 = int(groups["y1"]) if "y1" in groups else year
+    if name == "yy":
+        y2 = int(groups["y2"])
+        return (str(y1), str(y2), "year") if y1 is not None and y1 < y2 else None
+    if name == "y":
+        return str(y1), None, "year"
+    m1 = int(groups["mo"]) if name == "iso" else month_number(groups["m1"])
+    if name == "my":
+        return f"{y1:04d}-{m1:02d}", None, "month"
+    m2 = month_number(groups["m2"]) if "m2" in groups else m1
+    d1, d2 = int(groups["d1"]), int(groups.get("d2", groups["d1"]))
+    if not (_valid(y1, m1, d1) and _valid(y1, m2, d2)) or (m2, d2) < (m1, d1):
+        return None
+    last = _iso(y1, m2, d2) if "d2" in groups else None
+    return _iso(y1, m1, d1), last, "day"
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    """True where the day exists in that month (February 29 only in a known leap year)."""
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    days = calendar.monthrange(year, month)[1] if year else (29 if month == 2 else calendar.monthrange(2001, month)[1])
+    return day <= days
+
+
+def _iso(year: int | None, month: int, day: int) -> str | None:
+    """ISO day, or None when the year is unknown."""
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else None

@@ -1,0 +1,208 @@
+"""An article's blocks: title, publication line, section headings, paragraphs and footnotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from store.extract.dates import find_dates
+from store.model import Passage
+
+_MARKDOWN_HEADING = re.compile(r"(#{1,6})[ \t]+(?=\S)")
+_PUBLICATION = re.compile(r"(?i:publication|published|posted|updated|date|dateline|source)\s*:|By\s+[A-Z]")
+_NOTE_MARKER = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
+_BULLET = re.compile(r"[-*•]\s+")
+# Lines that start a new item even without a blank line before them: notes, bullets and bare links.
+_ITEM = re.compile(r"\[\d{1,3}\]|\d{1,3}[.)]\s|[-*•]\s|https?://")
+_NOTES_HEADING = re.compile(
+    r"(?i)#*\s*(?:end)?(?:notes?|footnotes|references|sources|bibliography|links|further reading):?")
+_FUTURE = re.compile(r"\b(?:by|until|till|before|beyond)\s+$", re.I)
+_HEADING_MAX_WORDS = 14
+_HEADING_MAX_CHARS = 100
+# A heading may ask a question ("Values-Based Diplomacy?") but never ends like a sentence or a clause.
+_NOT_HEADING_END = tuple(".,;:!\"”’)")
+
+Span = tuple[int, int]
+
+
+def split_passages(text: str) -> tuple[Passage, ...]:
+    """Split an article into passages with exact offsets, kinds, sections and numbers."""
+    units = _first_line_apart(list(_units(text)), text)
+    notes_from = _notes_start(text, units)
+    passages: list[Passage] = []
+    section, paragraphs, in_header = "", 0, True
+    for index, (start, end) in enumerate(units):
+        if index == notes_from and not _NOTES_HEADING.fullmatch(text, *units[index - 1]):
+            section = ""  # unheaded end notes belong to no section of the body
+        start, end, kind = _classify(text, start, end, index, in_header, index >= notes_from)
+        if kind == "heading":
+            section = text[start:end]
+        if kind == "paragraph":
+            paragraphs, in_header = paragraphs + 1, False
+        number = paragraphs if kind == "paragraph" else None
+        passages.append(Passage(len(passages), kind, section, number, start, end, text[start:end]))
+    return _number_footnotes(text, passages)
+
+
+def _lines(text: str) -> Iterator[Span]:
+    """Every line of the text as a span trimmed of surrounding whitespace (empty for blank lines)."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        yield _trim(text, start, end)
+        start = end + 1
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    """Shrink a span so it neither starts nor ends with whitespace (NBSP included)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _units(text: str) -> Iterator[Span]:
+    """Blocks between blank lines, with Markdown headings and note lines split off as their own units."""
+    block: list[Span] = []
+    for start, end in [*_lines(text), (len(text), len(text))]:
+        if start == end:
+            yield from _split_block(text, block)
+            block = []
+        else:
+            block.append((start, end))
+
+
+def _split_block(text: str, lines: list[Span]) -> Iterator[Span]:
+    """Yield one unit per Markdown heading, note, bullet or link line and one per run of other lines."""
+    run: list[Span] = []
+    after_heading = False
+    for start, end in lines:
+        heading = bool(_MARKDOWN_HEADING.match(text, start, end))
+        if run and (heading or after_heading or _ITEM.match(text, start, end)):
+            yield run[0][0], run[-1][1]
+            run = []
+        run.append((start, end))
+        after_heading = heading
+    if run:
+        yield run[0][0], run[-1][1]
+
+
+def _note_line(text: str, start: int, end: int) -> bool:
+    """True for a unit that starts like a numbered note: "1.  Text", "[1] Text", "1) Text"."""
+    marker = _NOTE_MARKER.match(text, start, end)
+    return marker is not None and marker.end() < end
+
+
+def _first_line_apart(units: list[Span], text: str) -> list[Span]:
+    """The title is the first line only, even when a subtitle follows without a blank line."""
+    if not units or "\n" not in text[units[0][0]:units[0][1]]:
+        return units
+    start, end = units[0]
+    title_end = rest = text.index("\n", start)
+    while text[title_end - 1].isspace():
+        title_end -= 1
+    while text[rest].isspace():
+        rest += 1
+    return [(start, title_end), (rest, end), *units[1:]]
+
+
+def _notes_start(text: str, units: Sequence[Span]) -> int:
+    """Index of the first footnote unit: after a "Notes" heading, else the trailing run of note lines."""
+    for index in range(len(units) - 1, 0, -1):
+        if _NOTES_HEADING.fullmatch(text, *units[index]):
+            return index + 1
+    first = len(units)
+    while first > 1 and _note_line(text, *units[first - 1]):
+        first -= 1
+    return first
+
+
+def _classify(text: str, start: int, end: int, index: int, in_header: bool, in_notes: bool) -> tuple[int, int, str]:
+    """Decide a unit's kind; Markdown headings lose their '#' marks from the span."""
+    marks = _MARKDOWN_HEADING.match(text, start, end)
+    if marks:
+        start = marks.end()
+        content = text[start:end].rstrip("# \t")
+        end = start + len(content) if content else end
+    if index == 0:
+        return start, end, "title"
+    if _NOTES_HEADING.fullmatch(text, start, end) and not in_notes:
+        return start, end, "heading"
+    if in_notes:
+        return start, end, "footnote"
+    if in_header and _is_publication(text, start, end):
+        return start, end, "publication"
+    if marks or _looks_like_heading(text[start:end]):
+        return start, end, "heading"
+    return start, end, "paragraph"
+
+
+def _is_publication(text: str, start: int, end: int) -> bool:
+    """A header line such as "Publication: ...", "By Jane Doe" or one that is mostly a date."""
+    if _PUBLICATION.match(text, start, end):
+        return True
+    dated = sum(d.end - d.start for d in find_dates(text, None, start, end))
+    return dated > 0 and dated * 2 >= end - start
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A short single line that starts in capitals and does not end like a sentence."""
+    if "\n" in line or len(line) > _HEADING_MAX_CHARS or len(line.split()) > _HEADING_MAX_WORDS:
+        return False
+    return (line[:1].isupper() or line[:1].isdigit()) and not line.endswith(_NOT_HEADING_END)
+
+
+def _number_footnotes(text: str, passages: list[Passage]) -> tuple[Passage, ...]:
+    """Give each footnote its number ("1." -> 1, else its position) and drop the marker from its span."""
+    result, position = [], 0
+    for passage in passages:
+        if passage.kind == "footnote":
+            position += 1
+            start, number = _strip_marker(text, passage.start, passage.end, position)
+            passage = Passage(passage.ordinal, "footnote", passage.section, number, start, passage.end,
+                              text[start:passage.end])
+        result.append(passage)
+    return tuple(result)
+
+
+def _strip_marker(text: str, start: int, end: int, position: int) -> tuple[int, int]:
+    """Return the start of a note's content and its number (its position where it has no number)."""
+    marker = _NOTE_MARKER.match(text, start, end) or _BULLET.match(text, start, end)
+    if marker is None or marker.end() >= end:
+        return start, position
+    digits = next((g for g in marker.groups() if g), None) if marker.re is _NOTE_MARKER else None
+    return marker.end(), int(digits) if digits else position
+
+
+def article_title(passages: Sequence[Passage]) -> str:
+    """The text of the title passage ('' for an empty article)."""
+    return next((p.text for p in passages if p.kind == "title"), "")
+
+
+def published_line(passages: Sequence[Passage]) -> str | None:
+    """The first publication line ("Publication: ...", "By ...", a date line), if the header has one."""
+    return next((p.text for p in passages if p.kind == "publication"), None)
+
+
+def article_year(text: str, passages: Sequence[Passage]) -> int | None:
+    """The year partial dates are resolved against.
+
+    The first year written in the header (title and publication lines); else the latest year the
+    article mentions, skipping future targets such as "by 2020". Why the latest and not the most
+    frequent: an article is written no earlier than the newest thing it reports, while the year it
+    mentions most is often the past year it analyses.
+    """
+    header = [p for p in passages if p.kind in ("title", "publication")]
+    for passage in header:
+        years = _years(text, passage.start, passage.end)
+        if years:
+            return years[0]
+    years = _years(text, 0, len(text))
+    return max(years) if years else None
+
+
+def _years(text: str, start: int, end: int) -> list[int]:
+    """Years of the dated mentions in text[start:end], in text order, except future targets."""
+    return [int(d.date[:4]) for d in find_dates(text, None, start, end)
+            if d.date and d.precision != "decade" and not _FUTURE.search(text, max(0, d.start - 8), d.start)]

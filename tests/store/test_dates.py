@@ -1,0 +1,90 @@
+"""Dates in prose: the forms people write, their ISO values and precisions, and numbers that are not dates."""
+
+import pytest
+
+from store.extract.dates import find_dates, month_number
+
+
+def one(text: str, year: int | None = 2013) -> tuple[str, str | None, str | None, str]:
+    """The single date found in text, as (as written, date, end_date, precision)."""
+    (found,) = find_dates(text, year)
+    assert text[found.start:found.end] == found.text
+    return found.text, found.date, found.end_date, found.precision
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("on April 15.", ("April 15", "2013-04-15", None, "day")),
+    ("on 15 April 2012,", ("15 April 2012", "2012-04-15", None, "day")),
+    ("April 15, 2012 was", ("April 15, 2012", "2012-04-15", None, "day")),
+    ("After the September 11, 2001 attacks", ("September 11, 2001", "2001-09-11", None, "day")),
+    ("(Reuters, Jan. 3, 2014)", ("Jan. 3, 2014", "2014-01-03", None, "day")),
+    ("on 3rd March 2012", ("3rd March 2012", "2012-03-03", None, "day")),
+    ("in May 2011", ("May 2011", "2011-05", None, "month")),
+    ("In July 2012, Japan", ("July 2012", "2012-07", None, "month")),
+    ("In mid-April, he", ("mid-April", "2013-04", None, "month")),
+    ("in 1999 the", ("1999", "1999", None, "year")),
+    ("The 2010 Strategic Concept", ("2010", "2010", None, "year")),
+    ("dated 2013-04-15.", ("2013-04-15", "2013-04-15", None, "day")),
+    ("the 1990s", ("the 1990s", "1990", "1999", "decade")),
+    ("Already in the early 1990s, the", ("the early 1990s", "1990", "1993", "year")),
+    ("the mid-1990s", ("the mid-1990s", "1994", "1996", "year")),
+    ("in late 2008", ("late 2008", "2008-09", "2008-12", "month")),
+    ("the summer of 2012", ("summer of 2012", "2012-06", "2012-08", "month")),
+])
+def test_single_dates_normalise_to_iso_at_their_precision(text: str, expected: tuple) -> None:
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("from May 31 to June 2.", ("May 31 to June 2", "2013-05-31", "2013-06-02", "day")),
+    ("on April 15-17", ("April 15-17", "2013-04-15", "2013-04-17", "day")),
+    ("on 15–17 April 2012", ("15–17 April 2012", "2012-04-15", "2012-04-17", "day")),
+    ("in 2010–2012", ("2010–2012", "2010", "2012", "year")),
+    ("between 2008 and 2010", ("between 2008 and 2010", "2008", "2010", "year")),
+    ("from 2008 to 2010", ("2008 to 2010", "2008", "2010", "year")),
+])
+def test_ranges_keep_their_end(text: str, expected: tuple) -> None:
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "pledged $5 billion of its own money",
+    "Over the last 20 years, Japan",
+    "in paragraph 10, however",
+    "with four out of the five permanent members",
+    "for 20 years",
+    "China Brief Volume: 13 Issue: 14",
+    "some 2000 troops",
+    "it may 15 times",
+    "February 30",
+    "a $2013 bill",
+])
+def test_numbers_that_are_not_dates(text: str) -> None:
+    assert find_dates(text, 2013) == ()
+
+
+def test_month_day_without_a_known_year_keeps_its_span_but_no_date() -> None:
+    (found,) = find_dates("(, June 2)")
+    assert (found.text, found.date, found.precision) == ("June 2", None, "day")
+
+
+def test_february_29_only_in_leap_years() -> None:
+    assert one("February 29, 2012")[1] == "2012-02-29"
+    assert one("Feb 29, 2013") == ("2013", "2013", None, "year")
+
+
+def test_several_dates_come_in_text_order_with_exact_offsets() -> None:
+    text = "(Guardian, April 15, New York Times, April 16) and in December 2007 and 2002."
+    found = find_dates(text, 2013)
+    assert [d.date for d in found] == ["2013-04-15", "2013-04-16", "2007-12", "2002"]
+    assert all(text[d.start:d.end] == d.text for d in found)
+
+
+def test_a_window_gives_document_offsets() -> None:
+    text = "In 1999 it began. In 2002 it went on."
+    (found,) = find_dates(text, None, text.index("In 2002"))
+    assert (found.start, found.date) == (text.index("2002"), "2002")
+
+
+def test_month_numbers_from_names_and_abbreviations() -> None:
+    assert [month_number(m) for m in ("January", "Sept.", "Dec", "June", "Monday")] == [1, 9, 12, 6, 0]
