@@ -17,6 +17,8 @@ _ITEM = re.compile(r"\[\d{1,3}\]|\d{1,3}[.)]\s|[-*•]\s|https?://")
 _NOTES_HEADING = re.compile(
     r"(?i)#*\s*(?:end)?(?:notes?|footnotes|references|sources|bibliography|links|further reading):?")
 _FUTURE = re.compile(r"\b(?:by|until|till|before|beyond)\s+$", re.I)
+# A date line may carry a weekday, "AM" or a time zone, but no more words than that.
+_DATE_LINE_MAX_WORDS = 2
 _HEADING_MAX_WORDS = 14
 _HEADING_MAX_CHARS = 100
 # A heading may ask a question ("Values-Based Diplomacy?") but never ends like a sentence or a clause.
@@ -139,11 +141,18 @@ def _classify(text: str, start: int, end: int, index: int, in_header: bool, in_n
 
 
 def _is_publication(text: str, start: int, end: int) -> bool:
-    """A header line such as "Publication: ...", "By Jane Doe" or one that is mostly a date."""
+    """A header line such as "Publication: ...", "By Jane Doe" or a date line ("March 3, 2014 10:45 AM")."""
     if _PUBLICATION.match(text, start, end):
         return True
-    dated = sum(d.end - d.start for d in find_dates(text, None, start, end))
-    return dated > 0 and dated * 2 >= end - start
+    dates = find_dates(text, None, start, end)
+    if not dates:
+        return False
+    cursor, rest = start, []
+    for date in dates:
+        rest.append(text[cursor:date.start])
+        cursor = date.end
+    rest.append(text[cursor:end])
+    return len(re.findall(r"[^\W\d_]+", " ".join(rest))) <= _DATE_LINE_MAX_WORDS
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -188,13 +197,12 @@ def published_line(passages: Sequence[Passage]) -> str | None:
 def article_year(text: str, passages: Sequence[Passage]) -> int | None:
     """The year partial dates are resolved against.
 
-    The first year written in the header (title and publication lines); else the latest year the
-    article mentions, skipping future targets such as "by 2020". Why the latest and not the most
-    frequent: an article is written no earlier than the newest thing it reports, while the year it
-    mentions most is often the past year it analyses.
+    The first year of the publication lines; else the latest year the article mentions, skipping
+    future targets such as "by 2020". Why the latest and not the most frequent: an article is written
+    no earlier than the newest thing it reports, while the year it mentions most is often the past
+    year it analyses. The title is not trusted ("Arctic Security After 2014" names its subject).
     """
-    header = [p for p in passages if p.kind in ("title", "publication")]
-    for passage in header:
+    for passage in (p for p in passages if p.kind == "publication"):
         years = _years(text, passage.start, passage.end)
         if years:
             return years[0]

@@ -1,0 +1,97 @@
+"""Cited sources: parentheticals like "(Xinhua, April 15)", wire credits "(Reuters) -", markers "[1]"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from store.extract.dates import DateMention, find_dates
+from store.model import Citation, Footnote, Passage
+
+_PARENTHETICAL = re.compile(r"\(([^()\n]{1,400})\)")
+_MARKER = re.compile(r"\[(\d{1,3})\]")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_LEADING_TITLE = re.compile(r"\s*(?:“[^”]*”|\"[^\"]*\"|‘[^’]*’(?=\s*,))\s*,?\s*")
+_SEPARATOR = re.compile(r"\s*[;,]\s*")
+_DATELINE_DASH = re.compile(r"\s*[-–—]")
+# Lower-case words that may sit inside an outlet's name ("Ministry of Foreign Affairs").
+_CONNECTORS = frozenset("of the and for on in at de la le du des del da y & und".split())
+_MAX_OUTLET_WORDS = 8
+_MAX_CREDIT_WORDS = 4
+
+
+def find_citations(
+    text: str, passages: Sequence[Passage], year: int | None
+) -> tuple[tuple[Citation, ...], tuple[Footnote, ...]]:
+    """Return the citations in the article's paragraphs and the footnotes at its end."""
+    citations: list[Citation] = []
+    for passage in passages:
+        if passage.kind == "paragraph":
+            citations.extend(_in_paragraph(text, passage, year))
+    footnotes = tuple(Footnote(p.number or 0, p.start, p.end, p.text) for p in passages if p.kind == "footnote")
+    return tuple(sorted(citations, key=lambda c: c.start)), footnotes
+
+
+def outlet_span(text: str, citation: Citation) -> tuple[int, int] | None:
+    """Where the citation's outlet name is written in the text, if it names one."""
+    if not citation.outlet:
+        return None
+    offset = text.rfind(citation.outlet, citation.start, citation.end)
+    return (offset, offset + len(citation.outlet)) if offset >= 0 else None
+
+
+def _in_paragraph(text: str, passage: Passage, year: int | None) -> Iterator[Citation]:
+    """Parenthetical sources and footnote markers inside one paragraph."""
+    for match in _PARENTHETICAL.finditer(text, passage.start, passage.end):
+        yield from _parenthetical(text, match.start(1), match.end(1), year) or _wire_credit(text, match, passage, year)
+    for match in _MARKER.finditer(text, passage.start, passage.end):
+        yield Citation(match.group(0), match.start(), match.end(), None, None, int(match.group(1)))
+
+
+def _parenthetical(text: str, start: int, end: int, year: int | None) -> list[Citation]:
+    """Split "(A, date; B, date, C, date)" into one Citation per source; [] if it is no citation."""
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text, start, end)]
+    dates = [d for d in find_dates(text, year, start, end) if not any(s <= d.start < e for s, e in quoted)]
+    found, cursor = [], start
+    for date in dates:
+        citation = _source(text, cursor, date)
+        if citation is None:
+            return []
+        found.append(citation)
+        separator = _SEPARATOR.match(text, date.end, end)
+        cursor = separator.end() if separator else date.end
+    if not found or text[cursor:end].strip(" .") or cursor < found[-1].end:
+        return []
+    return found
+
+
+def _source(text: str, start: int, date: DateMention) -> Citation | None:
+    """One source "Outlet, date" (or ", date" with its outlet lost) from ``start`` up to its date."""
+    prefix = text[start:date.start].rstrip()
+    if not prefix.endswith(","):
+        return None
+    title = _LEADING_TITLE.match(prefix)
+    outlet = prefix[title.end() if title else 0:-1].strip()
+    if outlet and not _is_outlet_name(outlet, _MAX_OUTLET_WORDS):
+        return None
+    raw_start = start + len(text[start:date.start]) - len(text[start:date.start].lstrip())
+    return Citation(text[raw_start:date.end], raw_start, date.end, outlet or None, date.date)
+
+
+def _wire_credit(text: str, match: re.Match[str], passage: Passage, year: int | None) -> list[Citation]:
+    """A dateline credit such as "WASHINGTON, March 3 (Reuters) -", dated by the dateline."""
+    name = match.group(1).strip()
+    if not _DATELINE_DASH.match(text, match.end()) or not _is_outlet_name(name, _MAX_CREDIT_WORDS):
+        return []
+    before = find_dates(text, year, passage.start, match.start())
+    date = before[-1].date if before and not text[before[-1].end:match.start()].strip(" ,") else None
+    start = match.start(1) + match.group(1).index(name)
+    return [Citation(name, start, start + len(name), name, date)]
+
+
+def _is_outlet_name(name: str, max_words: int) -> bool:
+    """True for a short capitalised name ("U.S. Department of State"), not a clause or a remark."""
+    words = name.split()
+    if not words or len(words) > max_words or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS for w in words)

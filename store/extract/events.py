@@ -1,0 +1,74 @@
+"""Events: the sentences of an article's paragraphs that a date anchors, with the actors they name."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+
+from store.extract.dates import DateMention, find_dates
+from store.model import Citation, Event, Mention, Passage
+
+Span = tuple[int, int]
+Day = tuple[int, int, int]
+
+
+def find_events(
+    text: str,
+    passages: Sequence[Passage],
+    sentences: Sequence[Span],
+    mentions: Sequence[Mention],
+    year: int | None,
+    citations: Sequence[Citation] = (),
+) -> tuple[Event, ...]:
+    """One Event per distinct date in each paragraph sentence, skipping the dates of cited sources."""
+    skip = [(c.start, c.end) for c in citations]
+    paragraphs = [(p.start, p.end) for p in passages if p.kind == "paragraph"]
+    events: list[Event] = []
+    for start, end in sentences:
+        if not any(ps <= start and end <= pe for ps, pe in paragraphs):
+            continue
+        dates = [d for d in find_dates(text, year, start, end) if d.date and not _inside(d.start, d.end, skip)]
+        actors = _actors(mentions, start, end, skip)
+        events.extend(Event(d.date or "", d.end_date, d.precision, text[start:end], start, end, d.text, actors)
+                      for d in _finest(dates))
+    return tuple(events)
+
+
+def _inside(start: int, end: int, spans: Sequence[Span]) -> bool:
+    """True where [start, end) lies within one of the spans."""
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _actors(mentions: Sequence[Mention], start: int, end: int, skip: Sequence[Span]) -> tuple[str, ...]:
+    """Canonical names mentioned in the sentence, in order of first mention, outside citations."""
+    names = (m.actor for m in sorted(mentions, key=lambda m: m.start)
+             if start <= m.start and m.end <= end and not _inside(m.start, m.end, skip))
+    return tuple(dict.fromkeys(names))
+
+
+def _finest(dates: list[DateMention]) -> list[DateMention]:
+    """Drop repeats and any date that only coarsens another in the same sentence ("mid-April" vs "April 15")."""
+    unique = list({(d.date, d.end_date): d for d in reversed(dates)}.values())[::-1]
+    spans = {id(d): _interval(d) for d in unique}
+    return [d for d in unique
+            if not any(o is not d and _contains(spans[id(d)], spans[id(o)]) for o in unique)]
+
+
+def _contains(outer: tuple[Day, Day], inner: tuple[Day, Day]) -> bool:
+    """True where ``outer`` covers ``inner`` and is strictly larger."""
+    return outer != inner and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _interval(date: DateMention) -> tuple[Day, Day]:
+    """First and last day a date mention covers."""
+    return _day(date.date or "", first=True), _day(date.end_date or date.date or "", first=False)
+
+
+def _day(iso: str, first: bool) -> Day:
+    """Expand a partial ISO date ('2012', '2012-07') to its first or last day."""
+    parts = [int(p) for p in iso.split("-") if p.isdigit()] or [0]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else (1 if first else 12)
+    if len(parts) > 2:
+        return year, month, parts[2]
+    return year, month, 1 if first or not 1 <= month <= 12 else calendar.monthrange(max(year, 1), month)[1]
