@@ -43,7 +43,8 @@ def outlet_span(text: str, citation: Citation) -> tuple[int, int] | None:
 def _in_paragraph(text: str, passage: Passage, year: int | None) -> Iterator[Citation]:
     """Parenthetical sources and footnote markers inside one paragraph."""
     for match in _PARENTHETICAL.finditer(text, passage.start, passage.end):
-        yield from _parenthetical(text, match.start(1), match.end(1), year) or _wire_credit(text, match, passage, year)
+        sources = _parenthetical(text, match.start(1), match.end(1), year)
+        yield from sources or _wire_credit(text, match, passage, year)
     for match in _MARKER.finditer(text, passage.start, passage.end):
         yield Citation(match.group(0), match.start(), match.end(), None, None, int(match.group(1)))
 

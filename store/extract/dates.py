@@ -55,7 +55,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, _compile(sourc
 _QUANTITY_BEFORE = re.compile(
     r"(?:\b(?:about|some|over|nearly|than|around|approximately|least|additional)|[$€£#])\s*$", re.I)
 _QUANTITY_AFTER = re.compile(
-    r"\s*(?:%|percent|per\b|people|troops|soldiers|men\b|km|miles|dollars|euros|tons|tonnes|units|killed|dead)", re.I)
+    r"\s*(?:%|percent|per\b|people|troops|soldiers|men\b|km|miles|dollars|euros|tons|tonnes|units"
+    r"|killed|dead)", re.I)
 _PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _PART_YEARS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
@@ -84,7 +85,9 @@ def month_number(name: str) -> int:
     return abbreviations.index(key) if key in abbreviations else 0
 
 
-def find_dates(text: str, year: int | None = None, start: int = 0, end: int | None = None) -> tuple[DateMention, ...]:
+def find_dates(
+    text: str, year: int | None = None, start: int = 0, end: int | None = None
+) -> tuple[DateMention, ...]:
     """Return the dates in text[start:end], in text order; month-day dates take ``year``."""
     end = len(text) if end is None else end
     taken: list[tuple[int, int]] = []
@@ -165,11 +168,8 @@ def _calendar(name: str, groups: dict[str, str], year: int | None) -> tuple[str 
 
 
 def _valid(year: int | None, month: int, day: int) -> bool:
-    """True where the day exists in that month (February 29 only in a known leap year)."""
-    if not 1 <= month <= 12 or day < 1:
-        return False
-    days = calendar.monthrange(year, month)[1] if year else (29 if month == 2 else calendar.monthrange(2001, month)[1])
-    return day <= days
+    """True where the day exists in that month; February 29 needs a leap year (2000 stands in if unknown)."""
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year or 2000, month)[1]
 
 
 def _iso(year: int | None, month: int, day: int) -> str | None:

@@ -120,7 +120,9 @@ def _notes_start(text: str, units: Sequence[Span]) -> int:
     return first
 
 
-def _classify(text: str, start: int, end: int, index: int, in_header: bool, in_notes: bool) -> tuple[int, int, str]:
+def _classify(
+    text: str, start: int, end: int, index: int, in_header: bool, in_notes: bool
+) -> tuple[int, int, str]:
     """Decide a unit's kind; Markdown headings lose their '#' marks from the span."""
     marks = _MARKDOWN_HEADING.match(text, start, end)
     if marks:
