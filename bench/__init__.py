@@ -1,0 +1,1 @@
+"""The scale benchmark: `python -m bench` (not part of the test suite; see bench/README.md)."""

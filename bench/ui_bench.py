@@ -1,0 +1,109 @@
+"""What a user sees in tmux: time to first screen (vs a bare Textual app), keystroke to results, RSS."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.bare_app import READY
+from bench.stats import summary
+from bench.tmux import Pane, poll_cost_ms
+from store.db import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+_APP = [str(Path(sys.executable).with_name("natoasia-tui"))]
+# The first screen is the actor list; the seed's sentences put these actors in every article.
+_FIRST_SCREEN_WORDS = ("NATO", "Japan", "China")
+
+
+def _app_ready(screen: str) -> bool:
+    """The explorer's first screen is up: its actor list shows the corpus-wide actors."""
+    return all(word in screen for word in _FIRST_SCREEN_WORDS)
+
+
+def first_screen(db: Path, runs: int = 5) -> dict[str, Any]:
+    """Median seconds to first screen of the explorer and of the bare app, alternating runs."""
+    app_times: list[float] = []
+    bare_times: list[float] = []
+    for i in range(runs):
+        app_times.append(_first_screen_once(Pane(f"app{i}", [*_APP, "--db", str(db)], ROOT), _app_ready))
+        bare = Pane(f"bare{i}", [sys.executable, "-m", "bench.bare_app"], ROOT)
+        bare_times.append(_first_screen_once(bare, lambda screen: READY in screen))
+    app, bare = statistics.median(app_times), statistics.median(bare_times)
+    return {"app_s": app, "bare_s": bare, "ratio": app / bare, "app_runs": app_times, "bare_runs": bare_times}
+
+
+def _first_screen_once(pane: Pane, ready: Any) -> float:
+    """Seconds from launch to the first screen for one run (NaN if it never appeared)."""
+    pane.start()
+    try:
+        seconds = pane.wait(ready, pane.started, timeout=30)
+    finally:
+        pane.stop()
+    return float("nan") if seconds is None else seconds
+
+
+def _expected_labels(store: Store, query: str) -> list[str]:
+    """The beginnings of the labels of the top hits the app should show for this query."""
+    from store.search import search
+
+    return [hit.label.strip()[:14] for hit in search(store, query, limit=5).all[:5] if hit.label.strip()]
+
+
+def keystrokes(db: Path, queries: list[str]) -> dict[str, Any]:
+    """Type each query one key at a time in the explorer's search; time echo and results per key."""
+    pane = Pane("keys", [*_APP, "--db", str(db)], ROOT)
+    pane.start()
+    rows: list[dict[str, Any]] = []
+    try:
+        if pane.wait(_app_ready, pane.started, timeout=60) is None:
+            return {"error": "the explorer's first screen never appeared", "screen": pane.screen()}
+        resolution = poll_cost_ms(pane)
+        with Store.open(db, readonly=True) as store:
+            for query in queries:
+                rows += _type_query(pane, store, query)
+        rss = pane.peak_rss_mb()
+    finally:
+        pane.stop()
+    return _keystroke_report(rows, resolution, rss)
+
+
+def _type_query(pane: Pane, store: Store, query: str) -> list[dict[str, Any]]:
+    """Open search afresh and type `query`, one timed key at a time."""
+    pane.send("Escape", literal=False)
+    time.sleep(0.3)
+    pane.send("/")
+    time.sleep(0.5)
+    pane.send("C-u", literal=False)
+    time.sleep(0.3)
+    return [_timed_key(pane, store, query[:i], query[i - 1]) for i in range(1, len(query) + 1)]
+
+
+def _timed_key(pane: Pane, store: Store, prefix: str, key: str) -> dict[str, Any]:
+    """Send one key; time until the typed text shows (echo) and until the expected results show."""
+    expected = _expected_labels(store, prefix)
+    before = pane.screen()
+    changed = not any(label in before for label in expected[:1])
+    start = time.perf_counter()
+    pane.send(key)
+    echo = pane.wait(lambda s: prefix in s, start, timeout=2)
+    results = pane.wait(lambda s: prefix in s and (not expected or any(l in s for l in expected)),
+                        start, timeout=2)
+    return {"prefix": prefix, "echo_ms": _ms(echo), "results_ms": _ms(results), "changed": changed,
+            "expected": expected[:1]}
+
+
+def _ms(seconds: float | None) -> float:
+    """Milliseconds, with a timeout (None) counted as 2,000 ms."""
+    return 2000.0 if seconds is None else seconds * 1000
+
+
+def _keystroke_report(rows: list[dict[str, Any]], resolution: float, rss: float | None) -> dict[str, Any]:
+    """Percentiles for echo and results, over all keys and over keys whose top result changed."""
+    changed = [r["results_ms"] for r in rows if r["changed"]]
+    return {"poll_ms": resolution, "echo": summary([r["echo_ms"] for r in rows]),
+            "results": summary([r["results_ms"] for r in rows]), "results_changed": summary(changed),
+            "timeouts": sum(r["results_ms"] >= 2000 for r in rows), "peak_rss_mb": rss, "keys": rows}
