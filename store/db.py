@@ -1,0 +1,195 @@
+"""The SQLite store: one guarded connection, opened read-write (WAL) or read-only, with clear errors."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
+
+import sqlite_utils
+
+from store import schema
+
+T = TypeVar("T")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+"""How long a writer waits for another writer before the store reports that it is locked."""
+
+
+class StoreError(Exception):
+    """A store that cannot be used, with one human-readable line saying why."""
+
+
+def _message(error: sqlite3.Error, where: str) -> str:
+    """Turn a sqlite3 error into one line a person can act on."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return f"{where}: the store is locked by another program; try again when it has finished"
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return f"{where}: the store file is corrupt (not a readable SQLite database)"
+    if "readonly" in text or "read-only" in text:
+        return f"{where}: the store is read-only"
+    if "unable to open" in text:
+        return f"{where}: cannot open the store file"
+    return f"{where}: store error: {error}"
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    """True for an empty file or one starting with the SQLite header."""
+    with path.open("rb") as handle:
+        head = handle.read(len(SQLITE_MAGIC))
+    return head in (b"", SQLITE_MAGIC)
+
+
+def _writable(path: Path) -> bool:
+    """True when the file (or, for a new store, its folder) can be written, journal files included."""
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
+
+
+class Store:
+    """An open natoasia-tui store: a thread-safe wrapper round one SQLite connection."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str, readonly: bool) -> None:
+        """Wrap an already validated connection; use ``Store.open`` or ``Store.memory``."""
+        self.conn = conn
+        self.path = path
+        self.readonly = readonly
+        self.lock = threading.RLock()
+        self.db = sqlite_utils.Database(conn)
+        self._changes = 0
+        self._cache: dict[str, tuple[tuple[int, int], Any]] = {}
+
+    @classmethod
+    def open(cls, path: str | Path, readonly: bool = False) -> Store:
+        """Open (creating if needed and writable) the store at ``path``; raise StoreError if unusable."""
+        path = Path(path)
+        where = str(path)
+        if path.is_dir():
+            raise StoreError(f"{where}: is a folder, not a store file")
+        if path.exists() and not _looks_like_sqlite(path):
+            raise StoreError(f"{where}: not a natoasia-tui store (not an SQLite database)")
+        if not path.exists() and (readonly or not path.parent.is_dir()):
+            raise StoreError(f"{where}: no store there")
+        readonly = readonly or not _writable(path)
+        try:
+            conn = _connect(path, readonly)
+            store = cls(conn, where, readonly)
+            store._prepare()
+        except sqlite3.Error as error:
+            raise StoreError(_message(error, where)) from None
+        return store
+
+    @classmethod
+    def memory(cls) -> Store:
+        """A new, empty in-memory store (for tests and throwaway use)."""
+        conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+        store = cls(conn, ":memory:", readonly=False)
+        store._prepare()
+        return store
+
+    def _prepare(self) -> None:
+        """Check the file is ours at a version we understand, then set it up for use."""
+        with self.lock:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            problem = schema.check(self.conn)
+            if problem:
+                raise StoreError(f"{self.path}: {problem}")
+            if self.readonly:
+                if not schema.is_ours(self.conn):
+                    raise StoreError(f"{self.path}: empty store (nothing ingested), opened read-only")
+                return
+            if self.path != ":memory:":
+                # WAL: readers (the explorer) never block on an ingest, and a killed ingest cannot
+                # leave a half-written document because the commit is one append to the log.
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            if not schema.is_ours(self.conn):
+                schema.create(self.db)
+
+    def close(self) -> None:
+        """Close the connection; the store cannot be used afterwards."""
+        with self.lock:
+            self.conn.close()
+
+    def __enter__(self) -> Store:
+        """Use the store in a ``with`` block that closes it."""
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        """Close the store at the end of the ``with`` block."""
+        self.close()
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """Run one read query with parameters and return all its rows (name- and index-addressable)."""
+        with self.lock, self._translated():
+            cursor = self.conn.execute(sql, tuple(params))
+            cursor.row_factory = sqlite3.Row
+            return cursor.fetchall()
+
+    def value(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run a query that returns one value (None if it returns no row)."""
+        found = self.rows(sql, params)
+        return found[0][0] if found else None
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """One write transaction: all of it commits or none of it does."""
+        if self.readonly:
+            raise StoreError(f"{self.path}: the store is read-only; cannot change it")
+        with self.lock, self._translated():
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+            self._changes += 1
+
+    def cached(self, key: str, build: Callable[[], T]) -> T:
+        """A value built once per store state; rebuilt after any ingest (here or by another program)."""
+        with self.lock:
+            state = (self._changes, self.value("PRAGMA data_version"))
+            hit = self._cache.get(key)
+            if hit is None or hit[0] != state:
+                hit = (state, build())
+                self._cache[key] = hit
+            return hit[1]
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        """Raise SQLite failures (locked, corrupt, read-only) as StoreError with one clear line."""
+        try:
+            yield
+        except sqlite3.OperationalError as error:
+            if "fts5" in str(error).lower():
+                raise
+            raise StoreError(_message(error, self.path)) from None
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+                raise
+            raise StoreError(_message(error, self.path)) from None
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    """Open the SQLite connection: autocommit mode (we BEGIN ourselves), usable from worker threads."""
+    uri = path.resolve().as_uri() + ("?mode=ro" if readonly else "?mode=rwc")
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+    if readonly:
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            # A WAL store in a folder we cannot write has no -shm file to share; with nobody able to
+            # write there, reading it as immutable is safe.
+            conn.close()
+            conn = sqlite3.connect(path.resolve().as_uri() + "?immutable=1", uri=True,
+                                   check_same_thread=False, isolation_level=None)
+    return conn

@@ -1,0 +1,171 @@
+"""The store's tables, indexes and full-text indexes, built with sqlite-utils, and its version checks."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+"""Kept in ``PRAGMA user_version``; bump it (and teach ``check`` to migrate) when the tables change."""
+APPLICATION_ID = 0x4E41_5441
+"""``PRAGMA application_id`` ('NATA'): tells our stores from other programs' SQLite files."""
+TOKENIZE = "unicode61 remove_diacritics 2"
+
+_ID = {"id": int}
+_SPAN = {"start": int, "end": int, "text": str}
+TABLES: dict[str, dict[str, Any]] = {
+    "documents": {
+        "columns": _ID | {"title": str, "path": str, "sha256": str, "published": str, "year": int,
+                         "text": str, "ingested_at": str},
+        "not_null": {"title", "path", "sha256", "text", "ingested_at"},
+    },
+    "passages": {
+        "columns": _ID | {"document_id": int, "ordinal": int, "kind": str, "section": str,
+                         "number": int} | _SPAN,
+        "not_null": {"document_id", "ordinal", "kind", "section", "start", "end", "text"},
+        "foreign_keys": [("document_id", "documents", "id")],
+    },
+    "actors": {
+        "columns": _ID | {"name": str, "kind": str, "title": str},
+        "not_null": {"name", "kind"},
+    },
+    "aliases": {
+        "columns": {"actor_id": int, "alias": str},
+        "pk": ("actor_id", "alias"),
+        "foreign_keys": [("actor_id", "actors", "id")],
+    },
+    "mentions": {
+        "columns": _ID | {"actor_id": int, "document_id": int, "passage_id": int} | _SPAN,
+        "not_null": {"actor_id", "document_id", "passage_id", "start", "end", "text"},
+        "foreign_keys": [("actor_id", "actors", "id"), ("document_id", "documents", "id"),
+                         ("passage_id", "passages", "id")],
+    },
+    "quotes": {
+        "columns": _ID | {"document_id": int, "passage_id": int, "speaker_id": int, "kind": str}
+        | _SPAN,
+        "not_null": {"document_id", "passage_id", "kind", "start", "end", "text"},
+        "foreign_keys": [("document_id", "documents", "id"), ("passage_id", "passages", "id"),
+                         ("speaker_id", "actors", "id")],
+    },
+    "events": {
+        "columns": _ID | {"document_id": int, "passage_id": int, "date": str, "end_date": str,
+                         "precision": str, "date_text": str, "description": str, "start": int,
+                         "end": int},
+        "not_null": {"document_id", "passage_id", "date", "precision", "description", "start", "end"},
+        "foreign_keys": [("document_id", "documents", "id"), ("passage_id", "passages", "id")],
+    },
+    "event_actors": {
+        "columns": {"event_id": int, "actor_id": int},
+        "pk": ("event_id", "actor_id"),
+        "foreign_keys": [("event_id", "events", "id"), ("actor_id", "actors", "id")],
+    },
+    "citations": {
+        "columns": _ID | {"document_id": int, "passage_id": int, "outlet": str,
+                         "outlet_actor_id": int, "date": str, "raw": str, "start": int, "end": int,
+                         "footnote": int},
+        "not_null": {"document_id", "passage_id", "raw", "start", "end"},
+        "foreign_keys": [("document_id", "documents", "id"), ("passage_id", "passages", "id"),
+                         ("outlet_actor_id", "actors", "id")],
+    },
+    "footnotes": {
+        "columns": _ID | {"document_id": int, "number": int, "passage_id": int} | _SPAN,
+        "not_null": {"document_id", "number", "start", "end", "text"},
+        "foreign_keys": [("document_id", "documents", "id"), ("passage_id", "passages", "id")],
+    },
+    "compounds": {
+        "columns": {"folded": str, "words": str},
+        "pk": "folded",
+    },
+}
+"""Every table. ``compounds`` maps a hyphenated word written together ("shangrila") to its FTS words."""
+
+INDEXES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+    ("documents", ("sha256",), True),
+    ("passages", ("document_id", "ordinal"), True),
+    ("actors", ("name", "kind"), True),
+    ("actors", ("kind",), False),
+    ("aliases", ("alias",), False),
+    ("mentions", ("actor_id", "passage_id"), False),
+    ("mentions", ("passage_id",), False),
+    ("mentions", ("document_id", "start"), False),
+    ("quotes", ("speaker_id",), False),
+    ("quotes", ("passage_id",), False),
+    ("quotes", ("document_id", "start"), False),
+    ("events", ("date", "end_date"), False),
+    ("events", ("passage_id",), False),
+    ("events", ("document_id", "start"), False),
+    ("event_actors", ("actor_id",), False),
+    ("citations", ("outlet",), False),
+    ("citations", ("outlet_actor_id",), False),
+    ("citations", ("passage_id",), False),
+    ("citations", ("document_id", "start"), False),
+    ("footnotes", ("document_id", "number"), False),
+)
+"""(table, columns, unique): one for every lookup the explorer makes."""
+
+FTS_TABLES = {"passages": ["text"], "quotes": ["text"], "events": ["description", "date_text"]}
+"""Content tables indexed by FTS5, kept in step by triggers inside the writing transaction."""
+EXTRA_DDL = (
+    f"CREATE VIRTUAL TABLE actors_fts USING fts5(name, aliases, title, tokenize='{TOKENIZE}')",
+    "CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, row)",
+)
+"""Actor names+aliases are indexed as one row per actor; the vocabulary feeds typo-tolerant search."""
+
+
+def table_names(conn: sqlite3.Connection) -> set[str]:
+    """Names of the tables in the database (raises sqlite3.DatabaseError if it is not one)."""
+    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def is_ours(conn: sqlite3.Connection) -> bool:
+    """True if the database carries our application id."""
+    return conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
+def check(conn: sqlite3.Connection) -> str | None:
+    """Why this database cannot be used as a store (None when it can: ours, or brand new)."""
+    tables = table_names(conn)
+    if not tables and not is_ours(conn):
+        return None
+    if not is_ours(conn) or "documents" not in tables:
+        return "not a natoasia-tui store (an SQLite database of another program)"
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        return (f"made by a newer natoasia-tui (store schema {version}, this one reads "
+                f"{SCHEMA_VERSION}); upgrade natoasia-tui to open it")
+    if version < SCHEMA_VERSION:
+        return (f"made by an older natoasia-tui (store schema {version}) that cannot be migrated; "
+                "ingest the articles into a new store")
+    missing = set(TABLES) - tables
+    if missing:
+        return f"incomplete natoasia-tui store (missing tables: {', '.join(sorted(missing))})"
+    return None
+
+
+def create(db: sqlite_utils.Database) -> None:
+    """Create every table, index and FTS index in one transaction, unless the store already has them."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        if not is_ours(db.conn):
+            _create_all(db)
+        db.conn.execute("COMMIT")
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+
+
+def _create_all(db: sqlite_utils.Database) -> None:
+    """Build the schema from TABLES, INDEXES and the FTS definitions, then stamp id and version."""
+    for name, spec in TABLES.items():
+        db[name].create(spec["columns"], pk=spec.get("pk", "id"), not_null=spec.get("not_null"),
+                        foreign_keys=spec.get("foreign_keys"))
+    for table, columns, unique in INDEXES:
+        db[table].create_index(columns, unique=unique)
+    for table, columns in FTS_TABLES.items():
+        db[table].enable_fts(columns, fts_version="FTS5", create_triggers=True, tokenize=TOKENIZE)
+    for statement in EXTRA_DDL:
+        db.conn.execute(statement)
+    db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -1,0 +1,50 @@
+"""Words as the full-text index sees them: folded tokens with offsets, and hyphenated compounds."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+_TOKEN = re.compile(r"[^\W_]+")
+"""What FTS5's unicode61 tokenizer keeps as one token: a run of letters and digits."""
+_COMPOUND = re.compile(r"[^\W_]+(?:[-‐‑'’](?![sS]\b)[^\W_]+)+")
+"""Words joined by hyphens or apostrophes ("Shangri-La", "O'Brien"; not a possessive "'s"), often typed as one."""
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, as the index (remove_diacritics 2) compares words."""
+    # NFD and lower(), not NFKD and casefold(): "ﬁ" and "ß" stay as unicode61 keeps them.
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def tokens(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each indexable word of ``text`` as (start, end, folded word)."""
+    for match in _TOKEN.finditer(text):
+        yield match.start(), match.end(), fold(match.group())
+
+
+def compounds(text: str) -> dict[str, str]:
+    """Hyphenated words of ``text``: the folded word written together -> its folded parts."""
+    found = {}
+    for match in _COMPOUND.finditer(text):
+        parts = [fold(part) for part in _TOKEN.findall(match.group())]
+        found["".join(parts)] = " ".join(parts)
+    return found
+
+
+_WORD = re.compile(r"[^\W_]+(?:[-‐‑'’][^\W_]+)*")
+_JOINER = re.compile(r"(?<=[^\W_])[-‐‑'’](?=[^\W_])")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def compact(text: str) -> str:
+    """Text for fuzzy matching: folded, hyphenated words joined ("Shangri-La" -> "shangrila"), no punctuation."""
+    return _NON_WORD.sub(" ", _JOINER.sub("", fold(text))).strip()
+
+
+def words(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each word of ``text`` (a hyphenated word counts as one) as (start, end, compacted word)."""
+    for match in _WORD.finditer(text):
+        yield match.start(), match.end(), compact(match.group())

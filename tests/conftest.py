@@ -1,0 +1,153 @@
+"""Shared fixtures: fresh in-memory stores, hand-built articles, and the store built from the seed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from store.db import Store
+from store.model import Actor, Article, Citation, Event, Footnote, Mention, Passage, Quote
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+WIRE = (
+    "Ministers Meet in Oslo on Arctic Shipping\n\n"
+    "Publication: Example Wire, March 3, 2020\n\n"
+    "Foreign Minister Jane Doe met Prime Minister Ola Nordmann in Oslo on March 2. "
+    "Doe said: “We stand together on the Arctic.” (Reuters, March 2; , March 1)\n\n"
+    "Nordmann replied that the talks were \"useful\". In 2019, Norway joined the Shangri-La "
+    "initiative [1].\n\n"
+    "[1] See the ministry's statement of 2019."
+)
+"""A made-up wire story: curly and straight quotes, a lost outlet, a footnote, a hyphenated name."""
+
+
+def build_article(text: str, actors: Sequence[Actor] = (), quotes: Sequence[tuple[str, str | None, str]] = (),
+                  events: Sequence[tuple[str, str, str, tuple[str, ...]]] = (),
+                  citations: Sequence[tuple[str, str | None, str | None]] = (), year: int | None = 2020) -> Article:
+    """An Article by hand: passages are blank-line blocks, mentions every whole-word form of each actor."""
+    return Article(
+        text=text, title=text.split("\n", 1)[0], published=None, year=year,
+        passages=_passages(text), actors=tuple(actors), mentions=_mentions(text, actors),
+        quotes=tuple(Quote(kind, who, *_span(text, said), said) for said, who, kind in quotes),
+        events=tuple(Event(date, None, precision, said, *_span(text, said), date, who)
+                     for said, date, precision, who in events),
+        citations=tuple(Citation(raw, *_span(text, raw), outlet, date, _marker(raw))
+                        for raw, outlet, date in citations),
+        footnotes=_footnotes(text),
+    )
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    """Where ``part`` first occurs in ``text``."""
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def _marker(raw: str) -> int | None:
+    """The footnote number of a marker like '[1]'."""
+    return int(raw[1:-1]) if re.fullmatch(r"\[\d+\]", raw) else None
+
+
+def _passages(text: str) -> tuple[Passage, ...]:
+    """Blank-line separated blocks; the first is the title, '[n]' blocks are footnotes."""
+    blocks = [match.span() for match in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)]
+    passages = []
+    for ordinal, (start, end) in enumerate(blocks):
+        note = re.match(r"\[(\d+)\]", text[start:end])
+        kind = "title" if ordinal == 0 else "footnote" if note else "paragraph"
+        number = int(note.group(1)) if note else ordinal
+        passages.append(Passage(ordinal, kind, "", number, start, end, text[start:end]))
+    return tuple(passages)
+
+
+def _mentions(text: str, actors: Sequence[Actor]) -> tuple[Mention, ...]:
+    """Every whole-word occurrence of each actor's name or alias, longest form first, no overlaps."""
+    forms = sorted(((form, actor.name) for actor in actors for form in (actor.name, *actor.aliases)),
+                   key=lambda pair: -len(pair[0]))
+    taken: list[Mention] = []
+    for form, name in forms:
+        for match in re.finditer(rf"\b{re.escape(form)}\b", text):
+            if not any(m.start < match.end() and match.start() < m.end for m in taken):
+                taken.append(Mention(name, match.start(), match.end(), form))
+    return tuple(sorted(taken, key=lambda mention: mention.start))
+
+
+def _footnotes(text: str) -> tuple[Footnote, ...]:
+    """Blocks starting with '[n]' at the start of a line."""
+    return tuple(Footnote(int(m.group(1)), m.start(), m.end(), m.group())
+                 for m in re.finditer(r"^\[(\d+)\][^\n]*", text, re.MULTILINE))
+
+
+WIRE_ACTORS = (
+    Actor("Jane Doe", "person", "Foreign Minister", ("Doe",)),
+    Actor("Ola Nordmann", "person", "Prime Minister", ("Nordmann",)),
+    Actor("Norway", "country"),
+    Actor("Oslo", "place"),
+    Actor("Reuters", "outlet"),
+)
+
+
+def wire_article(text: str = WIRE) -> Article:
+    """The WIRE story with its actors, quotes, events and citations filled in by hand."""
+    return build_article(
+        text, WIRE_ACTORS,
+        quotes=[("We stand together on the Arctic.", "Jane Doe", "speech"), ("useful", None, "phrase")],
+        events=[("Foreign Minister Jane Doe met Prime Minister Ola Nordmann in Oslo on March 2.",
+                 "2020-03-02", "day", ("Jane Doe", "Ola Nordmann", "Oslo")),
+                ("In 2019, Norway joined the Shangri-La initiative [1].", "2019", "year", ("Norway",))],
+        citations=[("Reuters, March 2", "Reuters", "2020-03-02"), (", March 1", None, "2020-03-01"),
+                   ("[1]", None, None)],
+    )
+
+
+@pytest.fixture
+def fresh_store() -> Iterator[Store]:
+    """An empty in-memory store, closed after the test."""
+    with Store.memory() as store:
+        yield store
+
+
+@pytest.fixture
+def make_article() -> Callable[..., Article]:
+    """The hand-built Article helper (see ``build_article``)."""
+    return build_article
+
+
+@pytest.fixture
+def wire_text() -> str:
+    """The made-up WIRE story's text."""
+    return WIRE
+
+
+@pytest.fixture
+def wire_extract() -> Callable[[str], Article]:
+    """Hand-made extraction of the WIRE story (offsets found in whatever text it is given)."""
+    return wire_article
+
+
+@pytest.fixture
+def wire_store(fresh_store: Store) -> Store:
+    """A fresh store holding the made-up WIRE story."""
+    from store.ingest import ingest_text
+
+    ingest_text(fresh_store, WIRE, "wire.txt", extract=lambda text: wire_article(text))
+    return fresh_store
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The store built from the bundled seed article once per session; use it read-only."""
+    pytest.importorskip("store.extract.pipeline", reason="extraction pipeline not written yet")
+    from store.files import read_article
+    from store.ingest import ingest_text
+
+    path = tmp_path_factory.mktemp("seed") / "seed.db"
+    with Store.open(path) as store:
+        for seed in sorted(SEEDS.glob("*.txt")):
+            ingest_text(store, read_article(seed), str(seed))
+    with Store.open(path, readonly=True) as store:
+        yield store
