@@ -1,0 +1,191 @@
+"""Frozen dataclasses the queries return: the explorer's contract (re-exported by store.queries)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """One ingested article."""
+
+    id: int
+    title: str
+    path: str
+    sha256: str
+    published: str | None
+    passages: int
+
+
+@dataclass(frozen=True)
+class ActorSummary:
+    """An actor as listed: who, what kind, and how prominent."""
+
+    id: int
+    name: str
+    kind: str
+    title: str | None
+    mentions: int
+    quotes: int
+    documents: int
+
+
+@dataclass(frozen=True)
+class KindCount:
+    """How many actors there are of one kind."""
+
+    kind: str
+    count: int
+
+
+@dataclass(frozen=True)
+class PassageView:
+    """A passage with where it sits in its document."""
+
+    id: int
+    document_id: int
+    document_title: str
+    ordinal: int
+    kind: str
+    section: str
+    number: int | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class MentionView:
+    """A mention as a keyword-in-context line; offsets are into the document's text."""
+
+    actor_id: int
+    actor_name: str
+    actor_kind: str
+    passage_id: int
+    document_id: int
+    start: int
+    end: int
+    text: str
+    left: str
+    """Up to ~60 characters of the passage before the mention, whitespace folded."""
+    right: str
+    """Up to ~60 characters of the passage after the mention, whitespace folded."""
+    section: str
+    paragraph: int | None
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    """A quote with its speaker and the sentence it is reported in."""
+
+    id: int
+    passage_id: int
+    document_id: int
+    speaker_id: int | None
+    speaker: str | None
+    kind: str
+    text: str
+    start: int
+    end: int
+    context: str
+    """The reporting sentence(s) around the quote, e.g. 'Rasmussen replied ...: “We do not ...”'."""
+    section: str
+    paragraph: int | None
+
+
+@dataclass(frozen=True)
+class EventView:
+    """A dated event for the timeline."""
+
+    id: int
+    date: str
+    end_date: str | None
+    precision: str
+    date_text: str
+    description: str
+    passage_id: int
+    document_id: int
+    start: int
+    end: int
+    actors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CitationView:
+    """A cited source and the passage that cites it."""
+
+    id: int
+    passage_id: int
+    document_id: int
+    outlet: str | None
+    outlet_actor_id: int | None
+    date: str | None
+    raw: str
+    start: int
+    end: int
+    footnote: int | None
+    excerpt: str
+    """The citing sentence, shortened, for a one-line listing."""
+
+
+@dataclass(frozen=True)
+class FootnoteView:
+    """A footnote of one document."""
+
+    document_id: int
+    number: int
+    text: str
+    passage_id: int | None
+
+
+@dataclass(frozen=True)
+class OutletSources:
+    """One outlet with every citation of it."""
+
+    outlet: str
+    actor_id: int | None
+    citations: tuple[CitationView, ...]
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Everything cited: outlets, citations whose outlet was lost, and footnotes."""
+
+    outlets: tuple[OutletSources, ...]
+    unattributed: tuple[CitationView, ...]
+    footnotes: tuple[FootnoteView, ...]
+
+
+@dataclass(frozen=True)
+class Connection:
+    """An actor named in the same passages as another, with how many passages they share."""
+
+    actor_id: int
+    name: str
+    kind: str
+    shared_passages: int
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """All the store knows about one actor."""
+
+    actor: ActorSummary
+    aliases: tuple[str, ...]
+    quotes: tuple[QuoteView, ...]
+    mentions: tuple[MentionView, ...]
+    connections: tuple[Connection, ...]
+    events: tuple[EventView, ...]
+    sources: tuple[CitationView, ...]
+    """Citations in the passages that mention the actor."""
+
+
+@dataclass(frozen=True)
+class ReaderDocument:
+    """A whole document as the reader shows it, with every mention and quote to mark."""
+
+    document: DocumentInfo
+    passages: tuple[PassageView, ...]
+    mentions: tuple[MentionView, ...]
+    quotes: tuple[QuoteView, ...]
+    citations: tuple[CitationView, ...]
