@@ -1,0 +1,74 @@
+"""The screen every explorer screen builds on: back navigation and store queries off the UI thread."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from functools import partial
+from typing import Any, TypeVar
+
+from textual import on
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.worker import Worker, get_current_worker
+
+from store.db import Store, StoreError
+from tui.messages import TextPlace
+
+T = TypeVar("T")
+
+
+class ExplorerScreen(Screen[None]):
+    """A screen in the explorer's history; escape goes back to the one before it."""
+
+    BINDINGS = [Binding("escape", "go_back", "Back")]
+
+    class QueryDone(Message):
+        """A store query finished in a thread; its result is applied on the UI thread."""
+
+        def __init__(self, apply: Callable[[Any], object], result: object) -> None:
+            """Carry the result and the method that shows it."""
+            super().__init__()
+            self.apply = apply
+            self.result = result
+
+    @property
+    def store(self) -> Store:
+        """The store the App explores."""
+        return self.app.store  # type: ignore[attr-defined, no-any-return]
+
+    def reader_place(self) -> TextPlace | None:
+        """Where `r` should open the reader from this screen; None means the first document."""
+        return None
+
+    def action_go_back(self) -> None:
+        """Return to the previous screen in the history."""
+        self.app.action_go_back()  # type: ignore[attr-defined]
+
+    def fetch(
+        self, group: str, fn: Callable[..., T], *args: object, then: Callable[[T], object]
+    ) -> Worker[None]:
+        """Run fn(store, *args) in a thread worker; a newer query of the same group supersedes it."""
+        work = partial(self._fetch_in_thread, fn, args, then)
+        return self.run_worker(work, thread=True, exclusive=True, group=group, name=fn.__name__)
+
+    def _fetch_in_thread(
+        self, fn: Callable[..., T], args: tuple[object, ...], then: Callable[[T], object]
+    ) -> None:
+        """Thread body: query, then hand the result to the UI thread unless cancelled meanwhile."""
+        try:
+            result = fn(self.store, *args)
+        except StoreError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.QueryDone(then, result))
+
+    @on(QueryDone)
+    async def _apply_query(self, message: QueryDone) -> None:
+        """Show a finished query's result (the showing method may be async)."""
+        message.stop()
+        outcome = message.apply(message.result)
+        if inspect.isawaitable(outcome):
+            await outcome

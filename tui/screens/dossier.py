@@ -1,0 +1,68 @@
+"""One actor's dossier: quotes, mentions in context, connections, events and sources, all openable."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Header
+
+from store import queries
+from store.queries import Dossier
+from tui.messages import TextPlace
+from tui.screens.base import ExplorerScreen
+from tui.widgets.dossier_view import DossierView
+from tui.widgets.key_footer import KeyFooter
+from tui.widgets.nav_list import NavList
+
+
+class DossierScreen(ExplorerScreen):
+    """Everything about one actor; enter opens the reader at a quote or mention, or a connection."""
+
+    TITLE = "Dossier"
+    BINDINGS = [
+        Binding("tab", "next_section", "Next", key_display="⇥"),
+        Binding("shift+tab", "previous_section", "Prev section", show=False),
+    ]
+
+    def __init__(self, actor_id: int) -> None:
+        """A dossier of the given actor."""
+        super().__init__()
+        self.actor_id = actor_id
+
+    def compose(self) -> ComposeResult:
+        """Header, the dossier, footer."""
+        yield Header()
+        yield DossierView(id="dossier")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        """Load the dossier in the background."""
+        self.query_one(DossierView).focus_items()
+        self.fetch("dossier", queries.dossier, self.actor_id, then=self._show)
+
+    def _show(self, dossier: Dossier | None) -> None:
+        """Display the dossier, or say it is gone."""
+        if dossier is None:
+            self.notify("That actor is no longer in the store.", severity="error")
+            return
+        self.sub_title = dossier.actor.name
+        self.query_one(DossierView).show(dossier)
+
+    def reader_place(self) -> TextPlace | None:
+        """Read at the highlighted quote or mention, else at the actor's first mention."""
+        view = self.query_one(DossierView)
+        place = view.query_one(NavList).highlighted_place
+        if isinstance(place, TextPlace):
+            return place
+        if view.dossier and view.dossier.mentions:
+            m = view.dossier.mentions[0]
+            return TextPlace(m.document_id, m.passage_id, m.start, m.end, m.actor_id)
+        return None
+
+    def action_next_section(self) -> None:
+        """Jump to the next section (quotes, mentions, connections, events, sources)."""
+        self.query_one(DossierView).query_one(NavList).jump_group(1)
+
+    def action_previous_section(self) -> None:
+        """Jump to the previous section."""
+        self.query_one(DossierView).query_one(NavList).jump_group(-1)

@@ -1,0 +1,58 @@
+"""Help: every key that works on the screen you came from, and how to find who said what."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import ActiveBinding
+from textual.screen import Screen
+from textual.widgets import Header, Static
+
+from tui.screens.base import ExplorerScreen
+from tui.widgets.key_footer import KeyFooter
+from tui.widgets.nav_table import NavTable
+
+GUIDE = (
+    "Find what someone said: press / and type part of a name (typos are fine), enter opens their "
+    "dossier. Its Quotes come first; enter on a quote opens the article there, highlighted. "
+    "In the article n/N step through that actor's mentions, h/l through everyone's, enter opens the "
+    "marked actor. escape goes back. a actors, t timeline, s sources, r reader, ctrl+p jump by name."
+)
+
+
+def scope_of(entry: ActiveBinding, screen: Screen[object]) -> str:
+    """Where a binding applies: everywhere, on this screen, or in the focused widget."""
+    if entry.node is screen.app:
+        return "everywhere"
+    if entry.node is screen:
+        return "this screen"
+    return type(entry.node).__name__
+
+
+class HelpScreen(ExplorerScreen):
+    """Lists the bindings of the screen below it, with what each one does and where it applies."""
+
+    TITLE = "Help"
+
+    def __init__(self, about: Screen[object]) -> None:
+        """Help about the given screen, read at the moment help was asked for."""
+        super().__init__()
+        self.about = about
+        self.entries = list(about.active_bindings.values())
+
+    def compose(self) -> ComposeResult:
+        """A short guide above the table of bindings."""
+        yield Header()
+        yield Static(GUIDE, id="help-guide", markup=False)
+        yield NavTable(id="help-keys")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        """Fill the table."""
+        self.sub_title = f"keys on {self.about.title or type(self.about).__name__}"
+        table = self.query_one("#help-keys", NavTable)
+        table.add_columns("key", "does", "where")
+        for entry in self.entries:
+            binding = entry.binding
+            key = self.app.get_key_display(binding)
+            table.add_row(key, binding.description or binding.action, scope_of(entry, self.about))
+        table.focus()

@@ -1,0 +1,65 @@
+"""A screen that is one list of openable rows under group headings (timeline, sources)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Header
+from textual.widgets.option_list import Option
+
+from tui.messages import TextPlace
+from tui.screens.base import ExplorerScreen
+from tui.widgets.key_footer import KeyFooter
+from tui.widgets.nav_list import NavList
+
+
+class ListingScreen(ExplorerScreen):
+    """Grouped rows; tab jumps to the next group, enter opens the highlighted row."""
+
+    BINDINGS = [
+        Binding("tab", "next_group", "Next", key_display="⇥"),
+        Binding("shift+tab", "previous_group", "Prev group", show=False),
+    ]
+    EMPTY = "Nothing here yet."
+    """What to say when there are no rows."""
+
+    def compose(self) -> ComposeResult:
+        """Header, the list, footer."""
+        yield Header()
+        yield NavList(id="listing")
+        yield KeyFooter()
+
+    @property
+    def listing(self) -> NavList:
+        """The list of rows."""
+        return self.query_one("#listing", NavList)
+
+    def on_mount(self) -> None:
+        """Keys go to the list; subclasses start loading."""
+        self.listing.focus()
+        self.load()
+
+    def load(self) -> None:
+        """Start the background query that fills the list."""
+
+    def fill(self, options: Sequence[Option]) -> None:
+        """Show the rows, the first item highlighted."""
+        self.listing.set_options(options)
+        self.listing.highlighted = 1 if len(options) > 1 else None
+        if not options:
+            self.notify(self.EMPTY)
+
+    def reader_place(self) -> TextPlace | None:
+        """Read at the highlighted row."""
+        place = self.listing.highlighted_place
+        return place if isinstance(place, TextPlace) else None
+
+    def action_next_group(self) -> None:
+        """Jump to the first row of the next group."""
+        self.listing.jump_group(1)
+
+    def action_previous_group(self) -> None:
+        """Jump to the first row of the previous group."""
+        self.listing.jump_group(-1)

@@ -1,0 +1,47 @@
+"""Events in date order, grouped by year, with their precision; enter opens the passage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import groupby
+
+from textual.content import Content
+from textual.widgets.option_list import Option
+
+from store import queries
+from store.queries import EventView
+from tui.messages import TextPlace
+from tui.screens.listing import ListingScreen
+from tui.widgets.dossier_view import event_date
+from tui.widgets.nav_list import Heading, PlaceOption, two_line
+
+
+def event_option(event: EventView) -> PlaceOption:
+    """Date (a range as a range), precision and actors, then the dated sentence."""
+    head = Content.assemble(
+        (event_date(event), "bold"),
+        f"  {event.precision}",
+        f"  · {', '.join(event.actors)}" if event.actors else "",
+    )
+    place = TextPlace(event.document_id, event.passage_id, event.start, event.end)
+    return PlaceOption(two_line(head, event.description), place)
+
+
+class TimelineScreen(ListingScreen):
+    """When things happened: every dated event, oldest first; tab jumps to the next year."""
+
+    TITLE = "Timeline"
+    EMPTY = "No dated events in the store."
+
+    def load(self) -> None:
+        """Load events in the background."""
+        self.fetch("timeline", queries.timeline, then=self._show)
+
+    def _show(self, events: Sequence[EventView]) -> None:
+        """List events under a heading per year."""
+        ordered = sorted(events, key=lambda event: (event.date, event.end_date or ""))
+        options: list[Option] = []
+        for year, group in groupby(ordered, key=lambda event: event.date[:4]):
+            options.append(Heading(year))
+            options.extend(event_option(event) for event in group)
+        self.fill(options)

@@ -1,0 +1,133 @@
+"""An actor's dossier: who they are, then their quotes, mentions, connections, events and sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.queries import CitationView, Dossier, EventView, QuoteView
+from tui.messages import ActorPlace, TextPlace
+from tui.widgets.kwic import kwic_line, where
+from tui.widgets.nav_list import Heading, NavList, PlaceOption
+from tui.widgets.spans import mark_quote
+
+
+def event_date(event: EventView) -> str:
+    """An event's date as written in ISO form, with a range shown as a range."""
+    return f"{event.date} → {event.end_date}" if event.end_date else event.date
+
+
+class DossierView(Vertical):
+    """Shows one Dossier; its list opens the reader at a quote or mention, or another dossier."""
+
+    COMPONENT_CLASSES = {"dossier-view--mark", "dossier-view--dim"}
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        """Start empty until a dossier is shown."""
+        super().__init__(id=id, classes=classes)
+        self.dossier: Dossier | None = None
+
+    def compose(self) -> ComposeResult:
+        """A heading block above the list of everything else."""
+        yield Static(id="dossier-head")
+        yield NavList(id="dossier-items")
+
+    def on_resize(self) -> None:
+        """Re-cut keyword-in-context lines to the new width, keeping the highlighted row."""
+        if self.dossier is not None:
+            self.show(self.dossier)
+
+    def show(self, dossier: Dossier) -> None:
+        """Display a dossier, keeping the highlight when it is the same actor as before."""
+        items = self.query_one("#dossier-items", NavList)
+        same = self.dossier is not None and self.dossier.actor.id == dossier.actor.id
+        keep = items.highlighted if same else None
+        self.dossier = dossier
+        self.query_one("#dossier-head", Static).update(self._head(dossier))
+        items.set_options(self._options(dossier))
+        items.highlighted = keep if keep is not None else (1 if items.option_count > 1 else None)
+
+    def _head(self, dossier: Dossier) -> Content:
+        """Name, kind, title, aliases and counts."""
+        actor = dossier.actor
+        dim = self.get_visual_style("dossier-view--dim", partial=True)
+        lines = [
+            Content.styled(actor.name, "bold"),
+            Content(" · ".join(filter(None, [actor.kind, actor.title]))),
+        ]
+        if dossier.aliases:
+            lines.append(Content.assemble(("also ", dim), ", ".join(dossier.aliases)))
+        counts = f"{actor.mentions} mentions · {actor.quotes} quotes · {actor.documents} document(s)"
+        lines.append(Content.styled(counts, dim))
+        return Content("\n").join(lines)
+
+    def _options(self, dossier: Dossier) -> list[Option]:
+        """Every section as a heading followed by its openable rows."""
+        sections: list[tuple[str, list[Option]]] = [
+            ("Quotes", [self._quote(q) for q in dossier.quotes]),
+            ("Mentions", self._mentions(dossier)),
+            (
+                "Connections",
+                [
+                    self._connection(c.actor_id, c.name, c.kind, c.shared_passages)
+                    for c in dossier.connections
+                ],
+            ),
+            ("Events", [self._event(e) for e in dossier.events]),
+            ("Sources", [self._source(c) for c in dossier.sources]),
+        ]
+        return list(self._with_headings(sections))
+
+    @staticmethod
+    def _with_headings(sections: Iterable[tuple[str, list[Option]]]) -> Iterable[Option]:
+        """Put a heading with a count over each non-empty section."""
+        for title, rows in sections:
+            if rows:
+                yield Heading(f"{title} ({len(rows)})")
+                yield from rows
+
+    def _quote(self, quote: QuoteView) -> PlaceOption:
+        """A quote inside its reporting sentence, with where it is."""
+        mark = self.get_visual_style("dossier-view--mark", partial=True)
+        dim = self.get_visual_style("dossier-view--dim", partial=True)
+        body = mark_quote(quote.context, quote.text, mark)
+        prompt = Content.assemble(body, "\n", (where(quote.section, quote.paragraph), dim))
+        place = TextPlace(quote.document_id, quote.passage_id, quote.start, quote.end, quote.speaker_id)
+        return PlaceOption(prompt, place)
+
+    def _mentions(self, dossier: Dossier) -> list[Option]:
+        """Keyword-in-context lines cut to the list's width."""
+        mark = self.get_visual_style("dossier-view--mark", partial=True)
+        width = max(self.query_one("#dossier-items").scrollable_content_region.width - 1, 40)
+        return [
+            PlaceOption(
+                kwic_line(m, width, mark), TextPlace(m.document_id, m.passage_id, m.start, m.end, m.actor_id)
+            )
+            for m in dossier.mentions
+        ]
+
+    @staticmethod
+    def _connection(actor_id: int, name: str, kind: str, shared: int) -> PlaceOption:
+        """A co-mentioned actor with how many passages they share."""
+        return PlaceOption(Content(f"{shared:>4}  {name}  ({kind})"), ActorPlace(actor_id))
+
+    def _event(self, event: EventView) -> PlaceOption:
+        """A dated event."""
+        prompt = Content.assemble((event_date(event), "bold"), "  ", event.description)
+        return PlaceOption(prompt, TextPlace(event.document_id, event.passage_id, event.start, event.end))
+
+    def _source(self, citation: CitationView) -> PlaceOption:
+        """A citation in a passage mentioning the actor."""
+        outlet = citation.outlet or "(outlet lost)"
+        prompt = Content.assemble((outlet, "bold"), f"  {citation.date or ''}  ", citation.excerpt)
+        place = TextPlace(citation.document_id, citation.passage_id, citation.start, citation.end)
+        return PlaceOption(prompt, place)
+
+    def focus_items(self) -> None:
+        """Put keyboard focus on the list."""
+        self.query_one("#dossier-items", OptionList).focus()
