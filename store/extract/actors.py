@@ -1,0 +1,76 @@
+"""Find the actors an article names, with every mention: people, organisations, places, sources."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from store.extract.aliases import deduplicate, resolve_organizations, resolve_people
+from store.extract.candidates import Candidate, classify_run
+from store.extract.evidence import with_evidence
+from store.extract.groups import find_groups
+from store.extract.names import capitalised_runs
+from store.extract.persons import attach_roles, titled_people
+from store.extract.quotemarks import Marks, quote_spans
+from store.extract.references import alliance_references, title_references
+from store.extract.tokens import tokenize
+from store.model import Actor, Mention, Passage
+
+_NO_PEOPLE = frozenset({"title", "heading", "publication"})
+_TITLE_CASE_SHARE = 0.6
+
+
+def find_actors(
+    text: str, passages: tuple[Passage, ...] | list[Passage], sentences: list[tuple[int, int]]
+) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
+    """Return the article's actors (aliases folded) and their mentions, in text order."""
+    quotes = [marks for marks in quote_spans(text, passages) if _title_cased(text, marks)]
+    found: list[Candidate] = []
+    for start, end in sentences:
+        people = _kind_at(passages, start) not in _NO_PEOPLE
+        found.extend(_sentence(text, start, end, people, quotes))
+        found.extend(find_groups(text, start, end))
+    found = resolve_organizations(text, resolve_people(deduplicate(found)))
+    found = deduplicate(found + title_references(text, found) + alliance_references(text, found))
+    return _actors(text, found), tuple(Mention(c.name, c.start, c.end, text[c.start : c.end]) for c in found)
+
+
+def _sentence(text: str, start: int, end: int, people: bool, quotes: list[Marks]) -> list[Candidate]:
+    """Candidates of one sentence: titled people, classified runs, roles attached, evidence weighed."""
+    tokens = tokenize(text, start, end)
+    titled, roles, used = titled_people(text, tokens) if people else ([], [], set())
+    found = list(titled)
+    for run in capitalised_runs(text, tokens, frozenset(used)):
+        inside_title = any(marks.start <= run.start < marks.end for marks in quotes)
+        found.extend(classify_run(text, run, people and not inside_title))
+    found = attach_roles(text, tokens, roles, found)
+    return [with_evidence(text, candidate) for candidate in found]
+
+
+def _kind_at(passages: tuple[Passage, ...] | list[Passage], offset: int) -> str:
+    """Kind of the passage holding ``offset`` ('paragraph' when passages are unknown)."""
+    return next((p.kind for p in passages if p.start <= offset < p.end), "paragraph")
+
+
+def _title_cased(text: str, marks: Marks) -> bool:
+    """True for quoted titles such as “Values Diplomacy Can Never Have Good Results”."""
+    words = [word for word in text[marks.start : marks.end].split() if len(word) > 3]
+    capitals = sum(word[0].isupper() for word in words)
+    return len(words) >= 2 and capitals >= _TITLE_CASE_SHARE * len(words)
+
+
+def _actors(text: str, found: list[Candidate]) -> tuple[Actor, ...]:
+    """One actor per canonical name: its commonest kind, its titles and the other forms used."""
+    names = list(dict.fromkeys(c.name for c in found))
+    return tuple(_actor(text, name, [c for c in found if c.name == name]) for name in names)
+
+
+def _actor(text: str, name: str, found: list[Candidate]) -> Actor:
+    """Merge the candidates of one canonical name into an Actor; full-name titles come first."""
+    kind = Counter(c.kind for c in found).most_common(1)[0][0]
+    full = [c for c in found if text[c.start : c.end] == name] or found
+    titles = dict.fromkeys(title for c in full for title in c.titles) or dict.fromkeys(
+        title for c in found for title in c.titles
+    )
+    forms = dict.fromkeys(text[c.start : c.end] for c in found)
+    aliases = tuple(form for form in forms if form != name)
+    return Actor(name, kind, "; ".join(titles) or None, aliases)

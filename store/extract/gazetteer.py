@@ -1,0 +1,57 @@
+"""General-knowledge lookups: countries (pycountry), known organisations, news outlets, places."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pycountry
+
+from store.extract.lexicon import fold, name_table, word_set
+
+# Checked in this order: a phrase that is both (e.g. "Pacific" place and demonym) takes the first.
+_TABLES = (
+    ("organization", "organizations.txt"),
+    ("outlet", "outlets.txt"),
+    ("place", "places.txt"),
+)
+
+
+@cache
+def _countries() -> dict[str, str]:
+    """Every pycountry name form plus the common aliases of countries.txt, folded to canonical."""
+    overrides = name_table("countries.txt")
+    table: dict[str, str] = dict(overrides)
+    for country in pycountry.countries:
+        forms = _country_forms(country)
+        canonical = next((overrides[fold(f)] for f in forms if fold(f) in overrides), None)
+        canonical = canonical or getattr(country, "common_name", None) or country.name
+        for form in forms:
+            table.setdefault(fold(form), canonical)
+    return table
+
+
+def _country_forms(country: object) -> list[str]:
+    """A country's names as pycountry spells them, with "Korea, Republic of" also turned around."""
+    names = [getattr(country, key, None) for key in ("name", "common_name", "official_name")]
+    forms = [name for name in names if name]
+    for name in list(forms):
+        if ", " in name:
+            head, tail = name.split(", ", 1)
+            forms.append(f"{tail} {head}")
+    return forms
+
+
+def lookup(phrase: str) -> tuple[str, str] | None:
+    """Return (kind, canonical name) for a known country, organisation, outlet or place."""
+    key = fold(phrase.removeprefix("the ").removeprefix("The "))
+    if key in _countries():
+        return "country", _countries()[key]
+    for kind, table in _TABLES:
+        if key in name_table(table):
+            return kind, name_table(table)[key]
+    return None
+
+
+def is_demonym(word: str) -> bool:
+    """True for nationality or regional adjectives such as "Japanese" or "European"."""
+    return word.lower() in word_set("demonyms.txt")

@@ -1,0 +1,119 @@
+"""Candidate name spans: runs of capitalised words, joined by "of" or particles where names allow."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from store.extract.gazetteer import lookup
+from store.extract.lexicon import is_common, word_set
+from store.extract.tokens import Token, joined
+
+_OPENERS = "“‘(["
+_CLOSERS = "\"'”’)]"
+_ARTICLES = frozenset({"the", "a", "an"})
+_JOINING = frozenset({"of", "for", "on"})
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of capitalised tokens that may name one actor."""
+
+    tokens: tuple[Token, ...]
+
+    @property
+    def start(self) -> int:
+        """Offset of the first character."""
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        """Offset after the last character, excluding a final possessive "'s"."""
+        return self.tokens[-1].end
+
+    def text(self, document: str) -> str:
+        """The run as written in ``document``."""
+        return document[self.start : self.end]
+
+
+def capitalised_runs(text: str, tokens: list[Token], skip: frozenset[int] = frozenset()) -> list[Run]:
+    """Group capitalised tokens (index not in ``skip``) of one sentence into runs."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    pending: list[Token] = []
+    for index, token in enumerate(tokens):
+        if index in skip or _is_stop(token):
+            current, pending = _flush(runs, current), []
+        elif token.capitalised:
+            if current and joined(text, (pending or current)[-1], token) and _continues(current[-1]):
+                current.extend(pending + [token])
+            else:
+                current = _flush(runs, current) + [token]
+            pending = []
+        elif current and joined(text, (pending or current)[-1], token) and _joins(current, pending, token):
+            pending.append(token)
+        else:
+            current, pending = _flush(runs, current), []
+    _flush(runs, current)
+    return [run for run in (_trim(text, tokens) for tokens in runs) if run is not None]
+
+
+def _is_stop(token: Token) -> bool:
+    """Months, days and document furniture break runs and never start one."""
+    return token.lower.rstrip(".") in word_set("not_names.txt")
+
+
+def _continues(previous: Token) -> bool:
+    """A possessive ends a run ("NATO’s Military ...") unless it is a common word ("People’s Daily")."""
+    return not previous.possessive or (is_common(previous.text) and lookup(previous.text) is None)
+
+
+def _joins(current: list[Token], pending: list[Token], token: Token) -> bool:
+    """Whether a lower-case word may sit inside a name: particles always, "of" after a head noun."""
+    word = token.lower
+    if word in word_set("name_particles.txt"):
+        return True
+    if word == "the":
+        return len(pending) == 1 and pending[0].lower in _JOINING
+    heads = word_set("of_heads.txt") | word_set("org_keywords.txt")
+    return not pending and word in _JOINING and current[-1].lower in heads
+
+
+def _flush(runs: list[list[Token]], current: list[Token]) -> list[Token]:
+    """Store a finished run and return a fresh one."""
+    if current:
+        runs.append(current)
+    return []
+
+
+def _trim(text: str, tokens: list[Token]) -> Run | None:
+    """Drop leading articles and a sentence-initial common word from a longer run.
+
+    A lone common word stays: it may still be a known person's surname ("Smith said")."""
+    initial = bool(tokens) and _opens_sentence(text, tokens[0])
+    while len(tokens) > 1 and (tokens[0].lower in _ARTICLES or initial and _initial_common(text, tokens)):
+        tokens = tokens[1:]
+        while tokens and not tokens[0].capitalised:
+            tokens = tokens[1:]
+    return Run(tuple(tokens)) if tokens else None
+
+
+def _initial_common(text: str, tokens: list[Token]) -> bool:
+    """A common word capitalised only because it opens a sentence or a quotation."""
+    first = tokens[0]
+    if not is_common(first.text):
+        return False
+    if any(title.split()[0] == first.lower for title in word_set("titles.txt")):
+        return False
+    return lookup(text[first.start : tokens[-1].end]) is None
+
+
+def _opens_sentence(text: str, token: Token) -> bool:
+    """True when only opening quotes or brackets stand between a sentence or quote start and token."""
+    cursor = token.start - 1
+    while cursor >= 0 and text[cursor].isspace() and text[cursor] != "\n":
+        cursor -= 1
+    if cursor >= 0 and text[cursor] in _OPENERS:
+        return True
+    while cursor >= 0 and (text[cursor] in _CLOSERS or text[cursor].isspace()):
+        cursor -= 1
+    return cursor < 0 or text[cursor] in ".!?:\n"

@@ -1,0 +1,110 @@
+"""People named after a title ("General Knud Bartels") and roles set beside a name by commas."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from store.extract.candidates import Candidate
+from store.extract.gazetteer import is_demonym, lookup
+from store.extract.lexicon import is_acronym, word_set
+from store.extract.titles import Role, head_end, parse_role
+from store.extract.tokens import Token, joined
+
+_FORMER = frozenset({"then", "former", "ex"})
+_BEFORE_ROLE = re.compile(r",\s*(?:(?:a|an|the)\s+)?$")
+_AFTER_ROLE = re.compile(r"^\s*,\s*$")
+
+
+def titled_people(text: str, tokens: list[Token]) -> tuple[list[Candidate], list[Role], set[int]]:
+    """Find titled people and free-standing roles in one sentence; return the token indices used."""
+    people: list[Candidate] = []
+    roles: list[Role] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        role = parse_role(text, tokens, i, greedy=False, roles=False)
+        last = _name_end(text, tokens, role.last) if role else i
+        if role and last > role.last and (role.capitalised or role.first < role.last - 1):
+            people.append(_person(text, tokens, role, last))
+            used |= role.words | set(range(role.last, last))
+            i = last
+            continue
+        role = parse_role(text, tokens, i, greedy=True, roles=True)
+        if role:
+            roles.append(role)
+            used |= role.words
+        i = role.last if role else i + 1
+    return people, roles, used
+
+
+def _person(text: str, tokens: list[Token], role: Role, last: int) -> Candidate:
+    """A person candidate from a title and the name tokens [role.last, last)."""
+    start, end = tokens[role.last].start, tokens[last - 1].end
+    former = role.first > 0 and tokens[role.first - 1].lower in _FORMER
+    name = " ".join(text[start:end].split())
+    return Candidate(start, end, "person", name, "strong", role.titles, tokens[role.first].start, former)
+
+
+def _name_end(text: str, tokens: list[Token], j: int) -> int:
+    """End index of the name that follows a title at token j (j itself when there is none)."""
+    last = k = j
+    while k < len(tokens) and k > 0 and joined(text, tokens[k - 1], tokens[k]):
+        token = tokens[k]
+        if token.capitalised and _name_word(token, tokens, k):
+            last = k = k + 1
+            if token.possessive:
+                break
+        elif token.lower in word_set("name_particles.txt") and k > j:
+            k += 1
+        else:
+            break
+    return last
+
+
+def _name_word(token: Token, tokens: list[Token], k: int) -> bool:
+    """A capitalised word that can be part of a person's name after a title."""
+    word = token.lower.rstrip(".")
+    return not (
+        lookup(token.text)
+        or is_demonym(token.text)
+        or is_acronym(token.text)
+        or word in word_set("org_keywords.txt")
+        or word in word_set("not_names.txt")
+        or head_end(tokens, k) > k
+    )
+
+
+def attach_roles(text: str, tokens: list[Token], roles: list[Role], found: list[Candidate]) -> list[Candidate]:
+    """Give each role set off by commas to the person beside it: "Role, Name" first, then "Name, a Role"."""
+    free = list(roles)
+    result = list(found)
+    for before in (True, False):
+        for index, candidate in enumerate(result):
+            if candidate.kind != "person":
+                continue
+            role = _beside(text, tokens, free, candidate, before)
+            if role is not None:
+                free.remove(role)
+                titles = (*candidate.titles, *role.titles)
+                result[index] = replace(candidate, titles=titles, evidence="strong")
+    return result
+
+
+def _beside(text: str, tokens: list[Token], roles: list[Role], person: Candidate, before: bool) -> Role | None:
+    """The role just before ("Role, [Title] Name") or just after ("Name, a Role") a person."""
+    for role in roles:
+        role_start, role_end = tokens[role.first].start, tokens[role.last - 1].end
+        if before:
+            start = person.title_start if person.title_start is not None else person.start
+            if role_end <= start and _AFTER_ROLE.match(text[role_end:start]):
+                return role
+        elif person.end <= role_start and _BEFORE_ROLE.match(text[person.end : role_start]):
+            if not role.capitalised or _ends_clause(text, role_end):
+                return role
+    return None
+
+
+def _ends_clause(text: str, end: int) -> bool:
+    """A capitalised role after a name stands in apposition when a comma, stop or "and" follows it."""
+    return re.match(r"\s*(?:[,.;)(\[]|and\b|who\b|$)", text[end:]) is not None

@@ -1,0 +1,75 @@
+"""Pair quotation marks: curly “...”, straight "..." and single ‘...’, capped at the paragraph end."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.model import Passage
+
+_BLOCK = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
+
+
+@dataclass(frozen=True)
+class Marks:
+    """One quoted span: ``start``/``end`` exclude the marks; ``closed`` False when capped."""
+
+    start: int
+    end: int
+    closed: bool
+
+
+def quote_spans(text: str, passages: tuple[Passage, ...] | list[Passage] = ()) -> list[Marks]:
+    """Every quoted span of the text, found paragraph by paragraph, in text order."""
+    blocks = [(p.start, p.end) for p in passages] or [(m.start(), m.end()) for m in _BLOCK.finditer(text)]
+    spans: list[Marks] = []
+    for start, end in blocks:
+        spans.extend(_pairs(text, start, end, "“", "”"))
+        spans.extend(_straight(text, start, end))
+        spans.extend(_single(text, start, end))
+    return sorted(spans, key=lambda marks: marks.start)
+
+
+def _pairs(text: str, start: int, end: int, opener: str, closer: str) -> list[Marks]:
+    """Pair curly marks; an opener without a closer runs to the end of its paragraph."""
+    spans: list[Marks] = []
+    cursor = start
+    while (open_at := text.find(opener, cursor, end)) != -1:
+        close_at = text.find(closer, open_at + 1, end)
+        reopen = text.find(opener, open_at + 1, close_at if close_at != -1 else end)
+        if reopen != -1 and close_at != -1:
+            cursor = reopen  # an opener left unclosed before the next one: skip it
+            continue
+        closed = close_at != -1
+        stop = close_at if closed else end
+        spans.append(Marks(open_at + 1, stop, closed))
+        cursor = stop + 1
+    return [marks for marks in spans if marks.start < marks.end]
+
+
+def _straight(text: str, start: int, end: int) -> list[Marks]:
+    """Pair straight double quotes: one after a space opens, one after a word closes."""
+    spans: list[Marks] = []
+    open_at: int | None = None
+    for match in re.finditer('"', text[start:end]):
+        at = start + match.start()
+        opens = at == 0 or text[at - 1].isspace() or text[at - 1] in "([—–-"
+        if open_at is not None and not opens:
+            spans.append(Marks(open_at + 1, at, True))
+            open_at = None
+        elif opens:
+            open_at = at  # a second opener before any closer: the first was unbalanced
+    if open_at is not None:
+        spans.append(Marks(open_at + 1, end, False))
+    return [marks for marks in spans if marks.start < marks.end]
+
+
+def _single(text: str, start: int, end: int) -> list[Marks]:
+    """Single curly quotes: an opening ‘ before a word, closed by the next ’ that is not an apostrophe."""
+    spans = []
+    for match in re.finditer(r"(?<![\w’])‘(?=\w)", text[start:end]):
+        open_at = start + match.start()
+        closing = re.compile(r"’(?![\w])").search(text, open_at + 1, end)
+        if closing is not None:
+            spans.append(Marks(open_at + 1, closing.start(), True))
+    return spans

@@ -1,0 +1,126 @@
+"""Titles and roles: "NATO Secretary General", "Chief of the Joint Staff of Japan’s Self Defense Force"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from store.extract.gazetteer import is_demonym, lookup
+from store.extract.lexicon import is_acronym, is_common, word_set
+from store.extract.tokens import Token, joined
+
+_PREPOSITIONS = frozenset({"of", "for", "at", "on", "to", "in"})
+_INNER = frozenset({"of", "the", "on", "for"})
+_MAX_MODIFIERS = 2
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title or role phrase: tokens [first, last) of a sentence, split into titles at each head."""
+
+    first: int
+    last: int
+    titles: tuple[str, ...]
+    capitalised: bool
+    """True when its head word is capitalised, as titles before a name are."""
+    words: frozenset[int]
+    """Indices of the title's own words (heads, modifiers, prepositions), not of names inside it."""
+
+
+@cache
+def _phrases(name: str) -> frozenset[tuple[str, ...]]:
+    """Title or role phrases of a data file as tuples of lower-case words."""
+    return frozenset(tuple(entry.split()) for entry in word_set(name))
+
+
+def head_end(tokens: list[Token], i: int, roles: bool = False) -> int:
+    """End index of the longest title (or, with roles, role noun) starting at token i, else i."""
+    phrases = _phrases("titles.txt") | (_phrases("roles.txt") if roles else frozenset())
+    for length in (3, 2, 1):
+        words = tuple(token.lower for token in tokens[i : i + length])
+        if len(words) == length and words in phrases:
+            return i + length
+    return i
+
+
+def is_title_word(token: Token) -> bool:
+    """True when the token starts some title ("General", "Secretary", "Dr.")."""
+    return head_end([token], 0) == 1 or any(p[0] == token.lower for p in _phrases("titles.txt"))
+
+
+def parse_role(text: str, tokens: list[Token], i: int, greedy: bool, roles: bool) -> Role | None:
+    """Parse "[Prefix] [modifiers] Head [of Object]..." from token i; greedy objects take any capital."""
+    j = _skip_prefix(text, tokens, i)
+    j = _skip_modifiers(text, tokens, j)
+    head = head_end(tokens, j, roles)
+    if head == j or (j > i and not joined(text, tokens[j - 1], tokens[j])):
+        return None
+    capitalised = tokens[j].capitalised
+    titles: list[str] = []
+    words: set[int] = set(range(i, j))
+    start = i
+    while head > j:
+        words.update(range(j, head))
+        end, linking = _objects_end(text, tokens, head, greedy)
+        words.update(linking)
+        titles.append(" ".join(text[tokens[start].start : tokens[end - 1].end].split()))
+        start = j = end
+        head = head_end(tokens, j) if j < len(tokens) and joined(text, tokens[j - 1], tokens[j]) else j
+    prefix = _skip_prefix(text, tokens, i)
+    return Role(i, j, tuple(titles), capitalised, frozenset(words - set(range(i, prefix))))
+
+
+def _skip_prefix(text: str, tokens: list[Token], i: int) -> int:
+    """Skip country, organisation or demonym words before a title ("NATO", "Japan’s", "Norwegian")."""
+    j = i
+    while j < len(tokens) and head_end(tokens, j) == j and _prefix_word(tokens[j]):
+        if j > i and not joined(text, tokens[j - 1], tokens[j]):
+            break
+        j += 1
+    return j
+
+
+def _prefix_word(token: Token) -> bool:
+    """True for a capitalised known name or demonym that can qualify a title."""
+    return token.capitalised and bool(lookup(token.text) or is_demonym(token.text) or is_acronym(token.text))
+
+
+def _skip_modifiers(text: str, tokens: list[Token], j: int) -> int:
+    """Skip up to two role modifiers ("senior", "former")."""
+    for _ in range(_MAX_MODIFIERS):
+        if j < len(tokens) and tokens[j].lower in word_set("role_modifiers.txt"):
+            if head_end(tokens, j, roles=True) != j and head_end(tokens, j + 1, roles=True) == j + 1:
+                break
+            j += 1
+    return j
+
+
+def _objects_end(text: str, tokens: list[Token], j: int, greedy: bool) -> tuple[int, list[int]]:
+    """Extend a title over "of/for/at [the] Capitalised" objects; return its end and the linking words."""
+    linking: list[int] = []
+    while j + 1 < len(tokens) and tokens[j].lower in _PREPOSITIONS and joined(text, tokens[j - 1], tokens[j]):
+        k = j + 1 + (tokens[j + 1].lower == "the" and j + 2 < len(tokens))
+        end = _capitals_end(text, tokens, k, greedy) if joined(text, tokens[k - 1], tokens[k]) else k
+        if end == k:
+            break
+        linking.extend(range(j, k))
+        j = end
+    return j, linking
+
+
+def _capitals_end(text: str, tokens: list[Token], k: int, greedy: bool) -> int:
+    """End of the capitalised object starting at k (with inner "of", "the", "on", "for")."""
+    end = j = k
+    while j < len(tokens) and (j == k or joined(text, tokens[j - 1], tokens[j])):
+        token = tokens[j]
+        if token.capitalised and (greedy or _title_case_word(token)):
+            end = j + 1
+        elif not (token.lower in _INNER and j > k):
+            break
+        j += 1
+    return end
+
+
+def _title_case_word(token: Token) -> bool:
+    """Words that may belong to an office's name rather than to the person after it."""
+    return is_common(token.text) or bool(lookup(token.text)) or is_acronym(token.text) or is_demonym(token.text)

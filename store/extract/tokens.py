@@ -1,0 +1,69 @@
+"""Word tokens with offsets: the unit that name, title and role recognition work on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.extract.lexicon import word_set
+
+# A word: "U.S." style initials, or letters/digits joined by inner hyphens and apostrophes
+# ("Shangri-La", "NATO’s", "Nuku'alofa").
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_][\w]*(?:[-'’][^\W_][\w]*)*")
+_POSSESSIVE = ("’s", "'s")
+_FORMER = ("then-", "ex-")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of the text; ``end`` excludes a possessive "'s" (kept as ``possessive``)."""
+
+    text: str
+    start: int
+    end: int
+    possessive: bool = False
+
+    @property
+    def capitalised(self) -> bool:
+        """True when the word starts with a capital letter."""
+        return self.text[0].isupper()
+
+    @property
+    def lower(self) -> str:
+        """The word in lower case, curly apostrophes straightened."""
+        return self.text.lower().replace("’", "'")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Split text[start:end] into word tokens, abbreviation dots and "then-" prefixes handled."""
+    end = len(text) if end is None else end
+    tokens: list[Token] = []
+    for match in _WORD.finditer(text, start, end):
+        tokens.extend(_make_tokens(text, match.start(), match.end(), end))
+    return tokens
+
+
+def _make_tokens(text: str, start: int, end: int, limit: int) -> list[Token]:
+    """Build the token(s) for one matched word."""
+    word = text[start:end]
+    for prefix in _FORMER:
+        if word.lower().startswith(prefix) and len(word) > len(prefix):
+            cut = start + len(prefix) - 1
+            return [Token(text[start:cut], start, cut), *_make_tokens(text, cut + 1, end, limit)]
+    if end < limit and text[end] == "." and _takes_dot(word):
+        end += 1
+    if word.endswith(_POSSESSIVE) and len(word) > 2:
+        return [Token(text[start : end - 2], start, end - 2, possessive=True)]
+    return [Token(text[start:end], start, end)]
+
+
+def _takes_dot(word: str) -> bool:
+    """True for a known abbreviation ("Gen", "Dr") or a single capital initial ("F")."""
+    return word.lower() in word_set("abbreviations.txt") or (len(word) == 1 and word.isupper())
+
+
+def joined(text: str, left: Token, right: Token) -> bool:
+    """True when only spaces, at most one line break and no punctuation separate two tokens."""
+    gap_start = left.end + (2 if left.possessive else 0)
+    gap = text[gap_start : right.start]
+    return bool(gap) and gap.strip(" \t\n") == "" and gap.count("\n") <= 1
