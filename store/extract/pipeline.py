@@ -29,20 +29,20 @@ def extract_article(text: str) -> Article:
 def with_outlets(
     text: str, citations: Sequence[Citation], actors: Sequence[Actor], mentions: Sequence[Mention]
 ) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
-    """Add each cited outlet as an `outlet` actor (or to the actor already known by that name), with a
-    mention at the outlet's name inside the citation, unless that span is already a mention."""
+    """Make each cited outlet an actor with a mention at its name inside the citation.
+
+    A name already known (as an actor's name or alias) joins that actor; otherwise a new `outlet`
+    actor is made. The citation says where the outlet's name is, so shorter mentions found inside it
+    ("China" in "China Daily") give way, and an actor left with no mention goes too.
+    """
     known = {form: actor.name for actor in actors for form in (actor.name, *actor.aliases)}
-    taken = {(m.start, m.end) for m in mentions}
-    new_actors: dict[str, Actor] = {}
-    new_mentions: list[Mention] = []
-    for citation in citations:
-        span = outlet_span(text, citation)
-        if span is None or span in taken:
-            continue
-        name = known.get(text[span[0]:span[1]], text[span[0]:span[1]])
-        if name not in known.values():
-            new_actors.setdefault(name, Actor(name, "outlet"))
-        new_mentions.append(Mention(name, span[0], span[1], text[span[0]:span[1]]))
-        taken.add(span)
-    merged = sorted((*mentions, *new_mentions), key=lambda m: (m.start, m.end))
-    return (*actors, *new_actors.values()), tuple(merged)
+    spans = [span for span in (outlet_span(text, c) for c in citations) if span is not None]
+    kept = [m for m in mentions if not any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e)
+                                           for s, e in spans)]
+    taken = {(m.start, m.end) for m in kept}
+    added = [Mention(known.get(text[s:e], text[s:e]), s, e, text[s:e]) for s, e in dict.fromkeys(spans)
+             if (s, e) not in taken]
+    new_names = dict.fromkeys(m.actor for m in added if m.actor not in known.values())
+    merged = tuple(sorted((*kept, *added), key=lambda m: (m.start, m.end)))
+    lost = {m.actor for m in mentions} - {m.actor for m in merged}
+    return (*(a for a in actors if a.name not in lost), *(Actor(n, "outlet") for n in new_names)), merged

@@ -5,8 +5,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.extract.pipeline import extract_article
-from store.model import Article
+from store.extract.citations import find_citations
+from store.extract.passages import split_passages
+from store.extract.pipeline import extract_article, with_outlets
+from store.model import Actor, Article, Mention
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "china-brief-2013-nato-asia-pacific.txt"
 
@@ -113,3 +115,15 @@ _PROSE = st.lists(_PIECES, max_size=80).map("".join)
 @given(st.one_of(st.text(max_size=200), _PROSE))
 def test_extraction_never_raises_and_offsets_are_exact(text: str) -> None:
     assert_offsets_exact(extract_article(text))
+
+
+def test_cited_outlets_join_known_actors_or_become_outlet_actors() -> None:
+    text = "T\n\nNews (People’s Daily, April 17; China Daily, May 2)."
+    citations, _ = find_citations(text, split_passages(text), 2013)
+    china = text.index("China")
+    actors = (Actor("People's Daily", "outlet", aliases=("People’s Daily",)), Actor("China", "country"))
+    mentions = (Mention("China", china, china + 5, "China"),)
+    merged_actors, merged_mentions = with_outlets(text, citations, actors, mentions)
+    assert [(a.name, a.kind) for a in merged_actors] == [("People's Daily", "outlet"), ("China Daily", "outlet")]
+    assert [(m.actor, m.text) for m in merged_mentions] == [
+        ("People's Daily", "People’s Daily"), ("China Daily", "China Daily")]
