@@ -74,8 +74,10 @@ class Store:
             raise StoreError(f"{where}: is a folder, not a store file")
         if path.exists() and not _looks_like_sqlite(path):
             raise StoreError(f"{where}: not a natoasia-tui store (not an SQLite database)")
-        if not path.exists() and (readonly or not path.parent.is_dir()):
+        if not path.exists() and readonly:
             raise StoreError(f"{where}: no store there")
+        if not path.exists() and not path.parent.is_dir():
+            raise StoreError(f"{where}: cannot create a store there (no folder {path.parent})")
         readonly = readonly or not _writable(path)
         try:
             conn = _connect(path, readonly)

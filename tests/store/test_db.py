@@ -94,7 +94,7 @@ def test_older_schema_is_refused_clearly(tmp_path: Path) -> None:
 def test_missing_store_read_only_and_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no store there"):
         Store.open(tmp_path / "none.db", readonly=True)
-    with pytest.raises(StoreError, match="no store there"):
+    with pytest.raises(StoreError, match="no folder"):
         Store.open(tmp_path / "no" / "such" / "s.db")
     with pytest.raises(StoreError, match="is a folder"):
         Store.open(tmp_path)

@@ -1,0 +1,144 @@
+"""Exports of a whole store: JSON (the documented contract), CSV tables and a Markdown report."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from store import queries
+from store.db import Store
+from store.model import ACTOR_KINDS
+
+SCHEMA = 1
+"""The JSON export's schema number (DESIGN.md); bump it when a key changes meaning or goes away."""
+_SELECTS = {
+    "documents": "SELECT id, title, path, sha256, published FROM documents ORDER BY id",
+    "actors": "SELECT a.id, a.name, a.kind, (SELECT json_group_array(alias) FROM (SELECT alias FROM "
+              "aliases WHERE actor_id = a.id ORDER BY alias)) AS aliases, a.title, (SELECT count(*) "
+              "FROM mentions WHERE actor_id = a.id) AS mentions FROM actors a ORDER BY a.id",
+    "passages": 'SELECT id, document_id, ordinal, kind, section, text, start, "end" FROM passages '
+                "ORDER BY document_id, ordinal",
+    "mentions": 'SELECT actor_id, passage_id, start, "end", text FROM mentions ORDER BY document_id, start',
+    "quotes": 'SELECT q.id, q.passage_id, q.speaker_id, a.name AS speaker, q.kind, q.text, q.start, q."end" '
+              "FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_id ORDER BY q.document_id, q.start",
+    "events": "SELECT e.id, e.date, e.end_date, e.precision, e.description, e.passage_id, (SELECT "
+              "json_group_array(actor_id) FROM (SELECT actor_id FROM event_actors WHERE event_id = e.id "
+              "ORDER BY actor_id)) AS actor_ids FROM events e ORDER BY e.document_id, e.start",
+    "citations": "SELECT c.id, c.passage_id, coalesce(a.name, c.outlet) AS outlet, c.date, c.raw, c.start, "
+                 'c."end", c.footnote FROM citations c LEFT JOIN actors a ON a.id = c.outlet_actor_id '
+                 "ORDER BY c.document_id, c.start",
+    "footnotes": "SELECT document_id, number, text FROM footnotes ORDER BY document_id, number, start",
+}
+"""One query per exported table; its columns are exactly the contract's keys, in order."""
+_LISTS = {"aliases", "actor_ids"}
+_KIND_HEADINGS = {"person": "People", "organization": "Organizations", "country": "Countries",
+                  "place": "Places", "outlet": "Outlets", "group": "Groups and unnamed sources"}
+
+
+def records(store: Store) -> dict[str, list[dict[str, Any]]]:
+    """Every table of the export as lists of plain dicts (list columns decoded)."""
+    tables = {}
+    for table, select in _SELECTS.items():
+        tables[table] = [{key: json.loads(row[key]) if key in _LISTS else row[key] for key in row.keys()}
+                         for row in store.rows(select)]
+    return tables
+
+
+def to_json(store: Store) -> str:
+    """The JSON export: one object, ``{"schema": 1, "documents": [...], ...}``."""
+    return json.dumps({"schema": SCHEMA, **records(store)}, ensure_ascii=False, indent=2)
+
+
+def to_csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
+    """One table as CSV text with a header row; list values are joined with '; '."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: "; ".join(map(str, value)) if isinstance(value, list) else value
+                         for key, value in row.items()})
+    return out.getvalue()
+
+
+def write_csv_folder(store: Store, folder: Path) -> list[Path]:
+    """Write one CSV file per table into ``folder`` (created if needed); returns the files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table, rows in records(store).items():
+        path = folder / f"{table}.csv"
+        path.write_text(to_csv(rows, _columns(store, table)), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def actors_csv(store: Store) -> str:
+    """The actors table alone as CSV (what ``export --format csv`` prints without ``-o``)."""
+    return to_csv(records(store)["actors"], _columns(store, "actors"))
+
+
+def _columns(store: Store, table: str) -> list[str]:
+    """The column names of one export table, known even when it has no rows."""
+    with store.lock:
+        return [column[0] for column in store.conn.execute(_SELECTS[table] + " LIMIT 0").description]
+
+
+def to_markdown(store: Store) -> str:
+    """A readable report: documents, actors by kind, quotes by speaker, timeline and sources."""
+    sections = [["# natoasia-tui report"], _documents_md(store), _actors_md(store), _quotes_md(store),
+                _timeline_md(store), _sources_md(store)]
+    return "\n\n".join("\n".join(lines) for lines in sections if lines) + "\n"
+
+
+def _documents_md(store: Store) -> list[str]:
+    """The documents section."""
+    return ["## Documents", ""] + [f"- **{d.title}**" + (f" — {d.published}" if d.published else "")
+                                   + f" (`{d.path}`)" for d in queries.documents(store)]
+
+
+def _actors_md(store: Store) -> list[str]:
+    """Actors grouped by kind, most mentioned first, with titles."""
+    lines = ["## Actors"]
+    listed = queries.actors(store)
+    for kind in ACTOR_KINDS:
+        of_kind = [a for a in listed if a.kind == kind]
+        if of_kind:
+            lines += ["", f"### {_KIND_HEADINGS[kind]}", ""]
+            lines += [f"- **{a.name}**" + (f", {a.title}" if a.title else "") + f" ({_times(a.mentions)})"
+                      for a in of_kind]
+    return lines
+
+
+def _times(mentions: int) -> str:
+    """'1 mention', '3 mentions'."""
+    return f"{mentions} mention" + ("" if mentions == 1 else "s")
+
+
+def _quotes_md(store: Store) -> list[str]:
+    """Speech by speaker (unattributed last)."""
+    speech = sorted((q for q in queries.quotes(store, kind="speech")),
+                    key=lambda q: (q.speaker is None, q.speaker or ""))
+    lines = ["## Quotes"]
+    for speaker in dict.fromkeys(q.speaker for q in speech):
+        lines += ["", f"### {speaker or 'Unattributed'}", ""]
+        lines += [f"> “{q.text}”\n" for q in speech if q.speaker == speaker]
+    return lines
+
+
+def _timeline_md(store: Store) -> list[str]:
+    """Events in date order."""
+    return ["## Timeline", ""] + [f"- **{e.date}" + (f" to {e.end_date}" if e.end_date else "")
+                                  + f"** — {e.description}" for e in queries.timeline(store)]
+
+
+def _sources_md(store: Store) -> list[str]:
+    """Outlets with their citations, then citations whose outlet was lost, then footnotes."""
+    sources = queries.sources(store)
+    lines = ["## Sources", ""]
+    lines += [f"- **{o.outlet}**: " + "; ".join(c.date or c.raw for c in o.citations) for o in sources.outlets]
+    lines += [f"- *(outlet lost)* `({c.raw})` — {c.excerpt}" for c in sources.unattributed]
+    if sources.footnotes:
+        lines += ["", "### Footnotes", ""] + [f"{f.number}. {f.text}" for f in sources.footnotes]
+    return lines

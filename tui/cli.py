@@ -1,0 +1,252 @@
+"""The natoasia-tui command line: open the explorer, ingest articles, export, search, list actors."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from importlib.metadata import PackageNotFoundError, version
+from importlib.util import find_spec
+from pathlib import Path
+from typing import NoReturn
+
+from store import queries
+from store.db import Store, StoreError
+from store.files import ArticleError, article_files, read_article
+from store.ingest import IngestResult, ingest_text
+from store.model import ACTOR_KINDS
+
+PROG = "natoasia-tui"
+ENV_DB = "NATOASIA_DB"
+EXIT_OK, EXIT_NO_RESULTS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line on stderr (exit code 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print one line, not the usage block, and exit 2."""
+        self.exit(EXIT_BAD_INPUT, f"{PROG}: error: {message} (see {PROG} --help)\n")
+
+
+def _version() -> str:
+    """The installed distribution's version."""
+    try:
+        return version(PROG)
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The argument parser for the whole contract in DESIGN.md."""
+    db = _Parser(add_help=False)
+    db.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=f"the store file (default: ${ENV_DB}, else store.db in the user data folder)",
+    )
+    parser = _Parser(
+        prog=PROG,
+        parents=[db],
+        description="Explore who says what, where and when "
+        "in policy-analysis articles. With no command, open the explorer.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    ingest = commands.add_parser("ingest", parents=[db], help="add .txt/.md articles (a folder adds all)")
+    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    export = commands.add_parser(
+        "export",
+        parents=[db],
+        help="export the store as JSON, CSV or Markdown",
+        description="JSON and Markdown go to stdout or FILE. CSV writes one file "
+        "per table into the folder FILE; without -o it prints the actors table.",
+    )
+    export.add_argument("--format", choices=("json", "csv", "markdown"), default="json")
+    export.add_argument("-o", "--output", metavar="FILE", type=Path)
+    search = commands.add_parser("search", parents=[db], help="search actors, quotes, passages, events")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--limit", type=_positive, default=20, metavar="N", help="hits per kind (20)")
+    search.add_argument("--json", action="store_true", help="print the hits as JSON")
+    actors = commands.add_parser("actors", parents=[db], help="list actors, most mentioned first")
+    actors.add_argument("--kind", choices=ACTOR_KINDS)
+    actors.add_argument("--json", action="store_true", help="print the actors as JSON")
+    return parser
+
+
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
+def default_store_path() -> Path:
+    """``$NATOASIA_DB``, else store.db in the user data folder (created when first needed)."""
+    if os.environ.get(ENV_DB):
+        return Path(os.environ[ENV_DB]).expanduser()
+    from platformdirs import user_data_path
+
+    folder = user_data_path(PROG, appauthor=False)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "store.db"
+
+
+def _store_path(args: argparse.Namespace) -> Path:
+    """The store this command uses."""
+    given = getattr(args, "db", None)
+    return Path(given).expanduser() if given else default_store_path()
+
+
+def _open_seeded(args: argparse.Namespace) -> Store:
+    """Open the store for reading; a writable store with no documents is first built from the seeds."""
+    store = Store.open(_store_path(args))
+    if not store.readonly and not store.value("SELECT count(*) FROM documents"):
+        from store.seeds import bundled_seeds
+
+        for seed in bundled_seeds():
+            ingest_text(store, read_article(seed), str(seed))
+    return store
+
+
+def _fail(message: object) -> None:
+    """One error line on stderr."""
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    """Ingest every article named; report each file and carry on past bad ones."""
+    files, failed = _collect(args.paths)
+    store = None
+    try:
+        for path in files:
+            text = _read_or_report(path)
+            if text is None:
+                failed = True
+                continue
+            store = store or Store.open(_store_path(args))
+            print(_describe(ingest_text(store, text, str(path.resolve()))), flush=True)
+    finally:
+        if store is not None:
+            store.close()
+    return EXIT_BAD_INPUT if failed or store is None else EXIT_OK
+
+
+def _collect(raw_paths: Sequence[str]) -> tuple[list[Path], bool]:
+    """The article files the paths name, and whether any path was refused (with an error line)."""
+    files, failed = [], False
+    for raw in raw_paths:
+        try:
+            files += article_files(Path(raw))
+        except ArticleError as error:
+            _fail(error)
+            failed = True
+    return files, failed
+
+
+def _read_or_report(path: Path) -> str | None:
+    """The article's text, or None after an error line."""
+    try:
+        return read_article(path)
+    except ArticleError as error:
+        _fail(error)
+        return None
+
+
+def _describe(result: IngestResult) -> str:
+    """One line about one ingested file."""
+    if result.status == "unchanged":
+        return f"unchanged  {result.path} (already in the store: {result.title})"
+    return (f"added      {result.path}: {result.title} ({result.actors} actors, {result.quotes} quotes, "
+            f"{result.events} events, {result.citations} citations)")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export the store in the chosen format to stdout, a file or (CSV) a folder."""
+    from store import export
+
+    with _open_seeded(args) as store:
+        if args.format == "csv" and args.output:
+            export.write_csv_folder(store, args.output)
+            return EXIT_OK
+        text = {"json": export.to_json, "markdown": export.to_markdown, "csv": export.actors_csv}[args.format](store)
+    if args.output:
+        args.output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    else:
+        print(text)
+    return EXIT_OK
+
+
+def run_search(args: argparse.Namespace) -> int:
+    """Print the hits for a query (exit 1 when there are none)."""
+    from store.search import search
+
+    with _open_seeded(args) as store:
+        results = search(store, args.query, limit=args.limit)
+    if args.json:
+        print(json.dumps({"query": results.query, "hits": [dataclasses.asdict(hit) for hit in results.all]},
+                         ensure_ascii=False, indent=2))
+    for hit in () if args.json else results.all:
+        print(f"{hit.type:8} {hit.label}  [{hit.detail}]")
+    if not results:
+        _fail(f"no results for {args.query!r}")
+    return EXIT_OK if results else EXIT_NO_RESULTS
+
+
+def run_actors(args: argparse.Namespace) -> int:
+    """Print the actors, most mentioned first (exit 1 when there are none)."""
+    with _open_seeded(args) as store:
+        listed = queries.actors(store, kind=args.kind)
+    if args.json:
+        print(json.dumps([dataclasses.asdict(actor) for actor in listed], ensure_ascii=False, indent=2))
+    for actor in () if args.json else listed:
+        title = f"  {actor.title}" if actor.title else ""
+        print(f"{actor.mentions:5}  {actor.kind:12} {actor.name}{title}")
+    if not listed:
+        _fail("no actors" + (f" of kind {args.kind}" if args.kind else "") + " in the store")
+    return EXIT_OK if listed else EXIT_NO_RESULTS
+
+
+def run_explorer(args: argparse.Namespace) -> int:
+    """Open the explorer on a terminal; otherwise (piped, or no explorer installed) list the actors."""
+    if not (sys.stdout.isatty() and sys.stdin.isatty() and find_spec("tui.app")):
+        return run_actors(argparse.Namespace(db=getattr(args, "db", None), kind=None, json=False))
+    from tui.app import NatoAsiaApp
+
+    with _open_seeded(args) as store:
+        NatoAsiaApp(store).run()
+    return EXIT_OK
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: run_explorer, "ingest": run_ingest, "export": run_export, "search": run_search,
+    "actors": run_actors,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; errors are one line on stderr with exit code 2, never a traceback."""
+    try:
+        args = _parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else EXIT_BAD_INPUT
+    except (StoreError, ArticleError) as error:
+        _fail(error)
+    except BrokenPipeError:
+        # The reader (say ``| head``) stopped reading: not an error; silence the final flush.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as error:
+        _fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "))
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())
