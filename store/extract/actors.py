@@ -10,20 +10,19 @@ from store.extract.evidence import with_evidence
 from store.extract.groups import find_groups
 from store.extract.names import capitalised_runs
 from store.extract.persons import attach_roles, titled_people
-from store.extract.quotemarks import Marks, quote_spans
+from store.extract.quotemarks import Marks, is_title_cased, quote_spans
 from store.extract.references import alliance_references, title_references
 from store.extract.tokens import tokenize
 from store.model import Actor, Mention, Passage
 
 _NO_PEOPLE = frozenset({"title", "heading", "publication"})
-_TITLE_CASE_SHARE = 0.6
 
 
 def find_actors(
     text: str, passages: tuple[Passage, ...] | list[Passage], sentences: list[tuple[int, int]]
 ) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
     """Return the article's actors (aliases folded) and their mentions, in text order."""
-    quotes = [marks for marks in quote_spans(text, passages) if _title_cased(text, marks)]
+    quotes = [marks for marks in quote_spans(text, passages) if is_title_cased(text, marks)]
     found: list[Candidate] = []
     for start, end in sentences:
         people = _kind_at(passages, start) not in _NO_PEOPLE
@@ -49,13 +48,6 @@ def _sentence(text: str, start: int, end: int, people: bool, quotes: list[Marks]
 def _kind_at(passages: tuple[Passage, ...] | list[Passage], offset: int) -> str:
     """Kind of the passage holding ``offset`` ('paragraph' when passages are unknown)."""
     return next((p.kind for p in passages if p.start <= offset < p.end), "paragraph")
-
-
-def _title_cased(text: str, marks: Marks) -> bool:
-    """True for quoted titles such as “Values Diplomacy Can Never Have Good Results”."""
-    words = [word for word in text[marks.start : marks.end].split() if len(word) > 3]
-    capitals = sum(word[0].isupper() for word in words)
-    return len(words) >= 2 and capitals >= _TITLE_CASE_SHARE * len(words)
 
 
 def _actors(text: str, found: list[Candidate]) -> tuple[Actor, ...]:

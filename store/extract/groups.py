@@ -24,7 +24,7 @@ def _pattern() -> re.Pattern[str]:
     qualifier = r"(?:[a-z][a-z-]+|[A-Z][\w.’'-]*)"
     return re.compile(
         rf"\b(?:(?P<det>[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ne|[Tt]wo|[Tt]hree|[Oo]ther|[Mm]ost)\s+)?"
-        rf"(?P<name>(?:{qualifier}\s+){{0,3}}?(?P<noun>{nouns}))\b"
+        rf"(?P<name>(?:{qualifier}\s+){{0,3}}?(?P<noun>(?i:{nouns})))\b"
     )
 
 
@@ -54,6 +54,7 @@ def _not_a_source(text: str, start: int, end: int) -> bool:
 def _qualified(phrase: str) -> str:
     """Keep only the words that qualify a source ("senior", "Japanese", "U.S.")."""
     words = phrase.split()
+    words[-1] = words[-1].lower()
     kept: list[str] = []
     for word in reversed(words[:-1]):
         if not _qualifier(word):

@@ -73,3 +73,13 @@ def _single(text: str, start: int, end: int) -> list[Marks]:
         if closing is not None:
             spans.append(Marks(open_at + 1, closing.start(), True))
     return spans
+
+
+_TITLE_CASE_SHARE = 0.6
+
+
+def is_title_cased(text: str, marks: Marks) -> bool:
+    """True for quoted titles such as “Values Diplomacy Can Never Have Good Results”."""
+    words = [word for word in text[marks.start : marks.end].split() if len(word) > 3]
+    capitals = sum(word[0].isupper() for word in words)
+    return len(words) >= 2 and capitals >= _TITLE_CASE_SHARE * len(words)

@@ -1,0 +1,80 @@
+"""Quotes: every quotation-mark span, as speech (with its speaker), a scare-quoted phrase or a title.
+
+Decisions: a headline an outlet is said to have run ("Xinhua reported “...”") is a title, not speech;
+a short quote that no nearby reporting verb introduces ("was “open to negotiation”") is a phrase.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from store.extract.quotemarks import Marks, is_title_cased, quote_spans
+from store.extract.speakers import Context, speaker_after, speaker_before
+from store.model import Actor, Mention, Passage, Quote
+
+_TITLE_PASSAGES = frozenset({"footnote", "title", "heading", "publication"})
+
+
+def find_quotes(
+    text: str,
+    passages: tuple[Passage, ...] | list[Passage],
+    sentences: list[tuple[int, int]],
+    actors: tuple[Actor, ...] | list[Actor],
+    mentions: tuple[Mention, ...] | list[Mention],
+) -> tuple[Quote, ...]:
+    """Every quoted span with its kind and, for speech, the canonical name of its speaker."""
+    spans = quote_spans(text, passages)
+    outside = [m for m in sorted(mentions, key=lambda m: m.start) if not _inside(m, spans)]
+    ctx = Context(text, outside, {actor.name: actor.kind for actor in actors})
+    starts = [start for start, _ in sentences]
+    return tuple(
+        _nested(ctx.text, marks) if _within(marks, spans) else _quote(ctx, marks, passages, sentences, starts)
+        for marks in spans
+    )
+
+
+def _within(marks: Marks, spans: list[Marks]) -> bool:
+    """True for a quote inside another one (‘a farce’ inside “He called it ‘a farce’”)."""
+    return any(o.start < marks.start and marks.end < o.end for o in spans)
+
+
+def _nested(text: str, marks: Marks) -> Quote:
+    """A quote within a quote is the quoted speaker's phrase, not speech of its own."""
+    return Quote("phrase", None, marks.start, marks.end, text[marks.start : marks.end])
+
+
+def _quote(
+    ctx: Context, marks: Marks, passages: tuple[Passage, ...] | list[Passage],
+    sentences: list[tuple[int, int]], starts: list[int],
+) -> Quote:
+    """Classify one quoted span and find its speaker."""
+    body = ctx.text[marks.start : marks.end]
+    kind_here = next((p.kind for p in passages if p.start <= marks.start < p.end), "paragraph")
+    if kind_here in _TITLE_PASSAGES or is_title_cased(ctx.text, marks):
+        return Quote("title", None, marks.start, marks.end, body)
+    sentence_start, _ = _sentence_of(sentences, starts, marks.start - 1, len(ctx.text))
+    speaker = speaker_before(ctx, sentence_start, marks.start - 1)
+    if speaker is None and marks.closed and _comma_closes(ctx.text, marks):
+        _, sentence_end = _sentence_of(sentences, starts, marks.end, len(ctx.text))
+        speaker = speaker_after(ctx, marks.end, max(sentence_end, marks.end + 1))
+    if speaker is not None and ctx.kinds.get(speaker) == "outlet":
+        return Quote("title", None, marks.start, marks.end, body)
+    return Quote("speech" if speaker else "phrase", speaker, marks.start, marks.end, body)
+
+
+def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], offset: int, size: int) -> tuple[int, int]:
+    """The sentence holding ``offset`` (the whole text when sentences are unknown)."""
+    index = bisect_right(starts, offset) - 1
+    return sentences[index] if index >= 0 else (0, size)
+
+
+def _comma_closes(text: str, marks: Marks) -> bool:
+    """True for “...,” or “...” followed by a comma: the sentence goes on to name the speaker."""
+    body = text[marks.start : marks.end].rstrip()
+    after = text[marks.end + 1 : marks.end + 3].lstrip()
+    return body.endswith((",", "?", "!")) or after.startswith(",") or (bool(after) and after[0].islower())
+
+
+def _inside(mention: Mention, spans: list[Marks]) -> bool:
+    """True when a mention lies inside quotation marks (a quote names people, it is not said by them)."""
+    return any(marks.start <= mention.start and mention.end <= marks.end for marks in spans)

@@ -1,0 +1,97 @@
+"""Who says a quote: the subject of a reporting verb before or after it, or a pronoun carried over."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from store.extract.lexicon import word_set
+from store.model import Mention
+
+SPEAKER_KINDS = frozenset({"person", "group", "organization", "country", "outlet"})
+_WORD = re.compile(r"[A-Za-z]+")
+_PRONOUN = re.compile(r"\b(?:he|she|they|He|She|They)\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+_MAX_GAP_WORDS = 2
+_AFTER_WINDOW = 60
+
+
+@dataclass(frozen=True)
+class Context:
+    """What attribution needs to know about the article."""
+
+    text: str
+    mentions: list[Mention]
+    """Mentions outside quotation marks, in text order."""
+    kinds: dict[str, str]
+
+
+def speaker_before(ctx: Context, sentence_start: int, mark: int) -> str | None:
+    """Speaker from the words before an opening mark: "X said, “", "He stated “", "According to X, “"."""
+    region = ctx.text[sentence_start:mark]
+    according = _ACCORDING.search(region)
+    if according and region.rstrip().endswith(","):
+        return _first(ctx, sentence_start + according.end(), mark)
+    verb = _cue_verb(region)
+    if verb is None:
+        return _colon_speaker(ctx, sentence_start, mark, region)
+    verb_start = sentence_start + verb.start()
+    subject = _last(ctx, sentence_start, verb_start, person_only=True) or _last(ctx, sentence_start, verb_start)
+    if subject is None and _PRONOUN.search(region[: verb.start()]):
+        return _last(ctx, 0, sentence_start, person_only=True)
+    return subject
+
+
+def speaker_after(ctx: Context, close: int, sentence_end: int) -> str | None:
+    """Speaker named after a closing mark that a comma ends: "“...,” said X", "“...,” X told"."""
+    window = ctx.text[close + 1 : min(sentence_end, close + 1 + _AFTER_WINDOW)]
+    if not any(word in word_set("reporting_verbs.txt") for word in _WORD.findall(window)[:6]):  # "Name, a role, said"
+        return None
+    return _first(ctx, close + 1, close + 1 + len(window))
+
+
+def _cue_verb(region: str) -> re.Match[str] | None:
+    """The first reporting verb close enough to the quote to introduce it."""
+    for match in _WORD.finditer(region):
+        if match.group() in word_set("reporting_verbs.txt") and _introduces(region[match.end() :]):
+            return match
+    return None
+
+
+def _introduces(gap: str) -> bool:
+    """True when the words between a verb and the quote are few or end in ",", ":" or "that"."""
+    stripped = gap.strip()
+    return stripped.endswith((",", ":")) or stripped.endswith(" that") or stripped == "that" or len(
+        stripped.split()
+    ) <= _MAX_GAP_WORDS
+
+
+def _colon_speaker(ctx: Context, start: int, mark: int, region: str) -> str | None:
+    """"X went further: “...”": the last person or group before a colon that opens the quote."""
+    return _last(ctx, start, mark, person_only=True) if region.rstrip().endswith(":") else None
+
+
+def _last(ctx: Context, start: int, end: int, person_only: bool = False) -> str | None:
+    """The speaker-like actor mentioned last in text[start:end]."""
+    index = bisect_left([m.end for m in ctx.mentions], end + 1)
+    for mention in reversed(ctx.mentions[:index]):
+        if mention.start < start:
+            return None
+        if _can_speak(ctx, mention, person_only) and mention.end <= end:
+            return mention.actor
+    return None
+
+
+def _first(ctx: Context, start: int, end: int) -> str | None:
+    """The speaker-like actor mentioned first in text[start:end]."""
+    for mention in ctx.mentions:
+        if start <= mention.start and mention.end <= end and _can_speak(ctx, mention, False):
+            return mention.actor
+    return None
+
+
+def _can_speak(ctx: Context, mention: Mention, person_only: bool) -> bool:
+    """People and groups speak; with person_only (pronouns), only they do."""
+    kind = ctx.kinds.get(mention.actor, "")
+    return kind in ("person", "group") if person_only else kind in SPEAKER_KINDS
