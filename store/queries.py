@@ -17,7 +17,8 @@ __all__ = [
     "ReaderDocument", "Sources", "actor", "actors", "documents", "dossier", "events", "kind_counts",
     "passage", "passage_neighbours", "quote", "quotes", "reader_document", "sources", "timeline",
 ]
-_BY_TEXT = " ORDER BY {0}.document_id, {0}.start"
+_BY_TEXT = {alias: f" ORDER BY {alias}.document_id, {alias}.start" for alias in "mqce"}
+"""Text order for each table alias (mentions, quotes, citations, events)."""
 
 
 def documents(store: Store) -> tuple[DocumentInfo, ...]:
@@ -104,7 +105,7 @@ def events(store: Store, document_id: int | None = None) -> tuple[EventView, ...
     """Events in the order they are written (of one document, or all)."""
     where = " WHERE e.document_id = ?" if document_id is not None else ""
     params = (document_id,) if document_id is not None else ()
-    return _events(store, where + _BY_TEXT.format("e"), params)
+    return _events(store, where + _BY_TEXT["e"], params)
 
 
 def quote(store: Store, quote_id: int) -> QuoteView | None:
@@ -138,17 +139,17 @@ def sources(store: Store) -> Sources:
 
 def _mentions(store: Store, where: str, params: tuple[object, ...]) -> tuple[MentionView, ...]:
     """Mentions matching ``where``, in text order, as keyword-in-context lines."""
-    return tuple(map(sql.mention_view, store.rows(sql.MENTIONS + where + _BY_TEXT.format("m"), params)))
+    return tuple(map(sql.mention_view, store.rows(sql.MENTIONS + where + _BY_TEXT["m"], params)))
 
 
 def _quotes(store: Store, where: str, params: tuple[object, ...] = ()) -> tuple[QuoteView, ...]:
     """Quotes matching ``where``, in text order."""
-    return tuple(map(sql.quote_view, store.rows(sql.QUOTES + where + _BY_TEXT.format("q"), params)))
+    return tuple(map(sql.quote_view, store.rows(sql.QUOTES + where + _BY_TEXT["q"], params)))
 
 
 def _citations(store: Store, where: str, params: tuple[object, ...] = ()) -> tuple[CitationView, ...]:
     """Citations matching ``where``, in text order."""
-    found = store.rows(sql.CITATIONS + where + _BY_TEXT.format("c"), params)
+    found = store.rows(sql.CITATIONS + where + _BY_TEXT["c"], params)
     return tuple(map(sql.citation_view, found))
 
 

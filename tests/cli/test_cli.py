@@ -199,3 +199,32 @@ def test_plain_command_without_a_terminal_lists_actors(db: Path, article: Path) 
                           text=True, timeout=60)
     assert done.returncode == 0 and done.stderr == ""
     assert "Reuters" in done.stdout
+
+
+def test_ingest_into_a_read_only_store_is_refused(db: Path, article: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    main(["export"])
+    before = digest(db)
+    capsys.readouterr()
+    monkeypatch.setattr("store.db._writable", lambda path: False)
+    assert main(["ingest", str(article)]) == 2
+    assert "read-only" in one_error_line(capsys)
+    assert digest(db) == before
+
+
+def test_reading_a_read_only_store_works(db: Path, article: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    main(["ingest", str(article)])
+    capsys.readouterr()
+    monkeypatch.setattr("store.db._writable", lambda path: False)
+    assert main(["actors"]) == 0
+    assert "Reuters" in capsys.readouterr().out
+
+
+def test_terminal_escapes_in_an_article_are_kept_as_text(db: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "escapes.txt"
+    path.write_text("Title\n\nA \x1b[2J\x1b]0;pwned\x07 paragraph by Reuters (Reuters, May 1).\n")
+    assert main(["ingest", str(path)]) == 0
+    with sqlite3.connect(db) as conn:
+        assert "\x1b[2J" in conn.execute("SELECT text FROM documents").fetchone()[0]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -111,3 +113,33 @@ def test_empty_store_queries(fresh_store: Store) -> None:
     assert queries.documents(fresh_store) == () and queries.actors(fresh_store) == ()
     assert queries.timeline(fresh_store) == () and queries.kind_counts(fresh_store) == ()
     assert queries.sources(fresh_store).outlets == ()
+
+
+STORE = Path(__file__).resolve().parents[2] / "store"
+SQL_CALLS = {"execute", "executemany", "rows", "value"}
+ALLOWED_FORMATTED_SQL = {
+    ("schema.py", "_create_all"),  # PRAGMA values are module constants, not user text
+    ("db.py", "_prepare"),  # the busy timeout constant
+    ("fulltext.py", "ranked_ids"),  # the table name is checked against FTS_TABLES first
+}
+"""Where SQL text is formatted; none of these format anything a user typed."""
+
+
+def _formatted(node: ast.expr) -> bool:
+    """True if the expression builds a string by f-string, % or .format()."""
+    return any(isinstance(part, ast.JoinedStr)
+               or (isinstance(part, ast.BinOp) and isinstance(part.op, ast.Mod))
+               or (isinstance(part, ast.Call) and getattr(part.func, "attr", "") == "format")
+               for part in ast.walk(node))
+
+
+def test_no_query_formats_text_into_sql() -> None:
+    found = set()
+    for path in STORE.glob("*.py"):
+        tree = ast.parse(path.read_text())
+        for function in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
+            for call in (n for n in ast.walk(function) if isinstance(n, ast.Call)):
+                name = getattr(call.func, "attr", "")
+                if name in SQL_CALLS and call.args and _formatted(call.args[0]):
+                    found.add((path.name, function.name))
+    assert found <= ALLOWED_FORMATTED_SQL, found - ALLOWED_FORMATTED_SQL

@@ -1,0 +1,85 @@
+"""Faults: an ingest killed at any moment, and two ingests at once, never leave a partial document."""
+
+from __future__ import annotations
+
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from store.db import Store
+
+WRITER = """
+import sys
+from store.db import Store
+from store.ingest import ingest_text
+from store.model import Article, Passage, Mention, Actor
+
+def article(text):
+    paragraphs, start = [], 0
+    for ordinal, block in enumerate(text.split("\\n\\n")):
+        paragraphs.append(Passage(ordinal, "paragraph", "", ordinal + 1, start, start + len(block), block))
+        start += len(block) + 2
+    mentions = tuple(Mention("Jane Doe", p.start, p.start + 8, "Jane Doe") for p in paragraphs)
+    return Article(text, "T", None, None, tuple(paragraphs), (Actor("Jane Doe", "person"),), mentions)
+
+store = Store.open(sys.argv[1])
+for number in range(int(sys.argv[2]), int(sys.argv[2]) + int(sys.argv[3])):
+    text = "\\n\\n".join(f"Jane Doe wrote paragraph {i} of article {number}." for i in range(400))
+    ingest_text(store, text, f"{number}.txt", extract=article)
+print("done", flush=True)
+"""
+PARAGRAPHS = 400
+
+
+def run_writer(db: Path, first: int, count: int) -> subprocess.Popen[str]:
+    """Start a process that ingests ``count`` articles of 400 paragraphs each."""
+    return subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(first), str(count)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def assert_whole(db: Path) -> int:
+    """The store is intact and every document in it is complete; returns how many there are."""
+    with Store.open(db, readonly=True) as store:
+        assert store.value("PRAGMA integrity_check") == "ok"
+        per_document = store.rows("SELECT d.id, (SELECT count(*) FROM passages WHERE document_id = d.id), "
+                                  "(SELECT count(*) FROM mentions WHERE document_id = d.id) FROM documents d")
+        assert all(row[1] == PARAGRAPHS and row[2] == PARAGRAPHS for row in per_document)
+        indexed = store.value("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'paragraph'")
+        assert indexed == PARAGRAPHS * len(per_document)
+        return len(per_document)
+
+
+def test_kill_9_at_random_moments_never_leaves_a_partial_document(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    Store.open(db).close()
+    chance = random.Random(5)
+    for round_ in range(6):
+        writer = run_writer(db, round_ * 100, 50)
+        time.sleep(chance.uniform(0.3, 1.5))
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        assert_whole(db)
+    assert assert_whole(db) > 0
+
+
+def test_two_ingests_at_once_both_land(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    Store.open(db).close()
+    writers = [run_writer(db, 0, 4), run_writer(db, 100, 4)]
+    outputs = [writer.communicate(timeout=120) for writer in writers]
+    assert [writer.returncode for writer in writers] == [0, 0], outputs
+    assert assert_whole(db) == 8
+
+
+def test_reader_sees_only_whole_documents_during_an_ingest(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    Store.open(db).close()
+    writer = run_writer(db, 0, 6)
+    with Store.open(db, readonly=True) as reader:
+        while writer.poll() is None:
+            counts = reader.rows("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM passages)")[0]
+            assert counts[1] == counts[0] * PARAGRAPHS
+    assert writer.returncode == 0
