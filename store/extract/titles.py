@@ -43,11 +43,6 @@ def head_end(tokens: list[Token], i: int, roles: bool = False) -> int:
     return i
 
 
-def is_title_word(token: Token) -> bool:
-    """True when the token starts some title ("General", "Secretary", "Dr.")."""
-    return head_end([token], 0) == 1 or any(p[0] == token.lower for p in _phrases("titles.txt"))
-
-
 def parse_role(text: str, tokens: list[Token], i: int, greedy: bool, roles: bool) -> Role | None:
     """Parse "[Prefix] [modifiers] Head [of Object]..." from token i; greedy objects take any capital."""
     j = _skip_prefix(text, tokens, i)
