@@ -61,7 +61,7 @@ class Store:
         self.path = path
         self.readonly = readonly
         self.lock = threading.RLock()
-        self.db = sqlite_utils.Database(conn)
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self._changes = 0
         self._cache: dict[str, tuple[tuple[int, int], Any]] = {}
 
