@@ -56,7 +56,12 @@ def _parser() -> argparse.ArgumentParser:
         "in policy-analysis articles. With no command, open the explorer.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _add_commands(parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser), db)
+    return parser
+
+
+def _add_commands(commands: argparse._SubParsersAction, db: argparse.ArgumentParser) -> None:
+    """The subcommands, each also taking ``--db``."""
     ingest = commands.add_parser("ingest", parents=[db], help="add .txt/.md articles (a folder adds all)")
     ingest.add_argument("paths", nargs="+", metavar="PATH")
     export = commands.add_parser(
@@ -75,7 +80,6 @@ def _parser() -> argparse.ArgumentParser:
     actors = commands.add_parser("actors", parents=[db], help="list actors, most mentioned first")
     actors.add_argument("--kind", choices=ACTOR_KINDS)
     actors.add_argument("--json", action="store_true", help="print the actors as JSON")
-    return parser
 
 
 def _positive(text: str) -> int:
