@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from store.extract.actors import find_actors
 from store.extract.citations import find_citations, outlet_span
 from store.extract.events import find_events
 from store.extract.passages import article_title, article_year, published_line, split_passages
+from store.extract.quotes import find_quotes
 from store.extract.sentences import split_sentences
 from store.model import Actor, Article, Citation, Mention
 
@@ -15,13 +17,14 @@ def extract_article(text: str) -> Article:
     """Extract passages, actors, quotes, events, citations and footnotes from an article's text."""
     passages = split_passages(text)
     year = article_year(text, passages)
-    sentences = tuple(span for p in passages for span in split_sentences(text, p.start, p.end))
+    sentences = [span for p in passages for span in split_sentences(text, p.start, p.end)]
     citations, footnotes = find_citations(text, passages, year)
-    actors, mentions = with_outlets(text, citations, (), ())
+    actors, mentions = with_outlets(text, citations, *find_actors(text, passages, sentences))
+    quotes = find_quotes(text, passages, sentences, actors, mentions)
     events = find_events(text, passages, sentences, mentions, year, citations)
     return Article(
         text=text, title=article_title(passages), published=published_line(passages), year=year,
-        passages=passages, actors=actors, mentions=mentions, events=events,
+        passages=passages, actors=actors, mentions=mentions, quotes=quotes, events=events,
         citations=citations, footnotes=footnotes,
     )
 
