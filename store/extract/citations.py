@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from store.extract.dates import DateMention, find_dates
+from store.extract.gazetteer import lookup
 from store.model import Citation, Footnote, Passage
 
 _PARENTHETICAL = re.compile(r"\(([^()\n]{1,400})\)")
@@ -80,11 +81,16 @@ def _source(text: str, start: int, date: DateMention) -> Citation | None:
 
 
 def _wire_credit(text: str, match: re.Match[str], passage: Passage, year: int | None) -> list[Citation]:
-    """A dateline credit such as "WASHINGTON, March 3 (Reuters) -", dated by the dateline."""
+    """A credit "(AP)" naming a known outlet, or any short name in a dateline "WASHINGTON (X) -".
+
+    A dateline credit takes the dateline's date ("WASHINGTON, March 3 (Reuters) -").
+    """
     name = match.group(1).strip()
-    if not _DATELINE_DASH.match(text, match.end()) or not _is_outlet_name(name, _MAX_CREDIT_WORDS):
+    dateline = _DATELINE_DASH.match(text, match.end()) is not None
+    known = (lookup(name) or ("", ""))[0] == "outlet"
+    if not (dateline or known) or not _is_outlet_name(name, _MAX_CREDIT_WORDS):
         return []
-    before = find_dates(text, year, passage.start, match.start())
+    before = find_dates(text, year, passage.start, match.start()) if dateline else ()
     date = before[-1].date if before and not text[before[-1].end:match.start()].strip(" ,") else None
     start = match.start(1) + match.group(1).index(name)
     return [Citation(name, start, start + len(name), name, date)]

@@ -49,6 +49,7 @@ def test_wire_style_citations_and_dateline_credits() -> None:
     assert cites("WASHINGTON, March 3 (Reuters) - Talks resumed.", 2014) == [
         ("Reuters", "Reuters", "2014-03-03", None)]
     assert cites("LONDON (AP) — It rained.") == [("AP", "AP", None, None)]
+    assert cites("Markets fell, officials said (Reuters).") == [("Reuters", "Reuters", None, None)]
 
 
 def test_parentheses_that_are_not_citations() -> None:
