@@ -38,7 +38,7 @@ class NatoAsiaApp(App[None]):
 
     TITLE = "natoasia"
     CSS_PATH = "app.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     COMMANDS = App.COMMANDS | {PlaceCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "open_actors", "Actors"),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from textual.pilot import Pilot
+from typing import TYPE_CHECKING
+
 from textual.widgets import DataTable, Input
 
 from store.db import Store
@@ -17,14 +18,8 @@ from tui.screens.timeline import TimelineScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.nav_list import NavList
 
-SIZE = (80, 24)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let workers finish and the screen redraw."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+if TYPE_CHECKING:
+    from tests.tui.conftest import Explore
 
 
 def names(app: NatoAsiaApp) -> list[str]:
@@ -33,101 +28,85 @@ def names(app: NatoAsiaApp) -> list[str]:
     return [str(table.get_row_at(row)[1]) for row in range(table.row_count)]
 
 
-async def test_actors_are_listed_by_prominence_and_filter_by_kind_and_text(wire_store: Store) -> None:
+async def test_actors_are_listed_by_prominence_and_filter_by_kind_and_text(
+    wire_store: Store, explore: Explore
+) -> None:
     """The first screen lists every actor, most mentioned first; ] and typing narrow it."""
-    app = NatoAsiaApp(wire_store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with explore(wire_store) as ui:
+        app = ui.app
         assert isinstance(app.screen, ActorsScreen)
         assert set(names(app)) == {"Jane Doe", "Ola Nordmann", "Norway", "Oslo", "Reuters"}
         assert names(app)[-1] in {"Norway", "Reuters"}
-        await pilot.press("right_square_bracket")
-        await settle(pilot)
+        await ui.press("right_square_bracket")
         assert names(app) == ["Jane Doe", "Ola Nordmann"]
-        await pilot.press("f", "o", "l", "a")
-        await settle(pilot)
+        await ui.press("f", "o", "l", "a")
         assert isinstance(app.focused, Input)
         assert names(app) == ["Ola Nordmann"]
-        await pilot.press("enter", "enter")
-        await settle(pilot)
+        await ui.press("enter", "enter")
         assert isinstance(app.screen, DossierScreen)
-        assert app.screen.actor_id == wire_store.db.execute("SELECT id FROM actors WHERE name = 'Ola Nordmann'").fetchone()[0]
+        assert (
+            app.screen.actor_id
+            == wire_store.db.execute("SELECT id FROM actors WHERE name = 'Ola Nordmann'").fetchone()[0]
+        )
 
 
-async def test_escape_walks_back_through_the_history(wire_store: Store) -> None:
+async def test_escape_walks_back_through_the_history(wire_store: Store, explore: Explore) -> None:
     """Dossier, reader, timeline: escape returns through each to the actors screen, and no further."""
-    app = NatoAsiaApp(wire_store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("t")
-        await settle(pilot)
+    async with explore(wire_store) as ui:
+        app = ui.app
+        await ui.press("enter", "enter", "t")
         kinds = [type(screen) for screen in app.screen_stack[1:]]
         assert kinds == [ActorsScreen, DossierScreen, ReaderScreen, TimelineScreen]
         for expected in (ReaderScreen, DossierScreen, ActorsScreen, ActorsScreen):
-            await pilot.press("escape")
-            await settle(pilot)
+            await ui.press("escape")
             assert type(app.screen) is expected
 
 
-async def test_reader_steps_through_the_actors_mentions(wire_store: Store) -> None:
+async def test_reader_steps_through_the_actors_mentions(wire_store: Store, explore: Explore) -> None:
     """Opening a mention puts the cursor on it; n and N walk that actor's mentions, wrapping round."""
-    app = NatoAsiaApp(wire_store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")  # Jane Doe, the most mentioned
-        await settle(pilot)
-        await pilot.press("tab", "enter")  # her first mention
-        await settle(pilot)
+    async with explore(wire_store) as ui:
+        app = ui.app
+        await ui.press("enter")  # Jane Doe, the most mentioned
+        await ui.press("tab", "enter")  # her first mention
         article = app.screen.query_one(ArticleView)
         assert article.cursor is not None and article.cursor.name == "Jane Doe"
         first = article.cursor
-        await pilot.press("n")
+        await ui.pilot.press("n")
         assert article.cursor is not None and article.cursor.start > first.start
-        await pilot.press("n")
+        await ui.pilot.press("n")
         assert article.cursor == first
-        await pilot.press("l")
+        await ui.pilot.press("l")
         assert article.cursor is not None and article.cursor.name != "Jane Doe"
-        await pilot.press("enter")
-        await settle(pilot)
+        await ui.press("enter")
         assert isinstance(app.screen, DossierScreen) and app.screen.actor_id == article.cursor.actor_id
 
 
-async def test_timeline_and_sources_open_their_passages(wire_store: Store) -> None:
+async def test_timeline_and_sources_open_their_passages(wire_store: Store, explore: Explore) -> None:
     """Events come oldest first; a citation whose outlet was lost is listed; enter opens the reader."""
-    app = NatoAsiaApp(wire_store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("t")
-        await settle(pilot)
+    async with explore(wire_store) as ui:
+        app = ui.app
+        await ui.press("t")
         events = app.screen.query_one(NavList)
         assert str(events.get_option_at_index(0).prompt) == "2019"
-        await pilot.press("enter")
-        await settle(pilot)
+        await ui.press("enter")
         assert isinstance(app.screen, ReaderScreen) and app.screen.place is not None
-        await pilot.press("s")
-        await settle(pilot)
+        await ui.press("s")
         assert isinstance(app.screen, SourcesScreen)
         headings = [str(events.prompt) for events in app.screen.query_one(NavList).options if events.disabled]
         assert headings[0].startswith("Reuters") and any(h.startswith("Outlet lost") for h in headings)
 
 
-async def test_search_opens_the_first_result_and_help_lists_the_keys(wire_store: Store) -> None:
+async def test_search_opens_the_first_result_and_help_lists_the_keys(
+    wire_store: Store, explore: Explore
+) -> None:
     """/ searches as you type (typo included); enter opens the top hit; ? lists the screen's keys."""
-    app = NatoAsiaApp(wire_store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"nordman")
-        await settle(pilot)
+    async with explore(wire_store) as ui:
+        app = ui.app
+        await ui.press("slash", *"nordman")
         assert isinstance(app.screen, SearchScreen)
-        await pilot.press("enter")
-        await settle(pilot)
+        await ui.press("enter")
         assert isinstance(app.screen, DossierScreen)
-        await pilot.press("question_mark")
-        await settle(pilot)
+        await ui.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.query_one(DataTable)
         rows = [tuple(map(str, table.get_row_at(row))) for row in range(table.row_count)]

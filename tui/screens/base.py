@@ -38,6 +38,10 @@ class ExplorerScreen(Screen[None]):
         """The store the App explores."""
         return self.app.store  # type: ignore[attr-defined, no-any-return]
 
+    def on_screen_resume(self) -> None:
+        """Coming back (from the palette, say) may change which keys apply: redraw the footer."""
+        self.refresh_bindings()
+
     def reader_place(self) -> TextPlace | None:
         """Where `r` should open the reader from this screen; None means the first document."""
         return None

@@ -78,15 +78,13 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def _initial_cursor(self) -> Mark | None:
         """The place's actor's mention nearest to it (same passage first), else the next mention."""
-        if self.place is None:
+        place = self.place
+        if place is None:
             return None
-        start = self.place.start
-        own = [m for m in self.marks if m.kind == "mention" and m.actor_id == self.place.actor_id]
+        own = [m for m in self.marks if m.kind == "mention" and m.actor_id == place.actor_id]
         if own:
-            return min(
-                own, key=lambda mark: (mark.passage_id != self.place.passage_id, abs(mark.start - start))
-            )
-        return next((m for m in self.marks if m.kind == "mention" and m.end > start), None)
+            return min(own, key=lambda m: (m.passage_id != place.passage_id, abs(m.start - place.start)))
+        return next((m for m in self.marks if m.kind == "mention" and m.end > place.start), None)
 
     def _paint(self) -> Paint:
         """The current marking."""
@@ -104,17 +102,21 @@ class ArticleView(VerticalScroll, can_focus=True):
         ids = {mark.passage_id for mark in marks if mark is not None}
         return (view for view in self.query(PassageView) if view.passage.id in ids)
 
+    def _focus_point(self) -> tuple[int, int] | None:
+        """(passage id, offset) to keep in sight: the cursor, else the target."""
+        if self.cursor is not None:
+            return self.cursor.passage_id, self.cursor.start
+        if self.place is not None:
+            return self.place.passage_id, self.place.start
+        return None
+
     def scroll_to_cursor(self) -> None:
         """Scroll so the cursor (or else the target) sits mid-screen; keeps the place on resize."""
-        offset = self.cursor.start if self.cursor else (self.place.start if self.place else None)
-        passage_id = (
-            self.cursor.passage_id if self.cursor else (self.place.passage_id if self.place else None)
-        )
-        views = [view for view in self.query(PassageView) if view.passage.id == passage_id]
-        if offset is None or not views:
+        point = self._focus_point()
+        views = [view for view in self.query(PassageView) if point and view.passage.id == point[0]]
+        if point is None or not views:
             return
-        view = views[0]
-        y = view.virtual_region.y + view.line_of(offset)
+        y = views[0].virtual_region.y + views[0].line_of(point[1])
         self.scroll_to_region(Region(0, y, 1, 1), center=True, animate=False, force=True)
 
     def _step(self, step: int, only_actor: bool) -> None:

@@ -22,13 +22,6 @@ def kwic_line(mention: MentionView, width: int, mark: Style) -> Content:
     body = max(width - len(label) - 1, 20)
     left_width = max(body * 2 // 5, 8)
     right_width = max(body - left_width - len(mention.text) - 2, 0)
-    left = mention.left.rstrip()[-left_width:].rjust(left_width)
-    right = mention.right.lstrip()[:right_width]
-    return Content.assemble(
-        (label + " ", ""),
-        left,
-        " ",
-        (mention.text, mark),
-        " ",
-        right,
-    )
+    left = mention.left[-left_width:].rjust(left_width)
+    right = mention.right[:right_width]
+    return Content.assemble((label + " ", ""), left, (mention.text, mark), right)

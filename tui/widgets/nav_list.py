@@ -64,6 +64,8 @@ class NavList(OptionList):
             return False
         self.highlighted = (targets[0] if step > 0 else targets[-1]) + 1
         self.scroll_to_highlight(top=True)
+        # One line more so the group's heading shows above its first row.
+        self.scroll_relative(y=-1, animate=False, immediate=True)
         return True
 
     @on(OptionList.OptionSelected)

@@ -13,10 +13,12 @@ from tui.widgets.spans import mark_spans
 GROUPS = (("actors", "Actors"), ("quotes", "Quotes"), ("passages", "Passages"), ("events", "Events"))
 
 
-def place_of(hit: Hit) -> Place:
-    """Where a hit opens: an actor's dossier, or the reader at the matched span."""
+def place_of(hit: Hit) -> Place | None:
+    """Where a hit opens: an actor's dossier, or the reader at the matched span (None if unknown)."""
     if hit.type == "actor":
         return ActorPlace(hit.id)
+    if hit.document_id is None or hit.passage_id is None or hit.start is None or hit.end is None:
+        return None
     return TextPlace(hit.document_id, hit.passage_id, hit.start, hit.end)
 
 

@@ -1,0 +1,110 @@
+"""Regenerate screenshots/*.svg: every explorer screen at 80x24 and 140x40, from the bundled seeds."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from store import queries
+from store.db import Store
+from store.files import read_article
+from store.ingest import ingest_text
+from tui.app import NatoAsiaApp
+from tui.messages import ActorPlace, TextPlace
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = ((80, 24), (140, 40))
+Step = Callable[[Pilot[None], Store], Awaitable[None]]
+
+
+def seed_store() -> Store:
+    """An in-memory store of the bundled seed articles."""
+    store = Store.memory()
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        ingest_text(store, read_article(path), str(path))
+    return store
+
+
+def most_quoted(store: Store) -> queries.ActorSummary:
+    """The actor with the most quotes (then mentions): the natural subject of a screenshot."""
+    return max(queries.actors(store), key=lambda actor: (actor.quotes, actor.mentions))
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until every worker has finished and the screen has been redrawn."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def to_dossier(pilot: Pilot[None], store: Store) -> None:
+    """Open the most quoted actor's dossier."""
+    pilot.app.open_place(ActorPlace(most_quoted(store).id))  # type: ignore[attr-defined]
+
+
+async def to_reader(pilot: Pilot[None], store: Store) -> None:
+    """Open the reader at the most quoted actor's first quote."""
+    dossier = queries.dossier(store, most_quoted(store).id)
+    if dossier and dossier.quotes:
+        q = dossier.quotes[0]
+        pilot.app.open_place(TextPlace(q.document_id, q.passage_id, q.start, q.end, q.speaker_id))  # type: ignore[attr-defined]
+
+
+async def to_search(pilot: Pilot[None], store: Store) -> None:
+    """Search for the most quoted actor's surname, mistyped by one letter."""
+    surname = most_quoted(store).name.split()[-1].lower()
+    await pilot.press("slash", *surname[:-2], surname[-1])
+
+
+def keys(*pressed: str) -> Step:
+    """A step that presses keys."""
+
+    async def press(pilot: Pilot[None], store: Store) -> None:
+        await pilot.press(*pressed)
+
+    return press
+
+
+SCREENS: dict[str, Step] = {
+    "actors": keys(),
+    "dossier": to_dossier,
+    "reader": to_reader,
+    "search": to_search,
+    "timeline": keys("t"),
+    "sources": keys("s"),
+    "help": keys("question_mark"),
+}
+"""Each screenshot's name and how to get there from the first screen."""
+
+
+async def shoot(store: Store, out: Path, name: str, step: Step, size: tuple[int, int]) -> Path:
+    """Save one screen at one size as SVG."""
+    app = NatoAsiaApp(store)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await step(pilot, store)
+        await settle(pilot)
+        path = out / f"{name}-{size[0]}x{size[1]}.svg"
+        app.save_screenshot(path.name, path=str(out))
+    return path
+
+
+async def main(out: Path, db: str | None) -> None:
+    """Shoot every screen at every size."""
+    out.mkdir(parents=True, exist_ok=True)
+    store = Store.open(db, readonly=True) if db else seed_store()
+    for name, step in SCREENS.items():
+        for size in SIZES:
+            print(await shoot(store, out, name, step, size))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots", help="folder for the SVGs")
+    parser.add_argument("--db", help="use this store instead of building one from the seeds")
+    arguments = parser.parse_args()
+    asyncio.run(main(arguments.out, arguments.db))
