@@ -13,7 +13,7 @@ from store.db import Store
 MAX_WORDS = 8
 MAX_QUERY_CHARS = 200
 """Longer input is cut: nobody types more, and FTS work grows with every word."""
-TYPO_CUTOFF = 80.0
+TYPO_CUTOFF = 87.0
 MAX_EXPANSIONS = 3
 _SPACE = re.compile(r"\s+")
 FTS_TABLES = frozenset({"passages_fts", "quotes_fts", "events_fts"})

@@ -103,7 +103,6 @@ def test_any_string_never_raises(wire_store: Store, query: str) -> None:
         assert all(0 <= a < b <= len(hit.label) for a, b in hit.highlights)
 
 
-@pytest.mark.xfail(reason="needs person extraction in the pipeline (helper Y); remove once it lands")
 def test_seed_typos_find_their_people(seed_store: Store) -> None:
     assert search(seed_store, "rasmusen").actors[0].label == "Anders Fogh Rasmussen"
     assert search(seed_store, "kery").actors[0].label == "John Kerry"
