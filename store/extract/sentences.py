@@ -12,6 +12,7 @@ from store.extract.data import load_words
 _CANDIDATE_END = re.compile(r"[.!?]+(?:[\"'”’)\]]|\[\d+\])*(?=\s)")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_LONGEST_ABBREVIATION = 40  # characters looked back for the word before a dot
 _NEXT_TOKEN = re.compile(r"\s+([\"'“‘(\[]?)(\S+)")
 
 
@@ -72,7 +73,7 @@ def _ends_sentence(text: str, punct: int, after: int, end: int) -> bool:
 
 def _is_abbreviation(text: str, dot: int, next_word: str) -> bool:
     """True where the dot at ``dot`` belongs to an abbreviation or an initial, not a sentence end."""
-    before = _WORD_BEFORE.search(text, 0, dot)
+    before = _WORD_BEFORE.search(text, max(0, dot - _LONGEST_ABBREVIATION), dot)
     if before is None:
         return False
     token = before.group(1).lstrip("\"'“‘([")
