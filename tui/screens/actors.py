@@ -13,7 +13,7 @@ from textual.reactive import var
 from textual.widgets import DataTable, Header, Input, Tabs
 
 from store import queries
-from store.queries import ActorSummary, Dossier, KindCount
+from store.queries import ActorSummary, DocumentInfo, Dossier, KindCount
 from tui.messages import ActorPlace, Navigate
 from tui.screens.base import ExplorerScreen
 from tui.widgets.dossier_view import DossierView
@@ -71,6 +71,12 @@ class ActorsScreen(ExplorerScreen):
         table.focus()
         self.fetch("actors", queries.actors, then=self._set_actors)
         self.fetch("counts", queries.kind_counts, then=self._set_counts)
+        self.fetch("documents", queries.documents, then=self._set_documents)
+
+    def _set_documents(self, documents: Sequence[DocumentInfo]) -> None:
+        """Let the preview name each row's document when there are several."""
+        titles = {document.id: document.title for document in documents}
+        self.query_one("#preview", DossierView).titles = titles
 
     def _set_actors(self, actors: Sequence[ActorSummary]) -> None:
         """Keep every actor, sorted by prominence."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header
 
 from store import queries
-from store.queries import Dossier
+from store.queries import DocumentInfo, Dossier
 from tui.messages import TextPlace
 from tui.screens.base import ExplorerScreen
 from tui.widgets.dossier_view import DossierView
@@ -38,6 +40,11 @@ class DossierScreen(ExplorerScreen):
     def on_mount(self) -> None:
         """Load the dossier in the background."""
         self.query_one(DossierView).focus_items()
+        self.fetch("documents", queries.documents, then=self._documents_loaded)
+
+    def _documents_loaded(self, documents: Sequence[DocumentInfo]) -> None:
+        """Know the documents' titles (rows name theirs when there are several), then load the dossier."""
+        self.query_one(DossierView).titles = {document.id: document.title for document in documents}
         self.fetch("dossier", queries.dossier, self.actor_id, then=self._show)
 
     def _show(self, dossier: Dossier | None) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.queries import CitationView, Dossier, EventView, QuoteView
+from store.queries import CitationView, Connection, Dossier, EventView, MentionView, QuoteView
 from tui.messages import ActorPlace, TextPlace
 from tui.widgets.kwic import kwic_line, where
 from tui.widgets.nav_list import Heading, NavList, PlaceOption
@@ -31,6 +31,8 @@ class DossierView(Vertical):
         """Start empty until a dossier is shown."""
         super().__init__(id=id, classes=classes)
         self.dossier: Dossier | None = None
+        self.titles: dict[int, str] = {}
+        """Document titles by id; with more than one, rows say which document they are from."""
 
     def compose(self) -> ComposeResult:
         """A heading block above the list of everything else."""
@@ -52,6 +54,11 @@ class DossierView(Vertical):
         items.set_options(self._options(dossier))
         items.highlighted = keep if keep is not None else (1 if items.option_count > 1 else None)
 
+    @property
+    def _actor_id(self) -> int | None:
+        """The shown actor, whose mentions the reader steps through from any row."""
+        return self.dossier.actor.id if self.dossier else None
+
     def _head(self, dossier: Dossier) -> Content:
         """Name, kind, title, aliases and counts."""
         actor = dossier.actor
@@ -70,18 +77,24 @@ class DossierView(Vertical):
         """Every section as a heading followed by its openable rows."""
         sections: list[tuple[str, list[Option]]] = [
             ("Quotes", [self._quote(q) for q in dossier.quotes]),
-            ("Mentions", self._mentions(dossier)),
-            (
-                "Connections",
-                [
-                    self._connection(c.actor_id, c.name, c.kind, c.shared_passages)
-                    for c in dossier.connections
-                ],
-            ),
+            *self._mention_sections(dossier),
+            ("Connections", [self._connection(c) for c in dossier.connections]),
             ("Events", [self._event(e) for e in dossier.events]),
             ("Sources", [self._source(c) for c in dossier.sources]),
         ]
         return list(self._with_headings(sections))
+
+    def _mention_sections(self, dossier: Dossier) -> list[tuple[str, list[Option]]]:
+        """Mentions, in one section per document when the store has several."""
+        if len(self.titles) < 2:
+            return [("Mentions", self._mentions(dossier.mentions))]
+        by_document: dict[int, list[MentionView]] = {}
+        for mention in dossier.mentions:
+            by_document.setdefault(mention.document_id, []).append(mention)
+        return [
+            (f"Mentions in {self.titles.get(document_id, '?')}", self._mentions(mentions))
+            for document_id, mentions in by_document.items()
+        ]
 
     @staticmethod
     def _with_headings(sections: Iterable[tuple[str, list[Option]]]) -> Iterable[Option]:
@@ -96,11 +109,12 @@ class DossierView(Vertical):
         mark = self.get_visual_style("dossier-view--mark", partial=True)
         dim = self.get_visual_style("dossier-view--dim", partial=True)
         body = mark_quote(quote.context, quote.text, mark)
-        prompt = Content.assemble(body, "\n", (where(quote.section, quote.paragraph), dim))
+        document = self.titles.get(quote.document_id) if len(self.titles) > 1 else None
+        prompt = Content.assemble(body, "\n", (where(quote.section, quote.paragraph, document), dim))
         place = TextPlace(quote.document_id, quote.passage_id, quote.start, quote.end, quote.speaker_id)
         return PlaceOption(prompt, place)
 
-    def _mentions(self, dossier: Dossier) -> list[Option]:
+    def _mentions(self, mentions: Sequence[MentionView]) -> list[Option]:
         """Keyword-in-context lines cut to the list's width."""
         mark = self.get_visual_style("dossier-view--mark", partial=True)
         width = max(self.query_one("#dossier-items").scrollable_content_region.width - 1, 40)
@@ -108,24 +122,27 @@ class DossierView(Vertical):
             PlaceOption(
                 kwic_line(m, width, mark), TextPlace(m.document_id, m.passage_id, m.start, m.end, m.actor_id)
             )
-            for m in dossier.mentions
+            for m in mentions
         ]
 
     @staticmethod
-    def _connection(actor_id: int, name: str, kind: str, shared: int) -> PlaceOption:
+    def _connection(connection: Connection) -> PlaceOption:
         """A co-mentioned actor with how many passages they share."""
-        return PlaceOption(Content(f"{shared:>4}  {name}  ({kind})"), ActorPlace(actor_id))
+        prompt = Content(f"{connection.shared_passages:>4}  {connection.name}  ({connection.kind})")
+        return PlaceOption(prompt, ActorPlace(connection.actor_id))
 
     def _event(self, event: EventView) -> PlaceOption:
         """A dated event."""
         prompt = Content.assemble((event_date(event), "bold"), "  ", event.description)
-        return PlaceOption(prompt, TextPlace(event.document_id, event.passage_id, event.start, event.end))
+        place = TextPlace(event.document_id, event.passage_id, event.start, event.end, self._actor_id)
+        return PlaceOption(prompt, place)
 
     def _source(self, citation: CitationView) -> PlaceOption:
         """A citation in a passage mentioning the actor."""
         outlet = citation.outlet or "(outlet lost)"
         prompt = Content.assemble((outlet, "bold"), f"  {citation.date or ''}  ", citation.excerpt)
-        place = TextPlace(citation.document_id, citation.passage_id, citation.start, citation.end)
+        spot = (citation.document_id, citation.passage_id, citation.start, citation.end)
+        place = TextPlace(*spot, self._actor_id)
         return PlaceOption(prompt, place)
 
     def focus_items(self) -> None:
