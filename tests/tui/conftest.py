@@ -7,6 +7,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from store.db import Store
 from tui.app import NatoAsiaApp
@@ -33,6 +34,15 @@ class Explorer:
         for key in keys:
             await self.pilot.press(key)
             await self.settle()
+
+    def rows(self, selector: str = "DataTable") -> list[tuple[str, ...]]:
+        """The rows of a table on the current screen, as text."""
+        table = self.app.screen.query_one(selector, DataTable)
+        return [tuple(map(str, table.get_row_at(row))) for row in range(table.row_count)]
+
+    async def search(self, text: str) -> None:
+        """Open search from wherever the explorer is, type the text and wait for the results."""
+        await self.press("slash", *text)
 
     async def press_until(self, key: str, done: Callable[[], bool], limit: int = 80) -> None:
         """Press a key until done() holds; fail if it never does within limit presses."""

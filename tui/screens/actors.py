@@ -22,6 +22,10 @@ from tui.widgets.kind_tabs import KindTabs
 from tui.widgets.nav_table import NavTable
 
 
+NAME_WIDTH = 26
+"""Long names are cut with an ellipsis so the title still shows at 80 columns."""
+
+
 def prominence(actor: ActorSummary) -> tuple[int, int, str]:
     """Sort key: most mentioned first, then most quoted, then by name."""
     return (-actor.mentions, -actor.quotes, actor.name.casefold())
@@ -64,9 +68,9 @@ class ActorsScreen(ExplorerScreen):
     def on_mount(self) -> None:
         """Load actors and counts in the background; keys go to the list."""
         table = self.query_one("#actors-table", NavTable)
-        table.add_column("n", key="mentions")
-        table.add_column("name", key="name")
-        table.add_column("kind", key="kind")
+        table.add_column("n", key="mentions", width=3)
+        table.add_column("name", key="name", width=NAME_WIDTH)
+        table.add_column("kind", key="kind", width=12)
         table.add_column("title", key="title")
         table.focus()
         self.fetch("actors", queries.actors, then=self._set_actors)
@@ -108,7 +112,8 @@ class ActorsScreen(ExplorerScreen):
         table.clear()
         for actor in shown:
             count = Text(str(actor.mentions), justify="right")
-            table.add_row(count, actor.name, actor.kind, actor.title or "", key=str(actor.id))
+            name = Text(actor.name, no_wrap=True, overflow="ellipsis")
+            table.add_row(count, name, actor.kind, actor.title or "", key=str(actor.id))
         ids = [actor.id for actor in shown]
         if current in ids:
             table.move_cursor(row=ids.index(current))
