@@ -12,6 +12,7 @@ from store.extract.tokens import Token, joined
 _PREPOSITIONS = frozenset({"of", "for", "at", "on", "to", "in"})
 _INNER = frozenset({"of", "the", "on", "for"})
 _MAX_MODIFIERS = 2
+_MAX_HEAD_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -33,12 +34,28 @@ def _phrases(name: str) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(entry.split()) for entry in word_set(name))
 
 
+@cache
+def _heads(roles: bool) -> tuple[frozenset[tuple[str, ...]], dict[str, tuple[int, ...]]]:
+    """Title (and role) phrases of up to three words, and their lengths by first word, longest first.
+
+    Why the index: head_end runs at nearly every token of every sentence, and most words start no
+    title, so one dict lookup settles them.
+    """
+    phrases = frozenset(p for p in _phrases("titles.txt") | (_phrases("roles.txt") if roles else frozenset())
+                        if len(p) <= _MAX_HEAD_WORDS)
+    lengths: dict[str, set[int]] = {}
+    for phrase in phrases:
+        lengths.setdefault(phrase[0], set()).add(len(phrase))
+    return phrases, {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()}
+
+
 def head_end(tokens: list[Token], i: int, roles: bool = False) -> int:
     """End index of the longest title (or, with roles, role noun) starting at token i, else i."""
-    phrases = _phrases("titles.txt") | (_phrases("roles.txt") if roles else frozenset())
-    for length in (3, 2, 1):
-        words = tuple(token.lower for token in tokens[i : i + length])
-        if len(words) == length and words in phrases:
+    if i >= len(tokens):
+        return i
+    phrases, lengths = _heads(roles)
+    for length in lengths.get(tokens[i].lower, ()):
+        if i + length <= len(tokens) and tuple(t.lower for t in tokens[i : i + length]) in phrases:
             return i + length
     return i
 

@@ -14,24 +14,23 @@ _POSSESSIVE = ("’s", "'s")
 _FORMER = ("then-", "ex-")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One word of the text; ``end`` excludes a possessive "'s" (kept as ``possessive``)."""
 
     text: str
     start: int
     end: int
-    possessive: bool = False
+    possessive: bool
+    lower: str
+    """The word in lower case, curly apostrophes straightened (computed once: every rule reads it)."""
+    capitalised: bool
+    """True when the word starts with a capital letter."""
 
-    @property
-    def capitalised(self) -> bool:
-        """True when the word starts with a capital letter."""
-        return self.text[0].isupper()
 
-    @property
-    def lower(self) -> str:
-        """The word in lower case, curly apostrophes straightened."""
-        return self.text.lower().replace("’", "'")
+def _token(word: str, start: int, end: int, possessive: bool = False) -> Token:
+    """A token with its lower-case form and capitalisation worked out once."""
+    return Token(word, start, end, possessive, word.lower().replace("’", "'"), word[0].isupper())
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -49,12 +48,12 @@ def _make_tokens(text: str, start: int, end: int, limit: int) -> list[Token]:
     for prefix in _FORMER:
         if word.lower().startswith(prefix) and len(word) > len(prefix):
             cut = start + len(prefix) - 1
-            return [Token(text[start:cut], start, cut), *_make_tokens(text, cut + 1, end, limit)]
+            return [_token(text[start:cut], start, cut), *_make_tokens(text, cut + 1, end, limit)]
     if end < limit and text[end] == "." and _takes_dot(word):
         end += 1
     if word.endswith(_POSSESSIVE) and len(word) > 2:
-        return [Token(text[start : end - 2], start, end - 2, possessive=True)]
-    return [Token(text[start:end], start, end)]
+        return [_token(text[start : end - 2], start, end - 2, possessive=True)]
+    return [_token(text[start:end], start, end)]
 
 
 def _takes_dot(word: str) -> bool:
