@@ -14,7 +14,7 @@ from store.queries import CitationView, Connection, Dossier, EventView, MentionV
 from tui.messages import ActorPlace, TextPlace
 from tui.widgets.kwic import kwic_line, where
 from tui.widgets.nav_list import Heading, NavList, PlaceOption
-from tui.widgets.spans import mark_quote
+from tui.widgets.spans import component_style, mark_quote
 
 
 def event_date(event: EventView) -> str:
@@ -62,7 +62,7 @@ class DossierView(Vertical):
     def _head(self, dossier: Dossier) -> Content:
         """Name, kind, title, aliases and counts."""
         actor = dossier.actor
-        dim = self.get_visual_style("dossier-view--dim", partial=True)
+        dim = component_style(self, "dossier-view--dim")
         lines = [
             Content.styled(actor.name, "bold"),
             Content(" · ".join(filter(None, [actor.kind, actor.title]))),
@@ -106,8 +106,8 @@ class DossierView(Vertical):
 
     def _quote(self, quote: QuoteView) -> PlaceOption:
         """A quote inside its reporting sentence, with where it is."""
-        mark = self.get_visual_style("dossier-view--mark", partial=True)
-        dim = self.get_visual_style("dossier-view--dim", partial=True)
+        mark = component_style(self, "dossier-view--mark")
+        dim = component_style(self, "dossier-view--dim")
         body = mark_quote(quote.context, quote.text, mark)
         document = self.titles.get(quote.document_id) if len(self.titles) > 1 else None
         prompt = Content.assemble(body, "\n", (where(quote.section, quote.paragraph, document), dim))
@@ -116,7 +116,7 @@ class DossierView(Vertical):
 
     def _mentions(self, mentions: Sequence[MentionView]) -> list[Option]:
         """Keyword-in-context lines cut to the list's width."""
-        mark = self.get_visual_style("dossier-view--mark", partial=True)
+        mark = component_style(self, "dossier-view--mark")
         width = max(self.query_one("#dossier-items").scrollable_content_region.width - 1, 40)
         return [
             PlaceOption(

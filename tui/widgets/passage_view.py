@@ -12,6 +12,7 @@ from textual.style import Style
 from textual.widgets import Static
 
 from store.queries import PassageView as Passage
+from tui.widgets.spans import component_style
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ class PassageView(Horizontal):
 
     def _style(self, name: str) -> Style:
         """A component style from the stylesheet."""
-        return self.get_visual_style(f"passage-view--{name}", partial=True)
+        return component_style(self, f"passage-view--{name}")
 
     def line_of(self, offset: int) -> int:
         """The wrapped line (from 0) of the passage text holding a document offset."""

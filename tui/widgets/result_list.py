@@ -8,7 +8,7 @@ from textual.widgets.option_list import Option
 from store.search import Hit, SearchResults
 from tui.messages import ActorPlace, Place, TextPlace
 from tui.widgets.nav_list import Heading, NavList, PlaceOption
-from tui.widgets.spans import mark_spans
+from tui.widgets.spans import component_style, mark_spans
 
 GROUPS = (("actors", "Actors"), ("quotes", "Quotes"), ("passages", "Passages"), ("events", "Events"))
 
@@ -40,8 +40,8 @@ class ResultList(NavList):
 
     def _option(self, hit: Hit) -> PlaceOption:
         """A hit: its label with the matched characters marked, and a dim detail line."""
-        match = self.get_visual_style("result-list--match", partial=True)
-        detail = self.get_visual_style("result-list--detail", partial=True)
+        match = component_style(self, "result-list--match")
+        detail = component_style(self, "result-list--detail")
         label = mark_spans(hit.label, hit.highlights, match)
         prompt = Content.assemble(label, "\n", (hit.detail, detail)) if hit.detail else label
         return PlaceOption(prompt, place_of(hit))
