@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _FRAGMENTS = {
@@ -29,27 +30,38 @@ def _compile(source: str) -> re.Pattern[str]:
     return re.compile(_B + re.sub(r"<(\w+):(\w+)>", slot, source) + _E)
 
 
-# Tried in this order; a later pattern never takes text an earlier one matched.
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, _compile(source)) for name, source in (
-    ("iso", r"<year:y1>-(?P<mo>[01]\d)-(?P<d1>[0-3]\d)"),
-    ("mdmd", r"<month:m1>\s+<day:d1>" + _TO + r"<month:m2>\s+<day:d2>(?:,?\s+<year:y1>)?"),
-    ("dmdm", r"<day:d1>\s+<month:m1>" + _TO + r"<day:d2>\s+<month:m2>(?:,?\s+<year:y1>)?"),
-    ("mdd", r"<month:m1>\s+<day:d1>" + _DASH + r"<day:d2>(?:,?\s+<year:y1>)?"),
-    ("ddm", r"<day:d1>" + _DASH + r"<day:d2>\s+<month:m1>(?:,?\s+<year:y1>)?"),
-    ("yy", r"(?i:between)\s+<year:y1>\s+and\s+<year:y2>"),
-    ("yy", r"(?<=from )<year:y1>\s+(?:to|until|through)\s+<year:y2>"),
-    ("yy", r"<year:y1>\s*[-–]\s*<year:y2>"),
-    ("mdy", r"<month:m1>\s+<day:d1>(?:,\s*|\s+)<year:y1>"),
-    ("dmy", r"<day:d1>\s+<month:m1>,?\s+<year:y1>"),
-    ("my", r"<month:m1>,?\s+(?:of\s+)?<year:y1>"),
-    ("md", r"<month:m1>\s+<day:d1>"),
-    ("dm", r"<day:d1>\s+<month:m1>"),
-    ("decade", r"(?:(?i:the)\s+)?(?:<part:part>[- ])?(?P<dec>(?:1[5-9]|20)\d0)'?s"),
-    ("pm", r"<part:part>[- ]<month:m1>(?:,?\s+<year:y1>)?"),
-    ("py", r"<part:part>[- ]<year:y1>"),
-    ("sy", r"<season:season>(?:\s+of)?\s+<year:y1>"),
-    ("y", r"<year:y1>"),
-))
+# Tried in this order; a later pattern never takes text an earlier one matched. Each pattern also
+# says how a match can begin ("d" a digit, "m" a month name, "w" a word such as "between" or "the"),
+# so it is tried only where such a start was found instead of at every character of the text.
+_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (name, starts, _compile(source)) for name, starts, source in (
+        ("iso", "d", r"<year:y1>-(?P<mo>[01]\d)-(?P<d1>[0-3]\d)"),
+        ("mdmd", "m", r"<month:m1>\s+<day:d1>" + _TO + r"<month:m2>\s+<day:d2>(?:,?\s+<year:y1>)?"),
+        ("dmdm", "d", r"<day:d1>\s+<month:m1>" + _TO + r"<day:d2>\s+<month:m2>(?:,?\s+<year:y1>)?"),
+        ("mdd", "m", r"<month:m1>\s+<day:d1>" + _DASH + r"<day:d2>(?:,?\s+<year:y1>)?"),
+        ("ddm", "d", r"<day:d1>" + _DASH + r"<day:d2>\s+<month:m1>(?:,?\s+<year:y1>)?"),
+        ("yy", "w", r"(?i:between)\s+<year:y1>\s+and\s+<year:y2>"),
+        ("yy", "d", r"(?<=from )<year:y1>\s+(?:to|until|through)\s+<year:y2>"),
+        ("yy", "d", r"<year:y1>\s*[-–]\s*<year:y2>"),
+        ("mdy", "m", r"<month:m1>\s+<day:d1>(?:,\s*|\s+)<year:y1>"),
+        ("dmy", "d", r"<day:d1>\s+<month:m1>,?\s+<year:y1>"),
+        ("my", "m", r"<month:m1>,?\s+(?:of\s+)?<year:y1>"),
+        ("md", "m", r"<month:m1>\s+<day:d1>"),
+        ("dm", "d", r"<day:d1>\s+<month:m1>"),
+        ("decade", "dw", r"(?:(?i:the)\s+)?(?:<part:part>[- ])?(?P<dec>(?:1[5-9]|20)\d0)'?s"),
+        ("pm", "w", r"<part:part>[- ]<month:m1>(?:,?\s+<year:y1>)?"),
+        ("py", "w", r"<part:part>[- ]<year:y1>"),
+        ("sy", "w", r"<season:season>(?:\s+of)?\s+<year:y1>"),
+        ("y", "d", r"<year:y1>"),
+    )
+)
+# Where matches can begin. Every pattern holds a digit or a month name; those opening with a word
+# ("between", "the", "early", "summer") have it at most three words before that digit or month.
+_DIGITS = re.compile(r"\d+")
+_MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_START_WORD = re.compile(r"(?i:between|the|early|mid|late|spring|summer|autumn|fall)")
+_WORDS_BACK = 3
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 # Words that make a bare four-digit number a quantity, not a year ("some 2000 troops").
 _QUANTITY_BEFORE = re.compile(
@@ -81,8 +93,7 @@ class DateMention:
 def month_number(name: str) -> int:
     """Return 1..12 for a month name or abbreviation ("Sept.", "June"), 0 if it is not one."""
     key = name.rstrip(".").lower()[:3]
-    abbreviations = [m.lower() for m in calendar.month_abbr]
-    return abbreviations.index(key) if key in abbreviations else 0
+    return _MONTHS.index(key) + 1 if key in _MONTHS else 0
 
 
 def find_dates(
@@ -90,10 +101,11 @@ def find_dates(
 ) -> tuple[DateMention, ...]:
     """Return the dates in text[start:end], in text order; month-day dates take ``year``."""
     end = len(text) if end is None else end
+    starts = _starts(text, start, end)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for name, pattern in _PATTERNS:
-        for match in pattern.finditer(text, start, end):
+    for name, kinds, pattern in _PATTERNS:
+        for match in _matches(pattern, text, sorted({at for kind in kinds for at in starts[kind]}), end):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
             mention = _normalise(name, match, year, text)
@@ -101,6 +113,39 @@ def find_dates(
                 taken.append((match.start(), match.end()))
                 found.append(mention)
     return tuple(sorted(found, key=lambda d: d.start))
+
+
+def _matches(pattern: re.Pattern[str], text: str, starts: list[int], end: int) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer`` would give, trying only the given start offsets."""
+    cursor = 0
+    for at in starts:
+        match = pattern.match(text, at, end) if at >= cursor else None
+        if match is not None:
+            cursor = match.end()
+            yield match
+
+
+def _starts(text: str, start: int, end: int) -> dict[str, list[int]]:
+    """Offsets in text[start:end] where a date may begin: digit runs, month names and the words before them."""
+    digits = [m.start() for m in _DIGITS.finditer(text, start, end)]
+    months = [m.start() for m in _MONTH_START.finditer(text, start, end)]
+    words = {at for anchor in digits + months for at in _words_before(text, anchor, start)}
+    return {"d": digits, "m": months, "w": [at for at in words if _START_WORD.match(text, at, end)]}
+
+
+def _words_before(text: str, at: int, floor: int) -> list[int]:
+    """Start offsets of up to three words before ``at``, across spaces and hyphens, not before ``floor``."""
+    found: list[int] = []
+    for _ in range(_WORDS_BACK):
+        while at > floor and (text[at - 1].isspace() or text[at - 1] == "-"):
+            at -= 1
+        word_end = at
+        while at > floor and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            at -= 1
+        if at == word_end:
+            break
+        found.append(at)
+    return found
 
 
 def _normalise(name: str, match: re.Match[str], year: int | None, text: str) -> DateMention | None:
