@@ -102,10 +102,12 @@ def find_dates(
     """Return the dates in text[start:end], in text order; month-day dates take ``year``."""
     end = len(text) if end is None else end
     starts = _starts(text, start, end)
+    if not starts:
+        return ()
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for name, kinds, pattern in _PATTERNS:
-        for match in _matches(pattern, text, sorted({at for kind in kinds for at in starts[kind]}), end):
+        for match in _matches(pattern, text, starts[kinds], end):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
             mention = _normalise(name, match, year, text)
@@ -126,11 +128,17 @@ def _matches(pattern: re.Pattern[str], text: str, starts: list[int], end: int) -
 
 
 def _starts(text: str, start: int, end: int) -> dict[str, list[int]]:
-    """Offsets in text[start:end] where a date may begin: digit runs, month names and the words before them."""
+    """Offsets in text[start:end] where a date may begin, by kind of start; {} when none can.
+
+    Digit runs, month names and the words before them; most sentences have none, so most calls end here.
+    """
     digits = [m.start() for m in _DIGITS.finditer(text, start, end)]
     months = [m.start() for m in _MONTH_START.finditer(text, start, end)]
-    words = {at for anchor in digits + months for at in _words_before(text, anchor, start)}
-    return {"d": digits, "m": months, "w": [at for at in words if _START_WORD.match(text, at, end)]}
+    if not digits and not months:
+        return {}
+    before = {at for anchor in digits + months for at in _words_before(text, anchor, start)}
+    words = sorted(at for at in before if _START_WORD.match(text, at, end))
+    return {"d": digits, "m": months, "w": words, "dw": sorted(digits + words)}
 
 
 def _words_before(text: str, at: int, floor: int) -> list[int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from store.extract.dates import DateMention, find_dates
@@ -23,12 +24,16 @@ def find_events(
     """One Event per distinct date in each paragraph sentence, skipping the dates of cited sources."""
     skip = [(c.start, c.end) for c in citations]
     paragraphs = [(p.start, p.end) for p in passages if p.kind == "paragraph"]
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
     events: list[Event] = []
     for start, end in sentences:
         if not any(ps <= start and end <= pe for ps, pe in paragraphs):
             continue
         dates = [d for d in find_dates(text, year, start, end) if d.date and not _inside(d.start, d.end, skip)]
-        actors = _actors(mentions, start, end, skip)
+        if not dates:
+            continue
+        actors = _actors(ordered[bisect_left(starts, start):bisect_left(starts, end)], end, skip)
         events.extend(Event(d.date or "", d.end_date, d.precision, text[start:end], start, end, d.text, actors)
                       for d in _finest(dates))
     return tuple(events)
@@ -39,10 +44,9 @@ def _inside(start: int, end: int, spans: Sequence[Span]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _actors(mentions: Sequence[Mention], start: int, end: int, skip: Sequence[Span]) -> tuple[str, ...]:
-    """Canonical names mentioned in the sentence, in order of first mention, outside citations."""
-    names = (m.actor for m in sorted(mentions, key=lambda m: m.start)
-             if start <= m.start and m.end <= end and not _inside(m.start, m.end, skip))
+def _actors(mentions: Sequence[Mention], end: int, skip: Sequence[Span]) -> tuple[str, ...]:
+    """Canonical names of the mentions (those starting in the sentence) ending by ``end``, outside citations."""
+    names = (m.actor for m in mentions if m.end <= end and not _inside(m.start, m.end, skip))
     return tuple(dict.fromkeys(names))
 
 
