@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -41,6 +41,7 @@ def _country_forms(country: object) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=1 << 16)  # the same words are looked up again and again across rules and articles
 def lookup(phrase: str) -> tuple[str, str] | None:
     """Return (kind, canonical name) for a known country, organisation, outlet or place."""
     key = fold(phrase.removeprefix("the ").removeprefix("The "))

@@ -15,6 +15,9 @@ _FOLLOWERS = frozenset(
 )
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z]")
+# Letters that case-insensitive matching takes for ASCII ones but str.lower() leaves apart or
+# lengthens (dotless i, long s, dotted capital I): mapped first so no source noun is missed.
+_FOLD = str.maketrans({"ı": "i", "ſ": "s", "İ": "i"})
 
 
 @cache
@@ -28,8 +31,26 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+@cache
+def _stems() -> frozenset[str]:
+    """Source nouns that hold no shorter one ("official" covers "officials"): enough to rule a span out."""
+    nouns = word_set("group_nouns.txt")
+    return frozenset(noun for noun in nouns if not any(other != noun and other in noun for other in nouns))
+
+
+def _may_hold_noun(text: str, start: int, end: int) -> bool:
+    """False only where text[start:end] holds no source noun in any letter case.
+
+    Why: the full pattern is slow to try at every word, and most sentences name no unnamed source.
+    """
+    folded = text[start:end].translate(_FOLD).lower()
+    return any(stem in folded for stem in _stems())
+
+
 def find_groups(text: str, start: int, end: int) -> list[Candidate]:
     """Unnamed sources in text[start:end], each named by its qualifiers and noun."""
+    if not _may_hold_noun(text, start, end):
+        return []
     found = []
     for match in _pattern().finditer(text, start, end):
         name = _qualified(match.group("name"))

@@ -49,6 +49,12 @@ def _heads(roles: bool) -> tuple[frozenset[tuple[str, ...]], dict[str, tuple[int
     return phrases, {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()}
 
 
+@cache
+def _openers() -> frozenset[str]:
+    """Lower-case words that can open a title or role phrase: a head's first word or a modifier."""
+    return frozenset(_heads(True)[1]) | word_set("role_modifiers.txt")
+
+
 def head_end(tokens: list[Token], i: int, roles: bool = False) -> int:
     """End index of the longest title (or, with roles, role noun) starting at token i, else i."""
     if i >= len(tokens):
@@ -62,8 +68,10 @@ def head_end(tokens: list[Token], i: int, roles: bool = False) -> int:
 
 def parse_role(text: str, tokens: list[Token], i: int, greedy: bool, roles: bool) -> Role | None:
     """Parse "[Prefix] [modifiers] Head [of Object]..." from token i; greedy objects take any capital."""
-    j = _skip_prefix(text, tokens, i)
-    j = _skip_modifiers(text, tokens, j)
+    if i >= len(tokens) or not (tokens[i].lower in _openers() or _prefix_word(tokens[i])):
+        return None  # most words can open no role: settled here without the full parse
+    prefix = _skip_prefix(text, tokens, i)
+    j = _skip_modifiers(text, tokens, prefix)
     head = head_end(tokens, j, roles)
     if head == j or (j > i and not joined(text, tokens[j - 1], tokens[j])):
         return None
@@ -78,14 +86,13 @@ def parse_role(text: str, tokens: list[Token], i: int, greedy: bool, roles: bool
         titles.append(" ".join(text[tokens[start].start : tokens[end - 1].end].split()))
         start = j = end
         head = head_end(tokens, j) if j < len(tokens) and joined(text, tokens[j - 1], tokens[j]) else j
-    prefix = _skip_prefix(text, tokens, i)
     return Role(i, j, tuple(titles), capitalised, frozenset(words - set(range(i, prefix))))
 
 
 def _skip_prefix(text: str, tokens: list[Token], i: int) -> int:
     """Skip country, organisation or demonym words before a title ("NATO", "Japan’s", "Norwegian")."""
     j = i
-    while j < len(tokens) and head_end(tokens, j) == j and _prefix_word(tokens[j]):
+    while j < len(tokens) and _prefix_word(tokens[j]) and head_end(tokens, j) == j:
         if j > i and not joined(text, tokens[j - 1], tokens[j]):
             break
         j += 1

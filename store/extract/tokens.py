@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from store.extract.lexicon import word_set
 
@@ -14,8 +14,7 @@ _POSSESSIVE = ("’s", "'s")
 _FORMER = ("then-", "ex-")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word of the text; ``end`` excludes a possessive "'s" (kept as ``possessive``)."""
 
     text: str
@@ -38,14 +37,18 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     tokens: list[Token] = []
     for match in _WORD.finditer(text, start, end):
-        tokens.extend(_make_tokens(text, match.start(), match.end(), end))
+        word, (word_start, word_end) = match.group(), match.span()
+        if "-" in word or word.endswith(_POSSESSIVE) or text.startswith(".", word_end, end):
+            tokens.extend(_make_tokens(text, word_start, word_end, end))
+        else:  # most words: no prefix, possessive or dot to look at
+            tokens.append(_token(word, word_start, word_end))
     return tokens
 
 
 def _make_tokens(text: str, start: int, end: int, limit: int) -> list[Token]:
     """Build the token(s) for one matched word."""
     word = text[start:end]
-    for prefix in _FORMER:
+    for prefix in _FORMER if "-" in word else ():
         if word.lower().startswith(prefix) and len(word) > len(prefix):
             cut = start + len(prefix) - 1
             return [_token(text[start:cut], start, cut), *_make_tokens(text, cut + 1, end, limit)]
