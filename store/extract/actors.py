@@ -52,8 +52,10 @@ def _kind_at(passages: tuple[Passage, ...] | list[Passage], offset: int) -> str:
 
 def _actors(text: str, found: list[Candidate]) -> tuple[Actor, ...]:
     """One actor per canonical name: its commonest kind, its titles and the other forms used."""
-    names = list(dict.fromkeys(c.name for c in found))
-    return tuple(_actor(text, name, [c for c in found if c.name == name]) for name in names)
+    by_name: dict[str, list[Candidate]] = {}
+    for candidate in found:
+        by_name.setdefault(candidate.name, []).append(candidate)
+    return tuple(_actor(text, name, group) for name, group in by_name.items())
 
 
 def _actor(text: str, name: str, found: list[Candidate]) -> Actor:

@@ -24,7 +24,7 @@ def deduplicate(found: list[Candidate]) -> list[Candidate]:
 
 def resolve_people(found: list[Candidate]) -> list[Candidate]:
     """Map each person to the fullest name it ends with; drop possible names nothing confirms."""
-    full = [c for c in found if c.kind == "person" and c.evidence in ("strong", "name")]
+    full = _by_suffix([c for c in found if c.kind == "person" and c.evidence in ("strong", "name")])
     result = []
     for candidate in found:
         if candidate.kind != "person":
@@ -33,17 +33,34 @@ def resolve_people(found: list[Candidate]) -> list[Candidate]:
         target = _fuller(candidate, full)
         if target is not None:
             result.append(replace(candidate, name=target.name, evidence="strong"))
-        elif candidate in full:
+        elif candidate.evidence in ("strong", "name"):
             result.append(candidate)
     return result
 
 
-def _fuller(person: Candidate, full: list[Candidate]) -> Candidate | None:
+def _words(name: str) -> tuple[str, ...]:
+    """A name's words, curly apostrophes straightened, for comparing name endings."""
+    return tuple(name.replace("’", "'").split())
+
+
+def _by_suffix(people: list[Candidate]) -> dict[tuple[str, ...], list[tuple[int, Candidate]]]:
+    """Every ending of each sure person's name, mapped to (word count, person) in text order.
+
+    Why an index: each mention would otherwise be compared with every sure name in the article.
+    """
+    index: dict[tuple[str, ...], list[tuple[int, Candidate]]] = {}
+    for person in people:
+        words = _words(person.name)
+        for size in range(1, len(words) + 1):
+            index.setdefault(words[-size:], []).append((len(words), person))
+    return index
+
+
+def _fuller(person: Candidate, full: dict[tuple[str, ...], list[tuple[int, Candidate]]]) -> Candidate | None:
     """The nearest person whose name ends with this one's words (itself if none is fuller)."""
-    words = person.name.replace("’", "'").split()
-    matches = [c for c in full if c.name.replace("’", "'").split()[-len(words) :] == words]
-    longest = max((len(c.name.split()) for c in matches), default=0)
-    matches = [c for c in matches if len(c.name.split()) == longest]
+    matches = full.get(_words(person.name), [])
+    longest = max((size for size, _ in matches), default=0)
+    matches = [c for size, c in matches if size == longest]
     if not matches:
         return None
     before = [c for c in matches if c.start <= person.start]

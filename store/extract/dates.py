@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
+
+from store.extract.scan import matches_at
 
 _FRAGMENTS = {
     "month": r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
@@ -107,7 +108,7 @@ def find_dates(
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for name, kinds, pattern in _PATTERNS:
-        for match in _matches(pattern, text, starts[kinds], end):
+        for match in matches_at(pattern, text, starts[kinds], end):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
             mention = _normalise(name, match, year, text)
@@ -115,16 +116,6 @@ def find_dates(
                 taken.append((match.start(), match.end()))
                 found.append(mention)
     return tuple(sorted(found, key=lambda d: d.start))
-
-
-def _matches(pattern: re.Pattern[str], text: str, starts: list[int], end: int) -> Iterator[re.Match[str]]:
-    """The matches ``pattern.finditer`` would give, trying only the given start offsets."""
-    cursor = 0
-    for at in starts:
-        match = pattern.match(text, at, end) if at >= cursor else None
-        if match is not None:
-            cursor = match.end()
-            yield match
 
 
 def _starts(text: str, start: int, end: int) -> dict[str, list[int]]:

@@ -6,8 +6,13 @@ import re
 
 from store.extract.candidates import Candidate
 from store.extract.lexicon import name_table, word_set
+from store.extract.scan import matches_at
 
-_ALLIANCE = re.compile(r"\b[Tt]he\s+([Aa]lliance)\b")
+# "[Tt](?<!\w[Tt])" is "\b[Tt]" written so the scan can skip ahead to the next "t"; the word after
+# "the" is only looked at, so "the the Minister" still offers its second "the".
+_ALLIANCE = re.compile(r"[Tt](?<!\w[Tt])he\s+([Aa]lliance)\b")
+_THE = re.compile(r"[Tt](?<!\w[Tt])he\s+(?=(\w+))")
+_NON_WORD = re.compile(r"\W")
 
 
 def title_references(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -19,13 +24,23 @@ def title_references(text: str, found: list[Candidate]) -> list[Candidate]:
             if phrase:
                 holders.setdefault(phrase, set()).add(candidate.name)
     mentions = []
+    after_the = _words_after_the(text)
     for phrase, names in holders.items():
         if len(names) != 1:
             continue
         pattern = re.compile(rf"\b[Tt]he\s+({re.escape(phrase)})\b(?![ \t]+[A-Z])")
         name = next(iter(names))
-        mentions.extend(Candidate(m.start(1), m.end(1), "person", name) for m in pattern.finditer(text))
+        starts = after_the.get(_NON_WORD.split(phrase, 1)[0], [])
+        mentions.extend(Candidate(m.start(1), m.end(1), "person", name) for m in matches_at(pattern, text, starts))
     return mentions
+
+
+def _words_after_the(text: str) -> dict[str, list[int]]:
+    """Where each "the" starts, by the word after it: the only places a "the <title>" can begin."""
+    found: dict[str, list[int]] = {}
+    for match in _THE.finditer(text):
+        found.setdefault(match.group(1), []).append(match.start())
+    return found
 
 
 def _title_phrase(title: str) -> str | None:
