@@ -21,7 +21,6 @@ from tui.widgets.key_footer import KeyFooter
 from tui.widgets.kind_tabs import KindTabs
 from tui.widgets.nav_table import NavTable
 
-
 NAME_WIDTH = 26
 """Long names are cut with an ellipsis so the title still shows at 80 columns."""
 

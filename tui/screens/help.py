@@ -19,13 +19,24 @@ GUIDE = (
 )
 
 
-def scope_of(entry: ActiveBinding, screen: Screen[object]) -> str:
-    """Where a binding applies: everywhere, on this screen, or in the focused widget."""
-    if entry.node is screen.app:
-        return "everywhere"
+PLACES = {
+    "NavTable": "list",
+    "NavList": "list",
+    "ResultList": "results",
+    "ArticleView": "article",
+    "Input": "text box",
+}
+"""Plain names for the widgets whose keys the help lists."""
+
+
+def scope_of(entry: ActiveBinding, screen: Screen[object]) -> tuple[int, str]:
+    """Where a binding applies, with an order: this screen, the focused widget, everywhere."""
     if entry.node is screen:
-        return "this screen"
-    return type(entry.node).__name__
+        return 0, "this screen"
+    if entry.node is screen.app:
+        return 2, "everywhere"
+    name = type(entry.node).__name__
+    return 1, PLACES.get(name, name)
 
 
 class HelpScreen(ExplorerScreen):
@@ -51,8 +62,9 @@ class HelpScreen(ExplorerScreen):
         self.sub_title = f"keys on {self.about.title or type(self.about).__name__}"
         table = self.query_one("#help-keys", NavTable)
         table.add_columns("key", "does", "where")
-        for entry in self.entries:
+        ordered = sorted(self.entries, key=lambda e: (scope_of(e, self.about)[0], not e.binding.show))
+        for entry in ordered:
             binding = entry.binding
             key = self.app.get_key_display(binding)
-            table.add_row(key, binding.description or binding.action, scope_of(entry, self.about))
+            table.add_row(key, binding.description or binding.action, scope_of(entry, self.about)[1])
         table.focus()
