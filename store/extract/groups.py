@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from store.extract.candidates import Candidate
@@ -18,6 +19,8 @@ _NAME_NEXT = re.compile(r"[ \t]+[A-Z]")
 # Letters that case-insensitive matching takes for ASCII ones but str.lower() leaves apart or
 # lengthens (dotless i, long s, dotted capital I): mapped first so no source noun is missed.
 _FOLD = str.maketrans({"ı": "i", "ſ": "s", "İ": "i"})
+# A determiner and up to three qualifiers stand before the noun.
+_MAX_WORDS_BEFORE_NOUN = 4
 
 
 @cache
@@ -38,21 +41,56 @@ def _stems() -> frozenset[str]:
     return frozenset(noun for noun in nouns if not any(other != noun and other in noun for other in nouns))
 
 
-def _may_hold_noun(text: str, start: int, end: int) -> bool:
-    """False only where text[start:end] holds no source noun in any letter case.
-
-    Why: the full pattern is slow to try at every word, and most sentences name no unnamed source.
-    """
+def _noun_offsets(text: str, start: int, end: int) -> list[int] | None:
+    """Where a source noun may sit in text[start:end], in any letter case; None when folding the case
+    changed the length (then offsets cannot be told and the caller scans the whole span)."""
     folded = text[start:end].translate(_FOLD).lower()
-    return any(stem in folded for stem in _stems())
+    if len(folded) != end - start:
+        return None
+    found = set()
+    for stem in _stems():
+        at = folded.find(stem)
+        while at != -1:
+            found.add(start + at)
+            at = folded.find(stem, at + 1)
+    return sorted(found)
+
+
+def _matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of the group pattern in text[start:end], searched from a few words before each noun.
+
+    Why: the pattern is slow to try at every word, and most sentences name no unnamed source. A match
+    ends with its noun and starts at most four words before it, so nothing before that is tried.
+    """
+    nouns = _noun_offsets(text, start, end)
+    if nouns is None:
+        yield from _pattern().finditer(text, start, end)
+        return
+    cursor = start
+    for noun in nouns:
+        if noun < cursor:
+            continue
+        match = _pattern().search(text, max(cursor, _words_back(text, noun, start)), end)
+        if match is None:
+            return
+        cursor = match.end()
+        yield match
+
+
+def _words_back(text: str, at: int, floor: int) -> int:
+    """Start of the fourth whitespace-separated word before the one holding ``at``, not before ``floor``."""
+    for count in range(_MAX_WORDS_BEFORE_NOUN + 1):
+        while count and at > floor and text[at - 1].isspace():
+            at -= 1
+        while at > floor and not text[at - 1].isspace():
+            at -= 1
+    return at
 
 
 def find_groups(text: str, start: int, end: int) -> list[Candidate]:
     """Unnamed sources in text[start:end], each named by its qualifiers and noun."""
-    if not _may_hold_noun(text, start, end):
-        return []
     found = []
-    for match in _pattern().finditer(text, start, end):
+    for match in _matches(text, start, end):
         name = _qualified(match.group("name"))
         if " " not in name and not (match.group("det") or name.endswith("s")):
             continue
@@ -69,7 +107,10 @@ def _not_a_source(text: str, start: int, end: int) -> bool:
     following = _NEXT_WORD.match(text, end)
     if following is not None and following.group(1) not in _FOLLOWERS | word_set("reporting_verbs.txt"):
         return True
-    return _NAME_NEXT.match(text, end) is not None or text[:start].rstrip().endswith(",")
+    before = start
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    return _NAME_NEXT.match(text, end) is not None or text[before - 1 : before] == ","
 
 
 def _qualified(phrase: str) -> str:

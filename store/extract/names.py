@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from store.extract.gazetteer import lookup
 from store.extract.lexicon import is_common, word_set
@@ -102,9 +103,15 @@ def _initial_common(text: str, tokens: list[Token]) -> bool:
     first = tokens[0]
     if not is_common(first.text):
         return False
-    if any(title.split()[0] == first.lower for title in word_set("titles.txt")):
+    if first.lower in _title_openers():
         return False
     return lookup(text[first.start : tokens[-1].end]) is None
+
+
+@cache
+def _title_openers() -> frozenset[str]:
+    """First words of the titles ("prime" of "prime minister"): such a word may open a name."""
+    return frozenset(title.split()[0] for title in word_set("titles.txt"))
 
 
 def _opens_sentence(text: str, token: Token) -> bool:

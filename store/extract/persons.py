@@ -8,7 +8,7 @@ from dataclasses import replace
 from store.extract.candidates import Candidate
 from store.extract.gazetteer import is_demonym, lookup
 from store.extract.lexicon import is_acronym, word_set
-from store.extract.titles import Role, head_end, parse_role
+from store.extract.titles import Role, head_end, opens_role, parse_role
 from store.extract.tokens import Token, joined
 
 _FORMER = frozenset({"then", "former", "ex"})
@@ -23,6 +23,9 @@ def titled_people(text: str, tokens: list[Token]) -> tuple[list[Candidate], list
     used: set[int] = set()
     i = 0
     while i < len(tokens):
+        if not opens_role(tokens[i]):  # most words: neither parse below could start here
+            i += 1
+            continue
         role = parse_role(text, tokens, i, greedy=False, roles=False)
         last = _name_end(text, tokens, role.last) if role else i
         if role and last > role.last and (role.capitalised or role.first < role.last - 1):

@@ -55,6 +55,11 @@ def _openers() -> frozenset[str]:
     return frozenset(_heads(True)[1]) | word_set("role_modifiers.txt")
 
 
+def opens_role(token: Token) -> bool:
+    """False where parse_role finds nothing for sure: the word opens no title, role or known-name prefix."""
+    return token.lower in _openers() or _prefix_word(token)
+
+
 def head_end(tokens: list[Token], i: int, roles: bool = False) -> int:
     """End index of the longest title (or, with roles, role noun) starting at token i, else i."""
     if i >= len(tokens):
@@ -68,8 +73,6 @@ def head_end(tokens: list[Token], i: int, roles: bool = False) -> int:
 
 def parse_role(text: str, tokens: list[Token], i: int, greedy: bool, roles: bool) -> Role | None:
     """Parse "[Prefix] [modifiers] Head [of Object]..." from token i; greedy objects take any capital."""
-    if i >= len(tokens) or not (tokens[i].lower in _openers() or _prefix_word(tokens[i])):
-        return None  # most words can open no role: settled here without the full parse
     prefix = _skip_prefix(text, tokens, i)
     j = _skip_modifiers(text, tokens, prefix)
     head = head_end(tokens, j, roles)
