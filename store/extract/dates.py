@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left, insort
 import re
 from dataclasses import dataclass
 
@@ -109,13 +110,22 @@ def find_dates(
     found: list[DateMention] = []
     for name, kinds, pattern in _PATTERNS:
         for match in matches_at(pattern, text, starts[kinds], end):
-            if any(match.start() < e and s < match.end() for s, e in taken):
+            if _overlaps(taken, match.start(), match.end()):
                 continue
             mention = _normalise(name, match, year, text)
             if mention is not None:
-                taken.append((match.start(), match.end()))
+                insort(taken, (match.start(), match.end()))
                 found.append(mention)
     return tuple(sorted(found, key=lambda d: d.start))
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True where [start, end) overlaps one of the sorted, disjoint spans already taken.
+
+    Of the spans starting before ``end``, the last reaches furthest, so it alone decides.
+    """
+    index = bisect_left(taken, (end,))
+    return index > 0 and taken[index - 1][1] > start
 
 
 def _starts(text: str, start: int, end: int) -> dict[str, list[int]]:

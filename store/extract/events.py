@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import calendar
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from store.extract.dates import DateMention, find_dates
+from store.extract.scan import within
 from store.model import Citation, Event, Mention, Passage
 
 Span = tuple[int, int]
@@ -22,15 +23,15 @@ def find_events(
     citations: Sequence[Citation] = (),
 ) -> tuple[Event, ...]:
     """One Event per distinct date in each paragraph sentence, skipping the dates of cited sources."""
-    skip = [(c.start, c.end) for c in citations]
-    paragraphs = [(p.start, p.end) for p in passages if p.kind == "paragraph"]
+    skip = within((c.start, c.end) for c in citations)
+    in_paragraph = within((p.start, p.end) for p in passages if p.kind == "paragraph")
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
     events: list[Event] = []
     for start, end in sentences:
-        if not any(ps <= start and end <= pe for ps, pe in paragraphs):
+        if not in_paragraph(start, end):
             continue
-        dates = [d for d in find_dates(text, year, start, end) if d.date and not _inside(d.start, d.end, skip)]
+        dates = [d for d in find_dates(text, year, start, end) if d.date and not skip(d.start, d.end)]
         if not dates:
             continue
         actors = _actors(ordered[bisect_left(starts, start):bisect_left(starts, end)], end, skip)
@@ -39,14 +40,9 @@ def find_events(
     return tuple(events)
 
 
-def _inside(start: int, end: int, spans: Sequence[Span]) -> bool:
-    """True where [start, end) lies within one of the spans."""
-    return any(s <= start and end <= e for s, e in spans)
-
-
-def _actors(mentions: Sequence[Mention], end: int, skip: Sequence[Span]) -> tuple[str, ...]:
+def _actors(mentions: Sequence[Mention], end: int, skip: Callable[[int, int], bool]) -> tuple[str, ...]:
     """Canonical names of the mentions (those starting in the sentence) ending by ``end``, outside citations."""
-    names = (m.actor for m in mentions if m.end <= end and not _inside(m.start, m.end, skip))
+    names = (m.actor for m in mentions if m.end <= end and not skip(m.start, m.end))
     return tuple(dict.fromkeys(names))
 
 

@@ -9,6 +9,7 @@ from store.extract.citations import find_citations, outlet_span
 from store.extract.events import find_events
 from store.extract.passages import article_title, article_year, published_line, split_passages
 from store.extract.quotes import find_quotes
+from store.extract.scan import within
 from store.extract.sentences import split_sentences
 from store.model import Actor, Article, Citation, Mention
 
@@ -40,8 +41,9 @@ def with_outlets(
     """
     known = {form: actor.name for actor in actors for form in (actor.name, *actor.aliases)}
     spans = [span for span in (outlet_span(text, c) for c in citations) if span is not None]
-    kept = [m for m in mentions if not any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e)
-                                           for s, e in spans)]
+    inside = within(spans)
+    # Inside another span: one starting earlier and reaching as far, or starting as early and reaching further.
+    kept = [m for m in mentions if not (inside(m.start - 1, m.end) or inside(m.start, m.end + 1))]
     taken = {(m.start, m.end) for m in kept}
     added = [Mention(known.get(text[s:e], text[s:e]), s, e, text[s:e]) for s, e in dict.fromkeys(spans)
              if (s, e) not in taken]

@@ -7,9 +7,8 @@ a short quote that no nearby reporting verb introduces ("was “open to negotiat
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
-from itertools import accumulate
 
+from store.extract.scan import within
 from store.extract.quotemarks import Marks, is_title_cased, quote_spans
 from store.extract.speakers import Context, speaker_after, speaker_before
 from store.model import Actor, Mention, Passage, Quote
@@ -26,8 +25,9 @@ def find_quotes(
 ) -> tuple[Quote, ...]:
     """Every quoted span with its kind and, for speech, the canonical name of its speaker."""
     spans = quote_spans(text, passages)
-    inside = _inside(spans)
-    outside = [m for m in sorted(mentions, key=lambda m: m.start) if not inside(m)]
+    # A quote names people, it is not said by them: mentions inside quotation marks never speak.
+    inside = within((marks.start, marks.end) for marks in spans)
+    outside = [m for m in sorted(mentions, key=lambda m: m.start) if not inside(m.start, m.end)]
     ctx = Context(text, outside, {actor.name: actor.kind for actor in actors})
     starts = [start for start, _ in sentences]
     return tuple(
@@ -76,17 +76,3 @@ def _comma_closes(text: str, marks: Marks) -> bool:
     body = text[marks.start : marks.end].rstrip()
     after = text[marks.end + 1 : marks.end + 3].lstrip()
     return body.endswith((",", "?", "!")) or after.startswith(",") or (bool(after) and after[0].islower())
-
-
-def _inside(spans: list[Marks]) -> Callable[[Mention], bool]:
-    """A test for mentions lying inside quotation marks (a quote names people, it is not said by them).
-
-    Spans come sorted by start; a mention is inside one when the furthest end among the spans that
-    start at or before it reaches its end, so each test is one bisection, not a pass over all quotes.
-    """
-    starts = [marks.start for marks in spans]
-    reach = list(accumulate((marks.end for marks in spans), max))
-    def test(mention: Mention) -> bool:
-        index = bisect_right(starts, mention.start)
-        return index > 0 and reach[index - 1] >= mention.end
-    return test

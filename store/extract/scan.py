@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate
 
 
 def matches_at(
@@ -20,3 +22,20 @@ def matches_at(
         if match is not None:
             cursor = match.end()
             yield match
+
+
+def within(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test for whether [start, end) lies inside one of the spans, by one bisection per test.
+
+    Of the spans that start at or before ``start``, the one reaching furthest decides; so a text's
+    mentions can be checked against its quotes or citations without a pass over all of them each.
+    """
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))
+
+    def test(start: int, end: int) -> bool:
+        index = bisect_right(starts, start)
+        return index > 0 and reach[index - 1] >= end
+
+    return test
