@@ -64,6 +64,7 @@ def keys(*pressed: str) -> Step:
     """A step that presses keys."""
 
     async def press(pilot: Pilot[None], store: Store) -> None:
+        """Press the keys."""
         await pilot.press(*pressed)
 
     return press

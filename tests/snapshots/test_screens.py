@@ -1,8 +1,7 @@
-"""Snapshots of every explorer screen on the seed article, at 80x24 and at 140x40."""
+"""Snapshots of every explorer screen on the seed article (frozen extraction), at 80x24 and 140x40."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -13,13 +12,15 @@ from store.db import Store
 from tui.app import NatoAsiaApp
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (140, 40)], ids=["80x24", "140x40"])
-Journey = Callable[[Pilot[Any]], Awaitable[None]]
+RASMUSSEN = ("slash", *"rasmusen", "enter")
+"""From anywhere to Rasmussen's dossier, through search."""
 
 
-def journey(*keys: str) -> Journey:
-    """Press keys one by one, letting every store query finish, then stop the cursor blinking."""
+def snap(snap_compare: Any, store: Store, size: tuple[int, int], *keys: str) -> bool:
+    """Compare the screen after pressing keys one by one, each store query finished, cursor not blinking."""
 
     async def run(pilot: Pilot[Any]) -> None:
+        """Press, wait for the store, stop the blinking."""
         for key in ("_", *keys):
             if key != "_":
                 await pilot.press(key)
@@ -29,66 +30,52 @@ def journey(*keys: str) -> Journey:
         for box in pilot.app.screen.query(Input):
             box.cursor_blink = False
 
-    return run
-
-
-RASMUSSEN = ("slash", *"rasmusen", "enter")
-"""From anywhere to Rasmussen's dossier, through search."""
+    return bool(snap_compare(NatoAsiaApp(store), terminal_size=size, run_before=run))
 
 
 @SIZES
-def test_actors(snap_compare: Any, seed_store: Store, size: tuple[int, int]) -> None:
-    """You should see every actor, NATO and the countries first, with kind tabs and counts; at 140 columns
-    the highlighted actor's dossier preview sits to the right of the list."""
-    assert snap_compare(NatoAsiaApp(seed_store), terminal_size=size, run_before=journey())
+def test_actors(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
+    """You should see actors by mentions under kind tabs with counts; at 140 columns a dossier preview too."""
+    assert snap(snap_compare, frozen_seed_store, size)
 
 
 @SIZES
-def test_dossier(snap_compare: Any, seed_store: Store, size: tuple[int, int]) -> None:
-    """You should see Anders Fogh Rasmussen's name, title and aliases, then his quotes (the first one
-    highlighted) with their reporting sentences and paragraph numbers."""
-    assert snap_compare(NatoAsiaApp(seed_store), terminal_size=size, run_before=journey(*RASMUSSEN))
+def test_dossier(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
+    """You should see Rasmussen's name, title, aliases, then his quotes in context, the first highlighted."""
+    assert snap(snap_compare, frozen_seed_store, size, *RASMUSSEN)
 
 
 @SIZES
-def test_dossier_mentions(snap_compare: Any, seed_store: Store, size: tuple[int, int]) -> None:
-    """You should see the Mentions heading and Rasmussen's mentions as keyword-in-context lines, the name
-    lined up in one column and highlighted, each with its paragraph number."""
-    keys = (*RASMUSSEN, "tab")
-    assert snap_compare(NatoAsiaApp(seed_store), terminal_size=size, run_before=journey(*keys))
+def test_dossier_mentions(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
+    """You should see Rasmussen's mentions as keyword-in-context lines, his name in one highlighted column."""
+    assert snap(snap_compare, frozen_seed_store, size, *RASMUSSEN, "tab")
 
 
 @SIZES
-def test_reader(snap_compare: Any, seed_store: Store, size: tuple[int, int]) -> None:
-    """You should see the article around Rasmussen's first quote, the quote highlighted, his name on the
-    cursor, other actors underlined and paragraph numbers in the gutter."""
-    keys = (*RASMUSSEN, "enter")
-    assert snap_compare(NatoAsiaApp(seed_store), terminal_size=size, run_before=journey(*keys))
+def test_reader(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
+    """You should see the article at Rasmussen's first quote, highlighted, his name on the cursor."""
+    assert snap(snap_compare, frozen_seed_store, size, *RASMUSSEN, "enter")
 
 
 @SIZES
-def test_search(snap_compare: Any, seed_store: Store, size: tuple[int, int]) -> None:
-    """You should see 'rasmusen' in the box, Anders Fogh Rasmussen first under Actors with the matched
-    letters highlighted, then quotes and passages with snippets and where they are."""
-    keys = ("slash", *"rasmusen")
-    assert snap_compare(NatoAsiaApp(seed_store), terminal_size=size, run_before=journey(*keys))
+def test_search(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
+    """You should see 'rasmusen' typed, Rasmussen first with matched letters marked, then passage snippets."""
+    assert snap(snap_compare, frozen_seed_store, size, "slash", *"rasmusen")
 
 
 @SIZES
-def test_timeline(snap_compare: Any, seed_store: Store, size: tuple[int, int]) -> None:
-    """You should see events from the early 1990s on under year headings, each date with its precision,
-    ranges as 'start → end', and the dated sentence indented below."""
-    assert snap_compare(NatoAsiaApp(seed_store), terminal_size=size, run_before=journey("t"))
+def test_timeline(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
+    """You should see events from the 1990s on under year headings, with precision, ranges as 'a → b'."""
+    assert snap(snap_compare, frozen_seed_store, size, "t")
 
 
 @SIZES
-def test_sources(snap_compare: Any, seed_store: Store, size: tuple[int, int]) -> None:
-    """You should see outlets as headings with each citation's date, raw form and citing sentence."""
-    assert snap_compare(NatoAsiaApp(seed_store), terminal_size=size, run_before=journey("s"))
+def test_sources(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
+    """You should see outlets as headings over each citation's date, raw form and citing sentence."""
+    assert snap(snap_compare, frozen_seed_store, size, "s")
 
 
 @SIZES
-def test_help(snap_compare: Any, seed_store: Store, size: tuple[int, int]) -> None:
-    """You should see how to find what someone said, then the reader's keys: n/N, h/l, enter, escape and
-    the keys that work everywhere, each with what it does and where it applies."""
-    assert snap_compare(NatoAsiaApp(seed_store), terminal_size=size, run_before=journey("r", "question_mark"))
+def test_help(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
+    """You should see how to find what someone said, then the reader's keys, this screen's first."""
+    assert snap(snap_compare, frozen_seed_store, size, "r", "question_mark")

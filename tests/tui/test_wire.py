@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
 from textual.widgets import Input
 
-from store.db import Store
+from store import queries
+from store.db import Store, StoreError
 from tui.screens.actors import ActorsScreen
 from tui.screens.dossier import DossierScreen
 from tui.screens.help import HelpScreen
@@ -28,7 +30,7 @@ async def test_actors_are_listed_by_prominence_and_filter_by_kind_and_text(
     async with explore(wire_store) as ui:
         app = ui.app
         assert isinstance(app.screen, ActorsScreen)
-        assert set([row[1] for row in ui.rows()]) == {"Jane Doe", "Ola Nordmann", "Norway", "Oslo", "Reuters"}
+        assert {row[1] for row in ui.rows()} == {"Jane Doe", "Ola Nordmann", "Norway", "Oslo", "Reuters"}
         assert [row[1] for row in ui.rows()][-1] in {"Norway", "Reuters"}
         await ui.press("right_square_bracket")
         assert [row[1] for row in ui.rows()] == ["Jane Doe", "Ola Nordmann"]
@@ -37,10 +39,8 @@ async def test_actors_are_listed_by_prominence_and_filter_by_kind_and_text(
         assert [row[1] for row in ui.rows()] == ["Ola Nordmann"]
         await ui.press("enter", "enter")
         assert isinstance(app.screen, DossierScreen)
-        assert (
-            app.screen.actor_id
-            == wire_store.db.execute("SELECT id FROM actors WHERE name = 'Ola Nordmann'").fetchone()[0]
-        )
+        ola = next(actor for actor in queries.actors(wire_store) if actor.name == "Ola Nordmann")
+        assert app.screen.actor_id == ola.id
 
 
 async def test_escape_walks_back_through_the_history(wire_store: Store, explore: Explore) -> None:
@@ -104,3 +104,23 @@ async def test_search_opens_the_first_result_and_help_lists_the_keys(
         rows = ui.rows()
         assert ("⇥", "Next", "this screen") in rows
         assert any(row[0] == "/" for row in rows) and any(row[0] == "esc" for row in rows)
+
+
+async def test_a_failing_store_is_reported_not_fatal(
+    wire_store: Store, explore: Explore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store error in a search or a screen's query becomes a notification; the explorer keeps running."""
+
+    def locked(*args: object, **kwargs: object) -> None:
+        raise StoreError("store.db: the store is locked by another program; try again when it has finished")
+
+    monkeypatch.setattr("tui.screens.search.search", locked)
+    monkeypatch.setattr(queries, "timeline", locked)
+    async with explore(wire_store) as ui:
+        said: list[str] = []
+        monkeypatch.setattr(ui.app, "notify", lambda message, **kwargs: said.append(message))
+        await ui.search("d")
+        await ui.press("escape", "t")
+        assert len(said) == 2
+        assert all("locked by another program" in message for message in said)
+        assert isinstance(ui.app.screen, TimelineScreen) and ui.app.is_running

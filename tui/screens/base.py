@@ -64,10 +64,14 @@ class ExplorerScreen(Screen[None]):
         try:
             result = fn(self.store, *args)
         except StoreError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
+            self.report_from_thread(error)
             return
         if not get_current_worker().is_cancelled:
             self.post_message(self.QueryDone(then, result))
+
+    def report_from_thread(self, error: StoreError) -> None:
+        """Tell the user, from a worker thread, that the store failed (a routine failure, not a crash)."""
+        self.app.call_from_thread(self.notify, str(error), title="Store error", severity="error")
 
     @on(QueryDone)
     async def _apply_query(self, message: QueryDone) -> None:

@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import Header, Input, Static
 from textual.worker import get_current_worker
 
+from store.db import StoreError
 from store.search import SearchResults, search
 from tui.screens.base import ExplorerScreen
 from tui.widgets.key_footer import KeyFooter
@@ -66,7 +67,11 @@ class SearchScreen(ExplorerScreen):
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, text: str) -> None:
         """Search in a thread; results of a superseded search are dropped."""
-        results = search(self.store, text, limit=LIMIT)
+        try:
+            results = search(self.store, text, limit=LIMIT)
+        except StoreError as error:
+            self.report_from_thread(error)
+            return
         if not get_current_worker().is_cancelled:
             self.post_message(self.Found(results))
 
