@@ -22,13 +22,13 @@ _MAX_CREDIT_WORDS = 4
 
 
 def find_citations(
-    text: str, passages: Sequence[Passage], year: int | None
+    text: str, passages: Sequence[Passage], year: int | None, dated: str | None = None
 ) -> tuple[tuple[Citation, ...], tuple[Footnote, ...]]:
     """Return the citations in the article's paragraphs and the footnotes at its end."""
     citations: list[Citation] = []
     for passage in passages:
         if passage.kind == "paragraph":
-            citations.extend(_in_paragraph(text, passage, year))
+            citations.extend(_in_paragraph(text, passage, year, dated))
     footnotes = tuple(Footnote(p.number or 0, p.start, p.end, p.text) for p in passages if p.kind == "footnote")
     return tuple(sorted(citations, key=lambda c: c.start)), footnotes
 
@@ -41,19 +41,19 @@ def outlet_span(text: str, citation: Citation) -> tuple[int, int] | None:
     return (offset, offset + len(citation.outlet)) if offset >= 0 else None
 
 
-def _in_paragraph(text: str, passage: Passage, year: int | None) -> Iterator[Citation]:
+def _in_paragraph(text: str, passage: Passage, year: int | None, dated: str | None) -> Iterator[Citation]:
     """Parenthetical sources and footnote markers inside one paragraph."""
     for match in _PARENTHETICAL.finditer(text, passage.start, passage.end):
-        sources = _parenthetical(text, match.start(1), match.end(1), year)
-        yield from sources or _wire_credit(text, match, passage, year)
+        sources = _parenthetical(text, match.start(1), match.end(1), year, dated)
+        yield from sources or _wire_credit(text, match, passage, year, dated)
     for match in _MARKER.finditer(text, passage.start, passage.end):
         yield Citation(match.group(0), match.start(), match.end(), None, None, int(match.group(1)))
 
 
-def _parenthetical(text: str, start: int, end: int, year: int | None) -> list[Citation]:
+def _parenthetical(text: str, start: int, end: int, year: int | None, dated: str | None) -> list[Citation]:
     """Split "(A, date; B, date, C, date)" into one Citation per source; [] if it is no citation."""
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text, start, end)]
-    dates = [d for d in find_dates(text, year, start, end) if not any(s <= d.start < e for s, e in quoted)]
+    dates = [d for d in find_dates(text, year, start, end, dated) if not any(s <= d.start < e for s, e in quoted)]
     found, cursor = [], start
     for date in dates:
         citation = _source(text, cursor, date)
@@ -80,7 +80,9 @@ def _source(text: str, start: int, date: DateMention) -> Citation | None:
     return Citation(text[raw_start:date.end], raw_start, date.end, outlet or None, date.date)
 
 
-def _wire_credit(text: str, match: re.Match[str], passage: Passage, year: int | None) -> list[Citation]:
+def _wire_credit(
+    text: str, match: re.Match[str], passage: Passage, year: int | None, dated: str | None
+) -> list[Citation]:
     """A credit "(AP)" naming a known outlet, or any short name in a dateline "WASHINGTON (X) -".
 
     A dateline credit takes the dateline's date ("WASHINGTON, March 3 (Reuters) -").
@@ -90,7 +92,7 @@ def _wire_credit(text: str, match: re.Match[str], passage: Passage, year: int | 
     known = (lookup(name) or ("", ""))[0] == "outlet"
     if not (dateline or known) or not _is_outlet_name(name, _MAX_CREDIT_WORDS):
         return []
-    before = find_dates(text, year, passage.start, match.start()) if dateline else ()
+    before = find_dates(text, year, passage.start, match.start(), dated) if dateline else ()
     date = before[-1].date if before and not text[before[-1].end:match.start()].strip(" ,") else None
     start = match.start(1) + match.group(1).index(name)
     return [Citation(name, start, start + len(name), name, date)]

@@ -63,6 +63,10 @@ _DIGITS = re.compile(r"\d+")
 _MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _START_WORD = re.compile(r"(?i:between|the|early|mid|late|spring|summer|autumn|fall)")
 _WORDS_BACK = 3
+_DAYS_AHEAD = 62
+_FUTURE = re.compile(r"\b(?:will|would|shall)\b|['’]ll\b", re.I)
+_CLAUSE_END = re.compile(r"[.!?;]\s|\n")
+_CLAUSE_REACH = 300
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 # Words that make a bare four-digit number a quantity, not a year ("some 2000 troops").
@@ -99,9 +103,13 @@ def month_number(name: str) -> int:
 
 
 def find_dates(
-    text: str, year: int | None = None, start: int = 0, end: int | None = None
+    text: str, year: int | None = None, start: int = 0, end: int | None = None, dated: str | None = None
 ) -> tuple[DateMention, ...]:
-    """Return the dates in text[start:end], in text order; month-day dates take ``year``."""
+    """Return the dates in text[start:end], in text order; month-day dates take ``year``.
+
+    With ``dated``, the article's own ISO date (day or month), a month-day takes its year instead, or
+    the year before where the day would fall well after the article ("December 28" in a January story).
+    """
     end = len(text) if end is None else end
     starts = _starts(text, start, end)
     if not starts:
@@ -112,7 +120,7 @@ def find_dates(
         for match in matches_at(pattern, text, starts[kinds], end):
             if _overlaps(taken, match.start(), match.end()):
                 continue
-            mention = _normalise(name, match, year, text)
+            mention = _normalise(name, match, year, text, dated)
             if mention is not None:
                 insort(taken, (match.start(), match.end()))
                 found.append(mention)
@@ -157,7 +165,9 @@ def _words_before(text: str, at: int, floor: int) -> list[int]:
     return found
 
 
-def _normalise(name: str, match: re.Match[str], year: int | None, text: str) -> DateMention | None:
+def _normalise(
+    name: str, match: re.Match[str], year: int | None, text: str, dated: str | None = None
+) -> DateMention | None:
     """Turn one regex match into a DateMention, or None where it is not a real date."""
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
     if name == "y" and _is_quantity(text, match.start(), match.end()):
@@ -167,6 +177,8 @@ def _normalise(name: str, match: re.Match[str], year: int | None, text: str) -> 
     elif name in ("pm", "py", "sy"):
         dates = _part_of(groups, year)
     else:
+        if "y1" not in groups and dated and not future_statement(text, match.start(), match.end()):
+            year = _year_for(groups, year, dated)
         dates = _calendar(name, groups, year)
     if dates is None:
         return None
@@ -219,6 +231,28 @@ def _calendar(name: str, groups: dict[str, str], year: int | None) -> tuple[str 
         return None
     last = _iso(y1, m2, d2) if "d2" in groups else None
     return _iso(y1, m1, d1), last, "day"
+
+
+def _year_for(groups: dict[str, str], year: int | None, dated: str) -> int | None:
+    """The year of a month-day written without one in a past-tense statement, judged against the article's date.
+
+    Why the year before: a report looks back, so a day it tells of more than about two months after
+    the article's date is last year's ("December 28" in a story of January 5).
+    """
+    if len(dated) < len("2000-01") or "m1" not in groups or "d1" not in groups:
+        return year
+    article_year, article_month = int(dated[:4]), int(dated[5:7])
+    article_day = int(dated[8:10]) if len(dated) >= len("2000-01-01") else 31
+    ahead = (month_number(groups["m1"]) - article_month) * 31 + int(groups["d1"]) - article_day
+    return article_year - 1 if ahead > _DAYS_AHEAD else article_year
+
+
+def future_statement(text: str, start: int, end: int) -> bool:
+    """True where the sentence or clause around text[start:end] speaks of the future ("will chair", "would be")."""
+    floor = max(0, start - _CLAUSE_REACH)
+    before = max((m.end() for m in _CLAUSE_END.finditer(text, floor, start)), default=floor)
+    after = _CLAUSE_END.search(text, end, end + _CLAUSE_REACH)
+    return _FUTURE.search(text, before, after.start() if after else min(len(text), end + _CLAUSE_REACH)) is not None
 
 
 def _valid(year: int | None, month: int, day: int) -> bool:

@@ -21,6 +21,7 @@ def find_events(
     mentions: Sequence[Mention],
     year: int | None,
     citations: Sequence[Citation] = (),
+    dated: str | None = None,
 ) -> tuple[Event, ...]:
     """One Event per distinct date in each paragraph sentence, skipping the dates of cited sources."""
     skip = within((c.start, c.end) for c in citations)
@@ -31,7 +32,7 @@ def find_events(
     for start, end in sentences:
         if not in_paragraph(start, end):
             continue
-        dates = [d for d in find_dates(text, year, start, end) if d.date and not skip(d.start, d.end)]
+        dates = [d for d in find_dates(text, year, start, end, dated) if d.date and not skip(d.start, d.end)]
         if not dates:
             continue
         actors = _actors(ordered[bisect_left(starts, start):bisect_left(starts, end)], end, skip)

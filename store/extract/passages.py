@@ -9,14 +9,19 @@ from store.extract.dates import find_dates
 from store.model import Passage
 
 _MARKDOWN_HEADING = re.compile(r"(#{1,6})[ \t]+(?=\S)")
-_PUBLICATION = re.compile(r"(?i:publication|published|posted|updated|date|dateline|source)\s*:|By\s+[A-Z]")
+# Markdown emphasis may wrap a header line ("*Published: 14 August 2024*", "**By Jane Doe**").
+_PUBLICATION = re.compile(r"[*_]*(?:(?i:publication|published|posted|updated|date|dateline|source)\s*:|By\s+[A-Z])")
+# Credits, in the header or at the end: "Reporting by X; Editing by Y", "Interview by X".
+_CREDITS = re.compile(
+    r"[*_(\[]*(?:(?:Additional\s+)?[Rr]eporting|Editing|Writing|Interview|Research|Compiled)\s+by\s+[A-Z]")
+# Parts of a masthead line: "Center for Maritime Strategy | Policy Report No. 12 | March 2025".
+_MASTHEAD_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 _NOTE_MARKER = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
 _BULLET = re.compile(r"[-*•]\s+")
 # Lines that start a new item even without a blank line before them: notes, bullets and bare links.
 _ITEM = re.compile(r"\[\d{1,3}\]|\d{1,3}[.)]\s|[-*•]\s|https?://")
 _NOTES_HEADING = re.compile(
     r"(?i)#*\s*(?:end)?(?:notes?|footnotes|references|sources|bibliography|links|further reading):?")
-_FUTURE = re.compile(r"\b(?:by|until|till|before|beyond)\s+$", re.I)
 # A date line may carry a weekday, "AM" or a time zone, but no more words than that.
 _DATE_LINE_MAX_WORDS = 2
 _HEADING_MAX_WORDS = 14
@@ -135,6 +140,8 @@ def _classify(
         return start, end, "heading"
     if in_notes:
         return start, end, "footnote"
+    if _CREDITS.match(text, start, end) and "\n" not in text[start:end]:
+        return start, end, "publication"
     if in_header and _is_publication(text, start, end):
         return start, end, "publication"
     if marks or _looks_like_heading(text[start:end]):
@@ -143,9 +150,17 @@ def _classify(
 
 
 def _is_publication(text: str, start: int, end: int) -> bool:
-    """A header line such as "Publication: ...", "By Jane Doe" or a date line ("March 3, 2014 10:45 AM")."""
+    """A header line such as "Publication: ...", "By Jane Doe", a date line ("March 3, 2014 10:45 AM")
+    or a masthead with a date among its parts ("Center for ... | Policy Report No. 12 | March 2025")."""
     if _PUBLICATION.match(text, start, end):
         return True
+    cuts = [(m.start(), m.end()) for m in _MASTHEAD_SEPARATOR.finditer(text, start, end)]
+    parts = zip([start, *(e for _, e in cuts)], [*(s for s, _ in cuts), end])
+    return any(_is_date_line(text, part_start, part_end) for part_start, part_end in parts)
+
+
+def _is_date_line(text: str, start: int, end: int) -> bool:
+    """A date with at most a weekday, "AM" or a time zone around it."""
     dates = find_dates(text, None, start, end)
     if not dates:
         return False
@@ -192,27 +207,8 @@ def article_title(passages: Sequence[Passage]) -> str:
 
 
 def published_line(passages: Sequence[Passage]) -> str | None:
-    """The first publication line ("Publication: ...", "By ...", a date line), if the header has one."""
-    return next((p.text for p in passages if p.kind == "publication"), None)
-
-
-def article_year(text: str, passages: Sequence[Passage]) -> int | None:
-    """The year partial dates are resolved against.
-
-    The first year of the publication lines; else the latest year the article mentions, skipping
-    future targets such as "by 2020". Why the latest and not the most frequent: an article is written
-    no earlier than the newest thing it reports, while the year it mentions most is often the past
-    year it analyses. The title is not trusted ("Arctic Security After 2014" names its subject).
-    """
-    for passage in (p for p in passages if p.kind == "publication"):
-        years = _years(text, passage.start, passage.end)
-        if years:
-            return years[0]
-    years = _years(text, 0, len(text))
-    return max(years) if years else None
-
-
-def _years(text: str, start: int, end: int) -> list[int]:
-    """Years of the dated mentions in text[start:end], in text order, except future targets."""
-    return [int(d.date[:4]) for d in find_dates(text, None, start, end)
-            if d.date and d.precision != "decade" and not _FUTURE.search(text, max(0, d.start - 8), d.start)]
+    """The first publication line that holds a date, else the first one ("Publication: ...", "By ..."),
+    without Markdown emphasis ("*Published: 14 August 2024*" -> "Published: 14 August 2024")."""
+    lines = [p for p in passages if p.kind == "publication"]
+    dated = [p for p in lines if find_dates(p.text)]
+    return (dated or lines)[0].text.strip("*_ \t") if lines else None

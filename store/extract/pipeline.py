@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from store.extract.actors import find_actors
 from store.extract.citations import find_citations, outlet_span
 from store.extract.events import find_events
-from store.extract.passages import article_title, article_year, published_line, split_passages
+from store.extract.dating import article_date, article_year
+from store.extract.passages import article_title, published_line, split_passages
 from store.extract.quotes import find_quotes
 from store.extract.scan import within
 from store.extract.sentences import split_sentences
@@ -18,11 +19,12 @@ def extract_article(text: str) -> Article:
     """Extract passages, actors, quotes, events, citations and footnotes from an article's text."""
     passages = split_passages(text)
     year = article_year(text, passages)
+    dated = article_date(text, passages, year)
     sentences = [span for p in passages for span in split_sentences(text, p.start, p.end)]
-    citations, footnotes = find_citations(text, passages, year)
+    citations, footnotes = find_citations(text, passages, year, dated)
     actors, mentions = with_outlets(text, citations, *find_actors(text, passages, sentences))
     quotes = find_quotes(text, passages, sentences, actors, mentions)
-    events = find_events(text, passages, sentences, mentions, year, citations)
+    events = find_events(text, passages, sentences, mentions, year, citations, dated)
     return Article(
         text=text, title=article_title(passages), published=published_line(passages), year=year,
         passages=passages, actors=actors, mentions=mentions, quotes=quotes, events=events,

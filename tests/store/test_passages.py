@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from store.extract.passages import article_title, article_year, published_line, split_passages
+from store.extract.dating import article_year
+from store.extract.passages import article_title, published_line, split_passages
 from store.model import Passage
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "china-brief-2013-nato-asia-pacific.txt"

@@ -82,11 +82,12 @@ def test_the_seed_article() -> None:
 def test_a_wire_story_with_byline_dateline_and_straight_quotes() -> None:
     article = extract_article(WIRE)
     assert_offsets_exact(article)
-    assert (article.published, article.year) == ("By Jane Doe and Omar Haddad", 2014)
+    assert (article.published, article.year) == ("March 3, 2014 10:45 AM", 2014)  # the dated header line
     assert [(c.outlet, c.date) for c in article.citations] == [("Reuters", "2014-03-03"), ("AP", "2014-02-27")]
     assert [(e.date, e.end_date) for e in article.events] == [
         ("2014-03-03", None), ("2012-09", "2012-12"), ("2008", "2010"), ("2014-04-15", "2014-04-17")]
-    assert [p.kind for p in article.passages].count("paragraph") == 5
+    assert [p.kind for p in article.passages].count("paragraph") == 4
+    assert article.passages[-1].kind == "publication"  # the wire's credits line
 
 
 def test_a_report_with_markdown_headings_footnote_markers_and_a_notes_list() -> None:

@@ -1,0 +1,63 @@
+"""The article's own date and year: what its partial dates ("April 15", "mid-May") are resolved against."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from store.extract.dates import DateMention, find_dates, future_statement
+from store.model import Passage
+
+# Targets rather than happenings: "by 2020", "until 2030".
+_TARGET_BEFORE = re.compile(r"\b(?:by|until|till|before|beyond)\s+$", re.I)
+# A wire dateline opens the first paragraph: "MANILA, Jan 5 (Reuters) -", "WASHINGTON, March 3, 2014 -".
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40},\s+")
+_DATELINE_REACH = 40
+
+
+def article_year(text: str, passages: Sequence[Passage]) -> int | None:
+    """The year partial dates are resolved against.
+
+    The first year of the publication lines; else that of a dateline; else the latest year the
+    article mentions, skipping targets ("by 2020") and statements about the future ("will chair in
+    2025"). Why the latest and not the most frequent: an article is written no earlier than the newest
+    thing it reports, while the year it mentions most is often the past year it analyses. The title is
+    not trusted ("Arctic Security After 2014" names its subject).
+    """
+    for passage in (p for p in passages if p.kind == "publication"):
+        years = _years(text, passage.start, passage.end)
+        if years:
+            return years[0]
+    dateline = _dateline(text, passages, None)
+    if dateline is not None and dateline.date:
+        return int(dateline.date[:4])
+    years = _years(text, 0, len(text))
+    return max(years) if years else None
+
+
+def article_date(text: str, passages: Sequence[Passage], year: int | None) -> str | None:
+    """The article's own ISO date (day or month) from its publication lines or its dateline, if it says."""
+    for passage in (p for p in passages if p.kind == "publication"):
+        for date in find_dates(text, None, passage.start, passage.end):
+            if date.date and date.precision in ("day", "month"):
+                return date.date
+    dateline = _dateline(text, passages, year)
+    return dateline.date if dateline is not None and dateline.precision == "day" else None
+
+
+def _dateline(text: str, passages: Sequence[Passage], year: int | None) -> DateMention | None:
+    """The date right after the place that opens the first paragraph ("MANILA, Jan 5 (Reuters)")."""
+    first = next((p for p in passages if p.kind == "paragraph"), None)
+    place = _DATELINE.match(text, first.start, first.end) if first is not None else None
+    if first is None or place is None:
+        return None
+    dates = find_dates(text, year, place.end(), min(first.end, place.end() + _DATELINE_REACH))
+    return dates[0] if dates and dates[0].start == place.end() else None
+
+
+def _years(text: str, start: int, end: int) -> list[int]:
+    """Years of the dated mentions in text[start:end], in text order, except targets ("by 2020") and
+    statements about the future ("will chair in 2025"), which say nothing of when the article was written."""
+    return [int(d.date[:4]) for d in find_dates(text, None, start, end)
+            if d.date and d.precision != "decade" and not _TARGET_BEFORE.search(text, max(0, d.start - 8), d.start)
+            and not future_statement(text, d.start, d.end)]
