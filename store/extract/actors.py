@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from store.extract.aliases import deduplicate, resolve_organizations, resolve_people
+from store.extract.bylines import byline_people
 from store.extract.candidates import Candidate, classify_run
 from store.extract.evidence import with_evidence
 from store.extract.groups import find_groups
@@ -23,11 +24,12 @@ def find_actors(
 ) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
     """Return the article's actors (aliases folded) and their mentions, in text order."""
     quotes = [marks for marks in quote_spans(text, passages) if is_title_cased(text, marks)]
-    found: list[Candidate] = []
+    found: list[Candidate] = byline_people(text, passages)
     for start, end in sentences:
         people = _kind_at(passages, start) not in _NO_PEOPLE
         found.extend(_sentence(text, start, end, people, quotes))
-        found.extend(find_groups(text, start, end))
+        # A heading such as "Sources:" or "What officials say" labels text; it quotes no one.
+        found.extend(find_groups(text, start, end) if people else ())
     found = resolve_organizations(text, resolve_people(deduplicate(found)))
     found = deduplicate(found + title_references(text, found) + alliance_references(text, found))
     return _actors(text, found), tuple(Mention(c.name, c.start, c.end, text[c.start : c.end]) for c in found)
