@@ -10,15 +10,20 @@ from store.extract.lexicon import word_set
 
 _NEXT = re.compile(r"(?:’s|'s)?,?\s+(?:(?:has|had|also|then|later|again|once|repeatedly)\s+)?([a-z]+)")
 _PREVIOUS = re.compile(r"\b([a-z]+)\s+$")
+_LOCATIVE = re.compile(r"\b(?:in|at|near|off|outside|across|around|towards?)\s+$")
 _BYLINE = re.compile(r"(?:^|\n|;)[ \t]*(?:[Bb]y|[A-Z][a-z]+ by)[ \t]+$")
 
 
 def with_evidence(text: str, candidate: Candidate) -> Candidate:
-    """Promote a possible person to a sure one when a reporting verb or a byline stands beside it."""
-    if candidate.kind != "person" or candidate.evidence not in ("possible", "surname"):
+    """Promote a possible person to a sure one when a reporting verb or a byline stands beside it;
+    an untitled, silent name right after "in", "off", "near"... names a place ("a tanker off São Tomé")."""
+    if candidate.kind != "person" or candidate.evidence not in ("possible", "surname", "name"):
         return candidate
     if _speaks(text, candidate) or _BYLINE.search(text, max(0, candidate.start - 40), candidate.start):
         return replace(candidate, evidence="name")
+    if candidate.evidence == "name" and not candidate.titles and _LOCATIVE.search(
+            text, max(0, candidate.start - 12), candidate.start):
+        return replace(candidate, kind="place")
     return candidate
 
 

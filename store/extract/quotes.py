@@ -14,6 +14,7 @@ from store.extract.speakers import Context, speaker_after, speaker_before
 from store.model import Actor, Mention, Passage, Quote
 
 _TITLE_PASSAGES = frozenset({"footnote", "title", "heading", "publication"})
+_CLOSING = " \t.,;:!?\"”’'"
 
 
 def find_quotes(
@@ -30,10 +31,26 @@ def find_quotes(
     outside = [m for m in sorted(mentions, key=lambda m: m.start) if not inside(m.start, m.end)]
     ctx = Context(text, outside, {actor.name: actor.kind for actor in actors})
     starts = [start for start, _ in sentences]
-    return tuple(
-        _nested(ctx.text, marks) if _within(marks, spans) else _quote(ctx, marks, passages, sentences, starts)
-        for marks in spans
-    )
+    quotes: list[Quote] = []
+    for marks in spans:
+        quote = _nested(ctx.text, marks) if _within(marks, spans) else _quote(ctx, marks, passages, sentences, starts)
+        quotes.append(_continued(ctx.text, quote, quotes[-1] if quotes else None, sentences, starts))
+    return tuple(quotes)
+
+
+def _continued(
+    text: str, quote: Quote, previous: Quote | None, sentences: list[tuple[int, int]], starts: list[int]
+) -> Quote:
+    """A quoted sentence standing alone right after someone's speech goes on with that speech:
+    "“Piracy never went away,” she said. “It moved.”" (same paragraph, nothing else in the sentence)."""
+    if quote.kind != "phrase" or previous is None or previous.kind != "speech":
+        return quote
+    sentence_start, sentence_end = _sentence_of(sentences, starts, quote.start - 1, len(text))
+    alone = not text[sentence_start : quote.start - 1].strip() and not text[quote.end + 1 : sentence_end].strip(_CLOSING)
+    between = text[previous.end : sentence_start]
+    if alone and "\n" not in between and previous.end <= sentence_start:
+        return Quote("speech", previous.speaker, quote.start, quote.end, quote.text)
+    return quote
 
 
 def _within(marks: Marks, spans: list[Marks]) -> bool:
@@ -59,7 +76,7 @@ def _quote(
     speaker = speaker_before(ctx, sentence_start, marks.start - 1)
     if speaker is None and marks.closed and _comma_closes(ctx.text, marks):
         _, sentence_end = _sentence_of(sentences, starts, marks.end, len(ctx.text))
-        speaker = speaker_after(ctx, marks.end, max(sentence_end, marks.end + 1))
+        speaker = speaker_after(ctx, marks.start - 1, marks.end, max(sentence_end, marks.end + 1))
     if speaker is not None and ctx.kinds.get(speaker) == "outlet":
         return Quote("title", None, marks.start, marks.end, body)
     return Quote("speech" if speaker else "phrase", speaker, marks.start, marks.end, body)

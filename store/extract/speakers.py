@@ -13,6 +13,8 @@ SPEAKER_KINDS = frozenset({"person", "group", "organization", "country", "outlet
 _WORD = re.compile(r"[A-Za-z]+")
 _PRONOUN = re.compile(r"\b(?:he|she|they|He|She|They)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+# "“...,” she said": a pronoun and its reporting verb right after the quote.
+_PRONOUN_VERB = re.compile(r"[\s,]*(?:he|she|they)\s+(?:\w+\s+)?\w+")
 _MAX_GAP_WORDS = 2
 _AFTER_WINDOW = 60
 
@@ -33,7 +35,7 @@ def speaker_before(ctx: Context, sentence_start: int, mark: int) -> str | None:
     according = _ACCORDING.search(region)
     if according and region.rstrip().endswith(","):
         return _first(ctx, sentence_start + according.end(), mark)
-    verb = _cue_verb(region)
+    verb = _cue_verb(region) or _paraphrase_verb(region)
     if verb is None:
         return _colon_speaker(ctx, sentence_start, mark, region)
     verb_start = sentence_start + verb.start()
@@ -43,11 +45,13 @@ def speaker_before(ctx: Context, sentence_start: int, mark: int) -> str | None:
     return subject
 
 
-def speaker_after(ctx: Context, close: int, sentence_end: int) -> str | None:
-    """Speaker named after a closing mark that a comma ends: "“...,” said X", "“...,” X told"."""
+def speaker_after(ctx: Context, opening: int, close: int, sentence_end: int) -> str | None:
+    """Speaker named after a closing mark that a comma ends: "“...,” said X", "“...,” X told", "“...,” she said"."""
     window = ctx.text[close + 1 : min(sentence_end, close + 1 + _AFTER_WINDOW)]
     if not any(word in word_set("reporting_verbs.txt") for word in _WORD.findall(window)[:6]):  # "Name, a role, said"
         return None
+    if _PRONOUN_VERB.match(window):
+        return _last(ctx, 0, opening, person_only=True)
     return _first(ctx, close + 1, close + 1 + len(window))
 
 
@@ -57,6 +61,13 @@ def _cue_verb(region: str) -> re.Match[str] | None:
         if match.group() in word_set("reporting_verbs.txt") and _introduces(region[match.end() :]):
             return match
     return None
+
+
+def _paraphrase_verb(region: str) -> re.Match[str] | None:
+    """The last verb of saying before the quote when a clause runs between them: "said the region
+    wanted “...”", "argued that the pause had “...”", "told a hearing in March that ... “...”"."""
+    found = [m for m in _WORD.finditer(region) if m.group() in word_set("speech_verbs.txt")]
+    return found[-1] if found else None
 
 
 def _introduces(gap: str) -> bool:
