@@ -1,0 +1,181 @@
+"""Extraction on made-up articles of other shapes, checked against hand labels (not against its own output).
+
+Each fixture under tests/fixtures/articles/ was labelled by reading it: the people it names (full names,
+titles), who says each quote, its dated events, its cited sources. No rule may know these names.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from store.extract.pipeline import extract_article
+from store.model import Article
+
+ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
+
+
+@cache
+def article(name: str) -> Article:
+    """The extraction of one fixture article, checked for exact offsets once."""
+    found = extract_article((ARTICLES / name).read_text(encoding="utf-8"))
+    text = found.text
+    records = (*found.passages, *found.mentions, *found.quotes, *found.footnotes)
+    assert all(text[r.start : r.end] == r.text for r in records)
+    assert all(text[c.start : c.end] == c.raw for c in found.citations)
+    return found
+
+
+def people(found: Article) -> set[str]:
+    """Canonical names of the person actors."""
+    return {a.name for a in found.actors if a.kind == "person"}
+
+
+def title_of(found: Article, name: str) -> str:
+    """The title string of one actor ('' if none)."""
+    return next(a.title or "" for a in found.actors if a.name == name)
+
+
+def speakers(found: Article) -> list[tuple[str, str | None]]:
+    """(first words, speaker) of every speech quote, in text order."""
+    return [(" ".join(q.text.split()[:3]), q.speaker) for q in found.quotes if q.kind == "speech"]
+
+
+def dates(found: Article) -> list[tuple[str, str | None]]:
+    """(date, end date) of every event, in text order."""
+    return [(e.date, e.end_date) for e in found.events]
+
+
+def sources(found: Article) -> list[tuple[str | None, str | None]]:
+    """(outlet, date) of the parenthetical and wire citations (not footnote markers)."""
+    return [(c.outlet, c.date) for c in found.citations if c.footnote is None]
+
+
+def test_wire_with_two_bylines_a_dateline_and_credits() -> None:
+    found = article("wire-manila-patrol.txt")
+    assert people(found) == {"Kenji Moriyama", "Ana Reyes", "Haruto Kimura", "Roy Vincent Delgado",
+                             "Mark Delaney", "Daniel Okafor"}
+    assert {"author", "reporter"} <= set(title_of(found, "Kenji Moriyama").split("; "))
+    assert title_of(found, "Daniel Okafor") == "editor"
+    assert "Defense Minister" in title_of(found, "Haruto Kimura")
+    assert "Rear Adm." in title_of(found, "Roy Vincent Delgado")
+    assert "Sen." in title_of(found, "Mark Delaney")
+    assert not {"AM", "GMT"} & {a.name for a in found.actors}  # the clock of the date line
+    assert ("Chinese military source", "group") in {(a.name, a.kind) for a in found.actors}
+    assert speakers(found) == [("Freedom of navigation", "Haruto Kimura"), ("We will keep", "Roy Vincent Delgado")]
+    # "December 28" in a story dated January 5, 2025 is the December before.
+    assert dates(found) == [("2025-01-05", None), ("2024-12-28", None), ("2024-07", None)]
+    assert sources(found) == [("Reuters", "2025-01-05"), ("Nikkei Asia", "2024-07-09"), ("Kyodo", "2024-07-10")]
+    assert (found.published, found.year) == ("January 5, 2025 7:30 AM GMT", 2025)
+    assert found.passages[-1].kind == "publication"  # the credits line, not a heading
+
+
+def test_report_with_a_masthead_numbered_notes_and_multi_source_citations() -> None:
+    found = article("report-strait-exercises.txt")
+    assert people(found) == {"Chiu Wen-hsiang", "Hsiao Mei-ling", "Samuel Whitaker"}
+    assert "Minister of National Defense" in title_of(found, "Chiu Wen-hsiang")
+    assert {"Dr.", "research fellow"} <= {part[:15] for part in title_of(found, "Hsiao Mei-ling").split("; ")}
+    assert "commander of U.S. Indo-Pacific Command" in title_of(found, "Samuel Whitaker")
+    assert speakers(found) == [("provocative and irresponsible.", "Chiu Wen-hsiang"),
+                               ("rehearsals, not signals.", "Hsiao Mei-ling"),
+                               ("the leading edge", "Samuel Whitaker")]
+    assert [q.kind for q in found.quotes if q.text.startswith("Defense minister condemns")] == ["title"]
+    assert {"U.S. officials", "analysts"} <= {a.name for a in found.actors if a.kind == "group"}
+    # "October 14" in a report of March 2025 is the October before.
+    assert dates(found) == [("2024-05", None), ("2024-10-14", None), ("2016", "2024"), ("2025", None)]
+    assert sources(found) == [("Focus Taiwan", "2024-10-15"), ("Taipei Times", "2024-10-16")]
+    assert [c.footnote for c in found.citations if c.footnote] == [1, 2, 3, 4]
+    assert [f.number for f in found.footnotes] == [1, 2, 3, 4]
+    assert found.published is not None and found.published.endswith("March 2025") and found.year == 2025
+
+
+def test_op_ed_with_straight_quotes_and_a_two_author_byline() -> None:
+    found = article("oped-europe-defence.txt")
+    assert people(found) == {"Jane Mercer", "Omar Haddad", "Claire Dumont", "Friedrich Adler", "Peter Hollis",
+                             "Laura Whitfield"}
+    assert [title_of(found, n) for n in ("Claire Dumont", "Friedrich Adler", "Peter Hollis", "Laura Whitfield")] == [
+        "President", "Chancellor", "Gen.", "Sen."]
+    assert "author" in title_of(found, "Omar Haddad")
+    assert speakers(found) == [("We spent the", "Claire Dumont"), ("in the coming", "Friedrich Adler"),
+                               ("Stockpiles that took", "Peter Hollis"), ("Our allies have", "Laura Whitfield")]
+    assert ("European diplomat", "group") in {(a.name, a.kind) for a in found.actors}
+    assert ("2022-02-24", None) in dates(found)
+    assert (found.published, found.year) == ("June 3, 2024", 2024)
+
+
+def test_interview_with_pronouns_and_quotes_that_run_on() -> None:
+    found = article("interview-maritime-security.txt")
+    assert people(found) == {"Lena Fischer", "Ruth Okonkwo", "Samuel Eze"}
+    assert title_of(found, "Lena Fischer") == "interviewer" and "Capt." in title_of(found, "Samuel Eze")
+    assert ("São Tomé", "place") in {(a.name, a.kind) for a in found.actors}
+    assert [q.kind for q in found.quotes][0] == "title"  # the headline's quote
+    assert [speaker for _, speaker in speakers(found)] == [
+        "Ruth Okonkwo", "Ruth Okonkwo", "Ruth Okonkwo", "Samuel Eze", "Samuel Eze", "Ruth Okonkwo", "Samuel Eze"]
+    assert dates(found) == [("2021", None), ("2025-02-12", None), ("2013", None)]
+    assert (found.published, found.year) == ("Published: 18 February 2025", 2025)
+    assert [p.kind for p in found.passages[:3]] == ["title", "publication", "publication"]
+
+
+def test_markdown_analysis_with_a_bold_byline_and_a_link_list() -> None:
+    found = article("analysis-quad-summit.md")
+    assert people(found) == {"Priya Raman", "Helen Carter", "Arvind Rao", "Wang Lei"}
+    assert title_of(found, "Priya Raman") == "author"
+    assert title_of(found, "Wang Lei") == "Chinese foreign ministry spokesman"
+    assert speakers(found) == [("eyes on their", "Helen Carter"), ("a practical step,", "Arvind Rao"),
+                               ("a small circle", "Wang Lei")]
+    assert dates(found) == [("2024-09-21", None), ("2022-05", None), ("2025", None)]
+    assert [f.text[:7] for f in found.footnotes] == ["[Joint ", "[Quad l", "[What t"]
+    assert not [a for a in found.actors if a.kind == "group"]  # "Further reading" labels a list
+    assert (found.published, found.year) == ("Published: 23 September 2024", 2024)
+
+
+def test_an_essay_with_no_actors_at_all() -> None:
+    found = article("essay-deterrence-measure.txt")
+    assert found.actors == () and found.mentions == ()
+    assert {q.kind for q in found.quotes} == {"phrase"}
+    assert dates(found) == [("1960", "1969")]
+    assert (found.published, found.year) == (None, None)
+
+
+def test_markdown_analysis_with_a_sources_list() -> None:
+    found = article("analysis-pacific-islands.md")
+    assert {"Anthony Albanese", "Sitiveni Rabuka"} <= people(found)
+    waqa = next(name for name in people(found) if name.endswith("Waqa"))  # "Baron" may be a title or a name
+    assert speakers(found) == [("partners, not patrons.", waqa), ("The Pacific is", "Sitiveni Rabuka"),
+                               ("the most significant", "analysts")]
+    assert "sources" not in {a.name.lower() for a in found.actors}  # the "Sources:" heading
+    assert dates(found) == [("2019", None), ("2022-04", None), ("2024-08-26", None)]
+    assert (found.published, found.year) == ("Published: 14 August 2024", 2024)
+
+
+def test_report_without_a_dated_header_takes_the_latest_past_year() -> None:
+    found = article("report-arctic-council.txt")
+    assert people(found) == {"Anniken Huitfeldt", "Sergey Lavrov", "Elana Wilson Rowe"}
+    assert found.year == 2023  # "will chair ... between 2025 and 2027" looks ahead
+    assert ("Kommersant", "2023-05-12") in sources(found)
+    assert speakers(found) == [("The Arctic must", "Anniken Huitfeldt"), ("wait and see", "Sergey Lavrov"),
+                               ("the permanent participants", "senior Norwegian diplomat"),
+                               ("exposed how much", "Elana Wilson Rowe")]
+    assert dates(found) == [("2023-05-11", None), ("1996", None), ("2022-03", None), ("2023-08", None),
+                            ("1990", "1993"), ("2025", "2027")]
+
+
+def test_wire_with_a_credits_line_and_plans_ahead() -> None:
+    found = article("wire-baltic-exercise.txt")
+    assert people(found) == {"Maria Lindqvist", "Boris Pistorius", "Hanno Pevkur", "Dmitry Peskov", "Tom Hayes"}
+    assert "reporter" in title_of(found, "Maria Lindqvist") and title_of(found, "Tom Hayes") == "editor"
+    assert [s for _, s in speakers(found)] == ["Boris Pistorius", "Hanno Pevkur", "Dmitry Peskov"]
+    assert {"senior NATO official", "Russian officials"} <= {a.name for a in found.actors if a.kind == "group"}
+    # Jets "would be based" there from April: a plan, so not pushed back a year.
+    assert ("2023-04-01", "2023-07-31") in dates(found)
+    assert sources(found) == [("Reuters", "2023-03-03"), ("TASS", "2023-02-25")]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in ARTICLES.iterdir()))
+def test_no_person_is_a_heading_or_a_clock(name: str) -> None:
+    found = article(name)
+    headings = {p.text.strip("#*: ") for p in found.passages if p.kind in ("heading", "publication")}
+    assert not people(found) & headings
+    assert not {"AM", "PM", "GMT", "UTC"} & {a.name for a in found.actors}
