@@ -23,11 +23,19 @@ from tui.widgets.nav_table import NavTable
 
 NAME_WIDTH = 26
 """Long names are cut with an ellipsis so the title still shows at 80 columns."""
+SHOWN = 500
+"""Rows listed at most; a big corpus is narrowed by typing, and refilling stays instant."""
 
 
 def prominence(actor: ActorSummary) -> tuple[int, int, str]:
     """Sort key: most mentioned first, then most quoted, then by name."""
     return (-actor.mentions, -actor.quotes, actor.name.casefold())
+
+
+def actor_row(actor: ActorSummary) -> list[object]:
+    """A row of the table: mentions, name (cut to fit), kind, title."""
+    count = Text(str(actor.mentions), justify="right")
+    return [count, Text(actor.name, no_wrap=True, overflow="ellipsis"), actor.kind, actor.title or ""]
 
 
 def matches(actor: ActorSummary, kind: str | None, text: str) -> bool:
@@ -106,13 +114,13 @@ class ActorsScreen(ExplorerScreen):
         """Show the actors matching kind and filter, keeping the highlighted actor if still listed."""
         table = self.query_one("#actors-table", NavTable)
         kind = self.query_one(KindTabs).kind
-        shown = [a for a in self.actors if matches(a, kind, self.filter_text)]
+        matching = [a for a in self.actors if matches(a, kind, self.filter_text)]
+        shown = matching[:SHOWN]
         current = self.highlighted_actor_id()
         table.clear()
         for actor in shown:
-            count = Text(str(actor.mentions), justify="right")
-            name = Text(actor.name, no_wrap=True, overflow="ellipsis")
-            table.add_row(count, name, actor.kind, actor.title or "", key=str(actor.id))
+            table.add_row(*actor_row(actor), key=str(actor.id))
+        self.sub_title = f"top {len(shown)} of {len(matching)}: f to filter" if len(matching) > SHOWN else ""
         ids = [actor.id for actor in shown]
         if current in ids:
             table.move_cursor(row=ids.index(current))
