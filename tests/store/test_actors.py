@@ -167,3 +167,31 @@ def test_demonym_alone_is_not_a_country() -> None:
 def test_official_as_adjective_is_not_a_group() -> None:
     actors, _ = plain("Beijing lodged an official protest.")
     assert all(actor.kind != "group" for actor in actors.values())
+
+
+def test_bylines_and_credits_name_people_with_their_role() -> None:
+    text = ("Talks resume\n\nBy Jane Doe and Omar Haddad\n\nBody text.\n\n"
+            "Reporting by Ana Reyes in Manila; Editing by Tom Hayes")
+    actors, _ = actors_of(text)
+    assert {name: actors[name].title for name in people(actors)} == {
+        "Jane Doe": "author", "Omar Haddad": "author", "Ana Reyes": "reporter", "Tom Hayes": "editor"}
+
+
+def test_a_byline_naming_an_outlet_names_no_person() -> None:
+    actors, _ = actors_of("Talks resume\n\nBy Reuters Staff\n\nBody text.")
+    assert not people(actors)
+
+
+def test_headings_and_clocks_make_no_actors() -> None:
+    actors, _ = actors_of("Talks resume\n\nJanuary 5, 2025 7:30 AM GMT\n\nBody text.\n\nSources:\n\n- Reuters, January 5")
+    assert not {"AM", "GMT", "sources"} & set(actors)
+
+
+def test_office_words_between_country_and_title() -> None:
+    actors, _ = plain("Chinese foreign ministry spokesman Wang Lei said so.")
+    assert actors["Wang Lei"].title == "Chinese foreign ministry spokesman"
+
+
+def test_an_unknown_name_after_a_place_preposition_is_a_place() -> None:
+    actors, _ = plain("Pirates seized a tanker off São Tomé in November.")
+    assert actors["São Tomé"].kind == "place"

@@ -88,3 +88,15 @@ def test_a_window_gives_document_offsets() -> None:
 
 def test_month_numbers_from_names_and_abbreviations() -> None:
     assert [month_number(m) for m in ("January", "Sept.", "Dec", "June", "Monday")] == [1, 9, 12, 6, 0]
+
+
+def test_a_month_day_well_after_the_article_date_is_last_year() -> None:
+    text = "A boat was shadowed on December 28 and again on January 3."
+    assert [d.date for d in find_dates(text, 2025, dated="2025-01-05")] == ["2024-12-28", "2025-01-03"]
+    assert [d.date for d in find_dates("Talks opened on October 14.", 2025, dated="2025-03")] == ["2024-10-14"]
+
+
+def test_a_plan_keeps_the_article_year() -> None:
+    text = "Jets would be based there from April 1 to July 31."
+    (found,) = find_dates(text, 2023, dated="2023-03-03")
+    assert (found.date, found.end_date) == ("2023-04-01", "2023-07-31")

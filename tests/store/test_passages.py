@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from store.extract.dating import article_year
+from store.extract.dating import article_date, article_year
 from store.extract.passages import article_title, published_line, split_passages
 from store.model import Passage
 
@@ -39,6 +39,18 @@ def test_a_short_line_ending_like_a_sentence_is_a_paragraph() -> None:
 def test_byline_and_date_lines_in_the_header_are_publication_lines() -> None:
     text = "Talks Resume\nBy Jane Doe\n\nMarch 3, 2014 10:45 AM\n\nWASHINGTON, March 3 (Reuters) - Talks."
     assert [k[0] for k in kinds(text)] == ["title", "publication", "publication", "paragraph"]
+
+
+def test_credits_emphasised_bylines_and_mastheads_are_publication_lines() -> None:
+    text = ("T\n\n**By Jane Doe**\n\nCenter for Sea Power | Policy Report No. 12 | March 2025\n\n"
+            "Body text here.\n\nReporting by Jane Doe in Tokyo; Editing by Omar Haddad")
+    assert [k[0] for k in kinds(text)] == ["title", "publication", "publication", "paragraph", "publication"]
+    assert published_line(split_passages(text)) == "Center for Sea Power | Policy Report No. 12 | March 2025"
+
+
+def test_the_published_line_is_the_dated_one_without_emphasis() -> None:
+    text = "T\n\nBy Jane Doe\n\n*Published: 14 August 2024*\n\nBody."
+    assert published_line(split_passages(text)) == "Published: 14 August 2024"
 
 
 def test_markdown_headings_lose_their_marks_and_split_from_following_lines() -> None:
@@ -93,6 +105,21 @@ def test_article_year_prefers_the_header_then_the_latest_year_mentioned() -> Non
     undated = "Talks\n\nIn 2012, 2012 and 2012 it grew; in May 2013 it stopped; by 2020 it ends."
     assert article_year(undated, split_passages(undated)) == 2013
     assert article_year("No years", split_passages("No years")) is None
+
+
+def test_article_year_skips_the_future_and_reads_a_dateline() -> None:
+    future = "Talks\n\nIt began in 2022 and grew in 2023. Denmark will chair it between 2025 and 2027."
+    assert article_year(future, split_passages(future)) == 2023
+    wire = "Talks\n\nBERLIN, March 3, 2014 (Reuters) - Talks resumed after 2016 plans were dropped."
+    assert article_year(wire, split_passages(wire)) == 2014
+
+
+def test_article_date_from_the_header_or_the_dateline() -> None:
+    dated = "Talks\n\nJanuary 5, 2025 7:30 AM GMT\n\nMANILA, Jan 5 (Reuters) - Talks."
+    assert article_date(dated, split_passages(dated), 2025) == "2025-01-05"
+    wire = "Talks\n\nBERLIN, March 3 (Reuters) - Talks."
+    assert article_date(wire, split_passages(wire), 2023) == "2023-03-03"
+    assert article_date("Talks\n\nNo date.", split_passages("Talks\n\nNo date."), 2023) is None
 
 
 def test_the_seed_has_its_structure() -> None:

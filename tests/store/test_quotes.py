@@ -139,3 +139,17 @@ def test_never_raises_and_offsets_cut_exactly(text: str) -> None:
     assert {m.actor for m in mentions} <= {a.name for a in actors}
     quotes = find_quotes(text, (), sentences, actors, mentions)
     assert all(text[q.start : q.end] == q.text for q in quotes)
+
+
+def test_paraphrase_before_a_quote_gives_it_to_the_subject() -> None:
+    text = 'Chancellor Friedrich Adler said Germany would meet the target "in the coming years" but gave no date.'
+    (quote,) = quotes_of(text, passages=False)
+    assert (quote.kind, quote.speaker) == ("speech", "Friedrich Adler")
+
+
+def test_pronoun_after_the_quote_and_a_quote_that_runs_on() -> None:
+    text = ("Capt. Samuel Eze joined us. \"Navies patrol. Pirates adapt,\" he said. \"We are always behind.\" "
+            "Analysts call this \"managed tension.\"")
+    quotes = quotes_of(text, passages=False)
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("speech", "Samuel Eze"), ("speech", "Samuel Eze"), ("phrase", None)]
