@@ -1,21 +1,49 @@
-"""Typo-tolerant actor lookup: rapidfuzz over every actor's name, aliases, name words and title."""
+"""Typo-tolerant actor lookup: query words find candidate actors through their name words, then
+rapidfuzz scores only those candidates' names, aliases, name words and titles."""
 
 from __future__ import annotations
 
 import json
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from store import terms
 from store.db import Store
+from store.vocab import vocabulary
 
 CUTOFF = 75.0
 """Lowest WRatio (0-100) that counts as a match: "kery"/"Kerry" is 89, unrelated names stay below 60."""
 WEIGHTS = {"name": 1.0, "alias": 0.97, "word": 0.95, "title": 0.8}
 """How much a match on each field counts: a name beats an alias, a title counts least."""
-MAX_CANDIDATES = 400
+MAX_CANDIDATES = 60
+"""Actors scored per query: those sharing most query words, then the most mentioned."""
+ROW_BUDGET = 3000
+"""Word-to-actor links read per query; a word naming more actors is met by walking the most
+mentioned actors instead, which finds a page at once."""
+WORD_CUTOFF = 75.0
+"""fuzz.ratio at which a name word counts as a typo of a query word."""
+WORDS_PER_PART = 8
+"""Name words one query word may stand for (itself, completions, close typos)."""
+MAX_PARTS = 8
+DENSE_PREFIX = 2000
+"""A short prefix shared by more (word, actor) pairs than this is looked up by walking the most
+mentioned actors, which finds a page at once; a rarer one is looked up directly."""
+_RAREST_SHARED = (
+    "SELECT actor_id FROM (SELECT aw.actor_id, max(json_extract(j.value, '$[2]')) AS weight "
+    "FROM json_each(?) j CROSS JOIN actor_words aw ON aw.word_id = json_extract(j.value, '$[0]') "
+    "GROUP BY aw.actor_id, json_extract(j.value, '$[1]')) JOIN actors a ON a.id = actor_id "
+    "GROUP BY actor_id ORDER BY sum(weight) DESC, a.mentions DESC LIMIT ?")
+"""Candidates from [word id, query word number, rarity] triples: each query word matched counts once,
+by its rarity; the rarest matches first, then the most mentioned."""
+_MOST_MENTIONED = ("SELECT a.id FROM actors a INDEXED BY idx_actors_mentions WHERE EXISTS (SELECT 1 FROM "
+                   "actor_words aw WHERE aw.actor_id = a.id AND aw.word_id IN (SELECT value FROM json_each(?))) "
+                   "ORDER BY a.mentions DESC LIMIT ?")
+_ENTRIES = ("SELECT a.id, a.name, a.kind, a.title, a.mentions, "
+            "(SELECT json_group_array(alias) FROM aliases WHERE actor_id = a.id) FROM actors a "
+            "WHERE a.id IN (SELECT value FROM json_each(?))")
 
 
 @dataclass(frozen=True)
@@ -30,16 +58,6 @@ class ActorEntry:
 
 
 @dataclass(frozen=True)
-class ActorIndex:
-    """Every searchable string of every actor, compacted once per store state."""
-
-    actors: dict[int, ActorEntry]
-    choices: list[str]
-    owners: list[tuple[int, str]]
-    """For each choice: (actor id, field)."""
-
-
-@dataclass(frozen=True)
 class ActorMatch:
     """An actor that matches a query, how well, and through which of its strings."""
 
@@ -49,60 +67,106 @@ class ActorMatch:
     matched: str
 
 
-def actor_index(store: Store) -> ActorIndex:
-    """The store's actor index, built once and rebuilt only after an ingest."""
-    return store.cached("actor_index", lambda: _build(store))
-
-
-def _build(store: Store) -> ActorIndex:
-    """Collect names, aliases, name words (for surnames) and titles into one choice list."""
-    rows = store.rows(
-        "SELECT a.id, a.name, a.kind, a.title, (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id), "
-        "(SELECT json_group_array(alias) FROM aliases WHERE actor_id = a.id) FROM actors a")
-    actors, choices, owners = {}, [], []
-    for actor_id, name, kind, title, mentions, aliases in rows:
-        actors[actor_id] = ActorEntry(actor_id, name, kind, title, mentions)
-        strings = [("name", name), *(("alias", alias) for alias in json.loads(aliases)),
-                   *(("word", word) for word in name.split()[1:] if len(word) > 3),
-                   *(("title", part) for part in (title or "").split("; ") if part)]
-        for field, text in strings:
-            choices.append(terms.compact(text))
-            owners.append((actor_id, field))
-    return ActorIndex(actors, choices, owners)
-
-
 def match_actors(store: Store, query: str, limit: int) -> list[ActorMatch]:
     """Actors whose name, alias or title fuzzily matches ``query``, best (then most mentioned) first."""
     wanted = terms.compact(query)
     if not wanted:
         return []
-    index = actor_index(store)
     if len(wanted) < 3:
-        return _prefix_matches(store, wanted, index, limit)
+        return _prefix_matches(store, wanted, limit)
+    entries = _entries(store, _candidates(store, wanted.split()[:MAX_PARTS]))
     best: dict[int, ActorMatch] = {}
-    for position, score in _scores(wanted, index.choices):
-        actor_id, field = index.owners[position]
-        weighted = score * WEIGHTS[field] + min(3.0, math.log1p(index.actors[actor_id].mentions))
-        if actor_id not in best or weighted > best[actor_id].score:
-            best[actor_id] = ActorMatch(index.actors[actor_id], weighted, field, index.choices[position])
+    choices, owners = _choices(entries)
+    for choice, score, position in process.extract(wanted, choices, scorer=fuzz.WRatio, processor=None,
+                                                   score_cutoff=CUTOFF, limit=None):
+        entry, field = owners[position]
+        weighted = score * WEIGHTS[field] + min(3.0, math.log1p(entry.mentions))
+        if entry.id not in best or weighted > best[entry.id].score:
+            best[entry.id] = ActorMatch(entry, weighted, field, choice)
     ranked = sorted(best.values(), key=lambda m: (-m.score, -m.actor.mentions, m.actor.name))
     return ranked[:limit]
 
 
-def _scores(wanted: str, choices: list[str]) -> list[tuple[int, float]]:
-    """(choice position, score) of every choice that fuzzily matches ``wanted``."""
-    found = process.extract(wanted, choices, scorer=fuzz.WRatio, processor=None,
-                            score_cutoff=CUTOFF, limit=MAX_CANDIDATES)
-    return [(position, score) for _, score, position in found]
+def _candidates(store: Store, parts: list[str]) -> list[int]:
+    """Actors named by a word that is, starts with, or is a close typo of a query word: those matching
+    the rarest query words first, read from the rarest words up to a budget of ROW_BUDGET links."""
+    total = store.cached("actor_count", lambda: store.value("SELECT count(*) FROM actors"))
+    counted: dict[int, tuple[int, int, float]] = {}
+    for number, part in enumerate(parts):
+        found = _word_ids(store, part)
+        # One rarity per query word (its most common match), so a rare completion ("natos") never
+        # outweighs the word itself ("nato").
+        rarity = math.log1p(total / (1 + max(found.values(), default=0)))
+        for word_id, actors in found.items():
+            counted.setdefault(word_id, (actors, number, rarity))
+    chosen, links = [], 0
+    for word_id, (actors, number, rarity) in sorted(counted.items(), key=lambda item: (item[1][0], item[0])):
+        if chosen and links + actors > ROW_BUDGET:
+            break
+        chosen.append((word_id, number, rarity))
+        links += actors
+    if links > ROW_BUDGET:
+        return [row[0] for row in store.rows(_MOST_MENTIONED, (json.dumps([c[0] for c in chosen]), MAX_CANDIDATES))]
+    return [row[0] for row in store.rows(_RAREST_SHARED, (json.dumps(chosen), MAX_CANDIDATES))]
 
 
-def _prefix_matches(store: Store, wanted: str, index: ActorIndex, limit: int) -> list[ActorMatch]:
+def _word_ids(store: Store, part: str) -> dict[int, int]:
+    """{name word id: its number of actors} for the words ``part`` may stand for: itself and its
+    completions, then close typos."""
+    found = store.rows("SELECT id, actors, word FROM name_words WHERE word >= ? AND word < ? ORDER BY word "
+                       "LIMIT ?", (part, part + "\U0010ffff", WORDS_PER_PART))
+    if found and found[0][2] == part:
+        return {row[0]: row[1] for row in found}  # a word some actor has: no need to guess typos
+    close = vocabulary(store, "name_words").close_words(part, WORD_CUTOFF, WORDS_PER_PART)
+    typos = [word for word, _ in close if not word.startswith(part)]
+    if typos:
+        found += store.rows("SELECT id, actors, word FROM name_words WHERE word IN (SELECT value FROM json_each(?))",
+                            (json.dumps(typos),))
+    return {row[0]: row[1] for row in found}
+
+
+def _entries(store: Store, ids: list[int]) -> list[tuple[ActorEntry, tuple[tuple[str, str], ...]]]:
+    """The candidates with their searchable strings, in candidate order."""
+    rows = {row[0]: row for row in store.rows(_ENTRIES, (json.dumps(ids),))}
+    return [(ActorEntry(*rows[i][:5]), _strings(rows[i][1], rows[i][3], rows[i][5])) for i in ids if i in rows]
+
+
+@lru_cache(maxsize=8192)
+def _strings(name: str, title: str | None, aliases: str) -> tuple[tuple[str, str], ...]:
+    """(field, compacted text) of a name, its aliases, its later name words (surnames) and title parts."""
+    strings = [("name", name), *(("alias", alias) for alias in json.loads(aliases)),
+               *(("word", word) for word in name.split()[1:] if len(word) > 3),
+               *(("title", part) for part in (title or "").split("; ") if part)]
+    return tuple((field, terms.compact(text)) for field, text in strings)
+
+
+def _choices(entries: list[tuple[ActorEntry, tuple[tuple[str, str], ...]]]
+             ) -> tuple[list[str], list[tuple[ActorEntry, str]]]:
+    """Every string to score, and for each its (actor, field)."""
+    choices, owners = [], []
+    for entry, strings in entries:
+        for field, text in strings:
+            choices.append(text)
+            owners.append((entry, field))
+    return choices, owners
+
+
+def _prefix_matches(store: Store, wanted: str, limit: int) -> list[ActorMatch]:
     """For one or two letters, fuzzy scores mean nothing: actors with a word starting so, by prominence."""
-    found = store.rows("SELECT rowid FROM actors_fts WHERE actors_fts MATCH ? LIMIT ?",
-                       (f'"{wanted}"*', MAX_CANDIDATES))
-    entries = sorted((index.actors[row[0]] for row in found if row[0] in index.actors),
-                     key=lambda actor: (-actor.mentions, actor.name))
-    return [ActorMatch(actor, 50.0, "name", actor.name) for actor in entries[:limit]]
+    bounds = (wanted, wanted + "\U0010ffff")
+    pairs = store.value("SELECT count(*) FROM (SELECT 1 FROM name_words w CROSS JOIN actor_words aw "
+                        "ON aw.word_id = w.id WHERE w.word >= ? AND w.word < ? LIMIT ?)", (*bounds, DENSE_PREFIX))
+    if pairs >= DENSE_PREFIX:
+        sql = ("SELECT a.id FROM actors a INDEXED BY idx_actors_mentions WHERE EXISTS (SELECT 1 FROM actor_words aw "
+               "JOIN name_words w ON w.id = aw.word_id WHERE aw.actor_id = a.id AND w.word >= ? AND w.word < ?) "
+               "ORDER BY a.mentions DESC LIMIT ?")
+    else:
+        sql = ("SELECT a.id FROM actors a WHERE a.id IN (SELECT aw.actor_id FROM name_words w CROSS JOIN "
+               "actor_words aw ON aw.word_id = w.id WHERE w.word >= ? AND w.word < ?) "
+               "ORDER BY a.mentions DESC, a.name LIMIT ?")
+    ids = [row[0] for row in store.rows(sql, (*bounds, limit))]
+    entries = sorted((entry for entry, _ in _entries(store, ids)), key=lambda e: (-e.mentions, e.name))
+    return [ActorMatch(entry, 50.0, "name", entry.name) for entry in entries]
 
 
 def name_spans(label: str, query: str) -> tuple[tuple[int, int], ...]:

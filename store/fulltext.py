@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz, process
+from functools import lru_cache
 
 from store import terms
 from store.db import Store
+from store.vocab import vocabulary
 
 MAX_WORDS = 8
 MAX_QUERY_CHARS = 200
 """Longer input is cut: nobody types more, and FTS work grows with every word."""
 TYPO_CUTOFF = 87.0
 MAX_EXPANSIONS = 3
+MAX_COMPLETIONS = 5
+"""Words a half-typed last word stands for (the most frequent that start with it)."""
+COMMON_SHARE = 20
+"""A word in at least 1/COMMON_SHARE of the documents is common: no completions are added to it."""
+RANK_CAP = 100
+"""Matches ranked by bm25 per table; beyond this a common query ranks the first RANK_CAP it meets."""
 _SPACE = re.compile(r"\s+")
 FTS_TABLES = frozenset({"passages_fts", "quotes_fts", "events_fts"})
 """The only names ``ranked_ids`` puts into SQL; user text only ever goes in as a parameter."""
@@ -27,64 +33,63 @@ class FtsQuery:
     expression: str
     words: frozenset[str]
     """Folded whole words that count as matches (for highlighting)."""
-    prefix: str
-    """A folded word start that counts as a match ('' when the last word is not a prefix)."""
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """The words of the passage index and the hyphenated compounds of every document."""
-
-    words: list[str]
-    known: frozenset[str]
-    compounds: dict[str, str]
-    """A compound written together ("shangrila") -> its index words ("shangri la")."""
-
-
-def vocabulary(store: Store) -> Vocabulary:
-    """The store's vocabulary, read once per store state."""
-    def build() -> Vocabulary:
-        words = [row[0] for row in store.rows("SELECT term FROM passages_vocab")]
-        compounds = {row[0]: row[1] for row in store.rows("SELECT folded, words FROM compounds")}
-        return Vocabulary(words, frozenset(words), compounds)
-
-    return store.cached("vocabulary", build)
 
 
 def build_query(store: Store, query: str) -> FtsQuery | None:
     """The FTS expression for a user's query (None if it has no searchable word); never FTS syntax."""
     chunks = _SPACE.split(query[:MAX_QUERY_CHARS].strip())[:MAX_WORDS]
-    groups, matched, prefix = [], set(), ""
+    groups, matched = [], set()
     for number, chunk in enumerate(chunks, 1):
         parts = [token for _, _, token in terms.tokens(chunk)]
         if not parts:
             continue
-        last = number == len(chunks) and len(parts[-1]) >= 2
         options = _options(store, parts, matched)
-        if last:
-            options.add(_phrase(parts) + "*")
-            prefix = parts[-1]
+        if number == len(chunks) and len(parts[-1]) >= 2:
+            options |= _completions(store, parts, matched)
         groups.append("(" + " OR ".join(sorted(options)) + ")")
     if not groups:
         return None
-    return FtsQuery(" AND ".join(groups), frozenset(matched), prefix)
+    return FtsQuery(" AND ".join(groups), frozenset(matched))
 
 
 def _options(store: Store, parts: list[str], matched: set[str]) -> set[str]:
     """Phrases one typed word may mean: itself, its hyphenated form, close words of the index."""
-    vocab = vocabulary(store)
     joined = "".join(parts)
     options = {_phrase(parts)}
     matched.update(parts)
-    if joined in vocab.compounds:
-        options.add(_phrase(vocab.compounds[joined].split()))
-        matched.update(vocab.compounds[joined].split())
-    if len(joined) >= 4 and len(parts) == 1 and joined not in vocab.known:
-        for word, _, _ in process.extract(joined, vocab.words, scorer=fuzz.ratio, processor=None,
-                                          score_cutoff=TYPO_CUTOFF, limit=MAX_EXPANSIONS):
+    compound = store.value("SELECT words FROM compounds WHERE folded = ?", (joined,))
+    if compound:
+        options.add(_phrase(compound.split()))
+        matched.update(compound.split())
+    if len(joined) >= 4 and len(parts) == 1 and _documents_with(store, joined) is None:
+        for word, _ in vocabulary(store, "words").close_words(joined, TYPO_CUTOFF, MAX_EXPANSIONS):
             options.add(_phrase([word]))
             matched.add(word)
     return options
+
+
+def _completions(store: Store, parts: list[str], matched: set[str]) -> set[str]:
+    """The word being typed, completed to the index's most frequent words that start with it; none
+    for a complete common word ("the" would otherwise also mean "their", "then", "these"...)."""
+    last = parts[-1]
+    docs = _documents_with(store, last)
+    if docs is not None and docs * COMMON_SHARE >= _document_count(store):
+        return set()
+    found = [row[0] for row in store.rows(
+        "SELECT word FROM words WHERE word > ? AND word < ? ORDER BY docs DESC, word LIMIT ?",
+        (last, last + "\U0010ffff", MAX_COMPLETIONS))]
+    matched.update(found)
+    return {_phrase(parts[:-1] + [word]) for word in found}
+
+
+def _documents_with(store: Store, word: str) -> int | None:
+    """How many documents contain ``word`` (None if none does)."""
+    return store.value("SELECT docs FROM words WHERE word = ?", (word,))
+
+
+def _document_count(store: Store) -> int:
+    """How many documents the store holds, counted once per store state."""
+    return store.cached("document_count", lambda: store.value("SELECT count(*) FROM documents"))
 
 
 def _phrase(parts: list[str]) -> str:
@@ -93,24 +98,39 @@ def _phrase(parts: list[str]) -> str:
 
 
 def ranked_ids(store: Store, table: str, fts: FtsQuery, limit: int) -> list[tuple[int, float]]:
-    """(rowid, score 0-100) of the best ``limit`` rows of one FTS table, by bm25."""
+    """(rowid, score 0-100) of the best ``limit`` rows of one FTS table by bm25, ranked among at most
+    RANK_CAP matches so a common word costs no more than a rare one (its first page comes at once)."""
     if table not in FTS_TABLES:
         raise ValueError(f"not a full-text table: {table}")
-    found = store.rows(f"SELECT rowid, bm25({table}) FROM {table} WHERE {table} MATCH ? "
-                       f"ORDER BY bm25({table}) LIMIT ?", (fts.expression, limit))
+    found = store.rows(f"SELECT rowid, bm25({table}) FROM {table} WHERE {table} MATCH ? LIMIT ?",
+                       (fts.expression, max(limit, RANK_CAP)))
+    found = sorted(found, key=lambda row: (row[1], row[0]))[:limit]
     best = min((rank for _, rank in found), default=-1.0) or -1.0
     return [(rowid, 100.0 * rank / best) for rowid, rank in found]
 
 
 def spans(text: str, fts: FtsQuery) -> list[tuple[int, int]]:
-    """Where the query's words (or its prefix) occur in ``text``; "Shangri" + "La" marks "Shangri-La"."""
+    """Where the query's words occur in ``text``; "Shangri" + "La" marks "Shangri-La"."""
+    folded = terms.fold_aligned(text)
+    if folded is not None:
+        found = ((match.start(), match.end()) for match in _pattern(fts.words).finditer(folded))
+    else:
+        found = ((start, end) for start, end, token in terms.tokens(text) if token in fts.words)
     marks: list[tuple[int, int]] = []
-    for start, end, token in terms.tokens(text):
-        if token in fts.words or (fts.prefix and token.startswith(fts.prefix)):
-            if marks and start - marks[-1][1] == 1 and text[start - 1] in "-‐‑'’":
-                start = marks.pop()[0]
-            marks.append((start, end))
+    for start, end in found:
+        if marks and start - marks[-1][1] == 1 and text[start - 1] in "-‐‑'’":
+            start = marks.pop()[0]
+        marks.append((start, end))
     return marks
+
+
+@lru_cache(maxsize=64)
+def _pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """A regex finding any of ``words`` as a whole token of folded text."""
+    ordered = sorted(words, key=lambda word: (-len(word), word))
+    if not ordered:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, ordered)) + r")(?![^\W_])")
 
 
 def window(text: str, marks: list[tuple[int, int]], width: int = 160) -> tuple[str, tuple[tuple[int, int], ...]]:

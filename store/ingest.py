@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
 
 from store import terms
 from store.db import Store
@@ -18,6 +17,8 @@ from store.model import Article, Passage
 from store.resolve import resolve_actors
 
 Extract = Callable[[str], Article]
+_NEXT_ID = {table: f"SELECT coalesce(max(id), 0) + 1 FROM {table}" for table in ("passages", "events")}
+"""Tables whose ids ingest assigns itself (so a batch insert knows them without a query per row)."""
 
 
 @dataclass(frozen=True)
@@ -61,12 +62,12 @@ def ingest_text(store: Store, text: str, path: str | Path, extract: Extract | No
     if known:
         return known
     article = (extract or _pipeline())(text)
-    with store.transaction() as db:
+    with store.transaction():
         # Another program may have added the same text while we were extracting.
-        again = db.execute("SELECT id, title, path FROM documents WHERE sha256 = ?", (digest,)).fetchone()
+        again = store.conn.execute("SELECT id, title, path FROM documents WHERE sha256 = ?", (digest,)).fetchone()
         if again:
             return IngestResult("unchanged", again[0], again[2], again[1])
-        return _write(db, article, str(path), digest)
+        return _write(store.conn, article, str(path), digest)
 
 
 def _pipeline() -> Extract:
@@ -82,90 +83,106 @@ def _known_document(store: Store, digest: str) -> IngestResult | None:
     return IngestResult("unchanged", rows[0]["id"], rows[0]["path"], rows[0]["title"]) if rows else None
 
 
-def _write(db: sqlite_utils.Database, article: Article, path: str, digest: str) -> IngestResult:
+def _write(conn: sqlite3.Connection, article: Article, path: str, digest: str) -> IngestResult:
     """Insert the document and every record of its article; returns what was added."""
     title = article.title.strip() or Path(path).stem
-    document_id = db["documents"].insert({
-        "title": title, "path": path, "sha256": digest, "published": article.published,
-        "year": article.year, "text": article.text,
-        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
-    }).last_pk
+    document_id = conn.execute(
+        "INSERT INTO documents (title, path, sha256, published, year, text, ingested_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (title, path, digest, article.published, article.year, article.text,
+         datetime.now(UTC).isoformat(timespec="seconds"))).lastrowid
     passages = article.passages or (Passage(0, "paragraph", "", 1, 0, len(article.text), article.text),)
-    locate = _Locator(passages, _insert_passages(db, document_id, passages))
-    actor_ids, new_actors = resolve_actors(db, article.actors)
-    base = {"document_id": document_id}
-    mentions = _insert_mentions(db, base, article, actor_ids, locate)
-    _insert_quotes(db, base, article, actor_ids, locate)
-    _insert_events(db, base, article, actor_ids, locate)
-    _insert_citations(db, base, article, actor_ids, locate)
-    _insert_footnotes(db, base, article, locate)
-    db["compounds"].insert_all(
-        ({"folded": folded, "words": words} for folded, words in terms.compounds(article.text).items()),
-        ignore=True)
+    locate = _Locator(passages, _insert_passages(conn, document_id, passages))
+    actor_ids, new_actors = resolve_actors(conn, article.actors)
+    mentions = _insert_mentions(conn, document_id, article, actor_ids, locate)
+    _insert_quotes(conn, document_id, article, actor_ids, locate)
+    _insert_events(conn, document_id, article, actor_ids, locate)
+    _insert_citations(conn, document_id, article, actor_ids, locate)
+    _insert_footnotes(conn, document_id, article, locate)
+    _insert_words(conn, article.text)
     return IngestResult("added", document_id, path, title, len(actor_ids), new_actors, mentions,
                         len(article.quotes), len(article.events), len(article.citations))
 
 
-def _insert_passages(db: sqlite_utils.Database, document_id: int, passages: Sequence[Passage]) -> list[int]:
-    """Insert the passages in order and return their new ids."""
-    return [db["passages"].insert({
-        "document_id": document_id, "ordinal": passage.ordinal, "kind": passage.kind,
-        "section": passage.section, "number": passage.number, "start": passage.start,
-        "end": passage.end, "text": passage.text,
-    }).last_pk for passage in sorted(passages, key=lambda passage: passage.start)]
+def _next_ids(conn: sqlite3.Connection, table: str, count: int) -> range:
+    """``count`` fresh ids for ``table``; safe because the write transaction holds the store's lock."""
+    first = conn.execute(_NEXT_ID[table]).fetchone()[0]
+    return range(first, first + count)
 
 
-def _insert_mentions(db: sqlite_utils.Database, base: dict[str, Any], article: Article,
+def _insert_passages(conn: sqlite3.Connection, document_id: int, passages: Sequence[Passage]) -> list[int]:
+    """Insert the passages in text order and return their new ids."""
+    ordered = sorted(passages, key=lambda passage: passage.start)
+    ids = _next_ids(conn, "passages", len(ordered))
+    conn.executemany(
+        'INSERT INTO passages (id, document_id, ordinal, kind, section, number, start, "end", text) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(i, document_id, p.ordinal, p.kind, p.section, p.number, p.start, p.end, p.text)
+         for i, p in zip(ids, ordered, strict=True)])
+    return list(ids)
+
+
+def _insert_mentions(conn: sqlite3.Connection, document_id: int, article: Article,
                      actor_ids: dict[str, int], locate: _Locator) -> int:
-    """Insert mentions of known actors (a mention of an actor extraction did not list is dropped)."""
-    rows = [base | {"actor_id": actor_ids[mention.actor], "passage_id": locate(mention.start),
-                    "start": mention.start, "end": mention.end, "text": mention.text}
-            for mention in article.mentions if mention.actor in actor_ids]
-    db["mentions"].insert_all(rows)
+    """Insert mentions of known actors (a mention of an actor extraction did not list is dropped), and count them."""
+    rows = [(actor_ids[m.actor], document_id, locate(m.start), m.start, m.end, m.text)
+            for m in article.mentions if m.actor in actor_ids]
+    conn.executemany('INSERT INTO mentions (actor_id, document_id, passage_id, start, "end", text) '
+                     "VALUES (?, ?, ?, ?, ?, ?)", rows)
+    counts = Counter(row[0] for row in rows)
+    conn.executemany("UPDATE actors SET mentions = mentions + ? WHERE id = ?",
+                     [(count, actor_id) for actor_id, count in sorted(counts.items())])
     return len(rows)
 
 
-def _insert_quotes(db: sqlite_utils.Database, base: dict[str, Any], article: Article,
+def _insert_quotes(conn: sqlite3.Connection, document_id: int, article: Article,
                    actor_ids: dict[str, int], locate: _Locator) -> None:
     """Insert quotes, with the speaker's store id where the speaker is known."""
-    db["quotes"].insert_all(base | {
-        "passage_id": locate(quote.start), "speaker_id": actor_ids.get(quote.speaker or ""),
-        "kind": quote.kind, "start": quote.start, "end": quote.end, "text": quote.text,
-    } for quote in article.quotes)
+    conn.executemany(
+        'INSERT INTO quotes (document_id, passage_id, speaker_id, kind, start, "end", text) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(document_id, locate(q.start), actor_ids.get(q.speaker or ""), q.kind, q.start, q.end, q.text)
+         for q in article.quotes])
 
 
-def _insert_events(db: sqlite_utils.Database, base: dict[str, Any], article: Article,
+def _insert_events(conn: sqlite3.Connection, document_id: int, article: Article,
                    actor_ids: dict[str, int], locate: _Locator) -> None:
     """Insert events and link each to the actors it involves."""
-    for event in article.events:
-        event_id = db["events"].insert(base | {
-            "passage_id": locate(event.start), "date": event.date, "end_date": event.end_date,
-            "precision": event.precision, "date_text": event.date_text,
-            "description": event.description, "start": event.start, "end": event.end,
-        }).last_pk
-        involved = {actor_ids[name] for name in event.actors if name in actor_ids}
-        db["event_actors"].insert_all(({"event_id": event_id, "actor_id": actor_id}
-                                       for actor_id in sorted(involved)), ignore=True)
+    ids = _next_ids(conn, "events", len(article.events))
+    conn.executemany(
+        "INSERT INTO events (id, document_id, passage_id, date, end_date, precision, date_text, "
+        'description, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [(i, document_id, locate(e.start), e.date, e.end_date, e.precision, e.date_text, e.description,
+          e.start, e.end) for i, e in zip(ids, article.events, strict=True)])
+    links = {(i, actor_ids[name]) for i, e in zip(ids, article.events, strict=True)
+             for name in e.actors if name in actor_ids}
+    conn.executemany("INSERT INTO event_actors (event_id, actor_id) VALUES (?, ?)", sorted(links))
 
 
-def _insert_citations(db: sqlite_utils.Database, base: dict[str, Any], article: Article,
+def _insert_citations(conn: sqlite3.Connection, document_id: int, article: Article,
                       actor_ids: dict[str, int], locate: _Locator) -> None:
     """Insert citations, linking each named outlet to its outlet actor."""
     outlets = {actor.name: actor_ids[actor.name] for actor in article.actors if actor.kind == "outlet"}
     outlets |= {alias: outlets[actor.name] for actor in article.actors if actor.name in outlets
                 for alias in actor.aliases}
-    db["citations"].insert_all(base | {
-        "passage_id": locate(citation.start), "outlet": citation.outlet,
-        "outlet_actor_id": outlets.get(citation.outlet or ""), "date": citation.date,
-        "raw": citation.raw, "start": citation.start, "end": citation.end,
-        "footnote": citation.footnote,
-    } for citation in article.citations)
+    conn.executemany(
+        "INSERT INTO citations (document_id, passage_id, outlet, outlet_actor_id, date, raw, start, "
+        '"end", footnote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [(document_id, locate(c.start), c.outlet, outlets.get(c.outlet or ""), c.date, c.raw, c.start,
+          c.end, c.footnote) for c in article.citations])
 
 
-def _insert_footnotes(db: sqlite_utils.Database, base: dict[str, Any], article: Article,
-                      locate: _Locator) -> None:
+def _insert_footnotes(conn: sqlite3.Connection, document_id: int, article: Article, locate: _Locator) -> None:
     """Insert the article's numbered footnotes."""
-    db["footnotes"].insert_all(base | {
-        "number": note.number, "passage_id": locate(note.start), "start": note.start,
-        "end": note.end, "text": note.text,
-    } for note in article.footnotes)
+    conn.executemany(
+        'INSERT INTO footnotes (document_id, number, passage_id, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
+        [(document_id, n.number, locate(n.start), n.start, n.end, n.text) for n in article.footnotes])
+
+
+def _insert_words(conn: sqlite3.Connection, text: str) -> None:
+    """Count the document's words into the search vocabulary and record its hyphenated compounds."""
+    conn.executemany("INSERT INTO words (word, docs) VALUES (?, 1) "
+                     "ON CONFLICT (word) DO UPDATE SET docs = docs + 1",
+                     [(word,) for word in sorted(terms.distinct_words(text))])
+    conn.executemany("INSERT OR IGNORE INTO compounds (folded, words) VALUES (?, ?)",
+                     sorted(terms.compounds(text).items()))

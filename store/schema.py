@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Kept in ``PRAGMA user_version``; bump it (and teach ``check`` to migrate) when the tables change."""
 APPLICATION_ID = 0x4E41_5441
 """``PRAGMA application_id`` ('NATA'): tells our stores from other programs' SQLite files."""
@@ -28,8 +29,9 @@ TABLES: dict[str, dict[str, Any]] = {
         "foreign_keys": [("document_id", "documents", "id")],
     },
     "actors": {
-        "columns": _ID | {"name": str, "kind": str, "title": str},
-        "not_null": {"name", "kind"},
+        "columns": _ID | {"name": str, "kind": str, "title": str, "surname": str, "mentions": int},
+        "not_null": {"name", "kind", "mentions"},
+        "defaults": {"mentions": 0},
     },
     "aliases": {
         "columns": {"actor_id": int, "alias": str},
@@ -78,16 +80,28 @@ TABLES: dict[str, dict[str, Any]] = {
         "columns": {"folded": str, "words": str},
         "pk": "folded",
     },
+    "words": {
+        "columns": _ID | {"word": str, "docs": int},
+        "not_null": {"word", "docs"},
+    },
+    "name_words": {
+        "columns": _ID | {"word": str, "actors": int},
+        "not_null": {"word", "actors"},
+        "defaults": {"actors": 0},
+    },
 }
-"""Every table. ``compounds`` maps a hyphenated word written together ("shangrila") to its FTS words."""
+"""Every table. ``compounds`` maps a hyphenated word written together ("shangrila") to its FTS words;
+``words`` is the full-text vocabulary with document counts and ``name_words`` the words of actors'
+names, aliases and titles (both kept at ingest, so search never scans an index to learn them)."""
 
 INDEXES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("documents", ("sha256",), True),
     ("passages", ("document_id", "ordinal"), True),
     ("actors", ("name", "kind"), True),
-    ("actors", ("kind",), False),
-    ("aliases", ("alias",), False),
-    ("mentions", ("actor_id", "passage_id"), False),
+    ("actors", ("kind", "mentions"), False),
+    ("actors", ("mentions",), False),
+    ("aliases", ("alias", "actor_id"), False),
+    ("mentions", ("actor_id", "document_id", "start"), False),
     ("mentions", ("passage_id",), False),
     ("mentions", ("document_id", "start"), False),
     ("quotes", ("speaker_id",), False),
@@ -102,16 +116,23 @@ INDEXES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("citations", ("passage_id",), False),
     ("citations", ("document_id", "start"), False),
     ("footnotes", ("document_id", "number"), False),
+    ("words", ("word",), True),
+    ("name_words", ("word",), True),
 )
 """(table, columns, unique): one for every lookup the explorer makes."""
 
 FTS_TABLES = {"passages": ["text"], "quotes": ["text"], "events": ["description", "date_text"]}
 """Content tables indexed by FTS5, kept in step by triggers inside the writing transaction."""
 EXTRA_DDL = (
-    f"CREATE VIRTUAL TABLE actors_fts USING fts5(name, aliases, title, tokenize='{TOKENIZE}')",
-    "CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, row)",
+    "CREATE TABLE actor_words (word_id INTEGER NOT NULL, actor_id INTEGER NOT NULL, "
+    "PRIMARY KEY (word_id, actor_id)) WITHOUT ROWID",
+    "CREATE INDEX actors_surname ON actors (surname COLLATE NOCASE, kind)",
+    "CREATE INDEX actor_words_actor ON actor_words (actor_id, word_id)",
+    "CREATE TRIGGER actor_words_count AFTER INSERT ON actor_words BEGIN "
+    "UPDATE name_words SET actors = actors + 1 WHERE id = new.word_id; END",
 )
-"""Actor names+aliases are indexed as one row per actor; the vocabulary feeds typo-tolerant search."""
+"""``actor_words`` links each name word to the actors it names (the candidates of a fuzzy actor
+search; ``name_words.actors`` counts them, so a search knows a common word before reading it); ``surname`` (a person's last name word) is compared as LIKE did, ignoring ASCII case."""
 
 
 def table_names(conn: sqlite3.Connection) -> set[str]:
@@ -160,7 +181,7 @@ def _create_all(db: sqlite_utils.Database) -> None:
     """Build the schema from TABLES, INDEXES and the FTS definitions, then stamp id and version."""
     for name, spec in TABLES.items():
         db[name].create(spec["columns"], pk=spec.get("pk", "id"), not_null=spec.get("not_null"),
-                        foreign_keys=spec.get("foreign_keys"))
+                        defaults=spec.get("defaults"), foreign_keys=spec.get("foreign_keys"))
     for table, columns, unique in INDEXES:
         db[table].create_index(columns, unique=unique)
     for table, columns in FTS_TABLES.items():

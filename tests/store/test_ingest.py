@@ -119,9 +119,20 @@ def test_titles_merge_without_repeats(fresh_store: Store, make_article: Build) -
     assert fresh_store.value("SELECT title FROM actors") == "NATO Secretary General; former Prime Minister"
 
 
-def test_actor_full_text_row_follows_aliases(wire_store: Store) -> None:
-    found = wire_store.rows("SELECT rowid FROM actors_fts WHERE actors_fts MATCH ?", ('"nordmann"',))
-    assert [row[0] for row in found] == [2]
+def test_actor_words_follow_names_aliases_and_titles(wire_store: Store) -> None:
+    found = wire_store.rows("SELECT w.word FROM actor_words aw JOIN name_words w ON w.id = aw.word_id "
+                            "WHERE aw.actor_id = 2 ORDER BY w.word")
+    assert [row[0] for row in found] == ["minister", "nordmann", "ola", "prime"]
+
+
+def test_mention_counts_and_vocabulary_add_up_across_documents(fresh_store: Store, make_article: Build) -> None:
+    for number in range(2):
+        text = f"Doc {number}\n\nJane Doe met Doe again."
+        article = make_article(text, [Actor("Jane Doe", "person", None, ("Doe",))])
+        ingest_text(fresh_store, text, f"{number}.txt", extract=lambda _, a=article: a)
+    assert fresh_store.value("SELECT mentions FROM actors") == 4
+    assert fresh_store.value("SELECT docs FROM words WHERE word = 'doe'") == 2
+    assert fresh_store.value("SELECT surname FROM actors") == "Doe"
 
 
 def test_article_without_passages_or_actors_is_one_passage(fresh_store: Store) -> None:

@@ -13,7 +13,7 @@ from store.db import Store
 def test_every_table_and_fts_index_exists(fresh_store: Store) -> None:
     names = schema.table_names(fresh_store.conn)
     assert set(schema.TABLES) <= names
-    assert {"passages_fts", "quotes_fts", "events_fts", "actors_fts", "passages_vocab"} <= names
+    assert {"passages_fts", "quotes_fts", "events_fts", "actor_words"} <= names
 
 
 def test_version_and_application_id(fresh_store: Store) -> None:

@@ -1,0 +1,51 @@
+"""A vocabulary table held in memory by word length, loaded incrementally, for typo lookups."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from store.db import Store
+
+_NEW_WORDS = {table: f"SELECT id, word FROM {table} WHERE id > ? ORDER BY id" for table in ("words", "name_words")}
+"""The query for each vocabulary table: words added after a given id."""
+
+
+class Vocabulary:
+    """The words of one vocabulary table, grouped by length so a typo is compared with few words."""
+
+    def __init__(self, table: str) -> None:
+        """An empty vocabulary of ``table`` (filled by ``refresh``)."""
+        self.sql = _NEW_WORDS[table]
+        self.last_id = 0
+        self.by_length: dict[int, list[str]] = {}
+
+    def refresh(self, store: Store) -> Vocabulary:
+        """Load the words added since the last call (ids only grow; words are never removed)."""
+        with store.lock:
+            found = store.rows(self.sql, (self.last_id,))
+            for word_id, word in found:
+                self.by_length.setdefault(len(word), []).append(word)
+                self.last_id = word_id
+        return self
+
+    def close_words(self, word: str, cutoff: float, limit: int) -> list[tuple[str, float]]:
+        """Up to ``limit`` words whose fuzz.ratio with ``word`` is at least ``cutoff``, best first."""
+        found: list[tuple[str, float]] = []
+        for length in _lengths(len(word), cutoff):
+            found += [(choice, score) for choice, score, _ in process.extract(
+                word, self.by_length.get(length, ()), scorer=fuzz.ratio, processor=None,
+                score_cutoff=cutoff, limit=limit)]
+        return sorted(found, key=lambda pair: (-pair[1], pair[0]))[:limit]
+
+
+def _lengths(length: int, cutoff: float) -> range:
+    """Word lengths that can reach ``cutoff``: ratio is at most 200 * shorter / (sum of lengths)."""
+    share = cutoff / 100
+    shortest = int(length * share / (2 - share) + 0.999)
+    longest = int(length * (2 - share) / share)
+    return range(max(1, shortest), longest + 1)
+
+
+def vocabulary(store: Store, table: str) -> Vocabulary:
+    """The store's vocabulary of ``table``, brought up to date."""
+    return store.kept(f"vocabulary:{table}", lambda: Vocabulary(table)).refresh(store)
