@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from store.extract.aliases import deduplicate, resolve_organizations, resolve_people
 from store.extract.bylines import byline_people
@@ -11,8 +12,9 @@ from store.extract.evidence import with_evidence
 from store.extract.groups import find_groups
 from store.extract.names import capitalised_runs
 from store.extract.persons import attach_roles, titled_people
-from store.extract.quotemarks import Marks, is_title_cased, quote_spans
+from store.extract.quotemarks import is_title_cased, quote_spans
 from store.extract.references import alliance_references, title_references
+from store.extract.scan import within
 from store.extract.tokens import tokenize
 from store.model import Actor, Mention, Passage
 
@@ -23,11 +25,12 @@ def find_actors(
     text: str, passages: tuple[Passage, ...] | list[Passage], sentences: list[tuple[int, int]]
 ) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
     """Return the article's actors (aliases folded) and their mentions, in text order."""
-    quotes = [marks for marks in quote_spans(text, passages) if is_title_cased(text, marks)]
+    # Names inside a quoted title ("Values Diplomacy Can Never Have Good Results") are no people.
+    in_title = within((m.start, m.end) for m in quote_spans(text, passages) if is_title_cased(text, m))
     found: list[Candidate] = byline_people(text, passages)
     for start, end in sentences:
         people = _kind_at(passages, start) not in _NO_PEOPLE
-        found.extend(_sentence(text, start, end, people, quotes))
+        found.extend(_sentence(text, start, end, people, in_title))
         # A heading such as "Sources:" or "What officials say" labels text; it quotes no one.
         found.extend(find_groups(text, start, end) if people else ())
     found = resolve_organizations(text, resolve_people(deduplicate(found)))
@@ -35,14 +38,15 @@ def find_actors(
     return _actors(text, found), tuple(Mention(c.name, c.start, c.end, text[c.start : c.end]) for c in found)
 
 
-def _sentence(text: str, start: int, end: int, people: bool, quotes: list[Marks]) -> list[Candidate]:
+def _sentence(
+    text: str, start: int, end: int, people: bool, in_title: Callable[[int, int], bool]
+) -> list[Candidate]:
     """Candidates of one sentence: titled people, classified runs, roles attached, evidence weighed."""
     tokens = tokenize(text, start, end)
     titled, roles, used = titled_people(text, tokens) if people else ([], [], set())
     found = list(titled)
     for run in capitalised_runs(text, tokens, frozenset(used)):
-        inside_title = any(marks.start <= run.start < marks.end for marks in quotes)
-        found.extend(classify_run(text, run, people and not inside_title))
+        found.extend(classify_run(text, run, people and not in_title(run.start, run.start + 1)))
     found = attach_roles(text, tokens, roles, found)
     return [with_evidence(text, candidate) for candidate in found]
 

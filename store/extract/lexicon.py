@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from store.extract.data import load_words
 
@@ -29,6 +29,7 @@ def fold(phrase: str) -> str:
     return " ".join(phrase.replace("’", "'").lower().split())
 
 
+@lru_cache(maxsize=1 << 16)  # asked of the same capitalised words again and again
 def is_common(word: str) -> bool:
     """True when every part of a (hyphenated) word is a common lower-case English word."""
     parts = [part for part in word.replace("’", "'").lower().split("-") if part]

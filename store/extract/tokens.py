@@ -38,10 +38,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     tokens: list[Token] = []
     for match in _WORD.finditer(text, start, end):
         word, (word_start, word_end) = match.group(), match.span()
-        if "-" in word or word.endswith(_POSSESSIVE) or text.startswith(".", word_end, end):
+        if "-" in word or "’" in word or "'" in word or text.startswith(".", word_end, end):
             tokens.extend(_make_tokens(text, word_start, word_end, end))
-        else:  # most words: no prefix, possessive or dot to look at
-            tokens.append(_token(word, word_start, word_end))
+        else:  # most words: no prefix, apostrophe or dot to look at, so built right here
+            tokens.append(Token(word, word_start, word_end, False, word.lower(), word[0].isupper()))
     return tokens
 
 
