@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from store import queries
 from store.db import Store, StoreError
@@ -64,8 +64,10 @@ async def test_reader_steps_through_the_actors_mentions(wire_store: Store, explo
         article = app.screen.query_one(ArticleView)
         assert article.cursor is not None and article.cursor.name == "Jane Doe"
         first = article.cursor
-        await ui.pilot.press("n")
+        await ui.press("n")
         assert article.cursor is not None and article.cursor.start > first.start
+        status = app.screen.query_one("#reader-status", Static).visual
+        assert str(status).startswith("Jane Doe mention 2/2 · ¶2")
         await ui.pilot.press("n")
         assert article.cursor == first
         await ui.pilot.press("l")

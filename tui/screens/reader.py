@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Header, Static
 
@@ -13,6 +14,7 @@ from tui.messages import TextPlace
 from tui.screens.base import ExplorerScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.kwic import where
 
 
 class ReaderScreen(ExplorerScreen):
@@ -30,6 +32,7 @@ class ReaderScreen(ExplorerScreen):
         yield Header()
         yield Static(id="reader-document", markup=False)
         yield ArticleView(id="article")
+        yield Static(id="reader-status", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -64,3 +67,11 @@ class ReaderScreen(ExplorerScreen):
     def reader_place(self) -> TextPlace | None:
         """Already reading."""
         return self.place
+
+    @on(ArticleView.CursorMoved)
+    def _show_cursor(self, event: ArticleView.CursorMoved) -> None:
+        """Say whose mention the cursor is on (enter opens them), which of theirs, and where."""
+        spot = where(event.passage.section, event.passage.number)
+        count = f"mention {event.ordinal}/{event.total}" if event.total else ""
+        line = f"{event.mark.name} {count} · {spot}"
+        self.query_one("#reader-status", Static).update(line)

@@ -8,8 +8,10 @@ from dataclasses import replace
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.geometry import Region
+from textual.message import Message
 from textual.reactive import var
 
+from store.queries import PassageView as Passage
 from store.queries import ReaderDocument
 from tui.messages import ActorPlace, Navigate, TextPlace
 from tui.widgets.passage_view import Mark, Paint, PassageView
@@ -53,6 +55,17 @@ class ArticleView(VerticalScroll, can_focus=True):
         Binding("enter", "open_mark", "Actor"),
     ]
 
+    class CursorMoved(Message):
+        """The cursor is on another mention: which, the how-many-th of its actor's, in which passage."""
+
+        def __init__(self, mark: Mark, ordinal: int, total: int, passage: Passage) -> None:
+            """Describe the cursor's new spot."""
+            super().__init__()
+            self.mark = mark
+            self.ordinal = ordinal
+            self.total = total
+            self.passage = passage
+
     cursor: var[Mark | None] = var(None)
     """The focused mention: n/N/h/l move it, enter opens its actor's dossier."""
 
@@ -75,6 +88,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         for view in self.query(PassageView):
             view.paint(self._paint())
         self.call_after_refresh(self.scroll_to_cursor)
+        self._tell_cursor()
 
     def _initial_cursor(self) -> Mark | None:
         """The place's actor's mention nearest to it (same passage first), else the next mention."""
@@ -96,6 +110,17 @@ class ArticleView(VerticalScroll, can_focus=True):
         for view in self._views_of(old, new):
             view.paint(self._paint())
         self.scroll_to_cursor()
+        self._tell_cursor()
+
+    def _tell_cursor(self) -> None:
+        """Say where the cursor is: its passage, and which of its actor's mentions it is."""
+        mark = self.cursor
+        views = list(self._views_of(mark))
+        if mark is None or not views:
+            return
+        same = [m for m in self.marks if m.kind == "mention" and m.actor_id == mark.actor_id]
+        ordinal = same.index(mark) + 1 if mark in same else 0
+        self.post_message(self.CursorMoved(mark, ordinal, len(same), views[0].passage))
 
     def _views_of(self, *marks: Mark | None) -> Iterable[PassageView]:
         """The passage views holding the given marks."""

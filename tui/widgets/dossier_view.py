@@ -80,9 +80,13 @@ class DossierView(Vertical):
             *self._mention_sections(dossier),
             ("Connections", [self._connection(c) for c in dossier.connections]),
             ("Events", [self._event(e) for e in dossier.events]),
-            ("Sources", [self._source(c) for c in dossier.sources]),
+            ("Sources", [self._source(c) for c in sorted(dossier.sources, key=self._not_own)]),
         ]
         return list(self._with_headings(sections))
+
+    def _not_own(self, citation: CitationView) -> bool:
+        """Sort key putting an outlet's own citations before others near its mentions."""
+        return citation.outlet_actor_id != self._actor_id
 
     def _mention_sections(self, dossier: Dossier) -> list[tuple[str, list[Option]]]:
         """Mentions, in one section per document when the store has several."""
