@@ -10,6 +10,7 @@ from store.extract.lexicon import word_set
 
 _NEXT = re.compile(r"(?:’s|'s)?,?\s+(?:(?:has|had|also|then|later|again|once|repeatedly)\s+)?([a-z]+)")
 _PREVIOUS = re.compile(r"\b([a-z]+)\s+$")
+_POSSESSIVE = ("’s", "'s")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|off|outside|across|around|towards?)\s+$")
 _BYLINE = re.compile(r"(?:^|\n|;)[ \t]*(?:[Bb]y|[A-Z][a-z]+ by)[ \t]+$")
 
@@ -21,8 +22,8 @@ def with_evidence(text: str, candidate: Candidate) -> Candidate:
         return candidate
     if _speaks(text, candidate) or _BYLINE.search(text, max(0, candidate.start - 40), candidate.start):
         return replace(candidate, evidence="name")
-    if candidate.evidence == "name" and not candidate.titles and _LOCATIVE.search(
-            text, max(0, candidate.start - 12), candidate.start):
+    if candidate.evidence == "name" and not candidate.titles and not text.startswith(_POSSESSIVE, candidate.end) \
+            and _LOCATIVE.search(text, max(0, candidate.start - 12), candidate.start):  # not "in Jane Doe's view"
         return replace(candidate, kind="place")
     return candidate
 

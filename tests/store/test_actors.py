@@ -195,3 +195,5 @@ def test_office_words_between_country_and_title() -> None:
 def test_an_unknown_name_after_a_place_preposition_is_a_place() -> None:
     actors, _ = plain("Pirates seized a tanker off São Tomé in November.")
     assert actors["São Tomé"].kind == "place"
+    actors, _ = plain("The plan, in Jane Ostrova’s view, failed.")
+    assert actors["Jane Ostrova"].kind == "person"
