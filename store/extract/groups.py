@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from store.extract.candidates import Candidate
 from store.extract.gazetteer import is_demonym, lookup
@@ -43,15 +44,25 @@ def _stems() -> frozenset[str]:
 
 def _noun_offsets(text: str, start: int, end: int) -> list[int] | None:
     """Where a source noun may sit in text[start:end], in any letter case; None when folding the case
-    changed the length (then offsets cannot be told and the caller scans the whole span)."""
-    folded = text[start:end].translate(_FOLD).lower()
-    if len(folded) != end - start:
+    changed the text's length (then offsets cannot be told and the caller scans the whole span)."""
+    spans = _noun_spans(text)
+    if spans is None:
         return None
-    found = set()
+    first = bisect_left(spans, (start,))
+    return sorted({at for at, stop in spans[first : bisect_left(spans, (end,))] if stop <= end})
+
+
+@lru_cache(maxsize=4)  # asked once per sentence of the same article: fold and search the text once
+def _noun_spans(text: str) -> list[tuple[int, int]] | None:
+    """Every (start, end) of a source noun stem in the text, in any letter case, sorted."""
+    folded = text.translate(_FOLD).lower()
+    if len(folded) != len(text):
+        return None
+    found = []
     for stem in _stems():
         at = folded.find(stem)
         while at != -1:
-            found.add(start + at)
+            found.append((at, at + len(stem)))
             at = folded.find(stem, at + 1)
     return sorted(found)
 

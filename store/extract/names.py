@@ -42,6 +42,8 @@ def capitalised_runs(text: str, tokens: list[Token], skip: frozenset[int] = froz
     current: list[Token] = []
     pending: list[Token] = []
     for index, token in enumerate(tokens):
+        if not current and not token.capitalised:
+            continue  # a lower-case word outside a run changes nothing (no run, so nothing pending)
         if index in skip or _is_stop(token):
             current, pending = _flush(runs, current), []
         elif token.capitalised:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from store.extract.candidates import Candidate
 from store.extract.gazetteer import is_demonym, lookup
 from store.extract.lexicon import is_acronym, word_set
-from store.extract.titles import Role, head_end, opens_role, parse_role
+from store.extract.titles import Role, head_end, parse_role, role_openings
 from store.extract.tokens import Token, joined
 
 _FORMER = frozenset({"then", "former", "ex"})
@@ -21,23 +21,23 @@ def titled_people(text: str, tokens: list[Token]) -> tuple[list[Candidate], list
     people: list[Candidate] = []
     roles: list[Role] = []
     used: set[int] = set()
-    i = 0
-    while i < len(tokens):
-        if not opens_role(tokens[i]):  # most words: neither parse below could start here
-            i += 1
+    after = 0  # tokens before this index belong to a person or role already found
+    # Most words open no title, role or known-name prefix: neither parse below could start there.
+    for i in role_openings(tokens):
+        if i < after:
             continue
         role = parse_role(text, tokens, i, greedy=False, roles=False)
         last = _name_end(text, tokens, role.last) if role else i
         if role and last > role.last and (role.capitalised or role.first < role.last - 1):
             people.append(_person(text, tokens, role, last))
             used |= role.words | set(range(role.last, last))
-            i = last
+            after = last
             continue
         role = parse_role(text, tokens, i, greedy=True, roles=True)
         if role:
             roles.append(role)
             used |= role.words
-        i = role.last if role else i + 1
+        after = role.last if role else i + 1
     return people, roles, used
 
 

@@ -55,9 +55,10 @@ def _openers() -> frozenset[str]:
     return frozenset(_heads(True)[1]) | word_set("role_modifiers.txt")
 
 
-def opens_role(token: Token) -> bool:
-    """False where parse_role finds nothing for sure: the word opens no title, role or known-name prefix."""
-    return token.lower in _openers() or _prefix_word(token)
+def role_openings(tokens: list[Token]) -> list[int]:
+    """Indices where parse_role may find something: elsewhere the word opens no title, role or known-name prefix."""
+    openers = _openers()
+    return [i for i, token in enumerate(tokens) if token.lower in openers or token.capitalised and _prefix_word(token)]
 
 
 def head_end(tokens: list[Token], i: int, roles: bool = False) -> int:
