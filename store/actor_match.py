@@ -20,9 +20,8 @@ WEIGHTS = {"name": 1.0, "alias": 0.97, "word": 0.95, "title": 0.8}
 """How much a match on each field counts: a name beats an alias, a title counts least."""
 MAX_CANDIDATES = 60
 """Actors scored per query: those sharing most query words, then the most mentioned."""
-ROW_BUDGET = 3000
-"""Word-to-actor links read per query; a word naming more actors is met by walking the most
-mentioned actors instead, which finds a page at once."""
+WALK_COST = 0.5
+"""Cost of probing one actor while walking actors by mentions, relative to reading one word link."""
 WORD_CUTOFF = 75.0
 """fuzz.ratio at which a name word counts as a typo of a query word."""
 WORDS_PER_PART = 8
@@ -31,13 +30,8 @@ MAX_PARTS = 8
 DENSE_PREFIX = 2000
 """A short prefix shared by more (word, actor) pairs than this is looked up by walking the most
 mentioned actors, which finds a page at once; a rarer one is looked up directly."""
-_RAREST_SHARED = (
-    "SELECT actor_id FROM (SELECT aw.actor_id, max(json_extract(j.value, '$[2]')) AS weight "
-    "FROM json_each(?) j CROSS JOIN actor_words aw ON aw.word_id = json_extract(j.value, '$[0]') "
-    "GROUP BY aw.actor_id, json_extract(j.value, '$[1]')) JOIN actors a ON a.id = actor_id "
-    "GROUP BY actor_id ORDER BY sum(weight) DESC, a.mentions DESC LIMIT ?")
-"""Candidates from [word id, query word number, rarity] triples: each query word matched counts once,
-by its rarity; the rarest matches first, then the most mentioned."""
+_LINKS = ("SELECT aw.word_id, aw.actor_id, a.mentions FROM json_each(?) j CROSS JOIN actor_words aw "
+          "ON aw.word_id = j.value JOIN actors a ON a.id = aw.actor_id")
 _MOST_MENTIONED = ("SELECT a.id FROM actors a INDEXED BY idx_actors_mentions WHERE EXISTS (SELECT 1 FROM "
                    "actor_words aw WHERE aw.actor_id = a.id AND aw.word_id IN (SELECT value FROM json_each(?))) "
                    "ORDER BY a.mentions DESC LIMIT ?")
@@ -79,35 +73,55 @@ def match_actors(store: Store, query: str, limit: int) -> list[ActorMatch]:
     choices, owners = _choices(entries)
     for choice, score, position in process.extract(wanted, choices, scorer=fuzz.WRatio, processor=None,
                                                    score_cutoff=CUTOFF, limit=None):
-        entry, field = owners[position]
-        weighted = score * WEIGHTS[field] + min(3.0, math.log1p(entry.mentions))
-        if entry.id not in best or weighted > best[entry.id].score:
-            best[entry.id] = ActorMatch(entry, weighted, field, choice)
+        for entry, field in owners[position]:
+            weighted = score * WEIGHTS[field] + min(3.0, math.log1p(entry.mentions))
+            if entry.id not in best or weighted > best[entry.id].score:
+                best[entry.id] = ActorMatch(entry, weighted, field, choice)
     ranked = sorted(best.values(), key=lambda m: (-m.score, -m.actor.mentions, m.actor.name))
     return ranked[:limit]
 
 
 def _candidates(store: Store, parts: list[str]) -> list[int]:
     """Actors named by a word that is, starts with, or is a close typo of a query word: those matching
-    the rarest query words first, read from the rarest words up to a budget of ROW_BUDGET links."""
+    the rarest query words first, reading whole query words, rarest first, up to a budget of links."""
     total = store.cached("actor_count", lambda: store.value("SELECT count(*) FROM actors"))
-    counted: dict[int, tuple[int, int, float]] = {}
-    for number, part in enumerate(parts):
-        found = _word_ids(store, part)
+    found = sorted((_word_ids(store, part) for part in parts), key=lambda words: sum(words.values()))
+    found = [words for words in found if words]
+    if not found:
+        return []
+    budget = _link_budget(total)
+    if sum(found[0].values()) > budget:
+        return [row[0] for row in store.rows(_MOST_MENTIONED, (json.dumps(sorted(found[0])), MAX_CANDIDATES))]
+    counted: dict[int, tuple[int, float]] = {}
+    links = 0
+    for number, words in enumerate(found):
+        links += sum(words.values())
+        if links > budget:
+            break
         # One rarity per query word (its most common match), so a rare completion ("natos") never
         # outweighs the word itself ("nato").
-        rarity = math.log1p(total / (1 + max(found.values(), default=0)))
-        for word_id, actors in found.items():
-            counted.setdefault(word_id, (actors, number, rarity))
-    chosen, links = [], 0
-    for word_id, (actors, number, rarity) in sorted(counted.items(), key=lambda item: (item[1][0], item[0])):
-        if chosen and links + actors > ROW_BUDGET:
-            break
-        chosen.append((word_id, number, rarity))
-        links += actors
-    if links > ROW_BUDGET:
-        return [row[0] for row in store.rows(_MOST_MENTIONED, (json.dumps([c[0] for c in chosen]), MAX_CANDIDATES))]
-    return [row[0] for row in store.rows(_RAREST_SHARED, (json.dumps(chosen), MAX_CANDIDATES))]
+        rarity = math.log1p(total / (1 + max(words.values())))
+        for word_id in words:
+            counted.setdefault(word_id, (number, rarity))
+    return _rarest_shared(store.rows(_LINKS, (json.dumps(sorted(counted)),)), counted)
+
+
+def _link_budget(total: int) -> int:
+    """Links worth reading before walking the most mentioned actors is cheaper: a walk finds
+    MAX_CANDIDATES among ``total`` actors after about MAX_CANDIDATES * total / links probes."""
+    return max(100, int(math.sqrt(WALK_COST * MAX_CANDIDATES * total)))
+
+
+def _rarest_shared(links: list, counted: dict[int, tuple[int, float]]) -> list[int]:
+    """Actors by the summed rarity of the query words they match (each counted once), then mentions."""
+    matched: dict[int, dict[int, float]] = {}
+    mentions: dict[int, int] = {}
+    for word_id, actor_id, count in links:
+        number, rarity = counted[word_id]
+        matched.setdefault(actor_id, {})[number] = rarity
+        mentions[actor_id] = count
+    ranked = sorted(matched, key=lambda a: (-sum(matched[a].values()), -mentions[a], a))
+    return ranked[:MAX_CANDIDATES]
 
 
 def _word_ids(store: Store, part: str) -> dict[int, int]:
@@ -141,14 +155,13 @@ def _strings(name: str, title: str | None, aliases: str) -> tuple[tuple[str, str
 
 
 def _choices(entries: list[tuple[ActorEntry, tuple[tuple[str, str], ...]]]
-             ) -> tuple[list[str], list[tuple[ActorEntry, str]]]:
-    """Every string to score, and for each its (actor, field)."""
-    choices, owners = [], []
+             ) -> tuple[list[str], list[list[tuple[ActorEntry, str]]]]:
+    """Every distinct string to score (titles repeat across actors), and for each its (actor, field)s."""
+    owners: dict[str, list[tuple[ActorEntry, str]]] = {}
     for entry, strings in entries:
         for field, text in strings:
-            choices.append(text)
-            owners.append((entry, field))
-    return choices, owners
+            owners.setdefault(text, []).append((entry, field))
+    return list(owners), list(owners.values())
 
 
 def _prefix_matches(store: Store, wanted: str, limit: int) -> list[ActorMatch]:

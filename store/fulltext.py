@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,9 @@ MAX_COMPLETIONS = 5
 COMMON_SHARE = 20
 """A word in at least 1/COMMON_SHARE of the documents is common: no completions are added to it."""
 RANK_CAP = 100
+RANK_DOCUMENTS = 1000
+"""Ranking by bm25 is bounded to queries whose words are in at most this many documents in all."""
+_QUOTED = re.compile(r'"([^"]*)"')
 """Matches ranked by bm25 per table; beyond this a common query ranks the first RANK_CAP it meets."""
 _SPACE = re.compile(r"\s+")
 FTS_TABLES = frozenset({"passages_fts", "quotes_fts", "events_fts"})
@@ -33,6 +37,8 @@ class FtsQuery:
     expression: str
     words: frozenset[str]
     """Folded whole words that count as matches (for highlighting)."""
+    documents: int = 0
+    """Documents holding each word of the expression, summed: what ranking by bm25 has to read."""
 
 
 def build_query(store: Store, query: str) -> FtsQuery | None:
@@ -49,7 +55,8 @@ def build_query(store: Store, query: str) -> FtsQuery | None:
         groups.append("(" + " OR ".join(sorted(options)) + ")")
     if not groups:
         return None
-    return FtsQuery(" AND ".join(groups), frozenset(matched))
+    expression = " AND ".join(groups)
+    return FtsQuery(expression, frozenset(matched), _documents(store, set(_QUOTED.findall(expression))))
 
 
 def _options(store: Store, parts: list[str], matched: set[str]) -> set[str]:
@@ -82,6 +89,13 @@ def _completions(store: Store, parts: list[str], matched: set[str]) -> set[str]:
     return {_phrase(parts[:-1] + [word]) for word in found}
 
 
+def _documents(store: Store, phrases: set[str]) -> int:
+    """Documents holding each word of these phrases, summed (bm25 reads every one to weigh a term)."""
+    words = json.dumps(sorted({word for phrase in phrases for word in phrase.split()}))
+    return store.value("SELECT coalesce(sum(docs), 0) FROM words WHERE word IN (SELECT value FROM json_each(?))",
+                       (words,))
+
+
 def _documents_with(store: Store, word: str) -> int | None:
     """How many documents contain ``word`` (None if none does)."""
     return store.value("SELECT docs FROM words WHERE word = ?", (word,))
@@ -99,9 +113,13 @@ def _phrase(parts: list[str]) -> str:
 
 def ranked_ids(store: Store, table: str, fts: FtsQuery, limit: int) -> list[tuple[int, float]]:
     """(rowid, score 0-100) of the best ``limit`` rows of one FTS table by bm25, ranked among at most
-    RANK_CAP matches so a common word costs no more than a rare one (its first page comes at once)."""
+    RANK_CAP matches; a query of common words, whose bm25 weights would cost a read of every
+    document holding them, gets its first matches at once, unranked (all scored 50)."""
     if table not in FTS_TABLES:
         raise ValueError(f"not a full-text table: {table}")
+    if fts.documents > RANK_DOCUMENTS:
+        found = store.rows(f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?", (fts.expression, limit))
+        return [(row[0], 50.0) for row in found]
     found = store.rows(f"SELECT rowid, bm25({table}) FROM {table} WHERE {table} MATCH ? LIMIT ?",
                        (fts.expression, max(limit, RANK_CAP)))
     found = sorted(found, key=lambda row: (row[1], row[0]))[:limit]
@@ -111,13 +129,9 @@ def ranked_ids(store: Store, table: str, fts: FtsQuery, limit: int) -> list[tupl
 
 def spans(text: str, fts: FtsQuery) -> list[tuple[int, int]]:
     """Where the query's words occur in ``text``; "Shangri" + "La" marks "Shangri-La"."""
-    folded = terms.fold_aligned(text)
-    if folded is not None:
-        found = ((match.start(), match.end()) for match in _pattern(fts.words).finditer(folded))
-    else:
-        found = ((start, end) for start, end, token in terms.tokens(text) if token in fts.words)
     marks: list[tuple[int, int]] = []
-    for start, end in found:
+    for match in _pattern(fts.words).finditer(text):
+        start, end = match.span()
         if marks and start - marks[-1][1] == 1 and text[start - 1] in "-‐‑'’":
             start = marks.pop()[0]
         marks.append((start, end))
@@ -126,11 +140,19 @@ def spans(text: str, fts: FtsQuery) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=64)
 def _pattern(words: frozenset[str]) -> re.Pattern[str]:
-    """A regex finding any of ``words`` as a whole token of folded text."""
+    """A regex finding any of ``words`` as a whole token of unfolded text: each letter stands for
+    itself in any case and with any diacritic, so no passage has to be folded to be marked."""
     ordered = sorted(words, key=lambda word: (-len(word), word))
     if not ordered:
         return re.compile(r"(?!)")
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, ordered)) + r")(?![^\W_])")
+    alternatives = "|".join("".join(map(_letter, word)) for word in ordered)
+    return re.compile(r"(?<![^\W_])(?:" + alternatives + r")(?![^\W_])", re.IGNORECASE)
+
+
+def _letter(char: str) -> str:
+    """A regex for one folded letter: it and every letter that folds to it."""
+    variants = terms.unfolded(char)
+    return re.escape(char) if not variants else "[" + re.escape(char + variants) + "]"
 
 
 def window(text: str, marks: list[tuple[int, int]], width: int = 160) -> tuple[str, tuple[tuple[int, int], ...]]:

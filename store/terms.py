@@ -22,24 +22,25 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def fold_aligned(text: str) -> str | None:
-    """``text`` folded character by character, so offsets stay valid (None when folding would
-    change its length, e.g. a lone combining mark)."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        return None
-    if lowered.isascii():
-        return lowered
-    table = {ord(char): _base(char) for char in set(lowered) if not char.isascii()}
-    if any(len(base) != 1 for base in table.values()):
-        return None
-    return lowered.translate(table)
+_ACCENTED = (*range(0xC0, 0x250), *range(0x370, 0x530), *range(0x1E00, 0x1F00))
+"""Latin, Greek and Cyrillic letters that may carry diacritics."""
 
 
-@lru_cache(maxsize=4096)
-def _base(char: str) -> str:
-    """One lower-case character without its diacritics (as ``fold`` treats it)."""
-    return "".join(part for part in unicodedata.normalize("NFD", char) if not unicodedata.combining(part))
+@lru_cache(maxsize=1)
+def _unfolding() -> dict[str, str]:
+    """For each folded letter, the lower-case letters with diacritics that fold to it ("e" -> "éèêë...")."""
+    found: dict[str, str] = {}
+    for code in _ACCENTED:
+        lower = chr(code).lower()
+        folded = fold(lower)
+        if len(folded) == 1 and folded != lower:
+            found[folded] = found.get(folded, "") + lower
+    return found
+
+
+def unfolded(char: str) -> str:
+    """The letters with diacritics that fold to ``char`` ("" if none)."""
+    return _unfolding().get(char, "")
 
 
 def tokens(text: str) -> Iterator[tuple[int, int, str]]:

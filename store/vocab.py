@@ -1,4 +1,4 @@
-"""A vocabulary table held in memory by word length, loaded incrementally, for typo lookups."""
+"""A vocabulary table held in memory by word length and letter, loaded incrementally, for typo lookups."""
 
 from __future__ import annotations
 
@@ -11,31 +11,37 @@ _NEW_WORDS = {table: f"SELECT id, word FROM {table} WHERE id > ? ORDER BY id" fo
 
 
 class Vocabulary:
-    """The words of one vocabulary table, grouped by length so a typo is compared with few words."""
+    """The words of one vocabulary table, grouped by length and by first and second letter, so a typo
+    is compared with few words."""
 
     def __init__(self, table: str) -> None:
         """An empty vocabulary of ``table`` (filled by ``refresh``)."""
         self.sql = _NEW_WORDS[table]
         self.last_id = 0
-        self.by_length: dict[int, list[str]] = {}
+        self.by_first: dict[tuple[int, str], list[str]] = {}
+        self.by_second: dict[tuple[int, str], list[str]] = {}
 
     def refresh(self, store: Store) -> Vocabulary:
         """Load the words added since the last call (ids only grow; words are never removed)."""
         with store.lock:
             found = store.rows(self.sql, (self.last_id,))
             for word_id, word in found:
-                self.by_length.setdefault(len(word), []).append(word)
+                self.by_first.setdefault((len(word), word[0]), []).append(word)
+                if len(word) > 1:
+                    self.by_second.setdefault((len(word), word[1]), []).append(word)
                 self.last_id = word_id
         return self
 
     def close_words(self, word: str, cutoff: float, limit: int) -> list[tuple[str, float]]:
-        """Up to ``limit`` words whose fuzz.ratio with ``word`` is at least ``cutoff``, best first."""
-        found: list[tuple[str, float]] = []
+        """Up to ``limit`` words whose fuzz.ratio with ``word`` is at least ``cutoff``, best first, among
+        words sharing its first or its second letter (a typo rarely changes both)."""
+        found: dict[str, float] = {}
         for length in _lengths(len(word), cutoff):
-            found += [(choice, score) for choice, score, _ in process.extract(
-                word, self.by_length.get(length, ()), scorer=fuzz.ratio, processor=None,
-                score_cutoff=cutoff, limit=limit)]
-        return sorted(found, key=lambda pair: (-pair[1], pair[0]))[:limit]
+            for group in (self.by_first.get((length, word[0]), ()),
+                          self.by_second.get((length, word[1:2]), ())):
+                found.update((choice, score) for choice, score, _ in process.extract(
+                    word, group, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=limit))
+        return sorted(found.items(), key=lambda pair: (-pair[1], pair[0]))[:limit]
 
 
 def _lengths(length: int, cutoff: float) -> range:

@@ -116,3 +116,36 @@ def test_seed_search_is_fast(seed_store: Store) -> None:
     for query in ["rasmusen", "kery", "shangrila", "japan", "n", "nato partners", "xinhua april"]:
         search(seed_store, query)
     assert (time.perf_counter() - started) / 7 < 0.05
+
+
+def test_diacritics_are_marked_without_folding_the_text(fresh_store: Store, make_article) -> None:  # noqa: ANN001
+    from store.ingest import ingest_text
+
+    text = "Visit\n\nThe mayor of Carbóstad and CARBOSTAD's council met."
+    ingest_text(fresh_store, text, "a.txt", extract=lambda _: make_article(text))
+    hit = search(fresh_store, "carbostad").passages[0]
+    assert [hit.label[a:b] for a, b in hit.highlights] == ["Carbóstad", "CARBOSTAD"]
+
+
+def test_common_words_get_a_first_page_at_once(wire_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("store.fulltext.RANK_DOCUMENTS", 0)
+    hits = search(wire_store, "the").passages
+    assert hits and {hit.score for hit in hits} == {50.0}
+
+
+def test_a_common_name_word_lists_the_most_mentioned_actors(wire_store: Store,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("store.actor_match._link_budget", lambda total: 0)
+    assert search(wire_store, "jane").actors[0].label == "Jane Doe"
+
+
+def test_words_of_a_later_ingest_are_found_with_typos(wire_store: Store, make_article) -> None:  # noqa: ANN001
+    from store.ingest import ingest_text
+    from store.model import Actor
+
+    assert not search(wire_store, "Kowalczyk")
+    text = "Later\n\nMinister Anna Kowalczyk spoke about icebreakers."
+    article = make_article(text, [Actor("Anna Kowalczyk", "person")])
+    ingest_text(wire_store, text, "b.txt", extract=lambda _: article)
+    assert search(wire_store, "kowalcyk").actors[0].label == "Anna Kowalczyk"
+    assert search(wire_store, "icebreakrs").passages
