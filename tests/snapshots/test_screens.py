@@ -41,7 +41,7 @@ def test_actors(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, in
 
 @SIZES
 def test_dossier(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
-    """You should see Rasmussen's name, title, aliases, then his quotes in context, the first highlighted."""
+    """You should see Rasmussen's name, title, aliases, quotes in context; at 140 columns the passage too."""
     assert snap(snap_compare, frozen_seed_store, size, *RASMUSSEN)
 
 
@@ -65,13 +65,13 @@ def test_search(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, in
 
 @SIZES
 def test_timeline(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
-    """You should see events from the 1990s on under year headings, with precision, ranges as 'a → b'."""
+    """You should see events by year with precision, ranges as 'a → b'; at 140 columns the passage beside."""
     assert snap(snap_compare, frozen_seed_store, size, "t")
 
 
 @SIZES
 def test_sources(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
-    """You should see outlets as headings over each citation's date, raw form and citing sentence."""
+    """You should see outlets over their citations' dates and sentences; at 140 columns the passage beside."""
     assert snap(snap_compare, frozen_seed_store, size, "s")
 
 

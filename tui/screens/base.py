@@ -11,10 +11,14 @@ from textual import on
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.widgets import OptionList
 from textual.worker import Worker, get_current_worker
 
+from store import queries
 from store.db import Store, StoreError
 from tui.messages import TextPlace
+from tui.widgets.nav_list import PlaceOption
+from tui.widgets.passage_preview import PassagePreview
 
 T = TypeVar("T")
 
@@ -72,6 +76,15 @@ class ExplorerScreen(Screen[None]):
     def report_from_thread(self, error: StoreError) -> None:
         """Tell the user, from a worker thread, that the store failed (a routine failure, not a crash)."""
         self.app.call_from_thread(self.notify, str(error), title="Store error", severity="error")
+
+    @on(OptionList.OptionHighlighted)
+    def _preview_passage(self, event: OptionList.OptionHighlighted) -> None:
+        """Load the passage a highlighted row leads to into the screen's preview, if it has one."""
+        previews = self.query(PassagePreview)
+        place = event.option.preview if isinstance(event.option, PlaceOption) else None
+        if previews and place is not None:
+            show = partial(previews.first().show, place=place)
+            self.fetch("context", queries.passage_neighbours, place.passage_id, 1, then=show)
 
     @on(QueryDone)
     async def _apply_query(self, message: QueryDone) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.widgets import Header
 
 from store import queries
@@ -15,6 +16,7 @@ from tui.screens.base import ExplorerScreen
 from tui.widgets.dossier_view import DossierView
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.nav_list import NavList
+from tui.widgets.passage_preview import PassagePreview
 
 
 class DossierScreen(ExplorerScreen):
@@ -34,7 +36,9 @@ class DossierScreen(ExplorerScreen):
     def compose(self) -> ComposeResult:
         """Header, the dossier, footer."""
         yield Header()
-        yield DossierView(id="dossier")
+        with Horizontal(classes="with-preview"):
+            yield DossierView(id="dossier")
+            yield PassagePreview()
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.widgets import Header
 from textual.widgets.option_list import Option
 
@@ -13,6 +14,7 @@ from tui.messages import TextPlace
 from tui.screens.base import ExplorerScreen
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.nav_list import NavList
+from tui.widgets.passage_preview import PassagePreview
 
 
 class ListingScreen(ExplorerScreen):
@@ -28,7 +30,9 @@ class ListingScreen(ExplorerScreen):
     def compose(self) -> ComposeResult:
         """Header, the list, footer."""
         yield Header()
-        yield NavList(id="listing")
+        with Horizontal(classes="with-preview"):
+            yield NavList(id="listing")
+            yield PassagePreview()
         yield KeyFooter()
 
     @property

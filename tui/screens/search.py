@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Header, Input, Static
 from textual.worker import get_current_worker
@@ -13,6 +14,7 @@ from store.db import StoreError
 from store.search import SearchResults, search
 from tui.screens.base import ExplorerScreen
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.passage_preview import PassagePreview
 from tui.widgets.result_list import ResultList
 
 LIMIT = 20
@@ -46,7 +48,9 @@ class SearchScreen(ExplorerScreen):
         yield Header()
         yield Input(placeholder="search actors, quotes, passages, events…", id="search-input")
         yield Static(HINT, id="search-hint", markup=False)
-        yield ResultList(id="results")
+        with Horizontal(classes="with-preview"):
+            yield ResultList(id="results")
+            yield PassagePreview()
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -11,17 +11,18 @@ from textual.visual import VisualType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.messages import Navigate, Place
+from tui.messages import Navigate, Place, TextPlace
 from tui.widgets.vim_keys import vim_keys
 
 
 class PlaceOption(Option):
-    """An option that opens a place when chosen."""
+    """An option that opens a place when chosen, and can show a spot of text while highlighted."""
 
-    def __init__(self, prompt: VisualType, place: Place | None, id: str | None = None) -> None:
-        """Remember the place this option leads to."""
-        super().__init__(prompt, id=id)
+    def __init__(self, prompt: VisualType, place: Place | None, preview: TextPlace | None = None) -> None:
+        """Remember where this option leads, and which text to preview if that is not a text place."""
+        super().__init__(prompt)
         self.place = place
+        self.preview = preview if preview is not None else place if isinstance(place, TextPlace) else None
 
 
 class Heading(Option):

@@ -13,13 +13,17 @@ from tui.widgets.spans import component_style, mark_spans
 GROUPS = (("actors", "Actors"), ("quotes", "Quotes"), ("passages", "Passages"), ("events", "Events"))
 
 
-def place_of(hit: Hit) -> Place | None:
-    """Where a hit opens: an actor's dossier, or the reader at the matched span (None if unknown)."""
-    if hit.type == "actor":
-        return ActorPlace(hit.id)
+def spot_of(hit: Hit) -> TextPlace | None:
+    """The text a hit points at (for an actor, its first mention), if the hit says."""
     if hit.document_id is None or hit.passage_id is None or hit.start is None or hit.end is None:
         return None
-    return TextPlace(hit.document_id, hit.passage_id, hit.start, hit.end)
+    actor_id = hit.id if hit.type == "actor" else None
+    return TextPlace(hit.document_id, hit.passage_id, hit.start, hit.end, actor_id)
+
+
+def place_of(hit: Hit) -> Place | None:
+    """Where a hit opens: an actor's dossier, or the reader at the matched span."""
+    return ActorPlace(hit.id) if hit.type == "actor" else spot_of(hit)
 
 
 class ResultList(NavList):
@@ -44,4 +48,4 @@ class ResultList(NavList):
         detail = component_style(self, "result-list--detail")
         label = mark_spans(hit.label, hit.highlights, match)
         prompt = Content.assemble(label, "\n", (hit.detail, detail)) if hit.detail else label
-        return PlaceOption(prompt, place_of(hit))
+        return PlaceOption(prompt, place_of(hit), preview=spot_of(hit))
