@@ -35,6 +35,11 @@ class Explorer:
             await self.pilot.press(key)
             await self.settle()
 
+    async def resize(self, width: int, height: int) -> None:
+        """Resize the terminal and let the layout settle."""
+        await self.pilot.resize_terminal(width, height)
+        await self.settle()
+
     def rows(self, selector: str = "DataTable") -> list[tuple[str, ...]]:
         """The rows of a table on the current screen, as text."""
         table = self.app.screen.query_one(selector, DataTable)

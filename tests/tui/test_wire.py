@@ -9,6 +9,7 @@ from textual.widgets import Input, Static
 
 from store import queries
 from store.db import Store, StoreError
+from tui.messages import TextPlace
 from tui.screens.actors import ActorsScreen
 from tui.screens.dossier import DossierScreen
 from tui.screens.help import HelpScreen
@@ -18,6 +19,8 @@ from tui.screens.sources import SourcesScreen
 from tui.screens.timeline import TimelineScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.nav_list import NavList
+from tui.widgets.passage_preview import PassagePreview
+from tui.widgets.passage_view import PassageView
 
 if TYPE_CHECKING:
     from tests.tui.conftest import Explore
@@ -126,3 +129,22 @@ async def test_a_failing_store_is_reported_not_fatal(
         assert len(said) == 2
         assert all("locked by another program" in message for message in said)
         assert isinstance(ui.app.screen, TimelineScreen) and ui.app.is_running
+
+
+async def test_resizing_keeps_the_place_and_wide_screens_preview(wire_store: Store, explore: Explore) -> None:
+    """The reader keeps its cursor in view through resizes; at 140 columns the timeline previews passages."""
+    async with explore(wire_store) as ui:
+        await ui.press("enter", "tab", "enter", "n")
+        article = ui.app.screen.query_one(ArticleView)
+        cursor = article.cursor
+        for width, height in ((140, 40), (60, 16), (80, 24)):
+            await ui.resize(width, height)
+            view = next(v for v in article.query(PassageView) if cursor and v.passage.id == cursor.passage_id)
+            assert article.cursor == cursor and view.region.overlaps(article.region)
+        await ui.press("t")
+        await ui.resize(140, 40)
+        await ui.press("j")
+        preview = ui.app.screen.query_one(PassagePreview)
+        place = ui.app.screen.query_one(NavList).highlighted_place
+        assert preview.display and isinstance(place, TextPlace)
+        assert place.passage_id in {view.passage.id for view in preview.query(PassageView)}
