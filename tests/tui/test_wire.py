@@ -148,3 +148,18 @@ async def test_resizing_keeps_the_place_and_wide_screens_preview(wire_store: Sto
         place = ui.app.screen.query_one(NavList).highlighted_place
         assert preview.display and isinstance(place, TextPlace)
         assert place.passage_id in {view.passage.id for view in preview.query(PassageView)}
+
+
+async def test_command_palette_jumps_to_an_actor_or_a_quote(wire_store: Store, explore: Explore) -> None:
+    """ctrl+p lists actors and quotes by name; enter opens the dossier or the reader at the quote."""
+    async with explore(wire_store) as ui:
+        await ui.press("ctrl+p", *"nordmann")
+        await ui.pilot.pause(0.3)
+        await ui.press("enter")
+        assert isinstance(ui.app.screen, DossierScreen)
+        await ui.press("ctrl+p", *"arctic")
+        await ui.pilot.pause(0.3)
+        await ui.press("enter")
+        assert isinstance(ui.app.screen, ReaderScreen) and ui.app.screen.place is not None
+        quote = next(q for q in queries.quotes(wire_store) if "Arctic" in q.text)
+        assert (ui.app.screen.place.start, ui.app.screen.place.end) == (quote.start, quote.end)
