@@ -57,12 +57,12 @@ class NavList(OptionList):
         return [index for index, option in enumerate(self.options) if isinstance(option, Heading)]
 
     def jump_group(self, step: int) -> bool:
-        """Highlight the first item of the next (step=1) or previous (-1) group; False if none."""
+        """Highlight the first item of the next (step=1) or previous (-1) group, wrapping round."""
         current = self.highlighted if self.highlighted is not None else -1
         starts = [index for index in self.headings() if index + 1 < self.option_count]
-        targets = [i for i in starts if (i + 1 > current if step > 0 else i + 1 < current)]
-        if not targets:
+        if not starts:
             return False
+        targets = [i for i in starts if (i + 1 > current if step > 0 else i + 1 < current)] or starts
         self.highlighted = (targets[0] if step > 0 else targets[-1]) + 1
         self.scroll_to_highlight(top=True)
         # One line more so the group's heading shows above its first row.
