@@ -12,21 +12,28 @@ from store.queries import ActorSummary, QuoteView
 from tui.messages import ActorPlace, Navigate, Place, TextPlace
 
 
+Entry = tuple[str, str, Place]
+"""What the palette matches (a name or a quote), its help line, and where it goes."""
+
+
 class PlaceCommands(Provider):
     """Offers every actor and every quote as a place to go."""
+
+    entries: Sequence[Entry] = ()
+    """Loaded once per palette opening, off the UI thread."""
 
     async def startup(self) -> None:
         """Load actors and quotes in a thread worker so the palette opens at once."""
         worker = self.app.run_worker(self._load, thread=True, exclusive=True, group="palette")
         await worker.wait()
-        self.entries: Sequence[tuple[str, str, Place]] = worker.result or ()
+        self.entries = worker.result or ()
 
-    def _load(self) -> list[tuple[str, str, Place]]:
+    def _load(self) -> list[Entry]:
         """Every actor and quote as (text to match, help line, place)."""
         store = self.app.store  # type: ignore[attr-defined]
         actors: Sequence[ActorSummary] = queries.actors(store)
         quotes: Sequence[QuoteView] = queries.quotes(store)
-        entries: list[tuple[str, str, Place]] = [
+        entries: list[Entry] = [
             (actor.name, f"{actor.kind} · {actor.mentions} mentions", ActorPlace(actor.id))
             for actor in actors
         ]
