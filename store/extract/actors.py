@@ -28,9 +28,11 @@ def find_actors(
     # Names inside a quoted title ("Values Diplomacy Can Never Have Good Results") are no people.
     in_title = within((m.start, m.end) for m in quote_spans(text, passages) if is_title_cased(text, m))
     found: list[Candidate] = byline_people(text, passages)
+    # A credited name is one person, not words to classify again ("HANNAH" as an acronym).
+    in_byline = within((c.start, c.end) for c in found)
     for start, end in sentences:
         people = _kind_at(passages, start) not in _NO_PEOPLE
-        found.extend(_sentence(text, start, end, people, in_title))
+        found.extend(c for c in _sentence(text, start, end, people, in_title) if not in_byline(c.start, c.end))
         # A heading such as "Sources:" or "What officials say" labels text; it quotes no one.
         found.extend(find_groups(text, start, end) if people else ())
     found = resolve_organizations(text, resolve_people(deduplicate(found)))

@@ -17,9 +17,10 @@ _ROLES = {None: "author", "reporting": "reporter", "additional reporting": "repo
           "writing": "writer", "interview": "interviewer", "research": "researcher", "compiled": "compiler"}
 # Between two names: a comma, "and", "&"; a place may follow a name ("Jane Doe in Tokyo").
 _SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
-_PLACE = re.compile(r"\s+(?:in|at|from)\s+.*", re.S)
-_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:de|da|van|von|der|del|al|bin|le|la|du|dos)\s+)*[A-Z][\w’'.-]*){1,3}")
-_TRAILING = "*_]). \t"
+_PARTICLES = frozenset("de da van von der del al bin le la du dos".split())
+_NAME = re.compile(rf"[A-Z][\w’'.-]*(?:\s+(?:(?:{'|'.join(_PARTICLES)})\s+)*[A-Z][\w’'.-]*){{1,3}}")
+_WORD = re.compile(r"[\w’'.-]*\w")  # a word without the emphasis, brackets or stop around it
+_MIN_WORDS, _MAX_WORDS = 2, 4
 
 
 def byline_people(text: str, passages: Sequence[Passage]) -> list[Candidate]:
@@ -38,17 +39,35 @@ def _people(text: str, start: int, end: int, role: str) -> Iterator[Candidate]:
     """The names in text[start:end], split at commas and "and", each as a person with ``role``."""
     cursor = start
     for separator in [*_SEPARATOR.finditer(text, start, end), None]:
-        stop = separator.start() if separator else end
-        place = _PLACE.search(text, cursor, stop)
-        name_end = place.start() if place else stop
-        while name_end > cursor and text[name_end - 1] in _TRAILING:
-            name_end -= 1
-        if _NAME.fullmatch(text, cursor, name_end) and _person_like(text[cursor:name_end]):
-            yield Candidate(cursor, name_end, "person", " ".join(text[cursor:name_end].split()), "strong", (role,))
+        person = _person(text, cursor, separator.start() if separator else end, role)
+        if person is not None:
+            yield person
         cursor = separator.end() if separator else end
 
 
-def _person_like(name: str) -> bool:
-    """No word of a credited name is a known place, outlet or organisation, or an organisation word."""
-    return not any(lookup(word) or is_demonym(word) or word.lower() in word_set("org_keywords.txt")
-                   or word.lower() in word_set("not_names.txt") for word in name.split())
+def _person(text: str, start: int, end: int, role: str) -> Candidate | None:
+    """The person one credit names: honorifics become titles ("Sir"), and what follows the name is cut
+    off, a place ("in Tokyo") or an outlet ("JAMES OLIVER Associated Press")."""
+    words = list(_WORD.finditer(text, start, end))
+    titles = []
+    while words and words[0].group().lower() in word_set("titles.txt"):
+        titles.append(words.pop(0).group())
+    kept = 0
+    while kept < len(words) and _name_word(words[kept].group()) and not lookup(
+            " ".join(word.group() for word in words[kept:])):
+        kept += 1
+    if not _MIN_WORDS <= kept <= _MAX_WORDS:
+        return None
+    name_start, name_end = words[0].start(), words[kept - 1].end()
+    if not _NAME.fullmatch(text, name_start, name_end):
+        return None
+    return Candidate(name_start, name_end, "person", " ".join(text[name_start:name_end].split()), "strong",
+                     (*titles, role))
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word (or particle) that is no known place, outlet or organisation, nor an organisation word."""
+    if word.lower() in _PARTICLES:
+        return True
+    return word[0].isupper() and not (lookup(word) or is_demonym(word) or word.lower() in word_set("org_keywords.txt")
+                                      or word.lower() in word_set("not_names.txt"))
