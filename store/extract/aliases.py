@@ -24,13 +24,16 @@ def deduplicate(found: list[Candidate]) -> list[Candidate]:
 
 def resolve_people(found: list[Candidate]) -> list[Candidate]:
     """Map each person to the fullest name it ends with; drop possible names nothing confirms."""
-    full = _by_suffix([c for c in found if c.kind == "person" and c.evidence in ("strong", "name")])
+    sure = [c for c in found if c.kind == "person" and c.evidence in ("strong", "name")]
+    full, first = _by_suffix(sure), _by_first_word(sure)
     result = []
     for candidate in found:
         if candidate.kind != "person":
             result.append(candidate)
             continue
         target = _fuller(candidate, full)
+        if target is None or len(_words(target.name)) == 1:
+            target = first.get(_words(candidate.name), target)
         if target is not None:
             result.append(replace(candidate, name=target.name, evidence="strong"))
         elif candidate.evidence in ("strong", "name"):
@@ -54,6 +57,19 @@ def _by_suffix(people: list[Candidate]) -> dict[tuple[str, ...], list[tuple[int,
         for size in range(1, len(words) + 1):
             index.setdefault(words[-size:], []).append((len(words), person))
     return index
+
+
+def _by_first_word(people: list[Candidate]) -> dict[tuple[str, ...], Candidate]:
+    """One-word keys for the sure names that start with that word, where only one name does.
+
+    Why: names written family name first ("Lee Jae-sung", "Qi Jianguo") come back as "Mr. Lee" or "Qi".
+    """
+    names: dict[tuple[str, ...], dict[str, Candidate]] = {}
+    for person in people:
+        words = _words(person.name)
+        if len(words) > 1:
+            names.setdefault(words[:1], {}).setdefault(person.name, person)
+    return {word: next(iter(found.values())) for word, found in names.items() if len(found) == 1}
 
 
 def _fuller(person: Candidate, full: dict[tuple[str, ...], list[tuple[int, Candidate]]]) -> Candidate | None:

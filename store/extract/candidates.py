@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from store.extract.gazetteer import is_demonym, lookup
@@ -10,6 +11,8 @@ from store.extract.names import Run
 from store.extract.tokens import Token
 
 _MAX_KNOWN = 5
+# "MPs", "NGOs": a plural of an abbreviation, never a name.
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
 @dataclass(frozen=True)
@@ -117,4 +120,5 @@ def _never_in_name(token: Token) -> bool:
         or word in word_set("org_keywords.txt")
         or word.rstrip(".") in word_set("not_names.txt")
         or is_acronym(token.text)
+        or _PLURAL_ACRONYM.fullmatch(token.text) is not None
     )

@@ -27,6 +27,7 @@ def quote_spans(text: str, passages: tuple[Passage, ...] | list[Passage] = ()) -
         spans.extend(_pairs(text, start, end, "“", "”"))
         spans.extend(_straight(text, start, end))
         spans.extend(_single(text, start, end))
+        spans.extend(_straight_single(text, start, end))
     return sorted(spans, key=lambda marks: marks.start)
 
 
@@ -75,6 +76,22 @@ def _single(text: str, start: int, end: int) -> list[Marks]:
     return spans
 
 
+def _straight_single(text: str, start: int, end: int) -> list[Marks]:
+    """British-style 'quotes': a ' opening before a word (not inside one, as in "don't"), closed by the next
+    ' after a word or stop that no letter follows ("Britain's" and "don't" are neither)."""
+    spans = []
+    cursor = start
+    while (opener := _SINGLE_OPEN.search(text, cursor, end)) is not None:
+        closer = _SINGLE_CLOSE.search(text, opener.end(), end)
+        if closer is None:
+            break
+        spans.append(Marks(opener.end(), closer.start(), True))
+        cursor = closer.end()
+    return spans
+
+
+_SINGLE_OPEN = re.compile(r"(?<![\w’'])'(?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])'(?!\w)")
 _TITLE_CASE_SHARE = 0.6
 
 
