@@ -197,3 +197,21 @@ def test_an_unknown_name_after_a_place_preposition_is_a_place() -> None:
     assert actors["São Tomé"].kind == "place"
     actors, _ = plain("The plan, in Jane Ostrova’s view, failed.")
     assert actors["Jane Ostrova"].kind == "person"
+
+
+def test_byline_honorifics_become_titles_and_a_trailing_outlet_is_cut() -> None:
+    actors, _ = actors_of("Talks resume\n\nBy Sir Malcolm Ashdown and JAMES OLIVER Associated Press\n\nBody text.")
+    assert {name: actors[name].title for name in people(actors)} == {
+        "Malcolm Ashdown": "Sir; author", "JAMES OLIVER": "author"}
+    assert "JAMES" not in actors
+
+
+def test_a_plural_abbreviation_is_no_person() -> None:
+    actors, _ = plain("Healey told MPs the plan would hold.")
+    assert "MPs" not in actors
+
+
+def test_a_family_name_first_comes_back_alone() -> None:
+    actors, mentions = plain("Mr. Lee Jae-sung spoke first. Later Mr. Lee said no.")
+    assert people(actors) == {"Lee Jae-sung"}
+    assert [m.actor for m in mentions] == ["Lee Jae-sung", "Lee Jae-sung"]

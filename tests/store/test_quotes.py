@@ -153,3 +153,8 @@ def test_pronoun_after_the_quote_and_a_quote_that_runs_on() -> None:
     quotes = quotes_of(text, passages=False)
     assert [(q.kind, q.speaker) for q in quotes] == [
         ("speech", "Samuel Eze"), ("speech", "Samuel Eze"), ("phrase", None)]
+
+
+def test_straight_single_quotes_pair_around_words_not_apostrophes() -> None:
+    text = "'We are a European power,' Healey told MPs, who didn't agree that Britain's 'reach' had grown."
+    assert [text[m.start : m.end] for m in quote_spans(text)] == ["We are a European power,", "reach"]

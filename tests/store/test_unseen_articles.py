@@ -179,3 +179,25 @@ def test_no_person_is_a_heading_or_a_clock(name: str) -> None:
     headings = {p.text.strip("#*: ") for p in found.passages if p.kind in ("heading", "publication")}
     assert not people(found) & headings
     assert not {"AM", "PM", "GMT", "UTC"} & {a.name for a in found.actors}
+
+
+def test_ap_wire_with_capitals_in_the_byline_and_family_names_first() -> None:
+    found = article("wire-seoul-missiles.txt")
+    assert people(found) == {"HANNAH PARK", "JAMES OLIVER", "Ana M. Ruiz", "Lee Jae-sung", "Mari Yamaguchi"}
+    assert title_of(found, "JAMES OLIVER") == "author"  # the outlet after the name is not part of it
+    assert "Lt. Gen." in title_of(found, "Ana M. Ruiz")
+    assert speakers(found) == [("We strongly condemn", "Ana M. Ruiz"), ("are defensive in", "Ana M. Ruiz"),
+                               ("respond firmly.", "Lee Jae-sung")]  # "Mr. Lee" is Lee Jae-sung
+    assert dates(found) == [("2017", None)]
+    assert sources(found) == [("AP", None)]
+
+
+def test_british_piece_with_single_quotes_and_honorifics() -> None:
+    found = article("analysis-carrier-group.txt")
+    dannatt = next(name for name in people(found) if name.endswith("Dannatt"))  # "Lord" may be a title or a name
+    assert people(found) == {"Malcolm Ashdown", "John Healey", dannatt, "Ben Key"}  # "MPs" is no one
+    assert title_of(found, "Malcolm Ashdown") == "Sir; author"
+    assert speakers(found) == [("a statement of", "John Healey"), ("We are a", "John Healey"),
+                               ("That does not", "John Healey"), ("stretched to breaking", dannatt),
+                               ("Our partners asked", "Ben Key")]
+    assert dates(found) == [("2025-04", None)]
