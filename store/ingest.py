@@ -86,12 +86,12 @@ def _known_document(store: Store, digest: str) -> IngestResult | None:
 def _write(conn: sqlite3.Connection, article: Article, path: str, digest: str) -> IngestResult:
     """Insert the document and every record of its article; returns what was added."""
     title = article.title.strip() or Path(path).stem
-    document_id = conn.execute(
-        "INSERT INTO documents (title, path, sha256, published, year, text, ingested_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (title, path, digest, article.published, article.year, article.text,
-         datetime.now(UTC).isoformat(timespec="seconds"))).lastrowid
     passages = article.passages or (Passage(0, "paragraph", "", 1, 0, len(article.text), article.text),)
+    document_id = conn.execute(
+        "INSERT INTO documents (title, path, sha256, published, year, text, ingested_at, passages) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (title, path, digest, article.published, article.year, article.text,
+         datetime.now(UTC).isoformat(timespec="seconds"), len(passages))).lastrowid
     locate = _Locator(passages, _insert_passages(conn, document_id, passages))
     actor_ids, new_actors = resolve_actors(conn, article.actors)
     mentions = _insert_mentions(conn, document_id, article, actor_ids, locate)
@@ -124,25 +124,28 @@ def _insert_passages(conn: sqlite3.Connection, document_id: int, passages: Seque
 
 def _insert_mentions(conn: sqlite3.Connection, document_id: int, article: Article,
                      actor_ids: dict[str, int], locate: _Locator) -> int:
-    """Insert mentions of known actors (a mention of an actor extraction did not list is dropped), and count them."""
+    """Insert mentions of known actors (a mention of an actor extraction did not list is dropped), and
+    count them and their document on each actor."""
     rows = [(actor_ids[m.actor], document_id, locate(m.start), m.start, m.end, m.text)
             for m in article.mentions if m.actor in actor_ids]
     conn.executemany('INSERT INTO mentions (actor_id, document_id, passage_id, start, "end", text) '
                      "VALUES (?, ?, ?, ?, ?, ?)", rows)
     counts = Counter(row[0] for row in rows)
-    conn.executemany("UPDATE actors SET mentions = mentions + ? WHERE id = ?",
+    conn.executemany("UPDATE actors SET mentions = mentions + ?, documents = documents + 1 WHERE id = ?",
                      [(count, actor_id) for actor_id, count in sorted(counts.items())])
     return len(rows)
 
 
 def _insert_quotes(conn: sqlite3.Connection, document_id: int, article: Article,
                    actor_ids: dict[str, int], locate: _Locator) -> None:
-    """Insert quotes, with the speaker's store id where the speaker is known."""
-    conn.executemany(
-        'INSERT INTO quotes (document_id, passage_id, speaker_id, kind, start, "end", text) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(document_id, locate(q.start), actor_ids.get(q.speaker or ""), q.kind, q.start, q.end, q.text)
-         for q in article.quotes])
+    """Insert quotes, with the speaker's store id where the speaker is known, and count them."""
+    rows = [(document_id, locate(q.start), actor_ids.get(q.speaker or ""), q.kind, q.start, q.end, q.text)
+            for q in article.quotes]
+    conn.executemany('INSERT INTO quotes (document_id, passage_id, speaker_id, kind, start, "end", text) '
+                     "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    counts = Counter(row[2] for row in rows if row[2] is not None)
+    conn.executemany("UPDATE actors SET quotes = quotes + ? WHERE id = ?",
+                     [(count, actor_id) for actor_id, count in sorted(counts.items())])
 
 
 def _insert_events(conn: sqlite3.Connection, document_id: int, article: Article,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from itertools import groupby
+import json
 
 from store import rows as sql
 from store.db import Store
@@ -14,9 +14,23 @@ from store.views import (ActorSummary, CitationView, Connection, DocumentInfo, D
 __all__ = [
     "ActorSummary", "CitationView", "Connection", "DocumentInfo", "Dossier", "EventView",
     "FootnoteView", "KindCount", "MentionView", "OutletSources", "PassageView", "QuoteView",
-    "ReaderDocument", "Sources", "actor", "actors", "documents", "dossier", "events", "kind_counts",
-    "passage", "passage_neighbours", "quote", "quotes", "reader_document", "sources", "timeline",
+    "ReaderDocument", "Sources", "actor", "actors", "count_actors", "count_events", "documents", "dossier",
+    "events", "kind_counts", "passage", "passage_neighbours", "quote", "quotes", "reader_document", "sources",
+    "timeline",
 ]
+DOSSIER_PASSAGES = 500
+"""Passages a limited dossier takes connections and sources from (an alliance is named in thousands)."""
+_ACTOR_EVENTS = " WHERE e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)"
+_OUTLET_PAGES = """
+SELECT id, outlet_group, total FROM (
+  SELECT c.id, first_value(c.id) OVER outlet AS outlet_group, row_number() OVER outlet AS n,
+    count(*) OVER (PARTITION BY coalesce(a.name, c.outlet) COLLATE NOCASE) AS total
+  FROM citations c LEFT JOIN actors a ON a.id = c.outlet_actor_id
+  WHERE c.outlet IS NOT NULL OR c.outlet_actor_id IS NOT NULL
+  WINDOW outlet AS (PARTITION BY coalesce(a.name, c.outlet) COLLATE NOCASE ORDER BY c.document_id, c.start))
+WHERE n <= ? OR ? < 0 ORDER BY outlet_group, n"""
+"""(citation id, the id of its outlet's first citation, the outlet's total) for the first citations
+of each outlet (at least one each, so every outlet is listed with its total)."""
 _BY_TEXT = {alias: f" ORDER BY {alias}.document_id, {alias}.start" for alias in "mqce"}
 """Text order for each table alias (mentions, quotes, citations, events)."""
 
@@ -33,11 +47,37 @@ def kind_counts(store: Store) -> tuple[KindCount, ...]:
     return tuple(KindCount(kind, counts[kind]) for kind in ordered)
 
 
-def actors(store: Store, kind: str | None = None) -> tuple[ActorSummary, ...]:
-    """Actors (of one kind, or all), most mentioned first, then by name."""
-    where = " WHERE a.kind = ?" if kind else ""
-    found = store.rows(sql.ACTORS + where + sql.ACTOR_ORDER, (kind,) if kind else ())
+def actors(store: Store, kind: str | None = None, limit: int | None = None, offset: int = 0,
+           name_filter: str | None = None) -> tuple[ActorSummary, ...]:
+    """Actors (of one kind, or all; with ``name_filter``, those whose name contains it, ignoring ASCII
+    case), most mentioned first, then by name; ``limit`` and ``offset`` page through them."""
+    where, params = _actor_filter(kind, name_filter)
+    found = store.rows(sql.ACTORS + where + sql.ACTOR_ORDER + " LIMIT ? OFFSET ?",
+                       (*params, _cap(limit), offset))
     return tuple(map(sql.actor_summary, found))
+
+
+def count_actors(store: Store, kind: str | None = None, name_filter: str | None = None) -> int:
+    """How many actors ``actors`` would list without a limit."""
+    where, params = _actor_filter(kind, name_filter)
+    return store.value("SELECT count(*) FROM actors a" + where, params)
+
+
+def _actor_filter(kind: str | None, name_filter: str | None) -> tuple[str, tuple[str, ...]]:
+    """The WHERE clause and parameters for a kind and a name filter."""
+    clauses = ["a.kind = ?"] * bool(kind) + ["a.name LIKE ? ESCAPE '\\'"] * bool(name_filter)
+    params = (kind,) * bool(kind) + ("%" + _like_escape(name_filter or "") + "%",) * bool(name_filter)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _like_escape(text: str) -> str:
+    """Make ``text`` match literally inside a LIKE pattern."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _cap(limit: int | None) -> int:
+    """A LIMIT value: -1 (no limit) for None."""
+    return -1 if limit is None else max(0, limit)
 
 
 def actor(store: Store, actor_id: int) -> ActorSummary | None:
@@ -46,22 +86,30 @@ def actor(store: Store, actor_id: int) -> ActorSummary | None:
     return sql.actor_summary(found[0]) if found else None
 
 
-def dossier(store: Store, actor_id: int) -> Dossier | None:
-    """All the store knows about one actor, or None if there is no such actor."""
+def dossier(store: Store, actor_id: int, limit: int | None = None) -> Dossier | None:
+    """All the store knows about one actor, or None if there is no such actor. With ``limit`` each
+    list holds its first ``limit`` entries and the ``*_total`` fields say how many there are;
+    connections and sources then come from the actor's first DOSSIER_PASSAGES passages only."""
     summary = actor(store, actor_id)
     if summary is None:
         return None
     aliases = store.rows("SELECT alias FROM aliases WHERE actor_id = ? ORDER BY alias", (actor_id,))
+    passages = _cap(None if limit is None else DOSSIER_PASSAGES)
+    connections = _connections(store, actor_id, passages)
+    sources = (" WHERE c.outlet_actor_id = ? OR c.passage_id IN (SELECT passage_id FROM mentions "
+               "WHERE actor_id = ? ORDER BY document_id, start LIMIT ?)", (actor_id, actor_id, passages))
     return Dossier(
         actor=summary,
         aliases=tuple(row[0] for row in aliases),
-        quotes=_quotes(store, " WHERE q.speaker_id = ?", (actor_id,)),
-        mentions=_mentions(store, " WHERE m.actor_id = ?", (actor_id,)),
-        connections=_connections(store, actor_id),
-        events=_events(store, " WHERE e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)"
-                       + sql.TIMELINE_ORDER, (actor_id,)),
-        sources=_citations(store, " WHERE c.outlet_actor_id = ? OR c.passage_id IN "
-                           "(SELECT passage_id FROM mentions WHERE actor_id = ?)", (actor_id, actor_id)),
+        quotes=_quotes(store, " WHERE q.speaker_id = ?", (actor_id,), limit),
+        mentions=_mentions(store, " WHERE m.actor_id = ?", (actor_id,), limit),
+        connections=connections[:limit],
+        events=_events(store, _ACTOR_EVENTS, (actor_id,), limit),
+        sources=_citations(store, *sources, limit),
+        mention_total=summary.mentions, quote_total=summary.quotes,
+        event_total=store.value("SELECT count(*) FROM event_actors WHERE actor_id = ?", (actor_id,)),
+        source_total=store.value("SELECT count(*) FROM citations c" + sources[0], sources[1]),
+        connection_total=len(connections),
     )
 
 
@@ -96,16 +144,22 @@ def reader_document(store: Store, document_id: int) -> ReaderDocument | None:
     )
 
 
-def timeline(store: Store) -> tuple[EventView, ...]:
-    """Every event in date order (ranges by start date, then by where they are written)."""
-    return _events(store, sql.TIMELINE_ORDER)
+def timeline(store: Store, limit: int | None = None, offset: int = 0) -> tuple[EventView, ...]:
+    """Events in date order (ranges by start date, then by where they are written); ``limit`` and
+    ``offset`` page through them (``count_events`` gives the total)."""
+    return _events(store, "", (), limit, offset)
+
+
+def count_events(store: Store) -> int:
+    """How many events the store holds."""
+    return store.value("SELECT count(*) FROM events")
 
 
 def events(store: Store, document_id: int | None = None) -> tuple[EventView, ...]:
     """Events in the order they are written (of one document, or all)."""
     where = " WHERE e.document_id = ?" if document_id is not None else ""
     params = (document_id,) if document_id is not None else ()
-    return _events(store, where + _BY_TEXT["e"], params)
+    return tuple(map(sql.event_view, store.rows(sql.EVENTS + where + _BY_TEXT["e"], params)))
 
 
 def quote(store: Store, quote_id: int) -> QuoteView | None:
@@ -119,50 +173,70 @@ def quotes(store: Store, kind: str | None = None) -> tuple[QuoteView, ...]:
     return _quotes(store, " WHERE q.kind = ?" if kind else "", (kind,) if kind else ())
 
 
-def sources(store: Store) -> Sources:
-    """Outlets with their citations (most cited first), citations whose outlet was lost, footnotes."""
-    cited = _citations(store, " WHERE c.outlet IS NOT NULL OR c.outlet_actor_id IS NOT NULL")
-    grouped = groupby(sorted(cited, key=lambda c: (c.outlet or "").casefold()),
-                      key=lambda c: (c.outlet or "").casefold())
-    outlets = [OutletSources(group[0].outlet or "", group[0].outlet_actor_id, tuple(group))
-               for group in (list(items) for _, items in grouped)]
-    outlets.sort(key=lambda outlet: (-len(outlet.citations), outlet.outlet.casefold()))
+def sources(store: Store, limit: int | None = None) -> Sources:
+    """Outlets (told apart ignoring ASCII case) with their citations in text order, most cited first;
+    citations whose outlet was lost; footnotes. With ``limit``, each outlet, the lost-outlet list and
+    the footnotes hold their first ``limit`` (the ``total`` fields count them all)."""
+    page = -1 if limit is None else max(1, limit)
+    shown = store.rows(_OUTLET_PAGES, (page, page))
+    views = {view.id: view for view in _citations(store, " WHERE c.id IN (SELECT value FROM json_each(?))",
+                                                  (json.dumps([row[0] for row in shown]),))}
+    groups: dict[int, list[CitationView]] = {}
+    totals: dict[int, int] = {}
+    for citation_id, group, total in shown:
+        groups.setdefault(group, []).append(views[citation_id])
+        totals[group] = total
+    outlets = [OutletSources(cited[0].outlet or "", cited[0].outlet_actor_id, tuple(cited[:limit]), totals[group])
+               for group, cited in groups.items()]
+    outlets.sort(key=lambda outlet: (-outlet.total, outlet.outlet.casefold()))
+    lost = " WHERE c.outlet IS NULL AND c.outlet_actor_id IS NULL AND c.footnote IS NULL"
     notes = store.rows("SELECT document_id, number, text, passage_id FROM footnotes "
-                       "ORDER BY document_id, number, start")
+                       "ORDER BY document_id, number, start LIMIT ?", (_cap(limit),))
     return Sources(
         outlets=tuple(outlets),
-        unattributed=_citations(store, " WHERE c.outlet IS NULL AND c.outlet_actor_id IS NULL "
-                                "AND c.footnote IS NULL"),
+        unattributed=_citations(store, lost, (), limit),
         footnotes=tuple(FootnoteView(*row) for row in notes),
+        unattributed_total=store.value("SELECT count(*) FROM citations c" + lost),
+        footnote_total=store.value("SELECT count(*) FROM footnotes"),
     )
 
 
-def _mentions(store: Store, where: str, params: tuple[object, ...]) -> tuple[MentionView, ...]:
+def _mentions(store: Store, where: str, params: tuple[object, ...], limit: int | None = None
+              ) -> tuple[MentionView, ...]:
     """Mentions matching ``where``, in text order, as keyword-in-context lines."""
-    return tuple(map(sql.mention_view, store.rows(sql.MENTIONS + where + _BY_TEXT["m"], params)))
+    found = store.rows(sql.MENTIONS + where + _BY_TEXT["m"] + " LIMIT ?", (*params, _cap(limit)))
+    return tuple(map(sql.mention_view, found))
 
 
-def _quotes(store: Store, where: str, params: tuple[object, ...] = ()) -> tuple[QuoteView, ...]:
+def _quotes(store: Store, where: str, params: tuple[object, ...] = (), limit: int | None = None
+            ) -> tuple[QuoteView, ...]:
     """Quotes matching ``where``, in text order."""
-    return tuple(map(sql.quote_view, store.rows(sql.QUOTES + where + _BY_TEXT["q"], params)))
+    found = store.rows(sql.QUOTES + where + _BY_TEXT["q"] + " LIMIT ?", (*params, _cap(limit)))
+    return tuple(map(sql.quote_view, found))
 
 
-def _citations(store: Store, where: str, params: tuple[object, ...] = ()) -> tuple[CitationView, ...]:
+def _citations(store: Store, where: str, params: tuple[object, ...] = (), limit: int | None = None
+               ) -> tuple[CitationView, ...]:
     """Citations matching ``where``, in text order."""
-    found = store.rows(sql.CITATIONS + where + _BY_TEXT["c"], params)
+    found = store.rows(sql.CITATIONS + where + _BY_TEXT["c"] + " LIMIT ?", (*params, _cap(limit)))
     return tuple(map(sql.citation_view, found))
 
 
-def _events(store: Store, tail: str, params: tuple[object, ...] = ()) -> tuple[EventView, ...]:
-    """Events selected and ordered by ``tail``."""
-    return tuple(map(sql.event_view, store.rows(sql.EVENTS + tail, params)))
+def _events(store: Store, where: str, params: tuple[object, ...], limit: int | None = None, offset: int = 0
+            ) -> tuple[EventView, ...]:
+    """Events matching ``where`` in date order; the page is chosen before each event's actors are read."""
+    page = " WHERE e.id IN (SELECT e.id FROM events e" + where + sql.TIMELINE_ORDER + " LIMIT ? OFFSET ?)"
+    return tuple(map(sql.event_view, store.rows(sql.EVENTS + page + sql.TIMELINE_ORDER,
+                                                (*params, _cap(limit), offset))))
 
 
-def _connections(store: Store, actor_id: int) -> tuple[Connection, ...]:
-    """Actors named in the same passages as this one, most shared passages first."""
+def _connections(store: Store, actor_id: int, passages: int) -> tuple[Connection, ...]:
+    """Actors named in the same passages as this one (of its first ``passages`` passages in text
+    order; -1 for all), most shared passages first."""
     found = store.rows(
         "SELECT a.id, a.name, a.kind, count(DISTINCT m2.passage_id) AS shared "
-        "FROM mentions m1 JOIN mentions m2 ON m2.passage_id = m1.passage_id AND m2.actor_id != m1.actor_id "
-        "JOIN actors a ON a.id = m2.actor_id WHERE m1.actor_id = ? "
-        "GROUP BY a.id ORDER BY shared DESC, a.name", (actor_id,))
+        "FROM (SELECT passage_id FROM mentions WHERE actor_id = ? ORDER BY document_id, start LIMIT ?) m1 "
+        "JOIN mentions m2 ON m2.passage_id = m1.passage_id AND m2.actor_id != ? "
+        "JOIN actors a ON a.id = m2.actor_id GROUP BY a.id ORDER BY shared DESC, a.name",
+        (actor_id, passages, actor_id))
     return tuple(Connection(*row) for row in found)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Kept in ``PRAGMA user_version``; bump it (and teach ``check`` to migrate) when the tables change."""
 APPLICATION_ID = 0x4E41_5441
 """``PRAGMA application_id`` ('NATA'): tells our stores from other programs' SQLite files."""
@@ -18,9 +18,11 @@ _ID = {"id": int}
 _SPAN = {"start": int, "end": int, "text": str}
 TABLES: dict[str, dict[str, Any]] = {
     "documents": {
+        # Small columns before the text, so listing documents never reads through the text's pages.
         "columns": _ID | {"title": str, "path": str, "sha256": str, "published": str, "year": int,
-                         "text": str, "ingested_at": str},
-        "not_null": {"title", "path", "sha256", "text", "ingested_at"},
+                         "passages": int, "ingested_at": str, "text": str},
+        "not_null": {"title", "path", "sha256", "text", "ingested_at", "passages"},
+        "defaults": {"passages": 0},
     },
     "passages": {
         "columns": _ID | {"document_id": int, "ordinal": int, "kind": str, "section": str,
@@ -29,9 +31,10 @@ TABLES: dict[str, dict[str, Any]] = {
         "foreign_keys": [("document_id", "documents", "id")],
     },
     "actors": {
-        "columns": _ID | {"name": str, "kind": str, "title": str, "surname": str, "mentions": int},
-        "not_null": {"name", "kind", "mentions"},
-        "defaults": {"mentions": 0},
+        "columns": _ID | {"name": str, "kind": str, "title": str, "surname": str, "mentions": int,
+                         "quotes": int, "documents": int},
+        "not_null": {"name", "kind", "mentions", "quotes", "documents"},
+        "defaults": {"mentions": 0, "quotes": 0, "documents": 0},
     },
     "aliases": {
         "columns": {"actor_id": int, "alias": str},
@@ -104,7 +107,7 @@ INDEXES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("mentions", ("actor_id", "document_id", "start"), False),
     ("mentions", ("passage_id",), False),
     ("mentions", ("document_id", "start"), False),
-    ("quotes", ("speaker_id",), False),
+    ("quotes", ("speaker_id", "document_id", "start"), False),
     ("quotes", ("passage_id",), False),
     ("quotes", ("document_id", "start"), False),
     ("events", ("date", "end_date"), False),

@@ -145,6 +145,8 @@ class OutletSources:
     outlet: str
     actor_id: int | None
     citations: tuple[CitationView, ...]
+    total: int = 0
+    """How many citations the outlet has (``citations`` may hold only the first of them)."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,9 @@ class Sources:
     outlets: tuple[OutletSources, ...]
     unattributed: tuple[CitationView, ...]
     footnotes: tuple[FootnoteView, ...]
+    unattributed_total: int = 0
+    footnote_total: int = 0
+    """Totals of the two lists above (which a limit may have cut)."""
 
 
 @dataclass(frozen=True)
@@ -178,6 +183,12 @@ class Dossier:
     events: tuple[EventView, ...]
     sources: tuple[CitationView, ...]
     """Citations in the passages that mention the actor."""
+    mention_total: int = 0
+    quote_total: int = 0
+    event_total: int = 0
+    source_total: int = 0
+    connection_total: int = 0
+    """Totals of the lists above (which ``dossier(..., limit=N)`` cuts to their first N)."""
 
 
 @dataclass(frozen=True)

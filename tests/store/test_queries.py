@@ -143,3 +143,33 @@ def test_no_query_formats_text_into_sql() -> None:
                 if name in SQL_CALLS and call.args and _formatted(call.args[0]):
                     found.add((path.name, function.name))
     assert found <= ALLOWED_FORMATTED_SQL, found - ALLOWED_FORMATTED_SQL
+
+
+def test_actors_page_and_filter(wire_store: Store) -> None:
+    everyone = [a.name for a in queries.actors(wire_store)]
+    assert [a.name for a in queries.actors(wire_store, limit=2, offset=1)] == everyone[1:3]
+    assert [a.name for a in queries.actors(wire_store, name_filter="nORD")] == ["Ola Nordmann"]
+    assert queries.actors(wire_store, name_filter="%") == ()
+    assert queries.count_actors(wire_store) == 5 and queries.count_actors(wire_store, kind="person") == 2
+
+
+def test_limited_dossier_keeps_totals(wire_store: Store) -> None:
+    full = queries.dossier(wire_store, 1)
+    cut = queries.dossier(wire_store, 1, limit=1)
+    assert cut.mentions == full.mentions[:1] and cut.mention_total == len(full.mentions) == 2
+    assert cut.connections == full.connections[:1] and cut.connection_total == 3
+    assert cut.source_total == len(full.sources) == 2 and len(cut.sources) == 1
+    assert (cut.quote_total, cut.event_total) == (1, 1)
+
+
+def test_timeline_pages(wire_store: Store) -> None:
+    everything = queries.timeline(wire_store)
+    assert queries.timeline(wire_store, limit=1, offset=1) == everything[1:2]
+    assert queries.count_events(wire_store) == len(everything)
+
+
+def test_sources_limited_per_outlet_with_totals(wire_store: Store) -> None:
+    full, cut = queries.sources(wire_store), queries.sources(wire_store, limit=0)
+    assert [o.total for o in cut.outlets] == [len(o.citations) for o in full.outlets]
+    assert all(o.citations == () for o in cut.outlets) and cut.footnotes == ()
+    assert cut.footnote_total == len(full.footnotes) and cut.unattributed_total == len(full.unattributed)
