@@ -10,10 +10,11 @@ from store.extract.gazetteer import lookup
 from store.model import Citation, Footnote, Passage
 
 _PARENTHETICAL = re.compile(r"\(([^()\n]{1,400})\)")
-_MARKER = re.compile(r"\[(\d{1,3})\]")
+_MARKER = re.compile(r"\[\^?(\d{1,3})\](?!:)")  # "[1]", or "[^1]" in Markdown
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _LEADING_TITLE = re.compile(r"\s*(?:“[^”]*”|\"[^\"]*\"|‘[^’]*’(?=\s*,))\s*,?\s*")
 _SEPARATOR = re.compile(r"\s*[;,]\s*")
+_NAME_IN_LIST = re.compile(r"[^,\s][^,]*?(?=\s*,|\s*$)")
 _DATELINE_DASH = re.compile(r"\s*[-–—]")
 # Lower-case words that may sit inside an outlet's name ("Ministry of Foreign Affairs").
 _CONNECTORS = frozenset("of the and for on in at de la le du des del da y & und".split())
@@ -56,10 +57,10 @@ def _parenthetical(text: str, start: int, end: int, year: int | None, dated: str
     dates = [d for d in find_dates(text, year, start, end, dated) if not any(s <= d.start < e for s, e in quoted)]
     found, cursor = [], start
     for date in dates:
-        citation = _source(text, cursor, date)
-        if citation is None:
+        sources = _source(text, cursor, date)
+        if not sources:
             return []
-        found.append(citation)
+        found.extend(sources)
         separator = _SEPARATOR.match(text, date.end, end)
         cursor = separator.end() if separator else date.end
     if not found or text[cursor:end].strip(" .") or cursor < found[-1].end:
@@ -67,17 +68,23 @@ def _parenthetical(text: str, start: int, end: int, year: int | None, dated: str
     return found
 
 
-def _source(text: str, start: int, date: DateMention) -> Citation | None:
-    """One source "Outlet, date" (or ", date" with its outlet lost) from ``start`` up to its date."""
+def _source(text: str, start: int, date: DateMention) -> list[Citation]:
+    """The source "Outlet, date" (or ", date" with its outlet lost) from ``start`` up to its date;
+    known outlets listed before one date ("Reuters, AP, November 6") are one source each."""
     prefix = text[start:date.start].rstrip()
     if not prefix.endswith(","):
-        return None
+        return []
     title = _LEADING_TITLE.match(prefix)
     outlet = prefix[title.end() if title else 0:-1].strip()
     if outlet and not _is_outlet_name(outlet, _MAX_OUTLET_WORDS):
-        return None
+        return []
     raw_start = start + len(text[start:date.start]) - len(text[start:date.start].lstrip())
-    return Citation(text[raw_start:date.end], raw_start, date.end, outlet or None, date.date)
+    names = [(m.start(), m.end()) for m in _NAME_IN_LIST.finditer(text, raw_start, raw_start + len(outlet))]
+    if len(names) < 2 or not all((lookup(text[s:e]) or ("", ""))[0] == "outlet" for s, e in names):
+        return [Citation(text[raw_start:date.end], raw_start, date.end, outlet or None, date.date)]
+    *alone, (last, _) = names
+    return [*(Citation(text[s:e], s, e, text[s:e], date.date) for s, e in alone),
+            Citation(text[last:date.end], last, date.end, text[last:raw_start + len(outlet)], date.date)]
 
 
 def _wire_credit(

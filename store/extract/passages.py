@@ -16,10 +16,11 @@ _CREDITS = re.compile(
     r"[*_(\[]*(?:(?:Additional\s+)?[Rr]eporting|Editing|Writing|Interview|Research|Compiled)\s+by\s+[A-Z]")
 # Parts of a masthead line: "Center for Maritime Strategy | Policy Report No. 12 | March 2025".
 _MASTHEAD_SEPARATOR = re.compile(r"\s+[|·•]\s+")
-_NOTE_MARKER = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
+# "[1] Text", "[^1]: Text" (Markdown), "1. Text", "1) Text".
+_NOTE_MARKER = re.compile(r"\[\^?(\d{1,3})\]:?\s*|(\d{1,3})[.)]\s+")
 _BULLET = re.compile(r"[-*•]\s+")
 # Lines that start a new item even without a blank line before them: notes, bullets and bare links.
-_ITEM = re.compile(r"\[\d{1,3}\]|\d{1,3}[.)]\s|[-*•]\s|https?://")
+_ITEM = re.compile(r"\[\^?\d{1,3}\]|\d{1,3}[.)]\s|[-*•]\s|https?://")
 _NOTES_HEADING = re.compile(
     r"(?i)#*\s*(?:end)?(?:notes?|footnotes|references|sources|bibliography|links|further reading):?")
 # A date line may carry a weekday, "AM" or a time zone, but no more words than that.
@@ -28,6 +29,7 @@ _HEADING_MAX_WORDS = 14
 _HEADING_MAX_CHARS = 100
 # A heading may ask a question ("Values-Based Diplomacy?") but never ends like a sentence or a clause.
 _NOT_HEADING_END = tuple(".,;:!\"”’)")
+_TRAILING_MARKER = re.compile(r"\[\^?\d{1,3}\]$")
 
 Span = tuple[int, int]
 
@@ -176,6 +178,7 @@ def _looks_like_heading(line: str) -> bool:
     """A short single line that starts in capitals and does not end like a sentence."""
     if "\n" in line or len(line) > _HEADING_MAX_CHARS or len(line.split()) > _HEADING_MAX_WORDS:
         return False
+    line = _TRAILING_MARKER.sub("", line)  # "... in 2015.[1]" ends like the sentence it is
     return (line[:1].isupper() or line[:1].isdigit()) and not line.endswith(_NOT_HEADING_END)
 
 
