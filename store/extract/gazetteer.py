@@ -9,6 +9,7 @@ import pycountry
 from store.extract.lexicon import fold, name_table, word_set
 
 # Checked in this order: a phrase that is both (e.g. "Pacific" place and demonym) takes the first.
+_SHORT = 3
 _TABLES = (
     ("organization", "organizations.txt"),
     ("outlet", "outlets.txt"),
@@ -43,7 +44,13 @@ def _country_forms(country: object) -> list[str]:
 
 @lru_cache(maxsize=1 << 16)  # the same words are looked up again and again across rules and articles
 def lookup(phrase: str) -> tuple[str, str] | None:
-    """Return (kind, canonical name) for a known country, organisation, outlet or place."""
+    """Return (kind, canonical name) for a known country, organisation, outlet or place.
+
+    A word of two or three letters counts only in capitals: "UN" and "AP" are known, "Un" in
+    "Kim Jong Un" is not.
+    """
+    if len(phrase) <= _SHORT and not phrase.isupper():
+        return None
     key = fold(phrase.removeprefix("the ").removeprefix("The "))
     if key in _countries():
         return "country", _countries()[key]

@@ -20,6 +20,7 @@ _NAME_NEXT = re.compile(r"[ \t]+[A-Z]")
 # Letters that case-insensitive matching takes for ASCII ones but str.lower() leaves apart or
 # lengthens (dotless i, long s, dotted capital I): mapped first so no source noun is missed.
 _FOLD = str.maketrans({"ı": "i", "ſ": "s", "İ": "i"})
+_FAMILIAR = re.compile(r"\b(?:[Pp]eople|[Pp]ersons?)\s+(?:familiar\s+with|briefed\s+on|close\s+to|with\s+knowledge\s+of)\b")
 # A determiner and up to three qualifiers stand before the noun.
 _MAX_WORDS_BEFORE_NOUN = 4
 
@@ -99,8 +100,10 @@ def _words_back(text: str, at: int, floor: int) -> int:
 
 
 def find_groups(text: str, start: int, end: int) -> list[Candidate]:
-    """Unnamed sources in text[start:end], each named by its qualifiers and noun."""
-    found = []
+    """Unnamed sources in text[start:end], each named by its qualifiers and noun, and the wire's
+    "people familiar with the talks" (named "people familiar with")."""
+    found = [Candidate(m.start(), m.end(), "group", " ".join(m.group().lower().split()))
+             for m in _FAMILIAR.finditer(text, start, end)]
     for match in _matches(text, start, end):
         name = _qualified(match.group("name"))
         if " " not in name and not (match.group("det") or name.endswith("s")):

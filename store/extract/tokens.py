@@ -12,6 +12,7 @@ from store.extract.lexicon import word_set
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_][\w]*(?:[-'’][^\W_][\w]*)*")
 _POSSESSIVE = ("’s", "'s")
 _FORMER = ("then-", "ex-")
+_PREFIXED_NAME = re.compile(r"(?:al|el|ad|ash|bin|ibn|abu|bint)-[A-Z]|d['’][A-Z]")
 
 
 class Token(NamedTuple):
@@ -28,8 +29,10 @@ class Token(NamedTuple):
 
 
 def _token(word: str, start: int, end: int, possessive: bool = False) -> Token:
-    """A token with its lower-case form and capitalisation worked out once."""
-    return Token(word, start, end, possessive, word.lower().replace("’", "'"), word[0].isupper())
+    """A token with its lower-case form and capitalisation worked out once; a name with a lower-case
+    prefix ("al-Sudani", "bin-Hamad", "d’Estaing") counts as capitalised."""
+    capitalised = word[0].isupper() or _PREFIXED_NAME.match(word) is not None
+    return Token(word, start, end, possessive, word.lower().replace("’", "'"), capitalised)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
