@@ -215,3 +215,14 @@ def test_a_family_name_first_comes_back_alone() -> None:
     actors, mentions = plain("Mr. Lee Jae-sung spoke first. Later Mr. Lee said no.")
     assert people(actors) == {"Lee Jae-sung"}
     assert [m.actor for m in mentions] == ["Lee Jae-sung", "Lee Jae-sung"]
+
+
+def test_arabic_prefixed_names_and_short_words_that_are_not_acronyms() -> None:
+    actors, _ = plain("Iraqi Prime Minister Mohammed Shia al-Sudani met Kim Jong Un.")
+    assert people(actors) == {"Mohammed Shia al-Sudani", "Kim Jong Un"}
+    assert "United Nations" not in actors
+
+
+def test_people_familiar_with_the_matter_are_a_group() -> None:
+    actors, _ = plain("The talks will resume, according to two people familiar with the matter.")
+    assert actors["people familiar with"].kind == "group"

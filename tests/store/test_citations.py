@@ -77,3 +77,12 @@ def test_outlet_span_points_at_the_name_inside_the_citation() -> None:
     assert spans[1] is None
     assert spans[0] is not None and text[spans[0][0]:spans[0][1]] == "BBC"
     assert spans[0][0] == text.index("BBC, April")
+
+
+def test_several_outlets_before_one_date_and_markdown_footnote_markers() -> None:
+    text = "T\n\nTalks resumed (Reuters, AP, November 6).[^1]\n\n[^1]: A fact sheet."
+    citations, footnotes = find_citations(text, split_passages(text), 2024)
+    assert [(c.raw, c.outlet, c.date, c.footnote) for c in citations] == [
+        ("Reuters", "Reuters", "2024-11-06", None), ("AP, November 6", "AP", "2024-11-06", None),
+        ("[^1]", None, None, 1)]
+    assert [(f.number, f.text) for f in footnotes] == [(1, "A fact sheet.")]

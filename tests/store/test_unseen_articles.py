@@ -201,3 +201,20 @@ def test_british_piece_with_single_quotes_and_honorifics() -> None:
                                ("That does not", "John Healey"), ("stretched to breaking", dannatt),
                                ("Our partners asked", "Ben Key")]
     assert dates(found) == [("2025-04", None)]
+
+
+def test_markdown_footnotes_several_outlets_and_arabic_and_korean_names() -> None:
+    found = article("analysis-gulf-coalition.md")
+    assert people(found) == {"Mohammed bin Salman", "Mohammed Shia al-Sudani", "Recep Tayyip Erdoğan", "Mao Ning",
+                             "Kim Jong Un"}
+    assert title_of(found, "Mohammed Shia al-Sudani") == "Iraqi Prime Minister"
+    assert "spokesperson" in title_of(found, "Mao Ning")
+    assert {"Western official", "people familiar with", "diplomats"} <= {
+        a.name for a in found.actors if a.kind == "group"}
+    assert speakers(found) == [("Nobody wants another", "Western official"),
+                               ("supports regional countries", "Mao Ning")]
+    assert sources(found) == [("Reuters", "2024-11-06"), ("AP", "2024-11-06")]
+    assert [(c.raw, c.footnote) for c in found.citations if c.footnote] == [("[^1]", 1)]
+    assert [f.text[:15] for f in found.footnotes] == ["U.S. Department"]
+    assert dates(found) == [("2024-12", None)]  # "would resume in mid-December": a plan, this year
+    assert (found.published, found.year) == ("Posted: 2024-11-08", 2024)
