@@ -7,7 +7,6 @@ import re
 import sqlite3
 from functools import lru_cache
 
-from store.extract.sentences import split_sentences
 from store.views import (ActorSummary, CitationView, DocumentInfo, EventView, MentionView,
                          PassageView, QuoteView)
 
@@ -123,4 +122,6 @@ def _sentences_around(text: str, start: int, end: int) -> str:
 @lru_cache(maxsize=512)
 def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Sentence spans of one passage, cached: a dossier asks for the same passage many times."""
+    from store.extract.sentences import split_sentences  # its rules load data files: not at start-up
+
     return tuple(split_sentences(text))
