@@ -19,6 +19,7 @@ _MASTHEAD_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 # "[1] Text", "[^1]: Text" (Markdown), "1. Text", "1) Text".
 _NOTE_MARKER = re.compile(r"\[\^?(\d{1,3})\]:?\s*|(\d{1,3})[.)]\s+")
 _BULLET = re.compile(r"[-*•]\s+")
+_NUMBERED_LINE = re.compile(r"(\d{1,3})\s+(?=\S)")
 # Lines that start a new item even without a blank line before them: notes, bullets and bare links.
 _ITEM = re.compile(r"\[\^?\d{1,3}\]|\d{1,3}[.)]\s|[-*•]\s|https?://")
 _NOTES_HEADING = re.compile(
@@ -29,7 +30,9 @@ _HEADING_MAX_WORDS = 14
 _HEADING_MAX_CHARS = 100
 # A heading may ask a question ("Values-Based Diplomacy?") but never ends like a sentence or a clause.
 _NOT_HEADING_END = tuple(".,;:!\"”’)")
-_TRAILING_MARKER = re.compile(r"\[\^?\d{1,3}\]$")
+_TRAILING_MARKER = re.compile(r"(?:\[\^?\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+# An interview's question ("Q: Has membership changed how you plan?") is no heading.
+_QUESTION = re.compile(r"(?:Q|Question)\s*[:.]\s")
 
 Span = tuple[int, int]
 
@@ -86,9 +89,11 @@ def _split_block(text: str, lines: list[Span]) -> Iterator[Span]:
     """Yield one unit per Markdown heading, note, bullet or link line and one per run of other lines."""
     run: list[Span] = []
     after_heading = False
+    # Notes numbered without a stop ("1 Baltic Security Institute database, 2024."): every line numbered.
+    numbered = len(lines) > 1 and all(_NUMBERED_LINE.match(text, start, end) for start, end in lines)
     for start, end in lines:
         heading = bool(_MARKDOWN_HEADING.match(text, start, end))
-        if run and (heading or after_heading or _ITEM.match(text, start, end)):
+        if run and (heading or after_heading or numbered or _ITEM.match(text, start, end)):
             yield run[0][0], run[-1][1]
             run = []
         run.append((start, end))
@@ -146,7 +151,7 @@ def _classify(
         return start, end, "publication"
     if in_header and _is_publication(text, start, end):
         return start, end, "publication"
-    if marks or _looks_like_heading(text[start:end]):
+    if marks or (_looks_like_heading(text[start:end]) and not _QUESTION.match(text, start, end)):
         return start, end, "heading"
     return start, end, "paragraph"
 
@@ -178,7 +183,7 @@ def _looks_like_heading(line: str) -> bool:
     """A short single line that starts in capitals and does not end like a sentence."""
     if "\n" in line or len(line) > _HEADING_MAX_CHARS or len(line.split()) > _HEADING_MAX_WORDS:
         return False
-    line = _TRAILING_MARKER.sub("", line)  # "... in 2015.[1]" ends like the sentence it is
+    line = _TRAILING_MARKER.sub("", line)  # "... in 2015.[1]" or "... in 2015.¹" ends like the sentence it is
     return (line[:1].isupper() or line[:1].isdigit()) and not line.endswith(_NOT_HEADING_END)
 
 
@@ -197,10 +202,11 @@ def _number_footnotes(text: str, passages: list[Passage]) -> tuple[Passage, ...]
 
 def _strip_marker(text: str, start: int, end: int, position: int) -> tuple[int, int]:
     """Return the start of a note's content and its number (its position where it has no number)."""
-    marker = _NOTE_MARKER.match(text, start, end) or _BULLET.match(text, start, end)
+    marker = _NOTE_MARKER.match(text, start, end) or _NUMBERED_LINE.match(text, start, end) or _BULLET.match(
+        text, start, end)
     if marker is None or marker.end() >= end:
         return start, position
-    digits = next((g for g in marker.groups() if g), None) if marker.re is _NOTE_MARKER else None
+    digits = next((g for g in marker.groups() if g), None) if marker.re is not _BULLET else None
     return marker.end(), int(digits) if digits else position
 
 

@@ -10,11 +10,12 @@ from bisect import bisect_right
 
 from store.extract.scan import within
 from store.extract.quotemarks import Marks, is_title_cased, quote_spans
-from store.extract.speakers import Context, speaker_after, speaker_before
+from store.extract.speakers import Context, speaker_after, speaker_before, speaker_of_beat
 from store.model import Actor, Mention, Passage, Quote
 
 _TITLE_PASSAGES = frozenset({"footnote", "title", "heading", "publication"})
 _CLOSING = " \t.,;:!?\"”’'"
+_LABEL = " \t\nA:"  # an interview's answer label may open the sentence ("A: “Completely.”")
 
 
 def find_quotes(
@@ -34,23 +35,30 @@ def find_quotes(
     quotes: list[Quote] = []
     for marks in spans:
         quote = _nested(ctx.text, marks) if _within(marks, spans) else _quote(ctx, marks, passages, sentences, starts)
-        quotes.append(_continued(ctx.text, quote, quotes[-1] if quotes else None, sentences, starts))
+        quotes.append(_continued(ctx, quote, quotes[-1] if quotes else None, sentences, starts))
     return tuple(quotes)
 
 
 def _continued(
-    text: str, quote: Quote, previous: Quote | None, sentences: list[tuple[int, int]], starts: list[int]
+    ctx: Context, quote: Quote, previous: Quote | None, sentences: list[tuple[int, int]], starts: list[int]
 ) -> Quote:
-    """A quoted sentence standing alone right after someone's speech goes on with that speech:
-    "“Piracy never went away,” she said. “It moved.”" (same paragraph, nothing else in the sentence)."""
-    if quote.kind != "phrase" or previous is None or previous.kind != "speech":
+    """A quoted sentence standing alone goes on with the speech right before it in the paragraph
+    ("“Piracy never went away,” she said. “It moved.”"), or is said by the person a short sentence
+    before it is about ("He paused. “Complacency.”", "Eze smiled: ..." is the colon rule's)."""
+    text = ctx.text
+    if quote.kind != "phrase":
         return quote
-    sentence_start, sentence_end = _sentence_of(sentences, starts, quote.start - 1, len(text))
-    alone = not text[sentence_start : quote.start - 1].strip() and not text[quote.end + 1 : sentence_end].strip(_CLOSING)
-    between = text[previous.end : sentence_start]
-    if alone and "\n" not in between and previous.end <= sentence_start:
+    index = bisect_right(starts, quote.start - 1) - 1
+    sentence_start, sentence_end = sentences[index] if index >= 0 else (0, len(text))
+    if text[sentence_start : quote.start - 1].strip(_LABEL) or text[quote.end + 1 : sentence_end].strip(_CLOSING):
+        return quote
+    before = sentences[index - 1] if index > 0 else None
+    if before is None or "\n\n" in text[before[1] : sentence_start]:
+        return quote
+    if previous is not None and previous.kind == "speech" and before[0] <= previous.end <= sentence_start:
         return Quote("speech", previous.speaker, quote.start, quote.end, quote.text)
-    return quote
+    speaker = speaker_of_beat(ctx, *before)
+    return Quote("speech", speaker, quote.start, quote.end, quote.text) if speaker else quote
 
 
 def _within(marks: Marks, spans: list[Marks]) -> bool:

@@ -16,6 +16,7 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 # "“...,” she said": a pronoun and its reporting verb right after the quote.
 _PRONOUN_VERB = re.compile(r"[\s,]*(?:he|she|they)\s+(?:\w+\s+)?\w+")
 _MAX_GAP_WORDS = 2
+_BEAT_WORDS = 6
 _AFTER_WINDOW = 60
 
 
@@ -53,6 +54,18 @@ def speaker_after(ctx: Context, opening: int, close: int, sentence_end: int) -> 
     if _PRONOUN_VERB.match(window):
         return _last(ctx, 0, opening, person_only=True)
     return _first(ctx, close + 1, close + 1 + len(window))
+
+
+def speaker_of_beat(ctx: Context, start: int, end: int) -> str | None:
+    """The person a short sentence is about ("He paused.", "Okonkwo laughed."), for a quote right after it."""
+    region = ctx.text[start:end].lstrip(" A:")
+    if len(_WORD.findall(region)) > _BEAT_WORDS:
+        return None
+    if _PRONOUN.match(region):
+        return _last(ctx, 0, start, person_only=True)
+    first = _first(ctx, start, end)
+    opener = next((m for m in ctx.mentions if m.actor == first and start <= m.start < end), None)
+    return first if opener is not None and not ctx.text[start : opener.start].strip(" A:") else None
 
 
 def _cue_verb(region: str) -> re.Match[str] | None:
