@@ -86,3 +86,9 @@ def test_several_outlets_before_one_date_and_markdown_footnote_markers() -> None
         ("Reuters", "Reuters", "2024-11-06", None), ("AP, November 6", "AP", "2024-11-06", None),
         ("[^1]", None, None, 1)]
     assert [(f.number, f.text) for f in footnotes] == [(1, "A fact sheet.")]
+
+
+def test_superscript_note_markers() -> None:
+    text = "T\n\nThree cables were damaged in the Baltic Sea.¹ Investigators suspect anchors.²\n\nNotes\n\n1 A.\n2 B."
+    citations, _ = find_citations(text, split_passages(text), 2024)
+    assert [(c.raw, c.footnote) for c in citations] == [("¹", 1), ("²", 2)]

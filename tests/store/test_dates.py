@@ -100,3 +100,8 @@ def test_a_plan_keeps_the_article_year() -> None:
     text = "Jets would be based there from April 1 to July 31."
     (found,) = find_dates(text, 2023, dated="2023-03-03")
     assert (found.date, found.end_date) == ("2023-04-01", "2023-07-31")
+
+
+def test_day_ranges_written_with_to() -> None:
+    assert [(d.date, d.end_date) for d in find_dates("from 3 to 14 March and May 5 to 9", 2024)] == [
+        ("2024-03-03", "2024-03-14"), ("2024-05-05", "2024-05-09")]

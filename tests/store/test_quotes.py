@@ -158,3 +158,9 @@ def test_pronoun_after_the_quote_and_a_quote_that_runs_on() -> None:
 def test_straight_single_quotes_pair_around_words_not_apostrophes() -> None:
     text = "'We are a European power,' Healey told MPs, who didn't agree that Britain's 'reach' had grown."
     assert [text[m.start : m.end] for m in quote_spans(text)] == ["We are a European power,", "reach"]
+
+
+def test_a_quote_after_a_short_action_sentence_is_its_subjects() -> None:
+    text = 'General Janne Lindberg met us. He paused. "Complacency is the risk."'
+    (quote,) = quotes_of(text, passages=False)
+    assert (quote.kind, quote.speaker) == ("speech", "Janne Lindberg")

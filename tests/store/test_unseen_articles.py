@@ -218,3 +218,27 @@ def test_markdown_footnotes_several_outlets_and_arabic_and_korean_names() -> Non
     assert [f.text[:15] for f in found.footnotes] == ["U.S. Department"]
     assert dates(found) == [("2024-12", None)]  # "would resume in mid-December": a plan, this year
     assert (found.published, found.year) == ("Posted: 2024-11-08", 2024)
+
+
+def test_question_and_answer_interview_with_action_beats() -> None:
+    found = article("interview-finland-defence.txt")
+    assert people(found) == {"Elina Koskinen", "Janne Lindberg", "Timo Kivinen"}
+    assert title_of(found, "Elina Koskinen") == "author" and "General" in title_of(found, "Janne Lindberg")
+    assert not [p for p in found.passages if p.kind == "heading"]  # "Q: ..." lines are questions
+    # "He paused. “Complacency. ...”": the quote is his.
+    assert [s for _, s in speakers(found)] == ["Janne Lindberg", "Janne Lindberg", "Timo Kivinen", "Janne Lindberg"]
+    assert dates(found) == [("2021", None), ("2024-03-08", None), ("2019", None), ("2024-03-03", "2024-03-14")]
+    assert (found.published, found.year) == ("12 March 2024", 2024)
+
+
+def test_working_paper_with_superscript_markers_and_unpunctuated_note_numbers() -> None:
+    found = article("report-undersea-cables.txt")
+    assert people(found) == {"Sauli Niinistö", "Kaja Kallas"}
+    assert speakers(found) == [("worrying", "Sauli Niinistö"), ("to defend every", "Kaja Kallas")]
+    assert ("spokesperson", "group") in {(a.name, a.kind) for a in found.actors}
+    assert [(c.raw, c.outlet, c.date, c.footnote) for c in found.citations] == [
+        ("¹", None, None, 1), ("Yle, 10 October 2023", "Yle", "2023-10-10", None)]
+    assert [(f.number, f.text) for f in found.footnotes] == [
+        (1, "Baltic Security Institute database, 2024."), (2, "Finnish police, press release, October 24, 2023.")]
+    assert ("2023-10-08", None) in dates(found)
+    assert found.year == 2024 and found.published is not None and found.published.endswith("30 April 2024")
