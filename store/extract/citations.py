@@ -12,7 +12,7 @@ from store.model import Citation, Footnote, Passage
 _PARENTHETICAL = re.compile(r"\(([^()\n]{1,400})\)")
 _MARKER = re.compile(r"\[\^?(\d{1,3})\](?!:)")  # "[1]", or "[^1]" in Markdown
 # A superscript note number right after a word or a stop: "damaged in the Baltic Sea.¹"
-_SUPERSCRIPT = re.compile(r"(?<=[\w.,;:!?”\"’)])[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}")
+_SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰](?<=[\w.,;:!?”\"’)][¹²³⁴⁵⁶⁷⁸⁹⁰])[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,2}")
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _LEADING_TITLE = re.compile(r"\s*(?:“[^”]*”|\"[^\"]*\"|‘[^’]*’(?=\s*,))\s*,?\s*")

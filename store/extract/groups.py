@@ -20,7 +20,8 @@ _NAME_NEXT = re.compile(r"[ \t]+[A-Z]")
 # Letters that case-insensitive matching takes for ASCII ones but str.lower() leaves apart or
 # lengthens (dotless i, long s, dotted capital I): mapped first so no source noun is missed.
 _FOLD = str.maketrans({"ı": "i", "ſ": "s", "İ": "i"})
-_FAMILIAR = re.compile(r"\b(?:[Pp]eople|[Pp]ersons?)\s+(?:familiar\s+with|briefed\s+on|close\s+to|with\s+knowledge\s+of)\b")
+# "[Pp](?<!\w[Pp])" is "\b[Pp]" written so that the scan can skip ahead to the next "p".
+_FAMILIAR = re.compile(r"[Pp](?<!\w[Pp])(?:eople|ersons?)\s+(?:familiar\s+with|briefed\s+on|close\s+to|with\s+knowledge\s+of)\b")
 # A determiner and up to three qualifiers stand before the noun.
 _MAX_WORDS_BEFORE_NOUN = 4
 

@@ -90,8 +90,9 @@ def _straight_single(text: str, start: int, end: int) -> list[Marks]:
     return spans
 
 
-_SINGLE_OPEN = re.compile(r"(?<![\w’'])'(?=\w)")
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])'(?!\w)")
+# The mark comes first and the look back after it, so a scan can skip straight to the next "'".
+_SINGLE_OPEN = re.compile(r"'(?<![\w’']')(?=\w)")
+_SINGLE_CLOSE = re.compile(r"'(?<=[\w.,!?]')(?!\w)")
 _TITLE_CASE_SHARE = 0.6
 
 
