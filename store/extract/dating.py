@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from store.extract.dates import DateMention, find_dates, future_statement
 from store.model import Passage
 
-# Targets rather than happenings: "by 2020", "until 2030".
-_TARGET_BEFORE = re.compile(r"\b(?:by|until|till|before|beyond)\s+$", re.I)
+# Bounds rather than happenings: "by 2020", "until 2030", and "since 2002" (which says the article is later).
+_TARGET_BEFORE = re.compile(r"\b(?:by|until|till|before|beyond|since)\s+$", re.I)
 # A wire dateline opens the first paragraph: "MANILA, Jan 5 (Reuters) -", "WASHINGTON, March 3, 2014 -".
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40},\s+")
 _DATELINE_REACH = 40
@@ -19,8 +19,8 @@ def article_year(text: str, passages: Sequence[Passage]) -> int | None:
     """The year partial dates are resolved against.
 
     The first year of the publication lines; else that of a dateline; else the latest year the
-    article mentions, skipping targets ("by 2020") and statements about the future ("will chair in
-    2025"). Why the latest and not the most frequent: an article is written no earlier than the newest
+    article mentions, skipping bounds ("by 2020", "since 2002") and statements about the future ("will
+    chair in 2025"). Why the latest and not the most frequent: an article is written no earlier than the newest
     thing it reports, while the year it mentions most is often the past year it analyses. The title is
     not trusted ("Arctic Security After 2014" names its subject).
     """
@@ -56,7 +56,7 @@ def _dateline(text: str, passages: Sequence[Passage], year: int | None) -> DateM
 
 
 def _years(text: str, start: int, end: int) -> list[int]:
-    """Years of the dated mentions in text[start:end], in text order, except targets ("by 2020") and
+    """Years of the dated mentions in text[start:end], in text order, except bounds ("by 2020") and
     statements about the future ("will chair in 2025"), which say nothing of when the article was written."""
     return [int(d.date[:4]) for d in find_dates(text, None, start, end)
             if d.date and d.precision != "decade" and not _TARGET_BEFORE.search(text, max(0, d.start - 8), d.start)

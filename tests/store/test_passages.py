@@ -110,6 +110,8 @@ def test_article_year_prefers_the_header_then_the_latest_year_mentioned() -> Non
 def test_article_year_skips_the_future_and_reads_a_dateline() -> None:
     future = "Talks\n\nIt began in 2022 and grew in 2023. Denmark will chair it between 2025 and 2027."
     assert article_year(future, split_passages(future)) == 2023
+    since = "Talks\n\nIt has negotiated since 2002."
+    assert article_year(since, split_passages(since)) is None
     wire = "Talks\n\nBERLIN, March 3, 2014 (Reuters) - Talks resumed after 2016 plans were dropped."
     assert article_year(wire, split_passages(wire)) == 2014
 

@@ -242,3 +242,15 @@ def test_working_paper_with_superscript_markers_and_unpunctuated_note_numbers() 
         (1, "Baltic Security Institute database, 2024."), (2, "Finnish police, press release, October 24, 2023.")]
     assert ("2023-10-08", None) in dates(found)
     assert found.year == 2024 and found.published is not None and found.published.endswith("30 April 2024")
+
+
+def test_wire_with_no_year_but_since_and_split_attribution() -> None:
+    found = article("wire-asean-code.txt")
+    assert people(found) == {"Nguyen Thi Lan", "Enrique Manalo", "Retno Marsudi"}
+    assert ("Association of Southeast Asian Nations", ("ASEAN",)) in {(a.name, a.aliases) for a in found.actors}
+    assert speakers(found) == [("We are ready", "Enrique Manalo"), ("but we will", "Enrique Manalo"),
+                               ("stands with its", "State Department"), ("Unity is our", "Retno Marsudi")]
+    assert {"diplomats", "Malaysian officials"} <= {a.name for a in found.actors if a.kind == "group"}
+    # "since 2002" dates a beginning, not the article: its year stays unknown, so "July 10" gets no year.
+    assert found.year is None and dates(found) == [("2002", None)]
+    assert sources(found) == [("Reuters", None)]
