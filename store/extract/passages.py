@@ -31,6 +31,8 @@ _HEADING_MAX_CHARS = 100
 # A heading may ask a question ("Values-Based Diplomacy?") but never ends like a sentence or a clause.
 _NOT_HEADING_END = tuple(".,;:!\"”’)")
 _TRAILING_MARKER = re.compile(r"(?:\[\^?\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+# A line in bold and nothing else, as Markdown writers mark a section: "**What they're saying**".
+_BOLD_LINE = re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1")
 # An interview's question ("Q: Has membership changed how you plan?") is no heading.
 _QUESTION = re.compile(r"(?:Q|Question)\s*[:.]\s")
 
@@ -151,6 +153,9 @@ def _classify(
         return start, end, "publication"
     if in_header and _is_publication(text, start, end):
         return start, end, "publication"
+    bold = _BOLD_LINE.fullmatch(text, start, end)
+    if bold and len(bold.group(2).split()) <= _HEADING_MAX_WORDS:
+        return bold.start(2), bold.end(2), "heading"  # "**The big picture**" heads what follows
     if marks or (_looks_like_heading(text[start:end]) and not _QUESTION.match(text, start, end)):
         return start, end, "heading"
     return start, end, "paragraph"

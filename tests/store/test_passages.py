@@ -142,3 +142,9 @@ def test_interview_questions_are_paragraphs_and_unpunctuated_numbered_notes_spli
     text = "T\n\nQ: Has membership changed how you plan?\n\nA: Completely.\n\nNotes\n\n1 First source, 2024.\n2 Second."
     assert [k[0] for k in kinds(text)] == ["title", "paragraph", "paragraph", "heading", "footnote", "footnote"]
     assert [(k[2], k[3]) for k in kinds(text)[-2:]] == [(1, "First source, 2024."), (2, "Second.")]
+
+
+def test_a_line_in_bold_alone_is_a_heading_without_its_stars() -> None:
+    text = "T\n\n**The big picture**\n\nGermany approved the reform."
+    assert kinds(text)[1:] == [("heading", "The big picture", None, "The big picture"),
+                               ("paragraph", "The big picture", 1, "Germany approved the reform.")]

@@ -254,3 +254,14 @@ def test_wire_with_no_year_but_since_and_split_attribution() -> None:
     # "since 2002" dates a beginning, not the article: its year stays unknown, so "July 10" gets no year.
     assert found.year is None and dates(found) == [("2002", None)]
     assert sources(found) == [("Reuters", None)]
+
+
+def test_markdown_explainer_with_bold_headings_a_photo_and_bullets() -> None:
+    found = article("explainer-german-budget.md")
+    assert people(found) == {"Jörg Kukies", "Friedrich Merz", "Franziska Brantner"}
+    assert title_of(found, "Friedrich Merz") == "leader of the Christian Democratic Union"
+    assert [p.text for p in found.passages if p.kind == "heading"] == [
+        "The big picture", "What they're saying", "The bottom line"]
+    assert speakers(found) == [("a historic decision.", "Jörg Kukies"), ("Europe must be", "Friedrich Merz")]
+    assert dates(found) == [("2025-03-18", None), ("2025", None)]
+    assert (found.published, found.year) == ("Updated: March 18, 2025 at 10:45 a.m. ET", 2025)
