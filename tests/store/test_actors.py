@@ -226,3 +226,9 @@ def test_arabic_prefixed_names_and_short_words_that_are_not_acronyms() -> None:
 def test_people_familiar_with_the_matter_are_a_group() -> None:
     actors, _ = plain("The talks will resume, according to two people familiar with the matter.")
     assert actors["people familiar with"].kind == "group"
+
+
+def test_hyphenated_titles_and_an_administration_official() -> None:
+    actors, _ = plain("Secretary-General António Guterres spoke. A senior administration official said more.")
+    assert actors["António Guterres"].title == "Secretary-General"
+    assert actors["senior administration official"].kind == "group"
