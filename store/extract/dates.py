@@ -64,6 +64,7 @@ _MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _START_WORD = re.compile(r"(?i:between|the|early|mid|late|spring|summer|autumn|fall)")
 _WORDS_BACK = 3
 _DAYS_AHEAD = 62
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _FUTURE = re.compile(r"\b(?:will|would|shall)\b|['’]ll\b", re.I)
 _CLAUSE_END = re.compile(r"[.!?;]\s|\n")
 _CLAUSE_REACH = 300
@@ -117,6 +118,8 @@ def find_dates(
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for name, kinds, pattern in _PATTERNS:
+        if not starts[kinds]:
+            continue  # nothing in the span can begin this pattern
         for match in matches_at(pattern, text, starts[kinds], end):
             if _overlaps(taken, match.start(), match.end()):
                 continue
@@ -257,7 +260,7 @@ def future_statement(text: str, start: int, end: int) -> bool:
 
 def _valid(year: int | None, month: int, day: int) -> bool:
     """True where the day exists in that month; February 29 needs a leap year (2000 stands in if unknown)."""
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year or 2000, month)[1]
+    return 1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month - 1] + (month == 2 and calendar.isleap(year or 2000))
 
 
 def _iso(year: int | None, month: int, day: int) -> str | None:

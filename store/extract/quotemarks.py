@@ -65,12 +65,18 @@ def _straight(text: str, start: int, end: int) -> list[Marks]:
     return [marks for marks in spans if marks.start < marks.end]
 
 
+_CURLY_SINGLE_OPEN = re.compile(r"(?<![\w’])‘(?=\w)")
+_CURLY_SINGLE_CLOSE = re.compile(r"’(?![\w])")
+
+
 def _single(text: str, start: int, end: int) -> list[Marks]:
     """Single curly quotes: an opening ‘ before a word, closed by the next ’ that is not an apostrophe."""
-    spans = []
-    for match in re.finditer(r"(?<![\w’])‘(?=\w)", text[start:end]):
+    spans: list[Marks] = []
+    if text.find("‘", start, end) == -1:
+        return spans  # most paragraphs have none: no need to copy and scan them
+    for match in _CURLY_SINGLE_OPEN.finditer(text[start:end]):
         open_at = start + match.start()
-        closing = re.compile(r"’(?![\w])").search(text, open_at + 1, end)
+        closing = _CURLY_SINGLE_CLOSE.search(text, open_at + 1, end)
         if closing is not None:
             spans.append(Marks(open_at + 1, closing.start(), True))
     return spans

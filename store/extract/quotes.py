@@ -30,7 +30,8 @@ def find_quotes(
     # A quote names people, it is not said by them: mentions inside quotation marks never speak.
     inside = within((marks.start, marks.end) for marks in spans)
     outside = [m for m in sorted(mentions, key=lambda m: m.start) if not inside(m.start, m.end)]
-    ctx = Context(text, outside, {actor.name: actor.kind for actor in actors})
+    kinds = {actor.name: actor.kind for actor in actors}
+    ctx = Context(text, outside, kinds, [m.start for m in outside], [m.end for m in outside])
     starts = [start for start, _ in sentences]
     quotes: list[Quote] = []
     for marks in spans:

@@ -28,6 +28,10 @@ class Context:
     mentions: list[Mention]
     """Mentions outside quotation marks, in text order."""
     kinds: dict[str, str]
+    starts: list[int]
+    """Where each mention starts, in the same order: indexed once for bisection, not on every look-up."""
+    ends: list[int]
+    """Where each mention ends, in the same order."""
 
 
 def speaker_before(ctx: Context, sentence_start: int, mark: int) -> str | None:
@@ -98,7 +102,7 @@ def _colon_speaker(ctx: Context, start: int, mark: int, region: str) -> str | No
 
 def _last(ctx: Context, start: int, end: int, person_only: bool = False) -> str | None:
     """The speaker-like actor mentioned last in text[start:end]."""
-    index = bisect_left([m.end for m in ctx.mentions], end + 1)
+    index = bisect_left(ctx.ends, end + 1)
     for mention in reversed(ctx.mentions[:index]):
         if mention.start < start:
             return None
@@ -109,8 +113,10 @@ def _last(ctx: Context, start: int, end: int, person_only: bool = False) -> str 
 
 def _first(ctx: Context, start: int, end: int) -> str | None:
     """The speaker-like actor mentioned first in text[start:end]."""
-    for mention in ctx.mentions:
-        if start <= mention.start and mention.end <= end and _can_speak(ctx, mention, False):
+    for mention in ctx.mentions[bisect_left(ctx.starts, start):]:
+        if mention.start >= end:
+            return None
+        if mention.end <= end and _can_speak(ctx, mention, False):
             return mention.actor
     return None
 
