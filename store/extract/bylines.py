@@ -7,14 +7,15 @@ from collections.abc import Iterator, Sequence
 
 from store.extract.candidates import Candidate
 from store.extract.gazetteer import is_demonym, lookup
-from store.extract.lexicon import word_set
+from store.extract.lexicon import is_common, word_set
 from store.model import Passage
 
 # "By" or "<Role> by", at the start of a line or after ";", "|" or "(", then the names up to the next part.
 _CREDIT = re.compile(
-    r"(?:^|(?<=[;|(\n]))[\s*_\[]*(?:(?P<role>(?:[Aa]dditional\s+)?[A-Za-z]+)\s+by|By)\s+(?P<names>[^;|)\n]+)")
+    r"(?:^|(?<=[;|(\n]))[\s*_\[]*(?:(?P<role>(?:[Aa]dditional\s+)?[A-Za-z]+)\s+by|By|Authors?:)\s+(?P<names>[^;|)\n]+)")
 _ROLES = {None: "author", "reporting": "reporter", "additional reporting": "reporter", "editing": "editor",
-          "writing": "writer", "interview": "interviewer", "research": "researcher", "compiled": "compiler"}
+          "writing": "writer", "written": "author", "interview": "interviewer", "research": "researcher",
+          "compiled": "compiler"}
 # Between two names: a comma, "and", "&"; a place may follow a name ("Jane Doe in Tokyo").
 _SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
 _PARTICLES = frozenset("de da van von der del al bin le la du dos".split())
@@ -56,8 +57,8 @@ def _person(text: str, start: int, end: int, role: str) -> Candidate | None:
     while kept < len(words) and _name_word(words[kept].group()) and not lookup(
             " ".join(word.group() for word in words[kept:])):
         kept += 1
-    if not _MIN_WORDS <= kept <= _MAX_WORDS:
-        return None
+    if not _MIN_WORDS <= kept <= _MAX_WORDS or all(is_common(word.group()) for word in words[:kept]):
+        return None  # "By Jane Doe, Staff Writer": the second part names no one
     name_start, name_end = words[0].start(), words[kept - 1].end()
     if not _NAME.fullmatch(text, name_start, name_end):
         return None

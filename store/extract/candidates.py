@@ -58,6 +58,8 @@ def _organization(text: str, tokens: list[Token], keyword: int, people: bool) ->
         end = len(tokens)
     name = text[tokens[0].start : tokens[end - 1].end]
     rest = _decompose(text, tokens[end:], people) if end < len(tokens) else []
+    if end == 1:
+        return rest  # a keyword alone ("Staff" of "Staff Writer") names no organisation
     return [Candidate(tokens[0].start, tokens[end - 1].end, "organization", name), *rest]
 
 

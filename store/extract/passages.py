@@ -10,7 +10,8 @@ from store.model import Passage
 
 _MARKDOWN_HEADING = re.compile(r"(#{1,6})[ \t]+(?=\S)")
 # Markdown emphasis may wrap a header line ("*Published: 14 August 2024*", "**By Jane Doe**").
-_PUBLICATION = re.compile(r"[*_]*(?:(?i:publication|published|posted|updated|date|dateline|source)\s*:|By\s+[A-Z])")
+_PUBLICATION = re.compile(
+    r"[*_]*(?:(?i:publication|published|posted|updated|date|dateline|source|authors?)\s*:|By\s+[A-Z]|Written\s+by\s+[A-Z])")
 # Credits, in the header or at the end: "Reporting by X; Editing by Y", "Interview by X".
 _CREDITS = re.compile(
     r"[*_(\[]*(?:(?:Additional\s+)?[Rr]eporting|Editing|Writing|Interview|Research|Compiled)\s+by\s+[A-Z]")

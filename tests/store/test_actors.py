@@ -232,3 +232,9 @@ def test_hyphenated_titles_and_an_administration_official() -> None:
     actors, _ = plain("Secretary-General António Guterres spoke. A senior administration official said more.")
     assert actors["António Guterres"].title == "Secretary-General"
     assert actors["senior administration official"].kind == "group"
+
+
+@pytest.mark.parametrize("byline", ["By Jane Doe, Staff Writer", "Authors: Jane Doe", "Written by Jane Doe"])
+def test_other_byline_forms_name_only_the_author(byline: str) -> None:
+    actors, _ = actors_of(f"Talks resume\n\n{byline}\n\nBody text.")
+    assert [(a.name, a.kind, a.title) for a in actors.values()] == [("Jane Doe", "person", "author")]
