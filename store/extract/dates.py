@@ -42,6 +42,8 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("dmdm", "d", r"<day:d1>\s+<month:m1>" + _TO + r"<day:d2>\s+<month:m2>(?:,?\s+<year:y1>)?"),
         ("mdd", "m", r"<month:m1>\s+<day:d1>" + _TO + r"<day:d2>(?:,?\s+<year:y1>)?"),
         ("ddm", "d", r"<day:d1>" + _TO + r"<day:d2>\s+<month:m1>(?:,?\s+<year:y1>)?"),
+        ("mymy", "w", r"(?i:between|from)\s+<month:m1>,?\s+<year:y1>\s+(?:and|to|until|through)\s+"
+                      r"<month:m2>,?\s+<year:y2>"),
         ("yy", "w", r"(?i:between)\s+<year:y1>\s+and\s+<year:y2>"),
         ("yy", "d", r"(?<=from )<year:y1>\s+(?:to|until|through)\s+<year:y2>"),
         ("yy", "d", r"<year:y1>\s*[-–]\s*<year:y2>"),
@@ -61,7 +63,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 # ("between", "the", "early", "summer") have it at most three words before that digit or month.
 _DIGITS = re.compile(r"\d+")
 _MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-_START_WORD = re.compile(r"(?i:between|the|early|mid|late|spring|summer|autumn|fall)")
+_START_WORD = re.compile(r"(?i:between|from|the|early|mid|late|spring|summer|autumn|fall)")
 _WORDS_BACK = 3
 _DAYS_AHEAD = 62
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -223,6 +225,9 @@ def _calendar(name: str, groups: dict[str, str], year: int | None) -> tuple[str 
     if name == "yy":
         y2 = int(groups["y2"])
         return (str(y1), str(y2), "year") if y1 is not None and y1 < y2 else None
+    if name == "mymy":  # "between October 2023 and January 2024"
+        first, last = (y1 or 0, month_number(groups["m1"])), (int(groups["y2"]), month_number(groups["m2"]))
+        return (f"{first[0]:04d}-{first[1]:02d}", f"{last[0]:04d}-{last[1]:02d}", "month") if first < last else None
     if name == "y":
         return str(y1), None, "year"
     m1 = int(groups["mo"]) if name == "iso" else month_number(groups["m1"])

@@ -105,3 +105,9 @@ def test_a_plan_keeps_the_article_year() -> None:
 def test_day_ranges_written_with_to() -> None:
     assert [(d.date, d.end_date) for d in find_dates("from 3 to 14 March and May 5 to 9", 2024)] == [
         ("2024-03-03", "2024-03-14"), ("2024-05-05", "2024-05-09")]
+
+
+def test_month_ranges_between_two_years() -> None:
+    text = "Between October 2023 and January 2024 cables broke; from May 2011 to June 2012 it ran."
+    assert [(d.date, d.end_date, d.precision) for d in find_dates(text)] == [
+        ("2023-10", "2024-01", "month"), ("2011-05", "2012-06", "month")]
