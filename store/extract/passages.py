@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from store.extract.dates import find_dates
+from store.extract.lexicon import word_set
 from store.model import Passage
 
 _MARKDOWN_HEADING = re.compile(r"(#{1,6})[ \t]+(?=\S)")
@@ -43,13 +44,14 @@ Span = tuple[int, int]
 def split_passages(text: str) -> tuple[Passage, ...]:
     """Split an article into passages with exact offsets, kinds, sections and numbers."""
     units = _first_line_apart(list(_units(text)), text)
+    title_at = _title_index(text, units)
     notes_from = _notes_start(text, units)
     passages: list[Passage] = []
     section, paragraphs, in_header = "", 0, True
     for index, (start, end) in enumerate(units):
         if index == notes_from and not _NOTES_HEADING.fullmatch(text, *units[index - 1]):
             section = ""  # unheaded end notes belong to no section of the body
-        start, end, kind = _classify(text, start, end, index, in_header, index >= notes_from)
+        start, end, kind = _classify(text, start, end, index - title_at, in_header, index >= notes_from)
         if kind == "heading":
             section = text[start:end]
         if kind == "paragraph":
@@ -135,17 +137,27 @@ def _notes_start(text: str, units: Sequence[Span]) -> int:
     return first
 
 
+def _title_index(text: str, units: Sequence[Span]) -> int:
+    """1 where the first line is a label above the title ("Executive Summary", "ANALYSIS"), else 0."""
+    if len(units) < 2:
+        return 0
+    label = text[units[0][0] : units[0][1]].strip("#*_: \t").lower()
+    title = text[units[1][0] : units[1][1]].lstrip("# \t")
+    return 1 if label in word_set("section_labels.txt") and _looks_like_heading(title) else 0
+
+
 def _classify(
-    text: str, start: int, end: int, index: int, in_header: bool, in_notes: bool
+    text: str, start: int, end: int, position: int, in_header: bool, in_notes: bool
 ) -> tuple[int, int, str]:
-    """Decide a unit's kind; Markdown headings lose their '#' marks from the span."""
+    """Decide the kind of the unit at ``position`` from the title (a label above it is publication furniture);
+    Markdown headings lose their '#' marks from the span."""
     marks = _MARKDOWN_HEADING.match(text, start, end)
     if marks:
         start = marks.end()
         content = text[start:end].rstrip("# \t")
         end = start + len(content) if content else end
-    if index == 0:
-        return start, end, "title"
+    if position <= 0:
+        return start, end, "title" if position == 0 else "publication"
     if _NOTES_HEADING.fullmatch(text, start, end) and not in_notes:
         return start, end, "heading"
     if in_notes:

@@ -148,3 +148,9 @@ def test_a_line_in_bold_alone_is_a_heading_without_its_stars() -> None:
     text = "T\n\n**The big picture**\n\nGermany approved the reform."
     assert kinds(text)[1:] == [("heading", "The big picture", None, "The big picture"),
                                ("paragraph", "The big picture", 1, "Germany approved the reform.")]
+
+
+def test_a_label_above_the_title_is_not_the_title() -> None:
+    text = "ANALYSIS\n\nSecuring Undersea Cables\n\nBody text here."
+    assert [k[0] for k in kinds(text)] == ["publication", "title", "paragraph"]
+    assert article_title(split_passages(text)) == "Securing Undersea Cables"

@@ -233,6 +233,7 @@ def test_question_and_answer_interview_with_action_beats() -> None:
 
 def test_working_paper_with_superscript_markers_and_unpunctuated_note_numbers() -> None:
     found = article("report-undersea-cables.txt")
+    assert found.title == "Securing Undersea Cables in Northern Europe"  # under the "Executive Summary" label
     assert people(found) == {"Sauli Niinistö", "Kaja Kallas"}
     assert speakers(found) == [("worrying", "Sauli Niinistö"), ("to defend every", "Kaja Kallas")]
     assert ("spokesperson", "group") in {(a.name, a.kind) for a in found.actors}
