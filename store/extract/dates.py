@@ -17,7 +17,6 @@ _FRAGMENTS = {
     "part": r"(?i:early|mid|late)",
     "season": r"(?i:spring|summer|autumn|fall)",
 }
-_DASH = r"\s*[-–—]\s*"
 _TO = r"(?:\s*[-–—]\s*|\s+(?:to|until|through)\s+)"
 # Why lookarounds: a date never continues a longer number ("$2013", "12013", "3.2013") or a word.
 _B, _E = r"(?<![\w$€£.,])", r"(?![\w%]|[.,]\d)"
