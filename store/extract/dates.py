@@ -14,8 +14,9 @@ _FRAGMENTS = {
              r"|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?",
     "day": r"[0-3]?\d",
     "year": r"(?:1[5-9]|20)\d\d",
-    "part": r"(?i:early|mid|late)",
-    "season": r"(?i:spring|summer|autumn|fall)",
+    # ASCII-only case folding: "ſummer" or "mİd" would match plain (?i) and then name no known part.
+    "part": r"(?ai:early|mid|late)",
+    "season": r"(?ai:spring|summer|autumn|fall)",
 }
 _TO = r"(?:\s*[-–—]\s*|\s+(?:to|until|through)\s+)"
 # Why lookarounds: a date never continues a longer number ("$2013", "12013", "3.2013") or a word.

@@ -111,3 +111,7 @@ def test_month_ranges_between_two_years() -> None:
     text = "Between October 2023 and January 2024 cables broke; from May 2011 to June 2012 it ran."
     assert [(d.date, d.end_date, d.precision) for d in find_dates(text)] == [
         ("2023-10", "2024-01", "month"), ("2011-05", "2012-06", "month")]
+
+
+def test_letters_that_only_look_like_ascii_never_break_a_date() -> None:
+    assert [d.date for d in find_dates("ſummer 2012 and the mİd-1990s", 2013)] == ["2012", "1990"]
