@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
@@ -13,6 +14,7 @@ from textual.reactive import var
 from textual.widgets import DataTable, Header, Input, Tabs
 
 from store import queries
+from store.db import Store
 from store.queries import ActorSummary, DocumentInfo, Dossier, KindCount
 from tui.messages import ActorPlace, Navigate
 from tui.screens.base import ExplorerScreen
@@ -23,13 +25,10 @@ from tui.widgets.nav_table import NavTable
 
 NAME_WIDTH = 26
 """Long names are cut with an ellipsis so the title still shows at 80 columns."""
+PREVIEW_ROWS = 40
+"""Rows per section of the preview, which only needs to fill one screen."""
 SHOWN = 500
-"""Rows listed at most; a big corpus is narrowed by typing, and refilling stays instant."""
-
-
-def prominence(actor: ActorSummary) -> tuple[int, int, str]:
-    """Sort key: most mentioned first, then most quoted, then by name."""
-    return (-actor.mentions, -actor.quotes, actor.name.casefold())
+"""Rows listed at most; a big corpus is narrowed by typing, and each page is one quick query."""
 
 
 def actor_row(actor: ActorSummary) -> list[object]:
@@ -38,10 +37,18 @@ def actor_row(actor: ActorSummary) -> list[object]:
     return [count, Text(actor.name, no_wrap=True, overflow="ellipsis"), actor.kind, actor.title or ""]
 
 
-def matches(actor: ActorSummary, kind: str | None, text: str) -> bool:
-    """True if the actor is of the kind (None: any) and its name or title contains the text."""
-    haystack = f"{actor.name} {actor.title or ''}".casefold()
-    return (kind is None or actor.kind == kind) and text.casefold() in haystack
+@dataclass(frozen=True)
+class ActorPage:
+    """The most prominent actors matching a kind and a filter, and how many match in all."""
+
+    actors: tuple[ActorSummary, ...]
+    total: int
+
+
+def actor_page(store: Store, kind: str | None, text: str) -> ActorPage:
+    """One page of actors of a kind (None: any) whose names contain text, most mentioned first."""
+    name = text.strip() or None
+    return ActorPage(queries.actors(store, kind, SHOWN, 0, name), queries.count_actors(store, kind, name))
 
 
 class ActorsScreen(ExplorerScreen):
@@ -56,16 +63,14 @@ class ActorsScreen(ExplorerScreen):
         Binding("escape", "go_back", "Back", show=False),
     ]
 
-    actors: var[tuple[ActorSummary, ...]] = var(())
-    """Every actor in the store, most prominent first."""
-    filter_text: var[str] = var("")
+    filter_text: var[str] = var("", init=False)
     """What the user typed into the filter."""
 
     def compose(self) -> ComposeResult:
         """Kind tabs and filter above the list, the dossier preview beside it on wide terminals."""
         yield Header()
         yield KindTabs(id="kinds")
-        yield Input(placeholder="f: type to filter by name or title", id="filter", compact=True)
+        yield Input(placeholder="f: type to filter by name", id="filter", compact=True)
         with Horizontal(id="actors-body"):
             yield NavTable(id="actors-table")
             with Vertical(id="preview-pane"):
@@ -80,7 +85,7 @@ class ActorsScreen(ExplorerScreen):
         table.add_column("kind", key="kind", width=12)
         table.add_column("title", key="title")
         table.focus()
-        self.fetch("actors", queries.actors, then=self._set_actors)
+        self._load_page()
         self.fetch("counts", queries.kind_counts, then=self._set_counts)
         self.fetch("documents", queries.documents, then=self._set_documents)
 
@@ -89,39 +94,30 @@ class ActorsScreen(ExplorerScreen):
         titles = {document.id: document.title for document in documents}
         self.query_one("#preview", DossierView).titles = titles
 
-    def _set_actors(self, actors: Sequence[ActorSummary]) -> None:
-        """Keep every actor, sorted by prominence."""
-        self.actors = tuple(sorted(actors, key=prominence))
-
     def _set_counts(self, counts: Sequence[KindCount]) -> None:
         """Label the kind tabs."""
         self.query_one(KindTabs).show_counts(counts)
 
-    def watch_actors(self) -> None:
-        """Refill the list when the actors arrive."""
-        self._refill()
-
     def watch_filter_text(self) -> None:
-        """Refill the list as the filter changes."""
-        self._refill()
+        """Ask for the matching actors as the filter changes (the first load included)."""
+        self._load_page()
 
     @on(Tabs.TabActivated, "#kinds")
-    def _kind_changed(self) -> None:
-        """Refill the list for the chosen kind."""
-        self._refill()
-
-    def _refill(self) -> None:
-        """Show the actors matching kind and filter, keeping the highlighted actor if still listed."""
-        table = self.query_one("#actors-table", NavTable)
+    def _load_page(self) -> None:
+        """Ask the store for the actors of the chosen kind that match the filter; newer asks win."""
         kind = self.query_one(KindTabs).kind
-        matching = [a for a in self.actors if matches(a, kind, self.filter_text)]
-        shown = matching[:SHOWN]
+        self.fetch("actors", actor_page, kind, self.filter_text, then=self._show_page)
+
+    def _show_page(self, page: ActorPage) -> None:
+        """List the page, keeping the highlighted actor if it is still listed."""
+        table = self.query_one("#actors-table", NavTable)
         current = self.highlighted_actor_id()
         table.clear()
-        for actor in shown:
+        for actor in page.actors:
             table.add_row(*actor_row(actor), key=str(actor.id))
-        self.sub_title = f"top {len(shown)} of {len(matching)}: f to filter" if len(matching) > SHOWN else ""
-        ids = [actor.id for actor in shown]
+        shown = len(page.actors)
+        self.sub_title = f"top {shown} of {page.total}: f to filter" if page.total > shown else ""
+        ids = [actor.id for actor in page.actors]
         if current in ids:
             table.move_cursor(row=ids.index(current))
 
@@ -138,7 +134,7 @@ class ActorsScreen(ExplorerScreen):
         """Load the highlighted actor's dossier into the preview (wide terminals only show it)."""
         actor_id = self.highlighted_actor_id()
         if actor_id is not None:
-            self.fetch("preview", queries.dossier, actor_id, then=self._show_preview)
+            self.fetch("preview", queries.dossier, actor_id, PREVIEW_ROWS, then=self._show_preview)
 
     def _show_preview(self, dossier: Dossier | None) -> None:
         """Display the preview."""

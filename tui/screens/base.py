@@ -84,7 +84,7 @@ class ExplorerScreen(Screen[None]):
         place = event.option.preview if isinstance(event.option, PlaceOption) else None
         if previews and place is not None:
             show = partial(previews.first().show, place=place)
-            self.fetch("context", queries.passage_neighbours, place.passage_id, 1, then=show)
+            self.fetch("context", queries.passage_neighbours, place.passage_id, 2, then=show)
 
     @on(QueryDone)
     async def _apply_query(self, message: QueryDone) -> None:

@@ -18,6 +18,9 @@ from tui.widgets.key_footer import KeyFooter
 from tui.widgets.nav_list import NavList
 from tui.widgets.passage_preview import PassagePreview
 
+SHOWN = 300
+"""Rows per dossier section at most: an alliance is named thousands of times in a big corpus."""
+
 
 class DossierScreen(ExplorerScreen):
     """Everything about one actor; enter opens the reader at a quote or mention, or a connection."""
@@ -49,7 +52,7 @@ class DossierScreen(ExplorerScreen):
     def _documents_loaded(self, documents: Sequence[DocumentInfo]) -> None:
         """Know the documents' titles (rows name theirs when there are several), then load the dossier."""
         self.query_one(DossierView).titles = {document.id: document.title for document in documents}
-        self.fetch("dossier", queries.dossier, self.actor_id, then=self._show)
+        self.fetch("dossier", queries.dossier, self.actor_id, SHOWN, then=self._show)
 
     def _show(self, dossier: Dossier | None) -> None:
         """Display the dossier, or say it is gone."""

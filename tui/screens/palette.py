@@ -11,7 +11,6 @@ from store import queries
 from store.queries import ActorSummary, QuoteView
 from tui.messages import ActorPlace, Navigate, Place, TextPlace
 
-
 Entry = tuple[str, str, Place]
 """What the palette matches (a name or a quote), its help line, and where it goes."""
 

@@ -22,6 +22,12 @@ def event_date(event: EventView) -> str:
     return f"{event.date} → {event.end_date}" if event.end_date else event.date
 
 
+def counted(title: str, rows: list[Option], total: int) -> tuple[str, list[Option]]:
+    """A section titled with its count, "Mentions (200 of 2,345)" when the store holds more than shown."""
+    count = f"{len(rows)} of {total:,}" if total > len(rows) else f"{len(rows)}"
+    return f"{title} ({count})", rows
+
+
 class DossierView(Vertical):
     """Shows one Dossier; its list opens the reader at a quote or mention, or another dossier."""
 
@@ -75,12 +81,14 @@ class DossierView(Vertical):
 
     def _options(self, dossier: Dossier) -> list[Option]:
         """Every section as a heading followed by its openable rows."""
+        connections: list[Option] = list(map(self._connection, dossier.connections))
         sections: list[tuple[str, list[Option]]] = [
-            ("Quotes", [self._quote(q) for q in dossier.quotes]),
+            counted("Quotes", [self._quote(q) for q in dossier.quotes], dossier.quote_total),
             *self._mention_sections(dossier),
-            ("Connections", [self._connection(c) for c in dossier.connections]),
-            ("Events", [self._event(e) for e in dossier.events]),
-            ("Sources", [self._source(c) for c in sorted(dossier.sources, key=self._not_own)]),
+            counted("Connections", connections, dossier.connection_total),
+            counted("Events", list(map(self._event, dossier.events)), dossier.event_total),
+            counted("Sources", [self._source(c) for c in sorted(dossier.sources, key=self._not_own)],
+                    dossier.source_total),
         ]
         return list(self._with_headings(sections))
 
@@ -91,21 +99,21 @@ class DossierView(Vertical):
     def _mention_sections(self, dossier: Dossier) -> list[tuple[str, list[Option]]]:
         """Mentions, in one section per document when the store has several."""
         if len(self.titles) < 2:
-            return [("Mentions", self._mentions(dossier.mentions))]
+            return [counted("Mentions", self._mentions(dossier.mentions), dossier.mention_total)]
         by_document: dict[int, list[MentionView]] = {}
         for mention in dossier.mentions:
             by_document.setdefault(mention.document_id, []).append(mention)
         return [
-            (f"Mentions in {self.titles.get(document_id, '?')}", self._mentions(mentions))
+            counted(f"Mentions in {self.titles.get(document_id, '?')}", self._mentions(mentions), 0)
             for document_id, mentions in by_document.items()
         ]
 
     @staticmethod
     def _with_headings(sections: Iterable[tuple[str, list[Option]]]) -> Iterable[Option]:
-        """Put a heading with a count over each non-empty section."""
+        """Put its heading over each non-empty section."""
         for title, rows in sections:
             if rows:
-                yield Heading(f"{title} ({len(rows)})")
+                yield Heading(title)
                 yield from rows
 
     def _quote(self, quote: QuoteView) -> PlaceOption:

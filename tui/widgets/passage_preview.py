@@ -12,15 +12,15 @@ from tui.widgets.passage_view import Paint, PassageView
 
 
 class PassagePreview(VerticalScroll, can_focus=False):
-    """Shows passages with the place's span highlighted, its passage at the top."""
+    """Shows the place's passage at the top, its span highlighted, and what follows it."""
 
     async def show(self, passages: Sequence[Passage], place: TextPlace) -> None:
-        """Replace the preview with these passages, marking the place."""
+        """Replace the preview with the place's passage and those after it, marking the place."""
+        ordinals = [passage.ordinal for passage in passages if passage.id == place.passage_id]
+        shown = [passage for passage in passages if ordinals and passage.ordinal >= ordinals[0]]
         await self.remove_children()
-        views = [PassageView(passage, ()) for passage in passages]
+        views = [PassageView(passage, ()) for passage in shown]
         await self.mount_all(views)
         for view in views:
             view.paint(Paint(place.actor_id, (place.start, place.end), None))
-        target = next((view for view in views if view.passage.id == place.passage_id), None)
-        if target is not None:
-            self.call_after_refresh(self.scroll_to_widget, target, top=True, animate=False)
+        self.scroll_home(animate=False)
