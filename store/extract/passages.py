@@ -35,8 +35,8 @@ _NOT_HEADING_END = tuple(".,;:!\"”’)")
 _TRAILING_MARKER = re.compile(r"(?:\[\^?\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 # A line in bold and nothing else, as Markdown writers mark a section: "**What they're saying**".
 _BOLD_LINE = re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1")
-# An interview's question ("Q: Has membership changed how you plan?") is no heading.
-_QUESTION = re.compile(r"(?:Q|Question)\s*[:.]\s")
+# An interview's question ("Q: Has membership changed how you plan?") or a caption ("Figure 1: ...") is no heading.
+_NOT_HEADING_START = re.compile(r"(?:Q|Question|(?:Figure|Fig\.|Table|Chart|Map|Graph|Photo|Image)(?:\s*\d+)?)\s*[:.]\s")
 
 Span = tuple[int, int]
 
@@ -169,7 +169,7 @@ def _classify(
     bold = _BOLD_LINE.fullmatch(text, start, end)
     if bold and len(bold.group(2).split()) <= _HEADING_MAX_WORDS:
         return bold.start(2), bold.end(2), "heading"  # "**The big picture**" heads what follows
-    if marks or (_looks_like_heading(text[start:end]) and not _QUESTION.match(text, start, end)):
+    if marks or (_looks_like_heading(text[start:end]) and not _NOT_HEADING_START.match(text, start, end)):
         return start, end, "heading"
     return start, end, "paragraph"
 

@@ -139,8 +139,10 @@ def test_the_seed_has_its_structure() -> None:
 
 
 def test_interview_questions_are_paragraphs_and_unpunctuated_numbered_notes_split() -> None:
-    text = "T\n\nQ: Has membership changed how you plan?\n\nA: Completely.\n\nNotes\n\n1 First source, 2024.\n2 Second."
-    assert [k[0] for k in kinds(text)] == ["title", "paragraph", "paragraph", "heading", "footnote", "footnote"]
+    text = ("T\n\nQ: Has membership changed how you plan?\n\nA: Completely.\n\nFigure 1: Trade, 2015-2023\n\n"
+            "Notes\n\n1 First source, 2024.\n2 Second.")
+    assert [k[0] for k in kinds(text)] == [
+        "title", "paragraph", "paragraph", "paragraph", "heading", "footnote", "footnote"]
     assert [(k[2], k[3]) for k in kinds(text)[-2:]] == [(1, "First source, 2024."), (2, "Second.")]
 
 

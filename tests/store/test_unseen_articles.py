@@ -266,3 +266,15 @@ def test_markdown_explainer_with_bold_headings_a_photo_and_bullets() -> None:
     assert speakers(found) == [("a historic decision.", "Jörg Kukies"), ("Europe must be", "Friedrich Merz")]
     assert dates(found) == [("2025-03-18", None), ("2025", None)]
     assert (found.published, found.year) == ("Updated: March 18, 2025 at 10:45 a.m. ET", 2025)
+
+
+def test_policy_brief_with_numbered_sections_and_a_figure_caption() -> None:
+    found = article("report-vietnam-hedging.txt")
+    assert people(found) == {"Xi Jinping", "Nguyen Phu Trong", "Le Hong Hiep"}
+    assert "General Secretary" in title_of(found, "Nguyen Phu Trong")
+    assert title_of(found, "Le Hong Hiep") == "senior fellow at the ISEAS-Yusof Ishak Institute"
+    assert [p.text for p in found.passages if p.kind == "heading"] == ["1. Introduction", "2. Findings"]
+    assert speakers(found) == [("will never choose", "Le Hong Hiep")]
+    assert sources(found) == [("VnExpress", "2024-01-12")]
+    assert {("2023-09", None), ("2016", None)} <= set(dates(found))
+    assert found.year == 2024 and found.published is not None and found.published.endswith("14 May 2024")
