@@ -9,7 +9,7 @@ from store import queries
 from store.queries import CitationView, FootnoteView, Sources
 from tui.messages import TextPlace
 from tui.screens.listing import ListingScreen
-from tui.widgets.nav_list import Heading, PlaceOption, two_line
+from tui.widgets.nav_list import Heading, PlaceOption, counted, two_line
 
 
 def citation_option(citation: CitationView) -> PlaceOption:
@@ -27,6 +27,10 @@ def footnote_option(footnote: FootnoteView) -> Option:
     return PlaceOption(prompt, TextPlace(footnote.document_id, footnote.passage_id, 0, 0))
 
 
+SHOWN = 200
+"""Citations listed per outlet (and lost outlets, and footnotes) at most."""
+
+
 class SourcesScreen(ListingScreen):
     """Outlets and what cites them; enter opens the citing passage; tab jumps to the next outlet."""
 
@@ -35,19 +39,19 @@ class SourcesScreen(ListingScreen):
 
     def load(self) -> None:
         """Load sources in the background."""
-        self.fetch("sources", queries.sources, then=self._show)
+        self.fetch("sources", queries.sources, SHOWN, then=self._show)
 
     def _show(self, sources: Sources) -> None:
         """An outlet heading over its citations, then lost outlets, then footnotes."""
         options: list[Option] = []
         for outlet in sources.outlets:
-            options.append(Heading(f"{outlet.outlet} ({len(outlet.citations)})"))
+            options.append(Heading(counted(outlet.outlet, len(outlet.citations), outlet.total)))
             options.extend(citation_option(c) for c in outlet.citations)
         if sources.unattributed:
-            lost = f"Outlet lost in the text ({len(sources.unattributed)})"
+            lost = counted("Outlet lost in the text", len(sources.unattributed), sources.unattributed_total)
             options.append(Heading(lost))
             options.extend(citation_option(c) for c in sources.unattributed)
         if sources.footnotes:
-            options.append(Heading(f"Footnotes ({len(sources.footnotes)})"))
+            options.append(Heading(counted("Footnotes", len(sources.footnotes), sources.footnote_total)))
             options.extend(footnote_option(f) for f in sources.footnotes)
         self.fill(options)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from itertools import groupby
 
 from textual.content import Content
 from textual.widgets.option_list import Option
 
 from store import queries
+from store.db import Store
 from store.queries import EventView
 from tui.messages import TextPlace
 from tui.screens.listing import ListingScreen
@@ -27,6 +27,15 @@ def event_option(event: EventView) -> PlaceOption:
     return PlaceOption(two_line(head, event.description), place)
 
 
+SHOWN = 2000
+"""Events listed at most: the oldest, which is where a timeline is read from."""
+
+
+def first_events(store: Store) -> tuple[tuple[EventView, ...], int]:
+    """The oldest events and how many there are in all."""
+    return queries.timeline(store, SHOWN), queries.count_events(store)
+
+
 class TimelineScreen(ListingScreen):
     """When things happened: every dated event, oldest first; tab jumps to the next year."""
 
@@ -34,11 +43,13 @@ class TimelineScreen(ListingScreen):
     EMPTY = "No dated events in the store."
 
     def load(self) -> None:
-        """Load events in the background."""
-        self.fetch("timeline", queries.timeline, then=self._show)
+        """Load the first events in the background."""
+        self.fetch("timeline", first_events, then=self._show)
 
-    def _show(self, events: Sequence[EventView]) -> None:
-        """List events under a heading per year."""
+    def _show(self, page: tuple[tuple[EventView, ...], int]) -> None:
+        """List events under a heading per year, saying how many more there are."""
+        events, total = page
+        self.sub_title = f"first {len(events):,} of {total:,} events" if total > len(events) else ""
         ordered = sorted(events, key=lambda event: (event.date, event.end_date or ""))
         options: list[Option] = []
         for year, group in groupby(ordered, key=lambda event: event.date[:4]):

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from store.queries import CitationView, Connection, Dossier, EventView, MentionView, QuoteView
 from tui.messages import ActorPlace, TextPlace
 from tui.widgets.kwic import kwic_line, where
-from tui.widgets.nav_list import Heading, NavList, PlaceOption
+from tui.widgets.nav_list import Heading, NavList, PlaceOption, counted
 from tui.widgets.spans import component_style, mark_quote
 
 
@@ -22,10 +22,9 @@ def event_date(event: EventView) -> str:
     return f"{event.date} → {event.end_date}" if event.end_date else event.date
 
 
-def counted(title: str, rows: list[Option], total: int) -> tuple[str, list[Option]]:
-    """A section titled with its count, "Mentions (200 of 2,345)" when the store holds more than shown."""
-    count = f"{len(rows)} of {total:,}" if total > len(rows) else f"{len(rows)}"
-    return f"{title} ({count})", rows
+def section(title: str, rows: list[Option], total: int) -> tuple[str, list[Option]]:
+    """A section of rows under its title with their count."""
+    return counted(title, len(rows), total), rows
 
 
 class DossierView(Vertical):
@@ -83,11 +82,11 @@ class DossierView(Vertical):
         """Every section as a heading followed by its openable rows."""
         connections: list[Option] = list(map(self._connection, dossier.connections))
         sections: list[tuple[str, list[Option]]] = [
-            counted("Quotes", [self._quote(q) for q in dossier.quotes], dossier.quote_total),
+            section("Quotes", [self._quote(q) for q in dossier.quotes], dossier.quote_total),
             *self._mention_sections(dossier),
-            counted("Connections", connections, dossier.connection_total),
-            counted("Events", list(map(self._event, dossier.events)), dossier.event_total),
-            counted("Sources", [self._source(c) for c in sorted(dossier.sources, key=self._not_own)],
+            section("Connections", connections, dossier.connection_total),
+            section("Events", list(map(self._event, dossier.events)), dossier.event_total),
+            section("Sources", [self._source(c) for c in sorted(dossier.sources, key=self._not_own)],
                     dossier.source_total),
         ]
         return list(self._with_headings(sections))
@@ -99,12 +98,12 @@ class DossierView(Vertical):
     def _mention_sections(self, dossier: Dossier) -> list[tuple[str, list[Option]]]:
         """Mentions, in one section per document when the store has several."""
         if len(self.titles) < 2:
-            return [counted("Mentions", self._mentions(dossier.mentions), dossier.mention_total)]
+            return [section("Mentions", self._mentions(dossier.mentions), dossier.mention_total)]
         by_document: dict[int, list[MentionView]] = {}
         for mention in dossier.mentions:
             by_document.setdefault(mention.document_id, []).append(mention)
         return [
-            counted(f"Mentions in {self.titles.get(document_id, '?')}", self._mentions(mentions), 0)
+            section(f"Mentions in {self.titles.get(document_id, '?')}", self._mentions(mentions), 0)
             for document_id, mentions in by_document.items()
         ]
 

@@ -33,6 +33,11 @@ class Heading(Option):
         super().__init__(Content(title), disabled=True)
 
 
+def counted(title: str, shown: int, total: int) -> str:
+    """A heading with its count: "Mentions (300 of 2,345)" when the store holds more than shown."""
+    return f"{title} ({shown} of {total:,})" if total > shown else f"{title} ({shown})"
+
+
 def two_line(head: Content, body: str | Content) -> Group:
     """A prompt of a head line over a body indented by two cells, wrapped with a hanging indent."""
     return Group(head, Padding(body, (0, 0, 0, 2)))
