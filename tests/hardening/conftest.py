@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from store.db import Store
 from tui.app import NatoAsiaApp
+from tui.screens.actors import ActorsScreen
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 SMALL = ("wire-manila-patrol.txt", "analysis-quad-summit.md")
@@ -46,11 +48,9 @@ class Driver:
         return [f"{n.title}: {n.message}" for n in self.app._notifications if n.severity == "error"]
 
     def at_home(self) -> bool:
-        """True on the first Actors screen with nothing above it."""
-        from tui.screens.actors import ActorsScreen
-
+        """True on the first Actors screen with nothing above it, keys on the list (not in a text box)."""
         stack = self.app.screen_stack
-        return len(stack) == 2 and isinstance(stack[-1], ActorsScreen)
+        return len(stack) == 2 and isinstance(stack[-1], ActorsScreen) and not isinstance(self.app.focused, Input)
 
     async def escape_home(self) -> None:
         """Press escape until the first Actors screen shows; fail if the user would be stuck."""

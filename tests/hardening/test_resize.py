@@ -75,8 +75,10 @@ def cursor_in_view(screen: Screen[object]) -> bool:
 
 @pytest.mark.parametrize(("keys", "kind", "place_of"), [case[1:] for case in SCREENS],
                          ids=[case[0] for case in SCREENS])
-async def test_resizing_keeps_the_place(driver: type[Driver], small_store: Store, keys: tuple[str, ...],
-                                        kind: type[Screen[object]], place_of: Callable[[Screen[object]], object]) -> None:
+async def test_resizing_keeps_the_place(
+    driver: type[Driver], small_store: Store, keys: tuple[str, ...], kind: type[Screen[object]],
+    place_of: Callable[[Screen[object]], object],
+) -> None:
     """Every screen, moved off its first row, survives each size with the same screen and row."""
     app = NatoAsiaApp(small_store)
     async with app.run_test(size=(80, 24)) as pilot:

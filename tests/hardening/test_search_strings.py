@@ -30,7 +30,8 @@ PASTED = [
     "\x1b[2J\x1b]52;c;cHduZWQ=\x07",
     "\x07\x08\x7f\x0b\x0c",
     "tab\there",
-    "😀", "🇯🇵 Japan", "👨‍👩‍👧", "e\u0301", "日本", "اليابان", "\u200b\ufeff", "\ud7ff\ue000",
+    "😀", "🇯🇵 Japan", "👨‍👩‍👧", "e\u0301", "日本", "اليابان",
+    "\u200b\ufeff", "\ud7ff\ue000",
 ]
 """Pasted (one event each, so many stay quick): each punctuation mark alone, FTS5 operators, unbalanced
 and curly quotes, SQL fragments, 10,000 characters, control characters, emoji and other scripts."""
