@@ -19,8 +19,8 @@ CUTOFF = 75.0
 WEIGHTS = {"name": 1.0, "alias": 0.97, "word": 0.95, "title": 0.8}
 """How much a match on each field counts: a name beats an alias, a title counts least."""
 MAX_CANDIDATES = 60
-"""Actors scored per query: those sharing most query words, then the most mentioned."""
-WALK_COST = 0.5
+"""Actors scored per query: those matching the rarest query words, then the most mentioned."""
+WALK_COST = 0.25
 """Cost of probing one actor while walking actors by mentions, relative to reading one word link."""
 WORD_CUTOFF = 75.0
 """fuzz.ratio at which a name word counts as a typo of a query word."""
@@ -126,7 +126,7 @@ def _rarest_shared(links: list, counted: dict[int, tuple[int, float]]) -> list[i
 
 def _word_ids(store: Store, part: str) -> dict[int, int]:
     """{name word id: its number of actors} for the words ``part`` may stand for: itself and its
-    completions, then close typos."""
+    completions, and close typos when no actor has the word itself."""
     found = store.rows("SELECT id, actors, word FROM name_words WHERE word >= ? AND word < ? ORDER BY word "
                        "LIMIT ?", (part, part + "\U0010ffff", WORDS_PER_PART))
     if found and found[0][2] == part:

@@ -21,6 +21,11 @@ T = TypeVar("T")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 """How long a writer waits for another writer before the store reports that it is locked."""
+WAL_CHECKPOINT_PAGES = 20000
+"""Pages (4 KiB) the write-ahead log grows to before it is copied into the store."""
+WRITE_CACHE_KIB = 65536
+"""Page cache of a connection once it writes (the default 2 MiB stays for readers such as the explorer)."""
+_WRITE_CACHE = f"PRAGMA cache_size = -{WRITE_CACHE_KIB}"
 
 
 class StoreError(Exception):
@@ -66,6 +71,7 @@ class Store:
         self._changes = 0
         self._cache: dict[str, tuple[tuple[int, int], Any]] = {}
         self._kept: dict[str, Any] = {}
+        self._writing = False
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -123,6 +129,10 @@ class Store:
                 # In WAL mode NORMAL still commits atomically (a crash loses at most the last commits,
                 # never the store) and saves an fsync per ingested article.
                 self.conn.execute("PRAGMA synchronous = NORMAL")
+                # A checkpoint copies every page changed since the last; at the default 1000 pages a
+                # large store rewrote its FTS and index pages over and over (80 -> 42 ms per article
+                # at 10,000 articles with 20000).
+                self.conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
             if not schema.is_ours(self.conn):
                 schema.create(self.db)
 
@@ -159,6 +169,10 @@ class Store:
         if self.readonly:
             raise StoreError(f"{self.path}: the store is read-only; cannot change it")
         with self.lock, self._translated():
+            if not self._writing:
+                # Writers touch index pages all over a large store; readers keep the small default.
+                self.conn.execute(_WRITE_CACHE)
+                self._writing = True
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.db
