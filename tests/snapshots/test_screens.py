@@ -24,9 +24,10 @@ def snap(snap_compare: Any, store: Store, size: tuple[int, int], *keys: str) -> 
         for key in ("_", *keys):
             if key != "_":
                 await pilot.press(key)
-            await pilot.pause()
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
+            # A finished query can start another (a highlighted row loads its preview): wait them out.
+            for _ in range(3):
+                await pilot.pause()
+                await pilot.app.workers.wait_for_complete()
         for box in pilot.app.screen.query(Input):
             box.cursor_blink = False
 

@@ -24,10 +24,10 @@ class Explorer:
         self.pilot = pilot
 
     async def settle(self) -> None:
-        """Let workers finish and the screen redraw."""
-        await self.pilot.pause()
-        await self.app.workers.wait_for_complete()
-        await self.pilot.pause()
+        """Let workers finish, and those their results start (a row's preview), and the screen redraw."""
+        for _ in range(3):
+            await self.pilot.pause()
+            await self.app.workers.wait_for_complete()
 
     async def press(self, *keys: str) -> None:
         """Press keys one at a time, waiting for the screen after each as a person would."""

@@ -80,7 +80,7 @@ class ActorsScreen(ExplorerScreen):
     def on_mount(self) -> None:
         """Load actors and counts in the background; keys go to the list."""
         table = self.query_one("#actors-table", NavTable)
-        table.add_column("n", key="mentions", width=3)
+        table.add_column("n", key="mentions", width=5)
         table.add_column("name", key="name", width=NAME_WIDTH)
         table.add_column("kind", key="kind", width=12)
         table.add_column("title", key="title")

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from tui.messages import TextPlace
 from tui.screens.base import ExplorerScreen
 from tui.widgets.key_footer import KeyFooter
-from tui.widgets.nav_list import NavList
+from tui.widgets.nav_list import Heading, NavList
 from tui.widgets.passage_preview import PassagePreview
 
 
@@ -43,6 +43,7 @@ class ListingScreen(ExplorerScreen):
     def on_mount(self) -> None:
         """Keys go to the list; subclasses start loading."""
         self.listing.focus()
+        self.listing.set_options([Heading("Loading…")])
         self.load()
 
     def load(self) -> None:

@@ -32,7 +32,7 @@ class ReaderScreen(ExplorerScreen):
         yield Header()
         yield Static(id="reader-document", markup=False)
         yield ArticleView(id="article")
-        yield Static(id="reader-status", markup=False)
+        yield Static("Loading…", id="reader-status", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -43,6 +43,7 @@ class ReaderScreen(ExplorerScreen):
     def _documents_loaded(self, documents: Sequence[DocumentInfo]) -> None:
         """Say which document this is when there are several, then load it."""
         if not documents:
+            self.query_one("#reader-status", Static).update("")
             self.notify("The store has no documents yet: run `natoasia-tui ingest PATH`.", severity="warning")
             return
         document_id = self.place.document_id if self.place else documents[0].id
@@ -62,7 +63,10 @@ class ReaderScreen(ExplorerScreen):
             self.notify("That document is no longer in the store.", severity="error")
             return
         self.sub_title = document.document.title
-        await self.query_one(ArticleView).show(document, self.place)
+        article = self.query_one(ArticleView)
+        await article.show(document, self.place)
+        if article.cursor is None:
+            self.query_one("#reader-status", Static).update("n/N or h/l put the cursor on the actors named")
 
     def reader_place(self) -> TextPlace | None:
         """Already reading."""

@@ -27,8 +27,8 @@ def footnote_option(footnote: FootnoteView) -> Option:
     return PlaceOption(prompt, TextPlace(footnote.document_id, footnote.passage_id, 0, 0))
 
 
-SHOWN = 200
-"""Citations listed per outlet (and lost outlets, and footnotes) at most."""
+SHOWN = 50
+"""Citations listed per outlet (and lost outlets, and footnotes) at most, so the list builds at once."""
 
 
 class SourcesScreen(ListingScreen):

@@ -41,7 +41,7 @@ class DossierView(Vertical):
 
     def compose(self) -> ComposeResult:
         """A heading block above the list of everything else."""
-        yield Static(id="dossier-head")
+        yield Static("Loading…", id="dossier-head")
         yield NavList(id="dossier-items")
 
     def on_resize(self) -> None:
