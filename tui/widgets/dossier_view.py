@@ -74,7 +74,9 @@ class DossierView(Vertical):
         ]
         if dossier.aliases:
             lines.append(Content.assemble(("also ", dim), ", ".join(dossier.aliases)))
-        counts = f"{actor.mentions} mentions · {actor.quotes} quotes · {actor.documents} document(s)"
+        counts = f"{actor.mentions:,} mentions · {actor.quotes:,} quotes · {actor.documents:,} document(s)"
+        if len(dossier.mentions) < dossier.mention_total:
+            counts += f" · first {len(dossier.mentions):,} mentions listed"
         lines.append(Content.styled(counts, dim))
         return Content("\n").join(lines)
 
