@@ -18,7 +18,7 @@ CUTOFF = 75.0
 """Lowest WRatio (0-100) that counts as a match: "kery"/"Kerry" is 89, unrelated names stay below 60."""
 WEIGHTS = {"name": 1.0, "alias": 0.97, "word": 0.95, "title": 0.8}
 """How much a match on each field counts: a name beats an alias, a title counts least."""
-MAX_CANDIDATES = 60
+MAX_CANDIDATES = 40
 """Actors scored per query: those matching the rarest query words, then the most mentioned."""
 WALK_COST = 0.25
 """Cost of probing one actor while walking actors by mentions, relative to reading one word link."""

@@ -21,6 +21,10 @@ __all__ = [
 DOSSIER_PASSAGES = 500
 """Passages a limited dossier takes connections and sources from (an alliance is named in thousands)."""
 _ACTOR_EVENTS = " WHERE e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)"
+_ACTOR_EVENTS_WALK = (" INDEXED BY idx_events_date_end_date WHERE EXISTS "
+                      "(SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.actor_id = ?)")
+WALK_EVENTS = 5000
+"""Above this many events, a limited dossier walks the timeline instead of sorting the actor's events."""
 _OUTLET_PAGES = """
 SELECT id, outlet_group, total FROM (
   SELECT c.id, first_value(c.id) OVER outlet AS outlet_group, row_number() OVER outlet AS n,
@@ -95,6 +99,7 @@ def dossier(store: Store, actor_id: int, limit: int | None = None) -> Dossier | 
         return None
     aliases = store.rows("SELECT alias FROM aliases WHERE actor_id = ? ORDER BY alias", (actor_id,))
     passages = _cap(None if limit is None else DOSSIER_PASSAGES)
+    event_total = store.value("SELECT count(*) FROM event_actors WHERE actor_id = ?", (actor_id,))
     connections = _connections(store, actor_id, passages)
     sources = (" WHERE c.outlet_actor_id = ? OR c.passage_id IN (SELECT passage_id FROM mentions "
                "WHERE actor_id = ? ORDER BY document_id, start LIMIT ?)", (actor_id, actor_id, passages))
@@ -104,10 +109,10 @@ def dossier(store: Store, actor_id: int, limit: int | None = None) -> Dossier | 
         quotes=_quotes(store, " WHERE q.speaker_id = ?", (actor_id,), limit),
         mentions=_mentions(store, " WHERE m.actor_id = ?", (actor_id,), limit),
         connections=connections[:limit],
-        events=_events(store, _ACTOR_EVENTS, (actor_id,), limit),
+        events=_events(store, _actor_events(event_total, limit), (actor_id,), limit),
         sources=_citations(store, *sources, limit),
         mention_total=summary.mentions, quote_total=summary.quotes,
-        event_total=store.value("SELECT count(*) FROM event_actors WHERE actor_id = ?", (actor_id,)),
+        event_total=event_total,
         source_total=store.value("SELECT count(*) FROM citations c" + sources[0], sources[1]),
         connection_total=len(connections),
     )
@@ -228,6 +233,14 @@ def _events(store: Store, where: str, params: tuple[object, ...], limit: int | N
     page = " WHERE e.id IN (SELECT e.id FROM events e" + where + sql.TIMELINE_ORDER + " LIMIT ? OFFSET ?)"
     return tuple(map(sql.event_view, store.rows(sql.EVENTS + page + sql.TIMELINE_ORDER,
                                                 (*params, _cap(limit), offset))))
+
+
+def _actor_events(total: int, limit: int | None) -> str:
+    """Where an actor's events are: for a page of a very common actor, walk all events in date order
+    (a page comes at once); otherwise read the actor's few events and sort them."""
+    if limit is not None and total > WALK_EVENTS:
+        return _ACTOR_EVENTS_WALK
+    return _ACTOR_EVENTS
 
 
 def _connections(store: Store, actor_id: int, passages: int) -> tuple[Connection, ...]:

@@ -173,3 +173,9 @@ def test_sources_limited_per_outlet_with_totals(wire_store: Store) -> None:
     assert [o.total for o in cut.outlets] == [len(o.citations) for o in full.outlets]
     assert all(o.citations == () for o in cut.outlets) and cut.footnotes == ()
     assert cut.footnote_total == len(full.footnotes) and cut.unattributed_total == len(full.unattributed)
+
+
+def test_a_very_common_actors_events_walk_the_timeline(wire_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = queries.dossier(wire_store, 1).events[:1]
+    monkeypatch.setattr("store.queries.WALK_EVENTS", 0)
+    assert queries.dossier(wire_store, 1, limit=1).events == expected
