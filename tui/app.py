@@ -57,7 +57,10 @@ class NatoAsiaApp(App[None]):
         self.store = store
 
     def on_mount(self) -> None:
-        """Start on the list of actors."""
+        """Start on the list of actors, saying so when the store can only be browsed."""
+        if self.store.readonly:
+            self.sub_title = "read-only store: browsing only"
+            self.notify("This store is read-only: you can browse it, not add to it.", title="Read-only")
         self.push_screen(ActorsScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

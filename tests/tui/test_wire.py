@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -9,6 +11,8 @@ from textual.widgets import Input, Static
 
 from store import queries
 from store.db import Store, StoreError
+from store.ingest import ingest_text
+from store.model import Actor, Article
 from tui.messages import TextPlace
 from tui.screens.actors import ActorsScreen
 from tui.screens.dossier import DossierScreen
@@ -163,3 +167,33 @@ async def test_command_palette_jumps_to_an_actor_or_a_quote(wire_store: Store, e
         assert isinstance(ui.app.screen, ReaderScreen) and ui.app.screen.place is not None
         quote = next(q for q in queries.quotes(wire_store) if "Arctic" in q.text)
         assert (ui.app.screen.place.start, ui.app.screen.place.end) == (quote.start, quote.end)
+
+
+async def test_control_characters_in_an_article_are_shown_not_obeyed(
+    fresh_store: Store, make_article: Callable[..., Article], explore: Explore
+) -> None:
+    """An escape sequence in the text reaches the screen as visible symbols (␛), at the same offsets."""
+    text = "Talks\x1b[2J in Oslo\n\nDoe said: “We stand\x07 together.”\n"
+    doe = Actor("Jane Doe", "person", None, ("Doe",))
+    article = make_article(text, [doe], quotes=[("We stand\x07 together.", "Jane Doe", "speech")])
+    ingest_text(fresh_store, text, "escapes.txt", extract=lambda _: article)
+    async with explore(fresh_store) as ui:
+        await ui.press("enter", "enter")
+        views = ui.app.screen.query(PassageView)
+        shown = [str(view.query_one(".passage-text", Static).visual) for view in views]
+        assert shown == ["Talks␛[2J in Oslo", "Doe said: “We stand␇ together.”"]
+        assert "\x1b" not in str(ui.app.screen.sub_title)
+
+
+async def test_a_read_only_store_says_so(tmp_path: Path, explore: Explore) -> None:
+    """Opened read-only, the explorer browses as usual and its header says the store is read-only."""
+    with Store.open(tmp_path / "s.db") as store:
+        ingest_text(
+            store,
+            "Title\n\nJane Doe met Ola Nordmann.\n",
+            "a.txt",
+            extract=lambda text: Article(text, "Title", None, None),
+        )
+    with Store.open(tmp_path / "s.db", readonly=True) as store:
+        async with explore(store) as ui:
+            assert "read-only" in ui.app.sub_title and ui.app.screen.sub_title is None

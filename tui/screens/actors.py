@@ -116,7 +116,7 @@ class ActorsScreen(ExplorerScreen):
         for actor in page.actors:
             table.add_row(*actor_row(actor), key=str(actor.id))
         shown = len(page.actors)
-        self.sub_title = f"top {shown} of {page.total}: f to filter" if page.total > shown else ""
+        self.sub_title = f"top {shown} of {page.total}: f to filter" if page.total > shown else None
         ids = [actor.id for actor in page.actors]
         if current in ids:
             table.move_cursor(row=ids.index(current))

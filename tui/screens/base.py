@@ -17,6 +17,7 @@ from textual.worker import Worker, get_current_worker
 from store import queries
 from store.db import Store, StoreError
 from tui.messages import TextPlace
+from tui.screens.printable import printable
 from tui.widgets.nav_list import PlaceOption
 from tui.widgets.passage_preview import PassagePreview
 
@@ -66,7 +67,7 @@ class ExplorerScreen(Screen[None]):
     ) -> None:
         """Thread body: query, then hand the result to the UI thread unless cancelled meanwhile."""
         try:
-            result = fn(self.store, *args)
+            result = printable(fn(self.store, *args))
         except StoreError as error:
             self.report_from_thread(error)
             return

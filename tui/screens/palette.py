@@ -10,6 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from store import queries
 from store.queries import ActorSummary, QuoteView
 from tui.messages import ActorPlace, Navigate, Place, TextPlace
+from tui.screens.printable import printable
 
 Entry = tuple[str, str, Place]
 """What the palette matches (a name or a quote), its help line, and where it goes."""
@@ -30,8 +31,8 @@ class PlaceCommands(Provider):
     def _load(self) -> list[Entry]:
         """Every actor and quote as (text to match, help line, place)."""
         store = self.app.store  # type: ignore[attr-defined]
-        actors: Sequence[ActorSummary] = queries.actors(store)
-        quotes: Sequence[QuoteView] = queries.quotes(store)
+        actors: Sequence[ActorSummary] = printable(queries.actors(store))
+        quotes: Sequence[QuoteView] = printable(queries.quotes(store))
         entries: list[Entry] = [
             (actor.name, f"{actor.kind} · {actor.mentions} mentions", ActorPlace(actor.id))
             for actor in actors

@@ -13,6 +13,7 @@ from textual.worker import get_current_worker
 from store.db import StoreError
 from store.search import SearchResults, search
 from tui.screens.base import ExplorerScreen
+from tui.screens.printable import printable
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.passage_preview import PassagePreview
 from tui.widgets.result_list import ResultList
@@ -72,7 +73,7 @@ class SearchScreen(ExplorerScreen):
     def run_search(self, text: str) -> None:
         """Search in a thread; results of a superseded search are dropped."""
         try:
-            results = search(self.store, text, limit=LIMIT)
+            results = printable(search(self.store, text, limit=LIMIT))
         except StoreError as error:
             self.report_from_thread(error)
             return

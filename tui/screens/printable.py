@@ -1,0 +1,35 @@
+"""Store text made safe to show: control characters from an article become visible symbols."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+_VISIBLE = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\n\t"}
+_VISIBLE |= {0x7F: 0x2421} | {code: 0xFFFD for code in range(0x80, 0xA0)}
+"""C0 controls to Control Pictures (␛ for ESC), DEL to ␡, C1 controls to �: one character each, so
+offsets into the text still hold; newlines and tabs stay, they lay text out and cannot escape."""
+
+
+def visible(text: str) -> str:
+    """The text with every control character that could drive the terminal shown as a symbol."""
+    return text.translate(_VISIBLE)
+
+
+def printable(value: T) -> T:
+    """A query result with all its text visible: strings, tuples and dataclasses, recursively."""
+    return _printable(value)  # type: ignore[no-any-return]
+
+
+def _printable(value: Any) -> Any:
+    """Walk one value (untyped, as it may be any part of a result)."""
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, tuple):
+        return tuple(map(_printable, value))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {field.name: _printable(getattr(value, field.name)) for field in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    return value
