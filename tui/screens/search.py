@@ -39,9 +39,10 @@ class SearchScreen(ExplorerScreen):
     class Found(Message):
         """Results of the newest search, ready to show."""
 
-        def __init__(self, results: SearchResults) -> None:
-            """Carry the results."""
+        def __init__(self, asked: str, results: SearchResults) -> None:
+            """Carry what was typed and its results (whose text is made printable)."""
             super().__init__()
+            self.asked = asked
             self.results = results
 
     def compose(self) -> ComposeResult:
@@ -78,12 +79,12 @@ class SearchScreen(ExplorerScreen):
             self.report_from_thread(error)
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(self.Found(results))
+            self.post_message(self.Found(text, results))
 
     @on(Found)
     def _show(self, message: Found) -> None:
         """Show results unless the box has moved on since they were asked for."""
-        if message.results.query.strip() != self.query_one("#search-input", Input).value.strip():
+        if message.asked != self.query_one("#search-input", Input).value.strip():
             return
         results = message.results
         total = sum(
