@@ -47,6 +47,8 @@ class NatoAsiaApp(App[None]):
         Binding("r", "open_reader", "Read"),
         Binding("slash", "open_search", "Search"),
         Binding("question_mark", "open_help", "Help"),
+        # ? types itself into a text box; f1 reaches the help from there too.
+        Binding("f1", "show_help", "Help", show=False, priority=True),
         Binding("q", "quit_app", "Quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
@@ -110,6 +112,10 @@ class NatoAsiaApp(App[None]):
         """List every binding of the current screen."""
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def action_show_help(self) -> None:
+        """Help from anywhere, text boxes included."""
+        self.action_open_help()
 
     def open_place(self, place: Place) -> None:
         """Open a dossier or the reader at a place, on top of the history."""
