@@ -106,7 +106,9 @@ async def test_search_opens_the_first_result_and_help_lists_the_keys(
         app = ui.app
         await ui.search("nordman")
         assert isinstance(app.screen, SearchScreen)
-        await ui.press("enter")
+        await ui.press("f1")
+        assert isinstance(app.screen, HelpScreen) and ("↓", "Down", "this screen") in ui.rows()
+        await ui.press("escape", "enter")
         assert isinstance(app.screen, DossierScreen)
         await ui.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
