@@ -140,10 +140,6 @@ def read_only_store(tmp_path: Path) -> Iterator[Store]:
         yield store
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "tui/ never tells the user that the store is read-only (issue 5: 'the explorer opens it read-only and "
-    "says so'): nothing in tui/app.py or the screens reads Store.readonly. Fix: on mount, when "
-    "self.store.readonly, notify (or put in the header's sub-title) 'read-only store: browsing only'."))
 async def test_the_explorer_says_a_store_is_read_only(driver: type[Driver], read_only_store: Store) -> None:
     """Opened on a read-only store, the explorer works and says it is read-only."""
     app = NatoAsiaApp(read_only_store)
