@@ -199,3 +199,12 @@ async def test_a_read_only_store_says_so(tmp_path: Path, explore: Explore) -> No
     with Store.open(tmp_path / "s.db", readonly=True) as store:
         async with explore(store) as ui:
             assert "read-only" in ui.app.sub_title and ui.app.screen.sub_title is None
+
+
+async def test_r_reads_at_the_highlighted_actors_first_mention(wire_store: Store, explore: Explore) -> None:
+    """r on the actors list opens the reader at the highlighted actor's first mention, cursor on it."""
+    async with explore(wire_store) as ui:
+        await ui.press("j", "r")
+        assert isinstance(ui.app.screen, ReaderScreen)
+        cursor = ui.app.screen.query_one(ArticleView).cursor
+        assert cursor is not None and cursor.name == "Ola Nordmann"

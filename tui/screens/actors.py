@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Header, Input, Tabs
 from store import queries
 from store.db import Store
 from store.queries import ActorSummary, DocumentInfo, Dossier, KindCount
-from tui.messages import ActorPlace, Navigate
+from tui.messages import ActorPlace, Navigate, TextPlace
 from tui.screens.base import ExplorerScreen
 from tui.widgets.dossier_view import DossierView
 from tui.widgets.key_footer import KeyFooter
@@ -156,6 +156,12 @@ class ActorsScreen(ExplorerScreen):
     def action_focus_list(self) -> None:
         """Move the keys from the filter to the list (enter or down in the filter)."""
         self.query_one("#actors-table").focus()
+
+    def reader_place(self) -> TextPlace | None:
+        """Read at the highlighted actor's first mention (known once its preview has loaded)."""
+        preview = self.query_one("#preview", DossierView)
+        shown = preview.dossier.actor.id if preview.dossier else None
+        return preview.first_mention() if shown == self.highlighted_actor_id() else None
 
     def action_focus_filter(self) -> None:
         """Type to filter the list."""

@@ -66,12 +66,7 @@ class DossierScreen(ExplorerScreen):
         """Read at the highlighted quote or mention, else at the actor's first mention."""
         view = self.query_one(DossierView)
         place = view.query_one(NavList).highlighted_place
-        if isinstance(place, TextPlace):
-            return place
-        if view.dossier and view.dossier.mentions:
-            m = view.dossier.mentions[0]
-            return TextPlace(m.document_id, m.passage_id, m.start, m.end, m.actor_id)
-        return None
+        return place if isinstance(place, TextPlace) else view.first_mention()
 
     def action_next_section(self) -> None:
         """Jump to the next section (quotes, mentions, connections, events, sources)."""

@@ -12,9 +12,11 @@ from textual.worker import get_current_worker
 
 from store.db import StoreError
 from store.search import SearchResults, search
+from tui.messages import TextPlace
 from tui.screens.base import ExplorerScreen
 from tui.screens.printable import printable
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.nav_list import PlaceOption
 from tui.widgets.passage_preview import PassagePreview
 from tui.widgets.result_list import ResultList
 
@@ -98,6 +100,11 @@ class SearchScreen(ExplorerScreen):
     def _open_highlighted(self) -> None:
         """Enter in the box opens the highlighted result."""
         self.query_one(ResultList).action_select()
+
+    def reader_place(self) -> TextPlace | None:
+        """Read at the highlighted result (an actor's first mention for an actor)."""
+        option = self.query_one(ResultList).highlighted_option
+        return option.preview if isinstance(option, PlaceOption) else None
 
     def action_move(self, step: int) -> None:
         """Move the highlight through the results while typing."""

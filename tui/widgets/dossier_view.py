@@ -158,6 +158,13 @@ class DossierView(Vertical):
         place = TextPlace(*spot, self._actor_id)
         return PlaceOption(prompt, place)
 
+    def first_mention(self) -> TextPlace | None:
+        """Where the shown actor is first mentioned, if anywhere."""
+        if self.dossier is None or not self.dossier.mentions:
+            return None
+        m = self.dossier.mentions[0]
+        return TextPlace(m.document_id, m.passage_id, m.start, m.end, m.actor_id)
+
     def focus_items(self) -> None:
         """Put keyboard focus on the list."""
         self.query_one("#dossier-items", OptionList).focus()
