@@ -81,7 +81,7 @@ def test_a_fifo_in_a_folder_is_refused_not_waited_on(tmp_path: Path) -> None:
     """A named pipe called pipe.txt next to a good article: refused at once, the article added."""
     (tmp_path / "good.txt").write_text(GOOD)
     os.mkfifo(tmp_path / "pipe.txt")
-    done = cli("ingest", str(tmp_path), "--db", str(tmp_path / "s.db"), timeout=15)
+    done = cli("ingest", str(tmp_path), "--db", str(tmp_path / "s.db"), timeout=10)
     refused(done, "pipe.txt")
     assert len(stored_texts(tmp_path / "s.db")) == 1
 
