@@ -208,3 +208,20 @@ async def test_r_reads_at_the_highlighted_actors_first_mention(wire_store: Store
         assert isinstance(ui.app.screen, ReaderScreen)
         cursor = ui.app.screen.query_one(ArticleView).cursor
         assert cursor is not None and cursor.name == "Ola Nordmann"
+
+
+async def test_reader_names_the_document_and_moves_between_documents(
+    wire_store: Store, make_article: Callable[..., Article], explore: Explore
+) -> None:
+    """With two documents the reader says which one it shows; ] and [ open the others, escape returns."""
+    text = "Second Story\n\nJane Doe spoke again in Oslo.\n"
+    doe = Actor("Jane Doe", "person", None, ("Doe",))
+    ingest_text(wire_store, text, "second.txt", extract=lambda _: make_article(text, [doe]))
+    async with explore(wire_store) as ui:
+        await ui.press("r")
+        banner = lambda: str(ui.app.screen.query_one("#reader-document", Static).visual)  # noqa: E731
+        assert "document 1 of 2" in banner() and ui.app.screen.query_one("#reader-document").display
+        await ui.press("right_square_bracket")
+        assert banner().startswith("Second Story") and "document 2 of 2" in banner()
+        await ui.press("escape")
+        assert "document 1 of 2" in banner()

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Header, Static
 
 from store import queries
@@ -21,11 +22,17 @@ class ReaderScreen(ExplorerScreen):
     """Read an article; the target is scrolled into view and marked, n/N step through mentions."""
 
     TITLE = "Reader"
+    BINDINGS = [
+        Binding("right_square_bracket", "other_document(1)", "Next document", show=False),
+        Binding("left_square_bracket", "other_document(-1)", "Previous document", show=False),
+    ]
 
-    def __init__(self, place: TextPlace | None) -> None:
-        """Open at a place, or at the top of the first document when None."""
+    def __init__(self, place: TextPlace | None, document_id: int | None = None) -> None:
+        """Open at a place, or at the top of a document (the first when None)."""
         super().__init__()
         self.place = place
+        self.document_id = place.document_id if place else document_id
+        self.documents: Sequence[DocumentInfo] = ()
 
     def compose(self) -> ComposeResult:
         """Which document, the article, footer."""
@@ -42,20 +49,28 @@ class ReaderScreen(ExplorerScreen):
 
     def _documents_loaded(self, documents: Sequence[DocumentInfo]) -> None:
         """Say which document this is when there are several, then load it."""
+        self.documents = documents
         if not documents:
             self.query_one("#reader-status", Static).update("")
             self.notify("The store has no documents yet: run `natoasia-tui ingest PATH`.", severity="warning")
             return
-        document_id = self.place.document_id if self.place else documents[0].id
-        ordinal = next((i for i, d in enumerate(documents, 1) if d.id == document_id), 1)
-        current = documents[ordinal - 1]
-        line = f"{current.title}" + (
-            f"  (document {ordinal} of {len(documents)})" if len(documents) > 1 else ""
-        )
+        ordinal = self._ordinal()
+        self.document_id = documents[ordinal].id
+        several = f"  (document {ordinal + 1} of {len(documents)}; [ and ] for the others)"
         banner = self.query_one("#reader-document", Static)
-        banner.update(line)
+        banner.update(documents[ordinal].title + (several if len(documents) > 1 else ""))
         banner.set_class(len(documents) > 1, "-several")
-        self.fetch("document", queries.reader_document, document_id, then=self._show)
+        self.fetch("document", queries.reader_document, self.document_id, then=self._show)
+
+    def _ordinal(self) -> int:
+        """Where this screen's document is in the list of documents (the first if it is not there)."""
+        return next((i for i, d in enumerate(self.documents) if d.id == self.document_id), 0)
+
+    def action_other_document(self, step: int) -> None:
+        """Read the next (1) or previous (-1) document from its top, on top of the history."""
+        if len(self.documents) > 1:
+            other = self.documents[(self._ordinal() + step) % len(self.documents)]
+            self.app.push_screen(ReaderScreen(None, other.id))
 
     async def _show(self, document: ReaderDocument | None) -> None:
         """Lay out the article at the place."""
