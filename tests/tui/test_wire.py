@@ -123,6 +123,7 @@ async def test_a_failing_store_is_reported_not_fatal(
     """A store error in a search or a screen's query becomes a notification; the explorer keeps running."""
 
     def locked(*args: object, **kwargs: object) -> None:
+        """Fail as a store locked by another program does."""
         raise StoreError("store.db: the store is locked by another program; try again when it has finished")
 
     monkeypatch.setattr("tui.screens.search.search", locked)

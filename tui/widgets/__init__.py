@@ -1,0 +1,1 @@
+"""Reusable widgets of the explorer, one per file."""
