@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from pathlib import Path
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -15,7 +16,10 @@ _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
 """UTF-32 before UTF-16: the UTF-32 LE mark starts with the UTF-16 LE one."""
-_HTML = re.compile(r"\A\s*(<!doctype\s+html|<html[\s>])", re.IGNORECASE)
+_HTML = re.compile(
+    r"\A\s*<(!doctype\s+html|html|head|body|article|section|div|p|h[1-6]|span|table|ul|ol|!--)[\s>]",
+    re.IGNORECASE)
+"""A page or a fragment copied from one: text that opens with a common HTML element."""
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -32,7 +36,7 @@ def read_article(path: Path) -> str:
     if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
         raise ArticleError(f"{path}: binary file, not a text article")
     if _HTML.match(text):
-        raise ArticleError(f"{path}: an HTML page; save the article as plain text (.txt) first")
+        raise ArticleError(f"{path}: HTML markup; save the article as plain text (.txt) first")
     return text
 
 
@@ -44,16 +48,22 @@ def normalise_newlines(text: str) -> str:
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, refusing what is missing, unreadable, too large or not a file."""
     try:
-        if path.stat().st_size > MAX_ARTICLE_BYTES:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise ArticleError(f"{path}: is a folder")
+        if not stat.S_ISREG(mode):
+            # Opening a FIFO waits for a writer and a device may never end: neither is an article.
+            raise ArticleError(f"{path}: not a regular file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_ARTICLE_BYTES + 1)
+        if len(data) > MAX_ARTICLE_BYTES:
             mib = MAX_ARTICLE_BYTES // (1024 * 1024)
             raise ArticleError(f"{path}: too large for one article (over {mib} MiB)")
-        return path.read_bytes()
+        return data
     except FileNotFoundError:
         raise ArticleError(f"{path}: no such file or folder") from None
     except PermissionError:
         raise ArticleError(f"{path}: cannot read it (permission denied)") from None
-    except IsADirectoryError:
-        raise ArticleError(f"{path}: is a folder") from None
     except OSError as error:
         raise ArticleError(f"{path}: cannot read it ({error.strerror or error})") from None
 

@@ -73,10 +73,6 @@ def test_a_folder_with_symlink_loops_reports_each_and_adds_the_rest(tmp_path: Pa
     assert "good.txt" in done.stdout and len(stored_texts(tmp_path / "s.db")) == 1
 
 
-@pytest.mark.xfail(strict=True, raises=subprocess.TimeoutExpired, reason=(
-    "store/files.py _read_bytes reads any path with path.read_bytes() without checking that it is a regular "
-    "file: open() of a FIFO blocks until a writer appears, so `ingest` of a folder holding a FIFO named "
-    "*.txt hangs forever. Fix: refuse `not stat.S_ISREG(path.stat().st_mode)` with 'not a regular file'."))
 def test_a_fifo_in_a_folder_is_refused_not_waited_on(tmp_path: Path) -> None:
     """A named pipe called pipe.txt next to a good article: refused at once, the article added."""
     (tmp_path / "good.txt").write_text(GOOD)
@@ -86,21 +82,12 @@ def test_a_fifo_in_a_folder_is_refused_not_waited_on(tmp_path: Path) -> None:
     assert len(stored_texts(tmp_path / "s.db")) == 1
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "store/files.py _read_bytes checks st_size against MAX_ARTICLE_BYTES, but a device reports size 0 and "
-    "read_bytes() then reads without end: `ingest /dev/zero` eats all memory and dies with a MemoryError "
-    "traceback (exit 1). Fix: the S_ISREG check above, or read at most MAX_ARTICLE_BYTES + 1 bytes."))
 def test_an_endless_device_is_refused() -> None:
     """/dev/zero (reports size 0, never ends), under a 1 GiB cap: one line, exit 2."""
     done = cli("ingest", "/dev/zero", "--db", "/nonexistent/never-made.db", timeout=60, limit_bytes=2**30)
     refused(done, "/dev/zero")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "store/files.py _HTML only recognises a page starting with <!doctype html> or <html>; an HTML fragment "
-    "(<div><p>… copied from a page) is stored with its tags and entities as article text and extraction "
-    "finds nothing in it. Fix: refuse text whose first non-blank character opens a tag and that has "
-    "closing tags (or strip the markup)."))
 def test_an_html_fragment_is_refused_or_stripped(tmp_path: Path) -> None:
     """Markup copied from a page without its <html> wrapper: refused clearly, or stored without tags."""
     path = tmp_path / "fragment.txt"
