@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from store import fulltext
@@ -54,18 +55,29 @@ class SearchResults:
         return bool(self.all)
 
 
-def search(store: Store, query: str, limit: int = 20) -> SearchResults:
-    """Search actors (typo-tolerant) and full text; any string is searched as text and never raises."""
+def search(store: Store, query: str, limit: int = 20,
+           cancelled: Callable[[], bool] | None = None) -> SearchResults:
+    """Search actors (typo-tolerant) and full text; any string is searched as text and never raises.
+
+    ``cancelled`` is asked before each stage (actors, quotes, passages, events): once it says True the
+    remaining stages are skipped and their groups left empty, so a search-as-you-type box whose text
+    has moved on stops paying for a query nobody will see."""
     query = query if isinstance(query, str) else str(query)
     limit = max(1, limit)
     fts = fulltext.build_query(store, query)
-    return SearchResults(
-        query=query,
-        actors=_actor_hits(store, match_actors(store, query[: fulltext.MAX_QUERY_CHARS], limit), query),
-        quotes=_quote_hits(store, fts, limit) if fts else (),
-        passages=_passage_hits(store, fts, limit) if fts else (),
-        events=_event_hits(store, fts, limit) if fts else (),
-    )
+    stages: dict[str, Callable[[], tuple[Hit, ...]]] = {
+        "actors": lambda: _actor_hits(store, match_actors(store, query[:fulltext.MAX_QUERY_CHARS], limit),
+                                      query),
+        "quotes": lambda: _quote_hits(store, fts, limit) if fts else (),
+        "passages": lambda: _passage_hits(store, fts, limit) if fts else (),
+        "events": lambda: _event_hits(store, fts, limit) if fts else (),
+    }
+    found: dict[str, tuple[Hit, ...]] = {}
+    for group, stage in stages.items():
+        if cancelled is not None and cancelled():
+            break
+        found[group] = stage()
+    return SearchResults(query=query, **found)
 
 
 def _actor_hits(store: Store, matches: list[ActorMatch], query: str) -> tuple[Hit, ...]:

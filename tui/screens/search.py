@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from functools import partial
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Header, Input, Static
+from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from store.db import StoreError
+from store.db import Store, StoreError
+from store.queries import PassageView, passage_neighbours
 from store.search import SearchResults, search
 from tui.messages import TextPlace
 from tui.screens.base import ExplorerScreen
@@ -18,15 +24,28 @@ from tui.screens.printable import printable
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.nav_list import PlaceOption
 from tui.widgets.passage_preview import PassagePreview
-from tui.widgets.result_list import ResultList
+from tui.widgets.result_list import ResultList, RowStyle, result_options
 
 LIMIT = 20
 """Results per type."""
+PREVIEW_AFTER_TYPING = 0.3
+"""Seconds new results must stay put before the first one's passage is previewed: typing never waits on
+a preview (mounting one costs a layout of the screen)."""
+PREVIEW_AFTER_MOVE = 0.05
+"""Seconds the highlight must rest after up or down: holding a key down previews only where it stops."""
 HINT = "Type a name, a phrase or a year. Typos are fine. Enter opens the highlighted result."
 
 
 MOVE = Binding.Group("Move")
 """up and down share one footer entry."""
+
+
+def settled_neighbours(store: Store, passage_id: int, pause: float) -> tuple[PassageView, ...] | None:
+    """After a pause, a passage and its neighbours; None when a newer highlight superseded this one."""
+    time.sleep(pause)
+    if get_current_worker().is_cancelled:
+        return None
+    return passage_neighbours(store, passage_id, 2)
 
 
 class SearchScreen(ExplorerScreen):
@@ -41,11 +60,19 @@ class SearchScreen(ExplorerScreen):
     class Found(Message):
         """Results of the newest search, ready to show."""
 
-        def __init__(self, asked: str, results: SearchResults) -> None:
-            """Carry what was typed and its results (whose text is made printable)."""
+        def __init__(self, asked: str, results: SearchResults, options: list[Option]) -> None:
+            """Carry what was typed, its results (whose text is made printable) and their rows."""
             super().__init__()
             self.asked = asked
             self.results = results
+            self.options = options
+
+    def __init__(self) -> None:
+        """A search screen with nothing typed yet."""
+        super().__init__()
+        # Searches run one at a time: a burst of keys never has several searches fighting for the CPU.
+        self._one_search = threading.Lock()
+        self._fresh_results = False
 
     def compose(self) -> ComposeResult:
         """Box, results, footer."""
@@ -66,22 +93,29 @@ class SearchScreen(ExplorerScreen):
         """Search again on every keystroke; the newest search cancels the older ones."""
         text = event.value.strip()
         if text:
-            self.run_search(text)
+            self.run_search(text, self.query_one(ResultList).row_style())
         else:
             self.workers.cancel_group(self, "search")
             self.query_one(ResultList).clear_options()
-            self.query_one("#search-hint", Static).update(HINT)
+            self.query_one("#search-hint", Static).update(HINT, layout=False)
 
     @work(thread=True, exclusive=True, group="search")
-    def run_search(self, text: str) -> None:
-        """Search in a thread; results of a superseded search are dropped."""
-        try:
-            results = printable(search(self.store, text, limit=LIMIT))
-        except StoreError as error:
-            self.report_from_thread(error)
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(self.Found(text, results))
+    def run_search(self, text: str, style: RowStyle) -> None:
+        """Search in a thread, one search at a time; a superseded search stops at its next stage.
+
+        The thread also builds and measures the result rows, so the UI thread only shows them."""
+        worker = get_current_worker()
+        with self._one_search:
+            if worker.is_cancelled:
+                return
+            try:
+                results = search(self.store, text, limit=LIMIT, cancelled=lambda: worker.is_cancelled)
+            except StoreError as error:
+                self.report_from_thread(error)
+                return
+        if not worker.is_cancelled:
+            results = printable(results)
+            self.post_message(self.Found(text, results, result_options(results, style)))
 
     @on(Found)
     def _show(self, message: Found) -> None:
@@ -93,8 +127,26 @@ class SearchScreen(ExplorerScreen):
             len(group) for group in (results.actors, results.quotes, results.passages, results.events)
         )
         hint = f"{total} results for “{results.query}”" if total else f"Nothing found for “{results.query}”"
-        self.query_one("#search-hint", Static).update(hint)
-        self.query_one(ResultList).show(results)
+        # The hint is one line high whatever it says: no need to lay the screen out again.
+        self.query_one("#search-hint", Static).update(hint, layout=False)
+        self._fresh_results = bool(message.options)
+        self.query_one(ResultList).show(message.options)
+
+    @on(OptionList.OptionHighlighted, "#results")
+    def _preview_when_settled(self, event: OptionList.OptionHighlighted) -> None:
+        """Preview the highlighted result once the highlight rests, not on every keystroke's results."""
+        event.prevent_default()
+        pause = PREVIEW_AFTER_TYPING if self._fresh_results else PREVIEW_AFTER_MOVE
+        self._fresh_results = False
+        place = event.option.preview if isinstance(event.option, PlaceOption) else None
+        if place is not None:
+            show = partial(self._show_preview, place=place)
+            self.fetch("context", settled_neighbours, place.passage_id, pause, then=show)
+
+    async def _show_preview(self, passages: tuple[PassageView, ...] | None, place: TextPlace) -> None:
+        """Show the preview unless a newer highlight took its place."""
+        if passages is not None:
+            await self.query_one(PassagePreview).show(passages, place)
 
     @on(Input.Submitted, "#search-input")
     def _open_highlighted(self) -> None:

@@ -22,5 +22,8 @@ class PassagePreview(VerticalScroll, can_focus=False):
         views = [PassageView(passage, ()) for passage in shown]
         await self.mount_all(views)
         for view in views:
-            view.paint(Paint(place.actor_id, (place.start, place.end), None))
+            # The screen may be closing while the views mounted (escape right after a result showed):
+            # a view being removed is no longer on display, and may have lost its text already.
+            if view.display:
+                view.paint(Paint(place.actor_id, (place.start, place.end), None))
         self.scroll_home(animate=False)

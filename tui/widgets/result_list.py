@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.content import Content
+from textual.style import Style
 from textual.widgets.option_list import Option
 
 from store.search import Hit, SearchResults
@@ -26,26 +29,54 @@ def place_of(hit: Hit) -> Place | None:
     return ActorPlace(hit.id) if hit.type == "actor" else spot_of(hit)
 
 
+@dataclass(frozen=True)
+class RowStyle:
+    """How the list draws a row right now: its two text styles and the width its text wraps to."""
+
+    match: Style
+    detail: Style
+    width: int
+
+
+def result_options(results: SearchResults, style: RowStyle) -> list[Option]:
+    """The rows for some results, each already measured at the list's width.
+
+    Pure and free of widgets, so the search thread builds the rows: wrapping every label to learn its
+    height is most of the cost of showing results, and the UI thread only finds it cached."""
+    options: list[Option] = []
+    for attribute, title in GROUPS:
+        hits: tuple[Hit, ...] = getattr(results, attribute)
+        if hits:
+            options.append(Heading(f"{title} ({len(hits)})"))
+            options.extend(_option(hit, style) for hit in hits)
+    for option in options:
+        if isinstance(option.prompt, Content) and style.width > 0:
+            # Content keeps the height of its last width; OptionList asks for exactly this one.
+            option.prompt.get_height({}, style.width)
+    return options
+
+
+def _option(hit: Hit, style: RowStyle) -> PlaceOption:
+    """A hit: its label with the matched characters marked, and a dim detail line."""
+    label = mark_spans(hit.label, hit.highlights, style.match)
+    prompt = Content.assemble(label, "\n", (hit.detail, style.detail)) if hit.detail else label
+    return PlaceOption(prompt, place_of(hit), preview=spot_of(hit))
+
+
 class ResultList(NavList):
     """The results of one search; the first result is highlighted so enter opens it."""
 
     COMPONENT_CLASSES = {"result-list--match", "result-list--detail"}
 
-    def show(self, results: SearchResults) -> None:
-        """Replace the list with these results."""
-        options: list[Option] = []
-        for attribute, title in GROUPS:
-            hits: tuple[Hit, ...] = getattr(results, attribute)
-            if hits:
-                options.append(Heading(f"{title} ({len(hits)})"))
-                options.extend(self._option(hit) for hit in hits)
+    def row_style(self) -> RowStyle:
+        """The styles and wrapping width rows need now (asked on the UI thread, used by the search's)."""
+        padding = self.get_component_styles("option-list--option").padding
+        width = self.scrollable_content_region.width - self._get_left_gutter_width() - padding.width
+        return RowStyle(
+            component_style(self, "result-list--match"), component_style(self, "result-list--detail"), width
+        )
+
+    def show(self, options: list[Option]) -> None:
+        """Replace the list with these rows (from `result_options`)."""
         self.set_options(options)
         self.highlighted = 1 if options else None
-
-    def _option(self, hit: Hit) -> PlaceOption:
-        """A hit: its label with the matched characters marked, and a dim detail line."""
-        match = component_style(self, "result-list--match")
-        detail = component_style(self, "result-list--detail")
-        label = mark_spans(hit.label, hit.highlights, match)
-        prompt = Content.assemble(label, "\n", (hit.detail, detail)) if hit.detail else label
-        return PlaceOption(prompt, place_of(hit), preview=spot_of(hit))

@@ -1,0 +1,110 @@
+"""Search as you type stays responsive: one search at a time, rows measured off the UI thread, the
+preview loaded once the highlight rests, and a screen closed mid-preview is no crash."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App, ComposeResult
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from store import queries
+from store.db import Store
+from store.search import search
+from tui.messages import TextPlace
+from tui.screens import search as search_screen
+from tui.screens.search import SearchScreen
+from tui.widgets.passage_preview import PassagePreview
+from tui.widgets.passage_view import PassageView
+from tui.widgets.result_list import ResultList, result_options
+
+if TYPE_CHECKING:
+    from tests.tui.conftest import Explore
+
+
+async def test_rows_arrive_measured_at_the_lists_width(wire_store: Store, explore: Explore) -> None:
+    """The rows the search thread builds already know their height at the list's width."""
+    async with explore(wire_store) as ui:
+        await ui.search("arctic")
+        results = ui.app.screen.query_one(ResultList)
+        style = results.row_style()
+        options = result_options(search(wire_store, "arctic"), style)
+        assert style.width > 0 and len(options) > 1
+        for option in options:
+            assert isinstance(option.prompt, Content)
+            assert option.prompt._height_cache[0] == (style.width, "fold", False)
+        assert results.option_count == len(options)
+
+
+async def test_searches_run_one_at_a_time_and_the_last_text_wins(
+    wire_store: Store, explore: Explore, monkeypatch: Any
+) -> None:
+    """Keys typed faster than searches end: never two searches at once, and the box's text is shown."""
+    running: list[int] = []
+    overlapped: list[bool] = []
+
+    def slow_search(*args: Any, **kwargs: Any) -> Any:
+        running.append(1)
+        overlapped.append(len(running) > 1)
+        try:
+            time.sleep(0.3)  # slower than the keys come, as on a big store
+            return search(*args, **kwargs)
+        finally:
+            running.pop()
+
+    monkeypatch.setattr(search_screen, "search", slow_search)
+    async with explore(wire_store) as ui:
+        await ui.press("slash")
+        for key in "arctic":
+            await ui.pilot.press(key)
+        await ui.settle()
+        hint = ui.app.screen.query_one("#search-hint", Static)
+        assert "“arctic”" in str(hint.render())
+        assert overlapped and not any(overlapped)
+
+
+async def test_the_preview_waits_for_the_highlight_to_rest(wire_store: Store, explore: Explore) -> None:
+    """Results typed in show their first row's passage once typing pauses; moving previews the next."""
+    async with explore(wire_store) as ui:
+        await ui.resize(140, 40)
+        await ui.search("arctic")
+        screen = ui.app.screen
+        assert isinstance(screen, SearchScreen)
+        first = screen.reader_place()
+        shown = [view.passage.id for view in screen.query(PassageView)]
+        assert first is not None and shown and shown[0] == first.passage_id
+        await ui.press("down")
+        moved = screen.reader_place()
+        assert moved is not None and screen.query(PassageView).first().passage.id == moved.passage_id
+
+
+class _PreviewApp(App[None]):
+    """Just a preview, to close while it mounts."""
+
+    def compose(self) -> ComposeResult:
+        """The preview and a box."""
+        yield Input()
+        yield PassagePreview()
+
+
+async def test_a_preview_closed_while_mounting_is_no_crash(wire_store: Store) -> None:
+    """Escape right after results show can close the screen while the preview mounts its passages."""
+    passage = queries.documents(wire_store)[0]
+    neighbours = queries.passage_neighbours(wire_store, _first_passage_id(wire_store, passage.id), 2)
+    place = TextPlace(passage.id, neighbours[0].id, neighbours[0].start, neighbours[0].start + 1, None)
+    app = _PreviewApp()
+    async with app.run_test() as pilot:
+        preview = app.query_one(PassagePreview)
+        showing = asyncio.create_task(preview.show(neighbours, place))
+        await asyncio.sleep(0)
+        await preview.remove()
+        await showing
+        await pilot.pause()
+
+
+def _first_passage_id(store: Store, document_id: int) -> int:
+    """The id of a document's first passage."""
+    return queries.reader_document(store, document_id).passages[0].id
