@@ -2,35 +2,46 @@
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import ClassVar
 
 from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.widgets import Input
 
 from store.db import Store
 from tui.messages import ActorPlace, Navigate, Place, TextPlace
 from tui.screens.actors import ActorsScreen
 from tui.screens.base import ExplorerScreen
-from tui.screens.dossier import DossierScreen
-from tui.screens.help import HelpScreen
-from tui.screens.palette import PlaceCommands
-from tui.screens.reader import ReaderScreen
-from tui.screens.search import SearchScreen
-from tui.screens.sources import SourcesScreen
-from tui.screens.timeline import TimelineScreen
 
-SCREEN_OF_ACTION: dict[str, type[ExplorerScreen]] = {
-    "open_actors": ActorsScreen,
-    "open_timeline": TimelineScreen,
-    "open_sources": SourcesScreen,
-    "open_reader": ReaderScreen,
-    "open_search": SearchScreen,
+# Only the first screen is imported at start-up: the others (search brings the fuzzy matcher) load
+# the first time they open, so the time to the first screen does not grow with the explorer.
+SCREEN_OF_ACTION: dict[str, str] = {
+    "open_actors": "tui.screens.actors:ActorsScreen",
+    "open_timeline": "tui.screens.timeline:TimelineScreen",
+    "open_sources": "tui.screens.sources:SourcesScreen",
+    "open_reader": "tui.screens.reader:ReaderScreen",
+    "open_search": "tui.screens.search:SearchScreen",
 }
-"""The screen each global key opens; the key is hidden on that screen itself."""
+"""The screen each global key opens (module:class); the key is hidden on that screen itself."""
 LETTER_ACTIONS = {*SCREEN_OF_ACTION, "open_help", "quit_app"}
 """Actions bound to printable keys, which a focused text box takes for itself."""
+
+
+def screen_class(path: str) -> type[ExplorerScreen]:
+    """The screen class at "module:class", imported on first use."""
+    module, name = path.split(":")
+    screen: type[ExplorerScreen] = getattr(import_module(module), name)
+    return screen
+
+
+def place_commands() -> type[Provider]:
+    """The command palette's actors and quotes, imported when the palette first opens."""
+    from tui.screens.palette import PlaceCommands
+
+    return PlaceCommands
 
 
 class NatoAsiaApp(App[None]):
@@ -39,7 +50,7 @@ class NatoAsiaApp(App[None]):
     TITLE = "natoasia"
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    COMMANDS = App.COMMANDS | {PlaceCommands}
+    COMMANDS = App.COMMANDS | {place_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "open_actors", "Actors"),
         Binding("t", "open_timeline", "Time"),
@@ -70,7 +81,8 @@ class NatoAsiaApp(App[None]):
         if action in LETTER_ACTIONS and isinstance(self.focused, Input):
             return False
         here = SCREEN_OF_ACTION.get(action)
-        return not (here is not None and type(self.screen) is here)
+        shown = type(self.screen)
+        return here != f"{shown.__module__}:{shown.__qualname__}"
 
     async def action_quit_app(self) -> None:
         """Quit (q, outside text boxes; ctrl+q quits from anywhere)."""
@@ -81,35 +93,38 @@ class NatoAsiaApp(App[None]):
         if len(self.screen_stack) > 2:
             self.pop_screen()
 
-    def _open(self, screen: ExplorerScreen) -> None:
-        """Push a screen onto the history unless the same kind of screen is already showing."""
-        if type(self.screen) is not type(screen):
-            self.push_screen(screen)
+    def _open(self, action: str, *args: object) -> None:
+        """Push an action's screen onto the history unless the same kind of screen is already showing."""
+        kind = screen_class(SCREEN_OF_ACTION[action])
+        if type(self.screen) is not kind:
+            self.push_screen(kind(*args))
 
     def action_open_actors(self) -> None:
         """Show every actor."""
-        self._open(ActorsScreen())
+        self._open("open_actors")
 
     def action_open_timeline(self) -> None:
         """Show events in date order."""
-        self._open(TimelineScreen())
+        self._open("open_timeline")
 
     def action_open_sources(self) -> None:
         """Show outlets, citations and footnotes."""
-        self._open(SourcesScreen())
+        self._open("open_sources")
 
     def action_open_reader(self) -> None:
         """Read the article at the current screen's spot, or the first document from the top."""
         screen = self.screen
         place = screen.reader_place() if isinstance(screen, ExplorerScreen) else None
-        self._open(ReaderScreen(place))
+        self._open("open_reader", place)
 
     def action_open_search(self) -> None:
         """Search everything as you type."""
-        self._open(SearchScreen())
+        self._open("open_search")
 
     def action_open_help(self) -> None:
         """List every binding of the current screen."""
+        from tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
@@ -120,8 +135,12 @@ class NatoAsiaApp(App[None]):
     def open_place(self, place: Place) -> None:
         """Open a dossier or the reader at a place, on top of the history."""
         if isinstance(place, ActorPlace):
+            from tui.screens.dossier import DossierScreen
+
             self.push_screen(DossierScreen(place.actor_id))
         elif isinstance(place, TextPlace):
+            from tui.screens.reader import ReaderScreen
+
             self.push_screen(ReaderScreen(place))
 
     @on(Navigate)

@@ -8,16 +8,19 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from importlib.metadata import PackageNotFoundError, version
 from importlib.util import find_spec
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from store import queries
 from store.db import Store, StoreError
 from store.files import ArticleError, article_files, read_article
-from store.ingest import IngestResult, ingest_text
 from store.model import ACTOR_KINDS
+
+if TYPE_CHECKING:
+    from store.ingest import IngestResult
+
+# Opening the explorer imports only what its first screen needs: the version (importlib.metadata),
+# ingest and queries are imported by the commands that use them.
 
 PROG = "natoasia-tui"
 ENV_DB = "NATOASIA_DB"
@@ -34,10 +37,26 @@ class _Parser(argparse.ArgumentParser):
 
 def _version() -> str:
     """The installed distribution's version."""
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version(PROG)
     except PackageNotFoundError:
         return "unknown"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: print the version, looked up only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **_: Any) -> None:
+        """A flag without a value."""
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        """Print it on stdout, as argparse's own version action does, and exit."""
+        print(f"{PROG} {_version()}")
+        parser.exit()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Explore who says what, where and when "
         "in policy-analysis articles. With no command, open the explorer.",
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     _add_commands(parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser), db)
     return parser
 
@@ -109,7 +128,9 @@ def _store_path(args: argparse.Namespace) -> Path:
 def _open_seeded(args: argparse.Namespace) -> Store:
     """Open the store for reading; a writable store with no documents is first built from the seeds."""
     store = Store.open(_store_path(args))
-    if not store.readonly and not store.value("SELECT count(*) FROM documents"):
+    # EXISTS reads one row whatever the store's size; count(*) walked every document.
+    if not store.readonly and not store.value("SELECT EXISTS (SELECT 1 FROM documents)"):
+        from store.ingest import ingest_text
         from store.seeds import bundled_seeds
 
         for seed in bundled_seeds():
@@ -124,6 +145,8 @@ def _fail(message: object) -> None:
 
 def run_ingest(args: argparse.Namespace) -> int:
     """Ingest every article named; report each file and carry on past bad ones."""
+    from store.ingest import ingest_text
+
     files, failed = _collect(args.paths)
     store = None
     try:
@@ -203,6 +226,8 @@ def run_search(args: argparse.Namespace) -> int:
 
 def run_actors(args: argparse.Namespace) -> int:
     """Print the actors, most mentioned first (exit 1 when there are none)."""
+    from store import queries
+
     with _open_seeded(args) as store:
         listed = queries.actors(store, kind=args.kind)
     if args.json:
