@@ -14,7 +14,7 @@ from store.extract.names import capitalised_runs
 from store.extract.persons import attach_roles, titled_people
 from store.extract.quotemarks import is_title_cased, quote_spans
 from store.extract.references import alliance_references, title_references
-from store.extract.scan import within
+from store.extract.scan import passage_kinds, within
 from store.extract.tokens import tokenize
 from store.model import Actor, Mention, Passage
 
@@ -30,8 +30,9 @@ def find_actors(
     found: list[Candidate] = byline_people(text, passages)
     # A credited name is one person, not words to classify again ("HANNAH" as an acronym).
     in_byline = within((c.start, c.end) for c in found)
+    kind_at = passage_kinds(passages)
     for start, end in sentences:
-        people = _kind_at(passages, start) not in _NO_PEOPLE
+        people = kind_at(start) not in _NO_PEOPLE
         found.extend(c for c in _sentence(text, start, end, people, in_title) if not in_byline(c.start, c.end))
         # A heading such as "Sources:" or "What officials say" labels text; it quotes no one.
         found.extend(find_groups(text, start, end) if people else ())
@@ -51,11 +52,6 @@ def _sentence(
         found.extend(classify_run(text, run, people and not in_title(run.start, run.start + 1)))
     found = attach_roles(text, tokens, roles, found)
     return [with_evidence(text, candidate) for candidate in found]
-
-
-def _kind_at(passages: tuple[Passage, ...] | list[Passage], offset: int) -> str:
-    """Kind of the passage holding ``offset`` ('paragraph' when passages are unknown)."""
-    return next((p.kind for p in passages if p.start <= offset < p.end), "paragraph")
 
 
 def _actors(text: str, found: list[Candidate]) -> tuple[Actor, ...]:

@@ -7,8 +7,9 @@ a short quote that no nearby reporting verb introduces ("was “open to negotiat
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 
-from store.extract.scan import within
+from store.extract.scan import passage_kinds, within
 from store.extract.quotemarks import Marks, is_title_cased, quote_spans
 from store.extract.speakers import Context, speaker_after, speaker_before, speaker_of_beat
 from store.model import Actor, Mention, Passage, Quote
@@ -33,9 +34,12 @@ def find_quotes(
     kinds = {actor.name: actor.kind for actor in actors}
     ctx = Context(text, outside, kinds, [m.start for m in outside], [m.end for m in outside])
     starts = [start for start, _ in sentences]
+    kind_at = passage_kinds(passages)
     quotes: list[Quote] = []
     for marks in spans:
-        quote = _nested(ctx.text, marks) if _within(marks, spans) else _quote(ctx, marks, passages, sentences, starts)
+        # Strictly inside another quote: ‘a farce’ inside “He called it ‘a farce’”.
+        nested = inside(marks.start - 1, marks.end + 1)
+        quote = _nested(ctx.text, marks) if nested else _quote(ctx, marks, kind_at, sentences, starts)
         quotes.append(_continued(ctx, quote, quotes[-1] if quotes else None, sentences, starts))
     return tuple(quotes)
 
@@ -62,24 +66,18 @@ def _continued(
     return Quote("speech", speaker, quote.start, quote.end, quote.text) if speaker else quote
 
 
-def _within(marks: Marks, spans: list[Marks]) -> bool:
-    """True for a quote inside another one (‘a farce’ inside “He called it ‘a farce’”)."""
-    return any(o.start < marks.start and marks.end < o.end for o in spans)
-
-
 def _nested(text: str, marks: Marks) -> Quote:
     """A quote within a quote is the quoted speaker's phrase, not speech of its own."""
     return Quote("phrase", None, marks.start, marks.end, text[marks.start : marks.end])
 
 
 def _quote(
-    ctx: Context, marks: Marks, passages: tuple[Passage, ...] | list[Passage],
+    ctx: Context, marks: Marks, kind_at: Callable[[int], str],
     sentences: list[tuple[int, int]], starts: list[int],
 ) -> Quote:
     """Classify one quoted span and find its speaker."""
     body = ctx.text[marks.start : marks.end]
-    kind_here = next((p.kind for p in passages if p.start <= marks.start < p.end), "paragraph")
-    if kind_here in _TITLE_PASSAGES or is_title_cased(ctx.text, marks):
+    if kind_at(marks.start) in _TITLE_PASSAGES or is_title_cased(ctx.text, marks):
         return Quote("title", None, marks.start, marks.end, body)
     sentence_start, _ = _sentence_of(sentences, starts, marks.start - 1, len(ctx.text))
     speaker = speaker_before(ctx, sentence_start, marks.start - 1)

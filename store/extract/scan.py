@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate
+
+from store.model import Passage
 
 
 def matches_at(
@@ -39,3 +41,19 @@ def within(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
         return index > 0 and reach[index - 1] >= end
 
     return test
+
+
+def passage_kinds(passages: Sequence[Passage]) -> Callable[[int], str]:
+    """A look-up of the kind of passage holding an offset ('paragraph' where none does), by bisection.
+
+    Why: asking every passage in turn made extraction quadratic in the length of long articles.
+    """
+    ordered = sorted(passages, key=lambda passage: passage.start)
+    starts = [passage.start for passage in ordered]
+
+    def kind_at(offset: int) -> str:
+        index = bisect_right(starts, offset) - 1
+        holder = ordered[index] if index >= 0 else None
+        return holder.kind if holder is not None and offset < holder.end else "paragraph"
+
+    return kind_at
