@@ -27,6 +27,8 @@ NAME_WIDTH = 26
 """Long names are cut with an ellipsis so the title still shows at 80 columns."""
 PREVIEW_ROWS = 40
 """Rows per section of the preview, which only needs to fill one screen."""
+TITLE_WIDTH = 40
+"""Titles are cut to this many cells."""
 SHOWN = 500
 """Rows listed at most; a big corpus is narrowed by typing, and each page is one quick query."""
 
@@ -83,11 +85,12 @@ class ActorsScreen(ExplorerScreen):
         table.add_column("n", key="mentions", width=5)
         table.add_column("name", key="name", width=NAME_WIDTH)
         table.add_column("kind", key="kind", width=12)
-        table.add_column("title", key="title")
+        # A fixed width: an auto-sized column measures every one of the 500 rows before the first paint.
+        table.add_column("title", key="title", width=TITLE_WIDTH)
         table.focus()
-        self._load_page()
+        # No first load here: the kind tabs activate their first tab on mount, which loads the page
+        # (loading here too built the 500-row table twice before the first screen settled).
         self.fetch("counts", queries.kind_counts, then=self._set_counts)
-        self.fetch("documents", queries.documents, then=self._set_documents)
 
     def _set_documents(self, documents: Sequence[DocumentInfo]) -> None:
         """Let the preview name each row's document when there are several."""
@@ -120,6 +123,9 @@ class ActorsScreen(ExplorerScreen):
         ids = [actor.id for actor in page.actors]
         if current in ids:
             table.move_cursor(row=ids.index(current))
+        if not self.query_one("#preview", DossierView).titles:
+            # Every document's title (the whole corpus) only once the first page is on screen.
+            self.fetch("documents", queries.documents, then=self._set_documents)
 
     def highlighted_actor_id(self) -> int | None:
         """The id of the actor under the cursor, if any."""
