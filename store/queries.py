@@ -155,6 +155,11 @@ def timeline(store: Store, limit: int | None = None, offset: int = 0) -> tuple[E
     return _events(store, "", (), limit, offset)
 
 
+def has_documents(store: Store) -> bool:
+    """True once anything is ingested; EXISTS reads one row whatever the store's size."""
+    return bool(store.value("SELECT EXISTS (SELECT 1 FROM documents)"))
+
+
 def count_events(store: Store) -> int:
     """How many events the store holds."""
     return store.value("SELECT count(*) FROM events")

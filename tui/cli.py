@@ -127,9 +127,10 @@ def _store_path(args: argparse.Namespace) -> Path:
 
 def _open_seeded(args: argparse.Namespace) -> Store:
     """Open the store for reading; a writable store with no documents is first built from the seeds."""
+    from store.queries import has_documents
+
     store = Store.open(_store_path(args))
-    # EXISTS reads one row whatever the store's size; count(*) walked every document.
-    if not store.readonly and not store.value("SELECT EXISTS (SELECT 1 FROM documents)"):
+    if not store.readonly and not has_documents(store):
         from store.ingest import ingest_text
         from store.seeds import bundled_seeds
 

@@ -16,6 +16,7 @@ def test_documents(wire_store: Store) -> None:
     (document,) = queries.documents(wire_store)
     assert document.title == "Ministers Meet in Oslo on Arctic Shipping"
     assert document.passages == 5 and document.path == "wire.txt"
+    assert queries.has_documents(wire_store)
 
 
 def test_kind_counts_follow_actor_kinds_order(wire_store: Store) -> None:
@@ -113,6 +114,7 @@ def test_empty_store_queries(fresh_store: Store) -> None:
     assert queries.documents(fresh_store) == () and queries.actors(fresh_store) == ()
     assert queries.timeline(fresh_store) == () and queries.kind_counts(fresh_store) == ()
     assert queries.sources(fresh_store).outlets == ()
+    assert not queries.has_documents(fresh_store)
 
 
 STORE = Path(__file__).resolve().parents[2] / "store"
