@@ -6,11 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input
 
+from explorer_driver import Explorer
 from store.db import Store
-from tui.app import NatoAsiaApp
 from tui.screens.actors import ActorsScreen
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
@@ -18,30 +17,11 @@ SMALL = ("wire-manila-patrol.txt", "analysis-quad-summit.md")
 """The articles of the small store: short, with quotes, events, citations and several actor kinds."""
 
 
-class Driver:
+class Driver(Explorer):
     """A running explorer with the checks every hardening test makes: no crash, no error shown."""
 
-    def __init__(self, app: NatoAsiaApp, pilot: Pilot[None]) -> None:
-        """Drive this app through its pilot."""
-        self.app = app
-        self.pilot = pilot
-
-    async def settle(self) -> None:
-        """Let workers finish and the screen redraw."""
-        await self.pilot.pause()
-        await self.app.workers.wait_for_complete()
-        await self.pilot.pause()
-
-    async def press(self, *keys: str) -> None:
-        """Press keys one at a time, settling after each."""
-        for key in keys:
-            await self.pilot.press(key)
-            await self.settle()
-
-    async def resize(self, width: int, height: int) -> None:
-        """Resize the terminal and let the layout settle."""
-        await self.pilot.resize_terminal(width, height)
-        await self.settle()
+    settle_rounds = 1
+    """One round a key, as these tests were written for, keeps thousands of fuzzed keys quick."""
 
     def errors(self) -> list[str]:
         """Error notifications shown so far (a store error on a good store is a bug)."""
