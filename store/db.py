@@ -115,6 +115,8 @@ class Store:
         with self.lock:
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.conn.execute("PRAGMA foreign_keys = ON")
+            if not self.readonly:
+                schema.migrate(self.conn)
             problem = schema.check(self.conn)
             if problem:
                 raise StoreError(f"{self.path}: {problem}")

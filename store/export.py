@@ -22,7 +22,9 @@ _SELECTS = {
     "passages": 'SELECT id, document_id, ordinal, kind, section, text, start, "end" FROM passages '
                 "ORDER BY document_id, ordinal",
     "mentions": 'SELECT actor_id, passage_id, start, "end", text FROM mentions ORDER BY document_id, start',
-    "quotes": 'SELECT q.id, q.passage_id, q.speaker_id, a.name AS speaker, q.kind, q.text, q.start, q."end" '
+    "quotes": 'SELECT q.id, q.passage_id, q.speaker_id, a.name AS speaker, q.kind, q.text, q.start, q."end", '
+              "q.document_id, CASE WHEN q.rule IS NULL THEN NULL ELSE json_object('rule', q.rule, 'cue_start', "
+              "q.cue_start, 'cue_end', q.cue_end) END AS attribution "
               "FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_id ORDER BY q.document_id, q.start",
     "events": "SELECT e.id, e.date, e.end_date, e.precision, e.description, e.passage_id, (SELECT "
               "json_group_array(actor_id) FROM (SELECT actor_id FROM event_actors WHERE event_id = e.id "
@@ -33,7 +35,7 @@ _SELECTS = {
     "footnotes": "SELECT document_id, number, text FROM footnotes ORDER BY document_id, number, start",
 }
 """One query per exported table; its columns are exactly the contract's keys, in order."""
-_LISTS = {"aliases", "actor_ids"}
+_JSON_COLUMNS = {"aliases", "actor_ids", "attribution"}
 _KIND_HEADINGS = {"person": "People", "organization": "Organizations", "country": "Countries",
                   "place": "Places", "outlet": "Outlets", "group": "Groups and unnamed sources"}
 
@@ -42,9 +44,14 @@ def records(store: Store) -> dict[str, list[dict[str, Any]]]:
     """Every table of the export as lists of plain dicts (list columns decoded)."""
     tables = {}
     for table, select in _SELECTS.items():
-        tables[table] = [{key: json.loads(row[key]) if key in _LISTS else row[key] for key in row.keys()}
+        tables[table] = [{key: _decoded(row[key]) if key in _JSON_COLUMNS else row[key] for key in row.keys()}
                          for row in store.rows(select)]
     return tables
+
+
+def _decoded(value: str | None) -> Any:
+    """A JSON column's value as Python (NULL stays None)."""
+    return None if value is None else json.loads(value)
 
 
 def to_json(store: Store) -> str:
@@ -53,14 +60,20 @@ def to_json(store: Store) -> str:
 
 
 def to_csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
-    """One table as CSV text with a header row; list values are joined with '; '."""
+    """One table as CSV text with a header row; lists are joined with '; ', objects written as JSON."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({key: "; ".join(map(str, value)) if isinstance(value, list) else value
-                         for key, value in row.items()})
+        writer.writerow({key: _cell(value) for key, value in row.items()})
     return out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    """A CSV cell: a list joined with '; ', an object as compact JSON, anything else as it is."""
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value
 
 
 def write_csv_folder(store: Store, folder: Path) -> list[Path]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from store import terms
 from store.db import Store
-from store.model import Article, Passage
+from store.model import Article, Passage, Quote
 from store.resolve import resolve_actors
 
 Extract = Callable[[str], Article]
@@ -139,13 +139,19 @@ def _insert_mentions(conn: sqlite3.Connection, document_id: int, article: Articl
 def _insert_quotes(conn: sqlite3.Connection, document_id: int, article: Article,
                    actor_ids: dict[str, int], locate: _Locator) -> None:
     """Insert quotes, with the speaker's store id where the speaker is known, and count them."""
-    rows = [(document_id, locate(q.start), actor_ids.get(q.speaker or ""), q.kind, q.start, q.end, q.text)
-            for q in article.quotes]
-    conn.executemany('INSERT INTO quotes (document_id, passage_id, speaker_id, kind, start, "end", text) '
-                     "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    rows = [(document_id, locate(q.start), actor_ids.get(q.speaker or ""), q.kind, q.start, q.end, q.text,
+             *_attribution_columns(q)) for q in article.quotes]
+    conn.executemany('INSERT INTO quotes (document_id, passage_id, speaker_id, kind, start, "end", text, '
+                     '"rule", cue_start, cue_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', rows)
     counts = Counter(row[2] for row in rows if row[2] is not None)
     conn.executemany("UPDATE actors SET quotes = quotes + ? WHERE id = ?",
                      [(count, actor_id) for actor_id, count in sorted(counts.items())])
+
+
+def _attribution_columns(quote: Quote) -> tuple[str | None, int | None, int | None]:
+    """The rule and cue span that chose a quote's speaker, NULLs where there is none."""
+    how = quote.attribution if quote.speaker is not None else None
+    return (how.rule, how.cue_start, how.cue_end) if how else (None, None, None)
 
 
 def _insert_events(conn: sqlite3.Connection, document_id: int, article: Article,

@@ -64,6 +64,19 @@ class Quote:
     start: int
     end: int
     text: str
+    attribution: Attribution | None = None
+    """How the speaker was chosen, for speech; None for phrases, titles and unattributed quotes."""
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Why a quote has its speaker: the sieve step that chose it and where its cue words are."""
+
+    rule: str
+    """The name of the step that fired ("cue_after", "according_to", "pronoun", ...)."""
+    cue_start: int
+    cue_end: int
+    """The cue's span in the article's text: the reporting verb, colon or "according to"."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Kept in ``PRAGMA user_version``; bump it (and teach ``check`` to migrate) when the tables change."""
 APPLICATION_ID = 0x4E41_5441
 """``PRAGMA application_id`` ('NATA'): tells our stores from other programs' SQLite files."""
@@ -16,6 +16,8 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 
 _ID = {"id": int}
 _SPAN = {"start": int, "end": int, "text": str}
+_ATTRIBUTION = {"rule": str, "cue_start": int, "cue_end": int}
+"""How a quote's speaker was chosen (added in schema 4; NULL where none was)."""
 TABLES: dict[str, dict[str, Any]] = {
     "documents": {
         # Small columns before the text, so listing documents never reads through the text's pages.
@@ -49,7 +51,7 @@ TABLES: dict[str, dict[str, Any]] = {
     },
     "quotes": {
         "columns": _ID | {"document_id": int, "passage_id": int, "speaker_id": int, "kind": str}
-        | _SPAN,
+        | _SPAN | _ATTRIBUTION,
         "not_null": {"document_id", "passage_id", "kind", "start", "end", "text"},
         "foreign_keys": [("document_id", "documents", "id"), ("passage_id", "passages", "id"),
                          ("speaker_id", "actors", "id")],
@@ -146,6 +148,32 @@ def table_names(conn: sqlite3.Connection) -> set[str]:
 def is_ours(conn: sqlite3.Connection) -> bool:
     """True if the database carries our application id."""
     return conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    3: ('ALTER TABLE quotes ADD COLUMN "rule" TEXT', "ALTER TABLE quotes ADD COLUMN cue_start INTEGER",
+        "ALTER TABLE quotes ADD COLUMN cue_end INTEGER"),
+}
+"""Statements that bring a store of the key's version to the next; quotes stored before schema 4
+keep no attribution (re-ingesting their articles gives it)."""
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Bring an older store of ours up to SCHEMA_VERSION in one transaction, if it can be."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if not is_ours(conn) or version not in MIGRATIONS:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        while version in MIGRATIONS:
+            for statement in MIGRATIONS[version]:
+                conn.execute(statement)
+            version += 1
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def check(conn: sqlite3.Connection) -> str | None:

@@ -1,4 +1,5 @@
-"""Pair quotation marks: curly “...”, straight "..." and single ‘...’, capped at the paragraph end."""
+"""Pair quotation marks: curly “...”, straight "...", doubled ''...'' and ``...'', and single ‘...’,
+capped at the paragraph end."""
 
 from __future__ import annotations
 
@@ -27,7 +28,9 @@ def quote_spans(text: str, passages: tuple[Passage, ...] | list[Passage] = ()) -
         spans.extend(_pairs(text, start, end, "“", "”"))
         spans.extend(_straight(text, start, end))
         spans.extend(_single(text, start, end))
-        spans.extend(_straight_single(text, start, end))
+        doubled = _doubled(text, start, end)
+        # Where quotes are written as two apostrophes, a lone ' is an apostrophe, never a quote.
+        spans.extend(doubled if doubled else _straight_single(text, start, end))
     return sorted(spans, key=lambda marks: marks.start)
 
 
@@ -94,6 +97,26 @@ def _straight_single(text: str, start: int, end: int) -> list[Marks]:
         spans.append(Marks(opener.end(), closer.start(), True))
         cursor = closer.end()
     return spans
+
+
+# ''...'' and ``...'' (the archive style of some newspapers): two marks opening before a word, two
+# closing after a word or stop.
+_DOUBLED_OPEN = re.compile(r"(?:''|``)(?<![\w'`]..)(?=[\w‘'(\[$-])")
+_DOUBLED_CLOSE = re.compile(r"''(?<=[\w.,!?;:)\]%—–-]'')(?![\w])")
+
+
+def _doubled(text: str, start: int, end: int) -> list[Marks]:
+    """Pair ''...'' (and ``...''); an opener without a closer runs to the end of its paragraph."""
+    if text.find("''", start, end) == -1 and text.find("``", start, end) == -1:
+        return []
+    spans = []
+    cursor = start
+    while (opener := _DOUBLED_OPEN.search(text, cursor, end)) is not None:
+        closer = _DOUBLED_CLOSE.search(text, opener.end(), end)
+        stop = closer.start() if closer is not None else end
+        spans.append(Marks(opener.end(), stop, closer is not None))
+        cursor = closer.end() if closer is not None else end
+    return [marks for marks in spans if marks.start < marks.end]
 
 
 # The mark comes first and the look back after it, so a scan can skip straight to the next "'".

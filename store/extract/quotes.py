@@ -1,30 +1,31 @@
 """Quotes: every quotation-mark span, as speech (with its speaker), a scare-quoted phrase or a title.
 
 Decisions: a headline an outlet is said to have run ("Xinhua reported “...”") is a title, not speech;
-a short quote that no nearby reporting verb introduces ("was “open to negotiation”") is a phrase.
+a title-cased quote is a title unless a reporting verb gives it a speaker ("“Make It Happen,” she said");
+a quote no step of the sieve (store/extract/sieve.py) attributes is a phrase.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from store.extract.scan import passage_kinds, within
 from store.extract.quotemarks import Marks, is_title_cased, quote_spans
-from store.extract.speakers import Context, speaker_after, speaker_before, speaker_of_beat
+from store.extract.scan import passage_kinds, within
+from store.extract.sieve import Site, Verdict, attribute
+from store.extract.speakers import Context
 from store.model import Actor, Mention, Passage, Quote
 
 _TITLE_PASSAGES = frozenset({"footnote", "title", "heading", "publication"})
-_CLOSING = " \t.,;:!?\"”’'"
-_LABEL = " \t\nA:"  # an interview's answer label may open the sentence ("A: “Completely.”")
+_CUE_RULES = frozenset({"cue_before", "cue_after", "cue_after_pronoun", "according_to"})
 
 
 def find_quotes(
     text: str,
-    passages: tuple[Passage, ...] | list[Passage],
+    passages: Sequence[Passage],
     sentences: list[tuple[int, int]],
-    actors: tuple[Actor, ...] | list[Actor],
-    mentions: tuple[Mention, ...] | list[Mention],
+    actors: Sequence[Actor],
+    mentions: Sequence[Mention],
 ) -> tuple[Quote, ...]:
     """Every quoted span with its kind and, for speech, the canonical name of its speaker."""
     spans = quote_spans(text, passages)
@@ -32,71 +33,76 @@ def find_quotes(
     inside = within((marks.start, marks.end) for marks in spans)
     outside = [m for m in sorted(mentions, key=lambda m: m.start) if not inside(m.start, m.end)]
     kinds = {actor.name: actor.kind for actor in actors}
-    ctx = Context(text, outside, kinds, [m.start for m in outside], [m.end for m in outside])
     starts = [start for start, _ in sentences]
-    kind_at = passage_kinds(passages)
+    ctx = Context(text, outside, kinds, [m.start for m in outside], [m.end for m in outside], starts)
+    locate = _Locator(text, passages, sentences)
     quotes: list[Quote] = []
+    last_speech: Quote | None = None
     for marks in spans:
         # Strictly inside another quote: ‘a farce’ inside “He called it ‘a farce’”.
-        nested = inside(marks.start - 1, marks.end + 1)
-        quote = _nested(ctx.text, marks) if nested else _quote(ctx, marks, kind_at, sentences, starts)
-        quotes.append(_continued(ctx, quote, quotes[-1] if quotes else None, sentences, starts))
+        if inside(marks.start - 1, marks.end + 1):
+            quotes.append(Quote("phrase", None, marks.start, marks.end, text[marks.start : marks.end]))
+            continue
+        quote = _quote(ctx, locate.site(marks, last_speech))
+        quotes.append(quote)
+        last_speech = quote if quote.kind == "speech" else last_speech
     return tuple(quotes)
 
 
-def _continued(
-    ctx: Context, quote: Quote, previous: Quote | None, sentences: list[tuple[int, int]], starts: list[int]
-) -> Quote:
-    """A quoted sentence standing alone goes on with the speech right before it in the paragraph
-    ("“Piracy never went away,” she said. “It moved.”"), or is said by the person a short sentence
-    before it is about ("He paused. “Complacency.”", "Eze smiled: ..." is the colon rule's)."""
-    text = ctx.text
-    if quote.kind != "phrase":
-        return quote
-    index = bisect_right(starts, quote.start - 1) - 1
-    sentence_start, sentence_end = sentences[index] if index >= 0 else (0, len(text))
-    if text[sentence_start : quote.start - 1].strip(_LABEL) or text[quote.end + 1 : sentence_end].strip(_CLOSING):
-        return quote
-    before = sentences[index - 1] if index > 0 else None
-    if before is None or "\n\n" in text[before[1] : sentence_start]:
-        return quote
-    if previous is not None and previous.kind == "speech" and before[0] <= previous.end <= sentence_start:
-        return Quote("speech", previous.speaker, quote.start, quote.end, quote.text)
-    speaker = speaker_of_beat(ctx, *before)
-    return Quote("speech", speaker, quote.start, quote.end, quote.text) if speaker else quote
-
-
-def _nested(text: str, marks: Marks) -> Quote:
-    """A quote within a quote is the quoted speaker's phrase, not speech of its own."""
-    return Quote("phrase", None, marks.start, marks.end, text[marks.start : marks.end])
-
-
-def _quote(
-    ctx: Context, marks: Marks, kind_at: Callable[[int], str],
-    sentences: list[tuple[int, int]], starts: list[int],
-) -> Quote:
+def _quote(ctx: Context, site: Site) -> Quote:
     """Classify one quoted span and find its speaker."""
-    body = ctx.text[marks.start : marks.end]
-    if kind_at(marks.start) in _TITLE_PASSAGES or is_title_cased(ctx.text, marks):
-        return Quote("title", None, marks.start, marks.end, body)
-    sentence_start, _ = _sentence_of(sentences, starts, marks.start - 1, len(ctx.text))
-    speaker = speaker_before(ctx, sentence_start, marks.start - 1)
-    if speaker is None and marks.closed and _comma_closes(ctx.text, marks):
-        _, sentence_end = _sentence_of(sentences, starts, marks.end, len(ctx.text))
-        speaker = speaker_after(ctx, marks.start - 1, marks.end, max(sentence_end, marks.end + 1))
-    if speaker is not None and ctx.kinds.get(speaker) == "outlet":
-        return Quote("title", None, marks.start, marks.end, body)
-    return Quote("speech" if speaker else "phrase", speaker, marks.start, marks.end, body)
+    body = ctx.text[site.start : site.end]
+    if site.kind in _TITLE_PASSAGES:
+        return Quote("title", None, site.start, site.end, body)
+    verdict = attribute(ctx, site)
+    if _is_title(ctx, site, verdict):
+        return Quote("title", None, site.start, site.end, body)
+    if verdict is None:
+        return Quote("phrase", None, site.start, site.end, body)
+    speaker, how = verdict
+    return Quote("speech", speaker, site.start, site.end, body, how)
 
 
-def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], offset: int, size: int) -> tuple[int, int]:
-    """The sentence holding ``offset`` (the whole text when sentences are unknown)."""
-    index = bisect_right(starts, offset) - 1
-    return sentences[index] if index >= 0 else (0, size)
+def _is_title(ctx: Context, site: Site, verdict: Verdict | None) -> bool:
+    """A headline an outlet ran, or a title-cased span that no reporting verb gives to a speaker."""
+    if verdict is not None and ctx.kinds.get(verdict[0]) == "outlet":
+        return True
+    title_cased = is_title_cased(ctx.text, Marks(site.start, site.end, site.closed))
+    return title_cased and (verdict is None or verdict[1].rule not in _CUE_RULES)
 
 
-def _comma_closes(text: str, marks: Marks) -> bool:
-    """True for “...,” or “...” followed by a comma: the sentence goes on to name the speaker."""
-    body = text[marks.start : marks.end].rstrip()
-    after = text[marks.end + 1 : marks.end + 3].lstrip()
-    return body.endswith((",", "?", "!")) or after.startswith(",") or (bool(after) and after[0].islower())
+class _Locator:
+    """Finds the sentence and paragraph around a quote by bisection."""
+
+    def __init__(self, text: str, passages: Sequence[Passage], sentences: list[tuple[int, int]]) -> None:
+        """Index the sentences and passages once per article."""
+        self.text = text
+        self.sentences = sentences
+        self.starts = [start for start, _ in sentences]
+        ordered = sorted(passages, key=lambda p: p.start)
+        self.passages = [(p.start, p.end) for p in ordered]
+        self.passage_starts = [p.start for p in ordered]
+        self.kind_at: Callable[[int], str] = passage_kinds(passages)
+
+    def site(self, marks: Marks, last_speech: Quote | None) -> Site:
+        """The quote's surroundings, with the speech before it."""
+        previous = None
+        if last_speech is not None:
+            closed = last_speech.end < len(self.text) and self.text[last_speech.end] in "”\"'"
+            previous = (last_speech.start, last_speech.end, closed)
+        after = marks.end + (2 if self.text.startswith("''", marks.end) else 1) if marks.closed else marks.end
+        return Site(
+            marks.start, marks.end, marks.closed, after, self._sentence(marks.start - 1),
+            self._sentence(marks.end)[1], self._paragraph(marks.start), previous,
+            last_speech.speaker if last_speech is not None else None, self.kind_at(marks.start),
+        )
+
+    def _sentence(self, offset: int) -> tuple[int, int]:
+        """The sentence holding ``offset`` (the whole text when sentences are unknown)."""
+        index = bisect_right(self.starts, offset) - 1
+        return self.sentences[index] if index >= 0 else (0, len(self.text))
+
+    def _paragraph(self, offset: int) -> tuple[int, int]:
+        """The passage holding ``offset`` (the whole text when passages are unknown)."""
+        index = bisect_right(self.passage_starts, offset) - 1
+        return self.passages[index] if index >= 0 else (0, len(self.text))

@@ -15,12 +15,14 @@ CONTRACT = {
     "actors": ["id", "name", "kind", "aliases", "title", "mentions"],
     "passages": ["id", "document_id", "ordinal", "kind", "section", "text", "start", "end"],
     "mentions": ["actor_id", "passage_id", "start", "end", "text"],
-    "quotes": ["id", "passage_id", "speaker_id", "speaker", "kind", "text", "start", "end"],
+    "quotes": ["id", "passage_id", "speaker_id", "speaker", "kind", "text", "start", "end", "document_id",
+               "attribution"],
     "events": ["id", "date", "end_date", "precision", "description", "passage_id", "actor_ids"],
     "citations": ["id", "passage_id", "outlet", "date", "raw", "start", "end", "footnote"],
     "footnotes": ["document_id", "number", "text"],
 }
-"""DESIGN.md's JSON export, plus the documented extra "footnote" key on citations."""
+"""DESIGN.md's JSON export, plus its documented additions ("footnote" on citations, "document_id" and
+"attribution" on quotes)."""
 
 
 def test_json_keys_are_exactly_the_contract(wire_store: Store) -> None:

@@ -121,6 +121,7 @@ STORE = Path(__file__).resolve().parents[2] / "store"
 SQL_CALLS = {"execute", "executemany", "rows", "value"}
 ALLOWED_FORMATTED_SQL = {
     ("schema.py", "_create_all"),  # PRAGMA values are module constants, not user text
+    ("schema.py", "migrate"),  # the schema version reached, an int counted from the store's own
     ("db.py", "_prepare"),  # the busy timeout constant
     ("fulltext.py", "ranked_ids"),  # the table name is checked against FTS_TABLES first
 }

@@ -77,7 +77,10 @@ def test_seed_group_speaker_titles_and_phrases() -> None:
     assert (official.kind, official.speaker) == ("speech", "Japanese official")
     assert by_start(quotes, "Values Diplomacy Can Never").kind == "title"
     assert by_start(quotes, "Japan, NATO agree").kind == "title"  # a headline an outlet ran
-    assert by_start(quotes, "open to negotiation").kind == "phrase"
+    # "Kerry's announcement ... that the United States was “open to negotiation”": his words, reported.
+    kerry = by_start(quotes, "open to negotiation")
+    assert (kerry.kind, kerry.speaker, kerry.attribution.rule) == ("speech", "John Kerry", "speech_noun")
+    assert {q.kind for q in quotes if q.text == "strategic ambiguity"} == {"phrase"}
     assert {q.kind for q in quotes if q.text == "strategic ambiguity"} == {"phrase"}
     assert by_start(quotes, "NATO and Japan: Strengthening").kind == "title"  # in a footnote
 

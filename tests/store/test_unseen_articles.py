@@ -155,9 +155,11 @@ def test_report_without_a_dated_header_takes_the_latest_past_year() -> None:
     assert people(found) == {"Anniken Huitfeldt", "Sergey Lavrov", "Elana Wilson Rowe"}
     assert found.year == 2023  # "will chair ... between 2025 and 2027" looks ahead
     assert ("Kommersant", "2023-05-12") in sources(found)
-    assert speakers(found) == [("The Arctic must", "Anniken Huitfeldt"), ("wait and see", "Sergey Lavrov"),
+    # "described the handover as “...”": a partial quote in reported speech is its subject's words.
+    assert speakers(found) == [("a delicate moment", "Anniken Huitfeldt"), ("The Arctic must", "Anniken Huitfeldt"),
+                               ("wait and see", "Sergey Lavrov"),
                                ("the permanent participants", "senior Norwegian diplomat"),
-                               ("exposed how much", "Elana Wilson Rowe")]
+                               ("exposed how much", "Elana Wilson Rowe"), ("near-Arctic state,", "Chinese officials")]
     assert dates(found) == [("2023-05-11", None), ("1996", None), ("2022-03", None), ("2023-08", None),
                             ("1990", "1993"), ("2025", "2027")]
 
@@ -250,7 +252,8 @@ def test_wire_with_no_year_but_since_and_split_attribution() -> None:
     assert people(found) == {"Nguyen Thi Lan", "Enrique Manalo", "Retno Marsudi"}
     assert ("Association of Southeast Asian Nations", ("ASEAN",)) in {(a.name, a.aliases) for a in found.actors}
     assert speakers(found) == [("We are ready", "Enrique Manalo"), ("but we will", "Enrique Manalo"),
-                               ("stands with its", "State Department"), ("Unity is our", "Retno Marsudi")]
+                               ("stands with its", "State Department"), ("provocations.", "China"),
+                               ("Unity is our", "Retno Marsudi")]
     assert {"diplomats", "Malaysian officials"} <= {a.name for a in found.actors if a.kind == "group"}
     # "since 2002" dates a beginning, not the article: its year stays unknown, so "July 10" gets no year.
     assert found.year is None and dates(found) == [("2002", None)]

@@ -1,0 +1,313 @@
+"""Who said a quote: an ordered list of small named steps, each finding a speaker with its cue or passing.
+
+The first step that finds a speaker wins, and its name and cue (the reporting verb, colon or
+"according to") are kept with the quote so that a reader can see why. Precision first: a step that is
+not sure passes, and a quote no step claims has no speaker rather than a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from store.extract.lexicon import word_set
+from store.extract.speakers import PRONOUN, Context, first_speaker, last_speaker, referent
+from store.model import Attribution, Mention
+
+# Whole words only: "called" in "so-called" is no reporting verb.
+_WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w-])")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+_PRONOUN_FIRST = re.compile(r"[\s,]*(?P<p>he|she|they|He|She|They)\b")
+_MAX_GAP_WORDS = 2
+_AFTER_WINDOW = 120
+_VERB_WITHIN_WORDS = 7
+_BEAT_WORDS = 6
+# A possessive and the two words after it: "Kerry's announcement", "the ministry's strongly worded statement".
+_POSSESSIVE_NOUN = re.compile(r"(?:'s|’s|s'|s’)\s+(?P<first>[a-z]+)(?:[ -](?P<second>[a-z]+))?\b")
+
+
+@dataclass(frozen=True)
+class Site:
+    """A quote and its surroundings as the steps see them."""
+
+    start: int
+    """First character inside the marks (the opening mark is at start - 1)."""
+    end: int
+    """Where the closing mark is (or the paragraph ends, for a quote left open)."""
+    closed: bool
+    after: int
+    """Just past the closing mark (one character, or two for ''...'')."""
+    sentence: tuple[int, int]
+    """The sentence holding the opening mark."""
+    closing_sentence_end: int
+    """Where the sentence holding the closing mark ends."""
+    paragraph: tuple[int, int]
+    previous: tuple[int, int, bool] | None
+    """Start, end and closedness of the speech quote before this one in the article."""
+    previous_speaker: str | None
+    """Who said that quote."""
+    kind: str
+    """The kind of passage the quote stands in."""
+
+
+Verdict = tuple[str, Attribution]
+Step = Callable[[Context, Site], Verdict | None]
+
+
+def attribute(ctx: Context, site: Site) -> Verdict | None:
+    """The speaker of a quote and how it was found, from the first step that is sure; else None."""
+    for step in STEPS:
+        verdict = step(ctx, site)
+        if verdict is not None:
+            return verdict
+    return None
+
+
+def _verdict(speaker: str | None, rule: str, cue_start: int, cue_end: int) -> Verdict | None:
+    """A step's answer, or None when it named nobody."""
+    return (speaker, Attribution(rule, cue_start, cue_end)) if speaker else None
+
+
+def _actor(mention: Mention | None) -> str | None:
+    """The actor a mention names, if there is one."""
+    return mention.actor if mention is not None else None
+
+
+def cue_before(ctx: Context, site: Site) -> Verdict | None:
+    """"X said, “...”", "X tweeted: “...”", "he added “...”": a reporting verb just before the quote."""
+    start, mark = site.sentence[0], site.start - 1
+    verb = _introducing_verb(ctx.text, start, mark)
+    if verb is None:
+        return None
+    return _verdict(_subject_of(ctx, site, start, verb[0]), "cue_before", *verb)
+
+
+def cue_after(ctx: Context, site: Site) -> Verdict | None:
+    """"“...,” said X", "“...,” X said", "“...,” she said": a reporting verb in the first words after it."""
+    if not (site.closed and _comma_closes(ctx.text, site)):
+        return None
+    begin = site.after
+    stop = min(max(site.closing_sentence_end, begin + 1), begin + _AFTER_WINDOW)
+    verb = _verb_within(ctx.text, begin, stop)
+    if verb is None:
+        return None
+    pronoun = _PRONOUN_FIRST.match(ctx.text, begin, verb[0])
+    if pronoun is not None:
+        speaker = referent(ctx, pronoun.group("p"), site.start - 1, _previous(site))
+        return _verdict(speaker, "cue_after_pronoun", *verb)
+    return _verdict(_actor(first_speaker(ctx, begin, stop)), "cue_after", *verb)
+
+
+def according_to(ctx: Context, site: Site) -> Verdict | None:
+    """"According to X, “...”" or "“...,” according to X"."""
+    before = ctx.text[site.sentence[0] : site.start - 1]
+    found = _ACCORDING.search(before)
+    if found is not None and before.rstrip().endswith(","):
+        at = site.sentence[0] + found.start()
+        return _verdict(_actor(first_speaker(ctx, at, site.start - 1)), "according_to", at, at + len(found.group()))
+    after = _ACCORDING.match(ctx.text, site.after + _leading(ctx.text, site.after, ' ,”"\''))
+    if after is None:
+        return None
+    stop = max(site.closing_sentence_end, after.end())
+    return _verdict(_actor(first_speaker(ctx, after.end(), stop)), "according_to", after.start(), after.end())
+
+
+def colon(ctx: Context, site: Site) -> Verdict | None:
+    """"X went further: “...”": the last person or group before a colon that opens the quote."""
+    start, mark = site.sentence[0], site.start - 1
+    region = ctx.text[start:mark].rstrip()
+    if not region.endswith(":"):
+        return None
+    at = start + len(region) - 1
+    return _verdict(_actor(last_speaker(ctx, start, at, person_only=True)), "colon", at, at + 1)
+
+
+def speech_noun(ctx: Context, site: Site) -> Verdict | None:
+    """"Kerry's announcement that the talks were “open”": a possessive speaker and a noun of saying."""
+    start, mark = site.sentence[0], site.start - 1
+    for match in reversed(list(_POSSESSIVE_NOUN.finditer(ctx.text, start, mark))):
+        noun = next((g for g in ("first", "second") if match.group(g) in word_set("speech_nouns.txt")), None)
+        owner = last_speaker(ctx, start, match.start() + 2) if noun else None
+        if owner is not None and owner.end >= match.start():
+            return _verdict(owner.actor, "speech_noun", match.start(noun), match.end(noun))
+    return None
+
+
+def reported_speech(ctx: Context, site: Site) -> Verdict | None:
+    """A partial quote inside reported speech: "X argued that the pause had “...”", "X bemoaned “...”"."""
+    start, mark = site.sentence[0], site.start - 1
+    verbs = [m for m in _WORD.finditer(ctx.text, start, mark) if m.group() in word_set("speech_verbs.txt")]
+    if not verbs:
+        return None
+    verb = (verbs[-1].start(), verbs[-1].end())
+    return _verdict(_subject_of(ctx, site, start, verb[0]), "reported_speech", *verb)
+
+
+def split_quote(ctx: Context, site: Site) -> Verdict | None:
+    """A quoted sentence standing alone right after speech in the same paragraph goes on with it
+    ("“Piracy never went away,” she said. “It moved.”")."""
+    if site.previous is None or not _stands_alone(ctx.text, site):
+        return None
+    before = _sentence_before(ctx, site)
+    if before is None or not before[0] <= site.previous[1] <= site.sentence[0]:
+        return None
+    return _verdict(site.previous_speaker, "split_quote", site.previous[0] - 1, site.previous[0])
+
+
+def beat(ctx: Context, site: Site) -> Verdict | None:
+    """The person a short sentence right before is about ("He paused. “...”", "Okonkwo laughed. “...”")."""
+    before = _sentence_before(ctx, site) if _stands_alone(ctx.text, site) else None
+    if before is None:
+        return None
+    region = ctx.text[before[0] : before[1]]
+    if len(_WORD.findall(region)) > _BEAT_WORDS:
+        return None
+    lead = _leading(ctx.text, before[0], " A:")
+    pronoun = PRONOUN.match(ctx.text, before[0] + lead)
+    if pronoun is not None:
+        speaker = referent(ctx, pronoun.group(), before[0], _previous(site))
+        return _verdict(speaker, "beat", pronoun.start(), pronoun.end())
+    opener = first_speaker(ctx, before[0], before[1])
+    if opener is None or opener.start != before[0] + lead:
+        return None
+    return _verdict(opener.actor, "beat", opener.start, opener.end)
+
+
+def paragraph_carry(ctx: Context, site: Site) -> Verdict | None:
+    """A paragraph that opens with a quote continues a speech left open at the end of the last one."""
+    previous = site.previous
+    if previous is None or previous[2] or site.start - 1 != site.paragraph[0]:
+        return None
+    between = ctx.text[previous[1] : site.paragraph[0]]
+    if between.strip():
+        return None
+    return _verdict(site.previous_speaker, "paragraph_carry", site.start - 1, site.start)
+
+
+STEPS: tuple[Step, ...] = (
+    cue_before, cue_after, according_to, colon, speech_noun, reported_speech, split_quote, beat,
+    paragraph_carry,
+)
+"""The sieve, most specific first."""
+
+
+def _previous(site: Site) -> tuple[int, str] | None:
+    """The last speech quote's start and speaker, for pronoun resolution."""
+    if site.previous is None or site.previous_speaker is None:
+        return None
+    return site.previous[0], site.previous_speaker
+
+
+def _subject_of(ctx: Context, site: Site, start: int, verb_start: int) -> str | None:
+    """Who the verb at ``verb_start`` is said by: a pronoun right before it, else the clause's subject.
+
+    "Jeff Weaver, Sanders' campaign manager, said" prefers the person before the appositive; otherwise
+    the last person before the verb, or the last speaker-like actor ("The ministry said").
+    """
+    head = ctx.text[start:verb_start].rstrip()
+    pronoun = _pronoun_before(ctx.text, start, verb_start)
+    if pronoun is not None:
+        return referent(ctx, pronoun, site.start - 1, _previous(site))
+    opening = ctx.text.rfind(",", start, start + len(head) - 1) if head.endswith(",") else -1
+    # "Name, a role, said" names the speaker before the appositive; "Role, Name, said" inside it.
+    spans = ((start, opening), (opening, verb_start)) if opening != -1 else ((start, verb_start),)
+    for person_only in (True, False):
+        for span_start, span_end in spans:
+            found = last_speaker(ctx, span_start, span_end, person_only)
+            if found is not None and _near(ctx.text, found, verb_start):
+                return found.actor
+    return None
+
+
+_PARENTHETICAL = re.compile(r",[^,]*,")
+_MAX_SUBJECT_GAP_WORDS = 3
+
+
+def _near(text: str, mention: Mention, verb_start: int) -> bool:
+    """True when a subject mention governs the verb: at most a few words ("has also", "on Tuesday") or
+    one parenthetical (", Sanders' campaign manager,", ", who chaired the talks,") between them. A name
+    that is itself set off by commas ("His predecessor, Gen. Timo Kivinen, had warned") keeps its
+    closing comma."""
+    gap = _PARENTHETICAL.sub(" ", text[mention.end : verb_start], count=1).strip()
+    if gap.startswith(",") and "," in text[max(0, mention.start - _APPOSITION_REACH) : mention.start]:
+        gap = gap[1:]
+    words = gap.removesuffix(",").split()
+    # "Analysts at the Lowy Institute said": a prepositional phrase may stand after the subject.
+    most = _MAX_MODIFIED_GAP_WORDS if words and words[0] in _PREPOSITIONS else _MAX_SUBJECT_GAP_WORDS
+    return "," not in gap.removesuffix(",") and len(words) <= most
+
+
+_APPOSITION_REACH = 12
+_PREPOSITIONS = frozenset({"at", "of", "for", "from", "with", "in", "on"})
+_MAX_MODIFIED_GAP_WORDS = 6
+
+
+def _pronoun_before(text: str, start: int, verb_start: int) -> str | None:
+    """A subject pronoun at most two words before the verb ("he said", "she also told")."""
+    words = list(re.finditer(r"[\w’']+", text[start:verb_start]))[-3:]
+    for word in reversed(words):
+        if PRONOUN.fullmatch(word.group()):
+            return word.group()
+    return None
+
+
+def _introducing_verb(text: str, start: int, mark: int) -> tuple[int, int] | None:
+    """The first reporting verb before an opening mark close enough to introduce the quote."""
+    for match in _WORD.finditer(text, start, mark):
+        if match.group() in word_set("reporting_verbs.txt") and _introduces(text[match.end() : mark]):
+            return match.start(), match.end()
+    return None
+
+
+def _introduces(gap: str) -> bool:
+    """True when the words between a verb and the quote are few or end in ",", ":" or "that"."""
+    stripped = gap.strip()
+    return stripped.endswith((",", ":")) or stripped.endswith(" that") or stripped == "that" or len(
+        stripped.split()
+    ) <= _MAX_GAP_WORDS
+
+
+def _verb_within(text: str, start: int, stop: int) -> tuple[int, int] | None:
+    """The first reporting verb in text[start:stop] with only a few words (and one parenthetical, as in
+    "Tomas Brandt, a spokesman for the port, told") before it."""
+    for match in _WORD.finditer(text, start, stop):
+        if match.group() in word_set("reporting_verbs.txt"):
+            gap = _PARENTHETICAL.sub(" ", text[start : match.start()], count=1)
+            return (match.start(), match.end()) if len(_WORD.findall(gap)) < _VERB_WITHIN_WORDS else None
+    return None
+
+
+def _comma_closes(text: str, site: Site) -> bool:
+    """True for “...,” or “...” followed by a comma or a lower-case word: the sentence names its speaker."""
+    body = text[site.start : site.end].rstrip()
+    after = text[site.after : site.after + 2].lstrip()
+    return body.endswith((",", "?", "!")) or after.startswith(",") or (bool(after) and after[0].islower())
+
+
+def _stands_alone(text: str, site: Site) -> bool:
+    """True when the quote is the whole of its sentence (an interview label "A:" aside)."""
+    sentence_start, sentence_end = site.sentence
+    before = text[sentence_start : site.start - 1].strip(" \t\nA:")
+    after = text[site.after : max(sentence_end, site.after)].strip(" \t.,;:!?\"”’'")
+    return not before and not after
+
+
+def _sentence_before(ctx: Context, site: Site) -> tuple[int, int] | None:
+    """The sentence just before the quote's, if it is in the same paragraph."""
+    index = bisect_left(ctx.sentence_starts, site.sentence[0]) - 1
+    if index < 0:
+        return None
+    start = ctx.sentence_starts[index]
+    if start < site.paragraph[0]:
+        return None
+    return start, site.sentence[0]
+
+
+def _leading(text: str, at: int, chars: str) -> int:
+    """How many of ``chars`` stand at text[at:]."""
+    end = at
+    while end < len(text) and text[end] in chars:
+        end += 1
+    return end - at

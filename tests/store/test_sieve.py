@@ -1,0 +1,122 @@
+"""The attribution sieve: each step's pattern, with the near-misses that must not fire, on short made-up text."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.extract.pipeline import extract_article
+from store.model import Quote
+
+HEADLINE = "Harbour Talks Resume in Valdora\n\n"
+
+
+def quote(body: str, prefix: str) -> Quote:
+    """The one quote starting with ``prefix`` in an article made of a headline and ``body``."""
+    found = [q for q in extract_article(HEADLINE + body).quotes if q.text.startswith(prefix)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def said(body: str, prefix: str) -> tuple[str | None, str | None]:
+    """(speaker, rule) of one quote."""
+    found = quote(body, prefix)
+    return found.speaker, found.attribution.rule if found.attribution else None
+
+
+@pytest.mark.parametrize(("body", "prefix", "expected"), [
+    ('Minister Clara Oduya spoke on Monday. "We will reopen the port," Oduya said.', "We will",
+     ("Clara Oduya", "cue_after")),
+    ('"We will reopen the port," said Clara Oduya, the transport minister.', "We will",
+     ("Clara Oduya", "cue_after")),
+    ("“The port stays shut,” Tomas Brandt, a spokesman for the harbour authority, told reporters.", "The port",
+     ("Tomas Brandt", "cue_after")),
+])
+def test_cue_after_the_quote(body: str, prefix: str, expected: tuple[str, str]) -> None:
+    assert said(body, prefix) == expected
+
+
+@pytest.mark.parametrize(("body", "prefix", "expected"), [
+    ("Clara Oduya said: “The ships can come back.”", "The ships", ("Clara Oduya", "cue_before")),
+    ("Clara Oduya tweeted, “Good news for the harbour.”", "Good news", ("Clara Oduya", "cue_before")),
+    # The appositive names someone else: the speaker is the head before it.
+    ("Tomas Brandt, Clara Oduya's deputy, said, “We are ready.”", "We are ready", ("Tomas Brandt", "cue_before")),
+    # A role first, the name set off by commas.
+    ("The harbour master, Ines Falk, said: “Berths are free.”", "Berths", ("Ines Falk", "cue_before")),
+])
+def test_cue_before_the_quote(body: str, prefix: str, expected: tuple[str, str]) -> None:
+    assert said(body, prefix) == expected
+
+
+def test_split_quote_goes_on_with_the_speaker() -> None:
+    body = "“The port is open,” Clara Oduya said. “Ships are already waiting.”"
+    assert said(body, "Ships") == ("Clara Oduya", "split_quote")
+
+
+def test_pronoun_after_the_quote_is_the_topic_not_the_last_name() -> None:
+    body = ("Clara Oduya met Tomas Brandt and the Valdora Port Authority on Monday. "
+            "“We have a plan,” she said.")
+    assert said(body, "We have") == ("Clara Oduya", "cue_after_pronoun")
+
+
+def test_pronoun_goes_on_with_the_last_speaker() -> None:
+    body = ("“We have a plan,” Clara Oduya said after meeting Tomas Brandt.\n\n"
+            "She added: “It starts on Friday.”")
+    assert said(body, "It starts") == ("Clara Oduya", "cue_before")
+
+
+def test_according_to_before_and_after() -> None:
+    assert said("According to Ines Falk, “the berths are free.”", "the berths")[0] == "Ines Falk"
+    assert said("“The berths are free,” according to Ines Falk.", "The berths")[0] == "Ines Falk"
+
+
+def test_colon_without_a_verb() -> None:
+    assert said("Ines Falk went further: “Nobody planned for this.”", "Nobody") == ("Ines Falk", "colon")
+
+
+def test_partial_quote_in_reported_speech_is_its_subjects() -> None:
+    body = "Ines Falk argued that the closure had been “a needless panic” from the start."
+    assert said(body, "a needless") == ("Ines Falk", "reported_speech")
+
+
+def test_possessive_noun_of_saying() -> None:
+    body = "Clara Oduya's announcement that the port was “open for business” surprised traders."
+    assert said(body, "open for") == ("Clara Oduya", "speech_noun")
+
+
+def test_reported_speech_needs_a_subject_next_to_its_verb() -> None:
+    # "the writer" is no actor: a name further back is not the speaker.
+    body = "The editorial compared Valdora's past with what the writer described as “a harbour of fear”."
+    assert said(body, "a harbour") == (None, None)
+
+
+def test_scare_quotes_without_a_reporting_clause_stay_phrases() -> None:
+    found = quote("Clara Oduya visited the so-called “new harbour” on Monday.", "new harbour")
+    assert (found.kind, found.speaker) == ("phrase", None)
+
+
+def test_doubled_apostrophes_are_quotation_marks() -> None:
+    body = "''The port will reopen,'' Clara Oduya said. She doesn't expect delays."
+    found = quote(body, "The port")
+    assert (found.speaker, found.text) == ("Clara Oduya", "The port will reopen,")
+
+
+def test_title_case_quote_with_a_reporting_verb_is_speech() -> None:
+    found = quote("“Open The Harbour Now,” Clara Oduya said at the rally.", "Open The")
+    assert (found.kind, found.speaker) == ("speech", "Clara Oduya")
+
+
+def test_title_case_quote_without_a_speaker_is_a_title() -> None:
+    assert quote("Her report, “Ships, Storms and Silence,” found little.", "Ships").kind == "title"
+
+
+def test_paragraph_carry_over_of_an_open_quote() -> None:
+    body = ("Clara Oduya said: “We waited for months.\n\n"
+            "“Now the cranes are moving again.”")
+    assert said(body, "Now the cranes") == ("Clara Oduya", "paragraph_carry")
+
+
+def test_attribution_cue_points_at_the_verb() -> None:
+    text = HEADLINE + "“The port is open,” Clara Oduya said."
+    found = extract_article(text).quotes[0]
+    assert found.attribution is not None
+    assert text[found.attribution.cue_start : found.attribution.cue_end] == "said"
