@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from store.extract.actors import find_actors
 from store.extract.citations import find_citations, outlet_span
 from store.extract.events import find_events
+from store.extract.descriptions import describe
 from store.extract.dating import article_date, article_year
 from store.extract.passages import article_title, published_line, split_passages
 from store.extract.quotes import find_quotes
@@ -23,6 +24,7 @@ def extract_article(text: str) -> Article:
     sentences = [span for p in passages for span in split_sentences(text, p.start, p.end)]
     citations, footnotes = find_citations(text, passages, year, dated)
     actors, mentions = with_outlets(text, citations, *find_actors(text, passages, sentences))
+    mentions = tuple(sorted((*mentions, *describe(text, actors, mentions)), key=lambda m: (m.start, m.end)))
     quotes = find_quotes(text, passages, sentences, actors, mentions)
     events = find_events(text, passages, sentences, mentions, year, citations, dated)
     return Article(

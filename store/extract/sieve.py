@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from store.extract.lexicon import word_set
-from store.extract.speakers import PRONOUN, Context, first_speaker, last_speaker, referent
+from store.extract.speakers import PRONOUN, Context, can_speak, first_speaker, last_speaker, referent
 from store.model import Attribution, Mention
 
 # Whole words only: "called" in "so-called" is no reporting verb.
@@ -24,6 +24,7 @@ _MAX_GAP_WORDS = 2
 _AFTER_WINDOW = 120
 _VERB_WITHIN_WORDS = 7
 _BEAT_WORDS = 6
+_REPORTED_REACH_WORDS = 15
 # A possessive and the two words after it: "Kerry's announcement", "the ministry's strongly worded statement".
 _POSSESSIVE_NOUN = re.compile(r"(?:'s|’s|s'|s’)\s+(?P<first>[a-z]+)(?:[ -](?P<second>[a-z]+))?\b")
 
@@ -54,6 +55,9 @@ class Site:
 
 Verdict = tuple[str, Attribution]
 Step = Callable[[Context, Site], Verdict | None]
+NOBODY: Verdict = ("", Attribution("nobody", 0, 0))
+"""A step's answer when it found the quote's cue but its speaker is no actor ("a man yelled “...”"):
+the sieve stops there, since a later step could only guess someone else."""
 
 
 def attribute(ctx: Context, site: Site) -> Verdict | None:
@@ -61,7 +65,7 @@ def attribute(ctx: Context, site: Site) -> Verdict | None:
     for step in STEPS:
         verdict = step(ctx, site)
         if verdict is not None:
-            return verdict
+            return verdict if verdict is not NOBODY else None
     return None
 
 
@@ -81,7 +85,7 @@ def cue_before(ctx: Context, site: Site) -> Verdict | None:
     verb = _introducing_verb(ctx.text, start, mark)
     if verb is None:
         return None
-    return _verdict(_subject_of(ctx, site, start, verb[0]), "cue_before", *verb)
+    return _verdict(_subject_of(ctx, site, start, verb[0]), "cue_before", *verb) or NOBODY
 
 
 def cue_after(ctx: Context, site: Site) -> Verdict | None:
@@ -96,8 +100,28 @@ def cue_after(ctx: Context, site: Site) -> Verdict | None:
     pronoun = _PRONOUN_FIRST.match(ctx.text, begin, verb[0])
     if pronoun is not None:
         speaker = referent(ctx, pronoun.group("p"), site.start - 1, _previous(site))
-        return _verdict(speaker, "cue_after_pronoun", *verb)
-    return _verdict(_actor(first_speaker(ctx, begin, stop)), "cue_after", *verb)
+        return _verdict(speaker, "cue_after_pronoun", *verb) or NOBODY
+    return _verdict(_subject_after(ctx, begin, verb, stop), "cue_after", *verb) or NOBODY
+
+
+def _subject_after(ctx: Context, begin: int, verb: tuple[int, int], stop: int) -> str | None:
+    """The subject of a verb after a quote: between the quote and the verb ("“...,” Reid told the
+    Senate"), or right after a verb that stands first ("“...,” said Jane Doe")."""
+    before = [m for m in _between(ctx, begin, verb[0]) if not _possessive(ctx.text, m)]
+    for person_only in (True, False):
+        for mention in before:
+            if can_speak(ctx, mention, person_only) and _near(ctx.text, mention, verb[0]):
+                return mention.actor
+    inverted = not _WORD.search(ctx.text, begin, verb[0]) and ctx.text[verb[0] : verb[1]] not in _OBJECT_VERBS
+    following = first_speaker(ctx, verb[1], stop) if inverted else None
+    if following is None or len(_WORD.findall(ctx.text, verb[1], following.start)) > _INVERTED_GAP_WORDS:
+        return None
+    return following.actor
+
+
+_OBJECT_VERBS = frozenset({"told", "tells", "asked", "asks", "urged", "warned"})
+"""Verbs whose next noun is who was spoken to, never the speaker."""
+_INVERTED_GAP_WORDS = 4
 
 
 def according_to(ctx: Context, site: Site) -> Verdict | None:
@@ -121,7 +145,10 @@ def colon(ctx: Context, site: Site) -> Verdict | None:
     if not region.endswith(":"):
         return None
     at = start + len(region) - 1
-    return _verdict(_actor(last_speaker(ctx, start, at, person_only=True)), "colon", at, at + 1)
+    speaker = last_speaker(ctx, start, at, person_only=True)
+    if speaker is None or _possessive(ctx.text, speaker) or not _near(ctx.text, speaker, at):
+        return None
+    return _verdict(speaker.actor, "colon", at, at + 1)
 
 
 def speech_noun(ctx: Context, site: Site) -> Verdict | None:
@@ -139,7 +166,7 @@ def reported_speech(ctx: Context, site: Site) -> Verdict | None:
     """A partial quote inside reported speech: "X argued that the pause had “...”", "X bemoaned “...”"."""
     start, mark = site.sentence[0], site.start - 1
     verbs = [m for m in _WORD.finditer(ctx.text, start, mark) if m.group() in word_set("speech_verbs.txt")]
-    if not verbs:
+    if not verbs or len(_WORD.findall(ctx.text, verbs[-1].end(), mark)) > _REPORTED_REACH_WORDS:
         return None
     verb = (verbs[-1].start(), verbs[-1].end())
     return _verdict(_subject_of(ctx, site, start, verb[0]), "reported_speech", *verb)
@@ -187,7 +214,7 @@ def paragraph_carry(ctx: Context, site: Site) -> Verdict | None:
 
 
 STEPS: tuple[Step, ...] = (
-    cue_before, cue_after, according_to, colon, speech_noun, reported_speech, split_quote, beat,
+    cue_before, cue_after, according_to, colon, reported_speech, speech_noun, split_quote, beat,
     paragraph_carry,
 )
 """The sieve, most specific first."""
@@ -203,25 +230,40 @@ def _previous(site: Site) -> tuple[int, str] | None:
 def _subject_of(ctx: Context, site: Site, start: int, verb_start: int) -> str | None:
     """Who the verb at ``verb_start`` is said by: a pronoun right before it, else the clause's subject.
 
-    "Jeff Weaver, Sanders' campaign manager, said" prefers the person before the appositive; otherwise
-    the last person before the verb, or the last speaker-like actor ("The ministry said").
+    The subject is the first person (else the first speaker-like actor) of the clause that governs the
+    verb (see ``_near``): "Jeff Weaver, campaign manager for Sanders, said" is Weaver's, "Clinton
+    campaign spokesman Brian Fallon said" Fallon's. A possessive ("Clinton's record said") is no subject.
     """
-    head = ctx.text[start:verb_start].rstrip()
     pronoun = _pronoun_before(ctx.text, start, verb_start)
     if pronoun is not None:
         return referent(ctx, pronoun, site.start - 1, _previous(site))
-    opening = ctx.text.rfind(",", start, start + len(head) - 1) if head.endswith(",") else -1
-    # "Name, a role, said" names the speaker before the appositive; "Role, Name, said" inside it.
-    spans = ((start, opening), (opening, verb_start)) if opening != -1 else ((start, verb_start),)
+    mentions = [m for m in _between(ctx, start, verb_start) if not _possessive(ctx.text, m)]
     for person_only in (True, False):
-        for span_start, span_end in spans:
-            found = last_speaker(ctx, span_start, span_end, person_only)
-            if found is not None and _near(ctx.text, found, verb_start):
-                return found.actor
+        for mention in mentions:
+            if can_speak(ctx, mention, person_only) and _near(ctx.text, mention, verb_start):
+                return mention.actor
     return None
 
 
-_PARENTHETICAL = re.compile(r",[^,]*,")
+def _between(ctx: Context, start: int, end: int) -> list[Mention]:
+    """The mentions lying wholly inside text[start:end], in text order."""
+    first = bisect_left(ctx.starts, start)
+    return [m for m in ctx.mentions[first : bisect_left(ctx.starts, end)] if m.end <= end]
+
+
+def _possessive(text: str, mention: Mention) -> bool:
+    """True for "Clinton's record" and "the Democrats' plan": the mention owns the subject rather than
+    being it. "China's foreign ministry" and "Clinton's campaign" speak for their owner, so are not."""
+    owns = mention.text.endswith(("'s", "’s", "s'", "s’")) or text.startswith(("'s", "’s"), mention.end)
+    following = _WORD.findall(text, mention.end, mention.end + _AFFILIATION_REACH)[:3]  # "s", a modifier, the noun
+    return owns and not any(word.lower() in word_set("affiliation_nouns.txt") for word in following)
+
+
+_AFFILIATION_REACH = 30
+
+
+# One parenthetical between commas, which may hold one comma of its own (", a salesman from Sumter, S.C.,").
+_PARENTHETICAL = re.compile(r",[^,]*(?:,[^,]*)?,")
 _MAX_SUBJECT_GAP_WORDS = 3
 
 
