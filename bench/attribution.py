@@ -7,7 +7,7 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ class Tally:
     outcomes: list[tuple[Document, Outcome]] = field(default_factory=list)
 
 
-def score_corpus(documents: Sequence[Document] | Any, extract: Callable[[str], Article]) -> Tally:
+def score_corpus(documents: Iterable[Document], extract: Callable[[str], Article]) -> Tally:
     """Extract every document's text (timed) and score it."""
     tally = Tally()
     for doc in documents:
@@ -83,7 +83,7 @@ def _unit(value: float | None, suffix: str) -> str:
     return "-" if value is None else f"{value}{suffix}"
 
 
-def _right_of(outcomes: Any) -> str:
+def _right_of(outcomes: Iterable[Outcome]) -> str:
     """'right/total' for a group of outcomes."""
     group = list(outcomes)
     return f"{sum(o.verdict == 'right' for o in group)}/{len(group)}"

@@ -91,6 +91,6 @@ def speaker_matches(article: Article, speaker: str, head: tuple[int, int], text:
 
 def _name_tokens(phrase: str) -> set[str]:
     """Capitalised words of a phrase that are not titles or articles, possessives cut."""
-    titles = word_set("titles.txt")
+    skip = word_set("titles.txt") | _NOT_NAMES
     tokens = (re.sub(r"['’]s$", "", token) for token in _NAME_TOKEN.findall(phrase))
-    return {t for t in tokens if t.lower() not in titles and t.lower() not in _NOT_NAMES and t.lower().rstrip(".") not in titles}
+    return {t.rstrip(".") for t in tokens if t.lower() not in skip and t.lower().rstrip(".") not in skip}
