@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bench.polnear import CorefMention, Document, Spans
+from store.extract.lexicon import word_set
 
 # Pairs within one line: curly (an opener left open runs to the line's end, as news quotes continue
 # over paragraphs), straight, and the NYT archive's two-apostrophe ''...'' and ``...''.
@@ -74,6 +75,8 @@ def source_class(source: str) -> str:
     if len(words) == 1 and words[0].lower().strip(".,") in PRONOUNS:
         return "pronoun"
     first = words[0]
+    if first in word_set("name_particles.txt") and len(words) > 1 and words[1][0].isupper():
+        return "named"  # "de Blasio"
     return "descriptive" if first[0].islower() or first.lower() in DETERMINERS else "named"
 
 

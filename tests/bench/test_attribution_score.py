@@ -118,6 +118,7 @@ def test_source_classes() -> None:
     assert source_class("They") == "pronoun"
     assert source_class("a spokesman for Disney") == "descriptive"
     assert source_class("The Clinton campaign") == "descriptive"
+    assert source_class("van Dijk") == "named"
     assert source_class("Jeff Weaver, Sanders' campaign manager") == "named"
 
 
