@@ -1,0 +1,96 @@
+"""Match gold PolNeAR quotes to extracted ones and judge the speaker: right, wrong or unattributed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bench.polnear import Document
+from bench.quote_gold import GoldQuote, coref_referent, gold_quotes, previous_named_source, source_head
+from store.extract.lexicon import word_set
+from store.model import Article, Quote
+
+_NAME_TOKEN = re.compile(r"[A-Z][\w.’'-]*")
+_NOT_NAMES = frozenset({"the", "a", "an"})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one gold quote."""
+
+    gold: GoldQuote
+    found: Quote | None
+    verdict: str
+    """'missed', 'right', 'wrong', 'unattributed', or 'no-source' (found, gold has no source)."""
+    resolution: str = ""
+    """For pronoun sources: 'coref', 'previous-source' or 'unresolved'."""
+
+    @property
+    def rule(self) -> str:
+        """The extractor's attribution rule for the found quote, once Quote records one."""
+        quote = self.found
+        rule = getattr(quote, "rule", None) or getattr(quote, "attribution", None)
+        return str(rule) if rule else "(no rule)"
+
+
+def score_document(doc: Document, article: Article) -> list[Outcome]:
+    """One outcome per gold quote of the document, against the extractor's article."""
+    return [_outcome(doc, article, gold) for gold in gold_quotes(doc)]
+
+
+def best_match(quotes: tuple[Quote, ...], gold: GoldQuote) -> Quote | None:
+    """The extracted quote covering most of the gold segment, if it covers at least half."""
+    def overlap(quote: Quote) -> int:
+        return max(0, min(quote.end, gold.end) - max(quote.start, gold.start))
+
+    best = max(quotes, key=overlap, default=None)
+    return best if best is not None and overlap(best) * 2 >= gold.end - gold.start else None
+
+
+def _outcome(doc: Document, article: Article, gold: GoldQuote) -> Outcome:
+    """Found or missed; for found quotes with a gold source, whose speaker is it."""
+    found = best_match(article.quotes, gold)
+    head, by_name, resolution = _referent(doc, gold) if gold.kind else (None, False, "")
+    if found is None:
+        return Outcome(gold, None, "missed", resolution)
+    if not gold.kind:
+        return Outcome(gold, found, "no-source")
+    if found.kind != "speech" or found.speaker is None:
+        return Outcome(gold, found, "unattributed", resolution)
+    right = head is not None and speaker_matches(article, found.speaker, head, doc.text, by_name)
+    return Outcome(gold, found, "right" if right else "wrong", resolution)
+
+
+def _referent(doc: Document, gold: GoldQuote) -> tuple[tuple[int, int] | None, bool, str]:
+    """The span the speaker must match, whether name tokens count, and how a pronoun was resolved."""
+    if gold.kind != "pronoun":
+        head = source_head(doc.text, gold.source, gold.kind)
+        by_name = gold.kind == "named" or bool(_name_tokens(doc.text[head[0]:head[1]]))
+        return head, by_name, ""
+    start, end = gold.source[0]
+    mention = coref_referent(doc.chains, start, end)
+    if mention is not None:
+        return (mention.start, mention.end), True, "coref"
+    earlier = previous_named_source(doc, start)
+    if earlier:
+        return source_head(doc.text, earlier, "named"), True, "previous-source"
+    return None, False, "unresolved"
+
+
+def speaker_matches(article: Article, speaker: str, head: tuple[int, int], text: str, by_name: bool) -> bool:
+    """A mention of the speaker overlaps the head, or (by_name) its names share a name token with it."""
+    if any(m.actor == speaker and m.start < head[1] and m.end > head[0] for m in article.mentions):
+        return True
+    if not by_name:
+        return False
+    actor = next((a for a in article.actors if a.name == speaker), None)
+    forms = (speaker, *(actor.aliases if actor else ()))
+    names = {token for form in forms for token in _name_tokens(form)}
+    return bool(names & _name_tokens(text[head[0]:head[1]].split(",")[0]))
+
+
+def _name_tokens(phrase: str) -> set[str]:
+    """Capitalised words of a phrase that are not titles or articles, possessives cut."""
+    skip = word_set("titles.txt") | _NOT_NAMES
+    tokens = (re.sub(r"['’]s$", "", token) for token in _NAME_TOKEN.findall(phrase))
+    return {t.rstrip(".") for t in tokens if t.lower() not in skip and t.lower().rstrip(".") not in skip}
