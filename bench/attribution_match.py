@@ -27,10 +27,9 @@ class Outcome:
 
     @property
     def rule(self) -> str:
-        """The extractor's attribution rule for the found quote, once Quote records one."""
-        quote = self.found
-        rule = getattr(quote, "rule", None) or getattr(quote, "attribution", None)
-        return str(rule) if rule else "(no rule)"
+        """The sieve step that attributed the found quote ("(no rule)" where none did)."""
+        how = self.found.attribution if self.found is not None else None
+        return how.rule if how is not None else "(no rule)"
 
 
 def score_document(doc: Document, article: Article) -> list[Outcome]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from bench.attribution import main, score_corpus, summary
 from bench.attribution_match import score_document
 from bench.polnear import Document, parse_spans, read_documents
 from bench.quote_gold import gold_quotes, source_class
-from store.model import Actor, Article, Mention, Quote
+from store.model import Actor, Article, Attribution, Mention, Quote
 
 TEXT = (
     "Mayor Ann Ruiz, the town's budget chief, said: “We will open two libraries,” and added, "
@@ -127,19 +126,16 @@ def test_span_text_mismatch_is_counted() -> None:
     assert spans == {"T1": ((0, 5),), "T2": ((6, 9),)} and mismatches == 1
 
 
-@dataclass(frozen=True)
-class RuledQuote(Quote):
-    """A quote carrying the attribution rule another change will add to Quote."""
-
-    rule: str = ""
+def _ruled(speaker: str, said: str, rule: str) -> Quote:
+    """A speech quote attributed by the sieve step ``rule``."""
+    return Quote("speech", speaker, *_at(said), "", Attribution(rule, 0, 0))
 
 
 def _stub(text: str) -> Article:
     """What an extractor might find: one right, one missed, one wrong, one by coref, one unattributed."""
     ruiz, acme = "Ann Ruiz", "Acme Corp"
     mentions = (Mention(ruiz, *_at("Ann Ruiz"), "Ann Ruiz"), Mention(acme, *_at("Acme Corp"), "Acme Corp"))
-    quotes = [RuledQuote("speech", ruiz, *_at("We will open two libraries,"), "", rule="colon"),
-              RuledQuote("speech", acme, *_at("too slow for families."), "", rule="called"),
+    quotes = [_ruled(ruiz, "We will open two libraries,", "colon"), _ruled(acme, "too slow for families.", "called"),
               Quote("speech", ruiz, *_at("The money is"), ""),  # 12 of 19 characters: found
               Quote("phrase", None, *_at("a good day."), ""), Quote("phrase", None, *_at("Nobody asked us,"), "")]
     return Article(text, "", None, None, actors=(Actor(ruiz, "person", aliases=("Ruiz",)), Actor(acme, "organization")),
