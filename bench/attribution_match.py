@@ -23,7 +23,7 @@ class Outcome:
     verdict: str
     """'missed', 'right', 'wrong', 'unattributed', or 'no-source' (found, gold has no source)."""
     resolution: str = ""
-    """For pronoun sources: 'coref', 'previous-source' or 'unresolved'."""
+    """For pronoun sources: 'agree', 'differ', 'coref', 'previous-source' or 'unresolved' (see _referents)."""
 
     @property
     def rule(self) -> str:
@@ -49,31 +49,47 @@ def best_match(quotes: tuple[Quote, ...], gold: GoldQuote) -> Quote | None:
 def _outcome(doc: Document, article: Article, gold: GoldQuote) -> Outcome:
     """Found or missed; for found quotes with a gold source, whose speaker is it."""
     found = best_match(article.quotes, gold)
-    head, by_name, resolution = _referent(doc, gold) if gold.kind else (None, False, "")
+    heads, by_name, resolution = _referents(doc, gold) if gold.kind else ((), False, "")
     if found is None:
         return Outcome(gold, None, "missed", resolution)
     if not gold.kind:
         return Outcome(gold, found, "no-source")
     if found.kind != "speech" or found.speaker is None:
         return Outcome(gold, found, "unattributed", resolution)
-    right = head is not None and speaker_matches(article, found.speaker, head, doc.text, by_name)
+    right = any(speaker_matches(article, found.speaker, head, doc.text, by_name) for head in heads)
     return Outcome(gold, found, "right" if right else "wrong", resolution)
 
 
-def _referent(doc: Document, gold: GoldQuote) -> tuple[tuple[int, int] | None, bool, str]:
-    """The span the speaker must match, whether name tokens count, and how a pronoun was resolved."""
+def _referents(doc: Document, gold: GoldQuote) -> tuple[tuple[tuple[int, int], ...], bool, str]:
+    """The spans the speaker may match, whether name tokens count, and how a pronoun was resolved.
+
+    PolNeAR marks a pronoun source but not whom it means. Two independent resolutions stand in for
+    that: CoreNLP's coreference chain and the nearest named source the annotators marked before it.
+    They agree on about half of the pronoun quotes of train; where they differ either is accepted, and
+    the resolution label ("agree", "differ", "coref", "previous-source") says which case applied.
+    """
     if gold.kind != "pronoun":
         head = source_head(doc.text, gold.source, gold.kind)
-        by_name = gold.kind == "named" or bool(_name_tokens(doc.text[head[0]:head[1]]))
-        return head, by_name, ""
+        return (head,), gold.kind == "named" or bool(_name_tokens(doc.text[head[0]:head[1]])), ""
     start, end = gold.source[0]
     mention = coref_referent(doc.chains, start, end)
-    if mention is not None:
-        return (mention.start, mention.end), True, "coref"
     earlier = previous_named_source(doc, start)
+    heads = []
+    if mention is not None:
+        heads.append((mention.start, mention.end))
     if earlier:
-        return source_head(doc.text, earlier, "named"), True, "previous-source"
-    return None, False, "unresolved"
+        heads.append(source_head(doc.text, earlier, "named"))
+    return tuple(heads), True, _resolution(doc.text, heads, mention is not None)
+
+
+def _resolution(text: str, heads: list[tuple[int, int]], by_coref: bool) -> str:
+    """How a pronoun's referent was found: both ways alike or not, or one way only."""
+    if len(heads) == 2:
+        names = [_name_tokens(text[s:e].split(",")[0]) for s, e in heads]
+        return "agree" if names[0] & names[1] else "differ"
+    if heads:
+        return "coref" if by_coref else "previous-source"
+    return "unresolved"
 
 
 def speaker_matches(article: Article, speaker: str, head: tuple[int, int], text: str, by_name: bool) -> bool:

@@ -11,7 +11,7 @@ import pytest
 
 import bench.attribution as attribution
 from bench.attribution import main, score_corpus, summary
-from bench.attribution_match import score_document
+from bench.attribution_match import _resolution, score_document
 from bench.polnear import Document, parse_spans, read_documents
 from bench.quote_gold import gold_quotes, source_class
 from store.model import Actor, Article, Attribution, Mention, Quote
@@ -146,7 +146,7 @@ def test_found_right_wrong_unattributed_and_pronoun_by_coref(corpus: Path) -> No
     doc = _document(corpus)
     outcomes = score_document(doc, _stub(doc.text))
     assert [o.verdict for o in outcomes] == ["right", "missed", "wrong", "right", "unattributed", "no-source"]
-    assert outcomes[3].resolution == "coref"
+    assert outcomes[3].resolution == "agree"  # the coref chain and the named source before it agree
     assert [o.rule for o in outcomes[:3] if o.found] == ["colon", "called"]
 
 
@@ -155,7 +155,7 @@ def test_summary_figures(corpus: Path) -> None:
     assert figures["gold_quotes"] == 6 and figures["two_apostrophe_quotes"] == 1 and figures["no_gold_source"] == 1
     assert figures["by_class"] == {"named": "1/3", "descriptive": "0/1", "pronoun": "1/1"}
     assert figures["right_pct"] == 40.0 and figures["wrong_pct_of_attributed"] == 33.3
-    assert figures["unattributed_pct_of_found"] == 25.0 and figures["pronoun_resolution"] == {"coref": 1}
+    assert figures["unattributed_pct_of_found"] == 25.0 and figures["pronoun_resolution"] == {"agree": 1}
     assert figures["by_rule"] == {"colon": {"right": 1, "wrong": 0}, "called": {"right": 0, "wrong": 1},
                                   "(no rule)": {"right": 1, "wrong": 0}}
 
@@ -164,6 +164,13 @@ def test_pronoun_without_chain_falls_back_to_the_previous_named_source(corpus: P
     (corpus / "data" / "dev" / "corenlp" / "story.txt.xml").write_text(_corenlp([]), encoding="utf-8")
     doc = _document(corpus)
     assert score_document(doc, _stub(doc.text))[3].resolution == "previous-source"
+
+
+def test_pronoun_resolutions_that_differ_accept_either() -> None:
+    text = "Ann Ruiz met Bo Lee."
+    assert _resolution(text, [(0, 8), (13, 19)], True) == "differ"
+    assert _resolution(text, [(0, 8), (4, 8)], True) == "agree"
+    assert _resolution(text, [(13, 19)], False) == "previous-source"
 
 
 def test_command_prints_json_from_a_folder(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
