@@ -24,7 +24,7 @@ _MAX_GAP_WORDS = 2
 _AFTER_WINDOW = 120
 _VERB_WITHIN_WORDS = 7
 _BEAT_WORDS = 6
-_REPORTED_REACH_WORDS = 15
+_REPORTED_REACH_WORDS = 25
 # A possessive and the two words after it: "Kerry's announcement", "the ministry's strongly worded statement".
 _POSSESSIVE_NOUN = re.compile(r"(?:'s|’s|s'|s’)\s+(?P<first>[a-z]+)(?:[ -](?P<second>[a-z]+))?\b")
 
@@ -93,7 +93,7 @@ def cue_after(ctx: Context, site: Site) -> Verdict | None:
     if not (site.closed and _comma_closes(ctx.text, site)):
         return None
     begin = site.after
-    stop = min(max(site.closing_sentence_end, begin + 1), begin + _AFTER_WINDOW)
+    stop = min(_clause_end(ctx, site), begin + _AFTER_WINDOW)
     verb = _verb_within(ctx.text, begin, stop)
     if verb is None:
         return None
@@ -102,6 +102,15 @@ def cue_after(ctx: Context, site: Site) -> Verdict | None:
         speaker = referent(ctx, pronoun.group("p"), site.start - 1, _previous(site))
         return _verdict(speaker, "cue_after_pronoun", *verb) or NOBODY
     return _verdict(_subject_after(ctx, begin, verb, stop), "cue_after", *verb) or NOBODY
+
+
+def _clause_end(ctx: Context, site: Site) -> int:
+    """Where the words after a quote end: its sentence's end, or the next sentence's when a closing
+    “...!” or “...?” ended the sentence early ("“We agree!” Tomas Brandt tweeted.")."""
+    if site.closing_sentence_end > site.after + 1:
+        return site.closing_sentence_end
+    following = bisect_left(ctx.sentence_starts, site.after) + 1
+    return ctx.sentence_starts[following] if following < len(ctx.sentence_starts) else len(ctx.text)
 
 
 def _subject_after(ctx: Context, begin: int, verb: tuple[int, int], stop: int) -> str | None:
@@ -165,10 +174,12 @@ def speech_noun(ctx: Context, site: Site) -> Verdict | None:
 def reported_speech(ctx: Context, site: Site) -> Verdict | None:
     """A partial quote inside reported speech: "X argued that the pause had “...”", "X bemoaned “...”"."""
     start, mark = site.sentence[0], site.start - 1
-    verbs = [m for m in _WORD.finditer(ctx.text, start, mark) if m.group() in word_set("speech_verbs.txt")]
+    verbs = [m for m in _WORD.finditer(ctx.text, start, mark) if _is_verb(m, start, "speech_verbs.txt")]
     if not verbs or len(_WORD.findall(ctx.text, verbs[-1].end(), mark)) > _REPORTED_REACH_WORDS:
         return None
     verb = (verbs[-1].start(), verbs[-1].end())
+    if verbs[-1].group().endswith("ing"):  # "..., saying “...”": the sentence's subject speaks
+        return _verdict(_sentence_subject(ctx, start, verb[0]), "reported_speech", *verb)
     return _verdict(_subject_of(ctx, site, start, verb[0]), "reported_speech", *verb)
 
 
@@ -202,20 +213,54 @@ def beat(ctx: Context, site: Site) -> Verdict | None:
     return _verdict(opener.actor, "beat", opener.start, opener.end)
 
 
-def paragraph_carry(ctx: Context, site: Site) -> Verdict | None:
-    """A paragraph that opens with a quote continues a speech left open at the end of the last one."""
+def lead_in(ctx: Context, site: Site) -> Verdict | None:
+    """A paragraph that is a quote, after one ending in a colon: "Cruz continued:" then “...”."""
+    if site.start - 1 != site.paragraph[0]:
+        return None
+    colon_at = len(ctx.text[: site.paragraph[0]].rstrip()) - 1
+    if colon_at < 0 or ctx.text[colon_at] != ":":
+        return None
+    start = ctx.sentence_starts[max(bisect_left(ctx.sentence_starts, colon_at + 1) - 1, 0)]
+    verb = _introducing_verb(ctx.text, start, colon_at + 1)
+    if verb is not None:
+        return _verdict(_subject_of(ctx, site, start, verb[0]), "lead_in", *verb) or NOBODY
+    speaker = last_speaker(ctx, start, colon_at)
+    if speaker is None or _possessive(ctx.text, speaker) or not _near(ctx.text, speaker, colon_at):
+        return None
+    return _verdict(speaker.actor, "lead_in", colon_at, colon_at + 1)
+
+
+def same_sentence(ctx: Context, site: Site) -> Verdict | None:
+    """A second quote in the sentence of an attributed one, with no new cue between them:
+    "Trump said Cruz was “a liar” and “a basket case”"."""
     previous = site.previous
-    if previous is None or previous[2] or site.start - 1 != site.paragraph[0]:
+    if previous is None or previous[0] < site.sentence[0]:
+        return None
+    between = ctx.text[previous[1] : site.start - 1]
+    if any(w.lower() in word_set("reporting_verbs.txt") for w in _WORD.findall(between)):
+        return None
+    return _verdict(site.previous_speaker, "same_sentence", previous[0] - 1, previous[0])
+
+
+def paragraph_carry(ctx: Context, site: Site) -> Verdict | None:
+    """A paragraph that opens with a quote and names no one goes on with the speech that ended the one
+    before: a multi-paragraph quote left open, or news style's "“...,” X said.\n\n“More ...”"."""
+    previous = site.previous
+    if previous is None or site.start - 1 != site.paragraph[0] or not _stands_alone(ctx.text, site):
         return None
     between = ctx.text[previous[1] : site.paragraph[0]]
-    if between.strip():
+    if between.count("\n\n") != 1 or len(_WORD.findall(between)) > _CARRY_TAIL_WORDS:
         return None
     return _verdict(site.previous_speaker, "paragraph_carry", site.start - 1, site.start)
 
 
+_CARRY_TAIL_WORDS = 12
+"""Words allowed after the last quote of the paragraph before ("Viguerie tells Breitbart News in an interview")."""
+
+
 STEPS: tuple[Step, ...] = (
-    cue_before, cue_after, according_to, colon, reported_speech, speech_noun, split_quote, beat,
-    paragraph_carry,
+    cue_before, cue_after, according_to, colon, lead_in, same_sentence, reported_speech, speech_noun,
+    split_quote, beat, paragraph_carry,
 )
 """The sieve, most specific first."""
 
@@ -242,6 +287,16 @@ def _subject_of(ctx: Context, site: Site, start: int, verb_start: int) -> str | 
         for mention in mentions:
             if can_speak(ctx, mention, person_only) and _near(ctx.text, mention, verb_start):
                 return mention.actor
+    return None
+
+
+def _sentence_subject(ctx: Context, start: int, end: int) -> str | None:
+    """The speaker-like actor that opens a sentence (after at most a few words such as a title)."""
+    for mention in _between(ctx, start, end):
+        if len(_WORD.findall(ctx.text, start, mention.start)) > _MAX_SUBJECT_GAP_WORDS:
+            return None
+        if can_speak(ctx, mention) and not _possessive(ctx.text, mention):
+            return mention.actor
     return None
 
 
@@ -298,9 +353,16 @@ def _pronoun_before(text: str, start: int, verb_start: int) -> str | None:
 def _introducing_verb(text: str, start: int, mark: int) -> tuple[int, int] | None:
     """The first reporting verb before an opening mark close enough to introduce the quote."""
     for match in _WORD.finditer(text, start, mark):
-        if match.group() in word_set("reporting_verbs.txt") and _introduces(text[match.end() : mark]):
+        if _is_verb(match, start, "reporting_verbs.txt") and _introduces(text[match.end() : mark]):
             return match.start(), match.end()
     return None
+
+
+def _is_verb(word: re.Match[str], start: int, verbs: str) -> bool:
+    """True for a verb of the list; capitalised ("Murphy, the head of the PAC, Tweeted") only where it
+    does not open the span, since "Asked whether ..." opening a sentence introduces no one's words."""
+    text = word.group()
+    return text in word_set(verbs) or (word.start() > start and text.lower() in word_set(verbs))
 
 
 def _introduces(gap: str) -> bool:
@@ -315,7 +377,7 @@ def _verb_within(text: str, start: int, stop: int) -> tuple[int, int] | None:
     """The first reporting verb in text[start:stop] with only a few words (and one parenthetical, as in
     "Tomas Brandt, a spokesman for the port, told") before it."""
     for match in _WORD.finditer(text, start, stop):
-        if match.group() in word_set("reporting_verbs.txt"):
+        if _is_verb(match, start, "reporting_verbs.txt"):
             gap = _PARENTHETICAL.sub(" ", text[start : match.start()], count=1)
             return (match.start(), match.end()) if len(_WORD.findall(gap)) < _VERB_WITHIN_WORDS else None
     return None

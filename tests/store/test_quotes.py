@@ -80,8 +80,14 @@ def test_seed_group_speaker_titles_and_phrases() -> None:
     # "Kerry's announcement ... that the United States was “open to negotiation”": his words, reported.
     kerry = by_start(quotes, "open to negotiation")
     assert (kerry.kind, kerry.speaker, kerry.attribution.rule) == ("speech", "John Kerry", "speech_noun")
-    assert {q.kind for q in quotes if q.text == "strategic ambiguity"} == {"phrase"}
-    assert {q.kind for q in quotes if q.text == "strategic ambiguity"} == {"phrase"}
+    # "Japanese scholars also have called for NATO to communicate “strategic ambiguity”": their term;
+    # "dispelled any sign of a possible NATO “strategic ambiguity”" reports no one's words.
+    ambiguity = [(q.kind, q.speaker) for q in quotes if q.text == "strategic ambiguity"]
+    assert ambiguity == [("speech", "Japanese scholars"), ("phrase", None)]
+    # "Japanese scholars also have called for NATO to communicate “strategic ambiguity”": their term;
+    # "dispelled any sign of a possible NATO “strategic ambiguity”" reports no one's words.
+    ambiguity = [(q.kind, q.speaker) for q in quotes if q.text == "strategic ambiguity"]
+    assert ambiguity == [("speech", "Japanese scholars"), ("phrase", None)]
     assert by_start(quotes, "NATO and Japan: Strengthening").kind == "title"  # in a footnote
 
 

@@ -120,3 +120,43 @@ def test_attribution_cue_points_at_the_verb() -> None:
     found = extract_article(text).quotes[0]
     assert found.attribution is not None
     assert text[found.attribution.cue_start : found.attribution.cue_end] == "said"
+
+
+def test_lead_in_paragraph_ending_in_a_colon() -> None:
+    body = "Clara Oduya continued:\n\n“The cranes are the least of it.”"
+    assert said(body, "The cranes") == ("Clara Oduya", "lead_in")
+
+
+def test_lead_in_needs_a_speaker_near_the_colon() -> None:
+    body = "The port authority published the figures for the Oduya plan:\n\n“Ships: 40. Cranes: 6.”"
+    assert said(body, "Ships") == (None, None)
+
+
+def test_next_paragraph_goes_on_with_the_speaker_of_the_last() -> None:
+    body = "“We are ready,” Clara Oduya told reporters on Monday.\n\n“The ships can come back.”"
+    assert said(body, "The ships") == ("Clara Oduya", "paragraph_carry")
+
+
+def test_a_new_speaker_named_in_the_next_paragraph_wins() -> None:
+    body = "“We are ready,” Clara Oduya said.\n\n“We are not,” Ines Falk replied."
+    assert said(body, "We are not") == ("Ines Falk", "cue_after")
+
+
+def test_second_quote_of_a_sentence_shares_its_speaker() -> None:
+    body = "Ines Falk called the plan “rushed” and “a gamble with other people's money.”"
+    assert said(body, "a gamble") == ("Ines Falk", "same_sentence")
+
+
+def test_participle_gives_the_sentence_subject() -> None:
+    body = "Ines Falk rallied the dock workers on Monday, saying: “We will not be moved.”"
+    assert said(body, "We will not")[0] == "Ines Falk"
+
+
+def test_capitalised_verb_inside_a_sentence_is_a_cue() -> None:
+    body = "“Not us, but we agree!” Tomas Brandt, the head of the dockers' union, Tweeted on Friday."
+    assert said(body, "Not us")[0] == "Tomas Brandt"
+
+
+def test_question_opening_a_sentence_is_no_cue() -> None:
+    body = "Asked whether that still held, Ines Falk smiled: “More than ever.”"
+    assert said(body, "More than") == ("Ines Falk", "colon")
