@@ -174,7 +174,7 @@ def speech_noun(ctx: Context, site: Site) -> Verdict | None:
 def reported_speech(ctx: Context, site: Site) -> Verdict | None:
     """A partial quote inside reported speech: "X argued that the pause had “...”", "X bemoaned “...”"."""
     start, mark = site.sentence[0], site.start - 1
-    verbs = [m for m in _WORD.finditer(ctx.text, start, mark) if _is_verb(m, start, "speech_verbs.txt")]
+    verbs = [m for m in _WORD.finditer(ctx.text, start, mark) if _is_verb(m, start, "reported_verbs.txt")]
     if not verbs or len(_WORD.findall(ctx.text, verbs[-1].end(), mark)) > _REPORTED_REACH_WORDS:
         return None
     verb = (verbs[-1].start(), verbs[-1].end())

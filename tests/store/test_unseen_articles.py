@@ -168,7 +168,8 @@ def test_wire_with_a_credits_line_and_plans_ahead() -> None:
     found = article("wire-baltic-exercise.txt")
     assert people(found) == {"Maria Lindqvist", "Boris Pistorius", "Hanno Pevkur", "Dmitry Peskov", "Tom Hayes"}
     assert "reporter" in title_of(found, "Maria Lindqvist") and title_of(found, "Tom Hayes") == "editor"
-    assert [s for _, s in speakers(found)] == ["Boris Pistorius", "Hanno Pevkur", "Dmitry Peskov"]
+    # "Russian officials have dismissed the patrols as “provocations”": their word, reported.
+    assert [s for _, s in speakers(found)] == ["Boris Pistorius", "Hanno Pevkur", "Russian officials", "Dmitry Peskov"]
     assert {"senior NATO official", "Russian officials"} <= {a.name for a in found.actors if a.kind == "group"}
     # Jets "would be based" there from April: a plan, so not pushed back a year.
     assert ("2023-04-01", "2023-07-31") in dates(found)
@@ -277,7 +278,7 @@ def test_policy_brief_with_numbered_sections_and_a_figure_caption() -> None:
     assert "General Secretary" in title_of(found, "Nguyen Phu Trong")
     assert title_of(found, "Le Hong Hiep") == "senior fellow at the ISEAS-Yusof Ishak Institute"
     assert [p.text for p in found.passages if p.kind == "heading"] == ["1. Introduction", "2. Findings"]
-    assert speakers(found) == [("will never choose", "Le Hong Hiep")]
+    assert speakers(found) == [("bamboo diplomacy,", "Vietnamese officials"), ("will never choose", "Le Hong Hiep")]
     assert sources(found) == [("VnExpress", "2024-01-12")]
     assert {("2023-09", None), ("2016", None)} <= set(dates(found))
     assert found.year == 2024 and found.published is not None and found.published.endswith("14 May 2024")
