@@ -32,7 +32,7 @@ def _pattern() -> re.Pattern[str]:
     nouns = "|".join(sorted(word_set("group_nouns.txt"), key=len, reverse=True))
     qualifier = r"(?:[a-z][a-z-]+|[A-Z][\w.’'-]*)"
     return re.compile(
-        rf"\b(?:(?P<det>[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ne|[Tt]wo|[Tt]hree|[Oo]ther|[Mm]ost)\s+)?"
+        rf"\b(?:(?P<det>[Aa]n?|[Aa]nother|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ne|[Tt]wo|[Tt]hree|[Oo]ther|[Mm]ost)\s+)?"
         rf"(?P<name>(?:{qualifier}\s+){{0,3}}?(?P<noun>(?i:{nouns})))\b"
     )
 

@@ -66,14 +66,14 @@ def referent(ctx: Context, pronoun: str, offset: int, previous: tuple[int, str] 
     objects and names further in ("told Chuck Todd", "the Senate") are passed over. An unnamed source
     ("a senior official") is a person here.
     """
-    wanted = _COLLECTIVE if pronoun.lower() == "they" else _PERSONAL
+    plural = pronoun.lower() == "they"
     index = bisect_right(ctx.sentence_starts, offset) - 1
     for sentence in range(index, max(index - _LOOK_BACK_SENTENCES, -1), -1):
         start = ctx.sentence_starts[sentence] if sentence >= 0 else 0
         stop = offset if sentence == index else ctx.sentence_starts[sentence + 1]
         if previous is not None and start <= previous[0] < stop:
-            return previous[1] if ctx.kinds.get(previous[1]) in wanted else None
-        subject = _subject(ctx, start, stop, wanted)
+            return previous[1] if _agrees(ctx, previous[1], plural) else None
+        subject = _subject(ctx, start, stop, plural)
         if subject is not None:
             return subject
     return None
@@ -82,11 +82,20 @@ def referent(ctx: Context, pronoun: str, offset: int, previous: tuple[int, str] 
 _LOOK_BACK_SENTENCES = 4
 
 
-def _subject(ctx: Context, start: int, stop: int, wanted: frozenset[str]) -> str | None:
-    """The actor a sentence is about: its first mention of a wanted kind."""
+def _subject(ctx: Context, start: int, stop: int, plural: bool) -> str | None:
+    """The actor a sentence is about: its first mention that the pronoun agrees with."""
     for mention in ctx.mentions[bisect_left(ctx.starts, start) :]:
         if mention.start >= stop:
             return None
-        if ctx.kinds.get(mention.actor) in wanted:
+        if _agrees(ctx, mention.actor, plural):
             return mention.actor
     return None
+
+
+def _agrees(ctx: Context, actor: str, plural: bool) -> bool:
+    """"they" stands for a group, organisation or country; "he"/"she" for a person or one unnamed source
+    ("a senior official", not "supporters")."""
+    kind = ctx.kinds.get(actor)
+    if plural:
+        return kind in _COLLECTIVE
+    return kind == "person" or (kind == "group" and not actor.endswith("s"))

@@ -160,3 +160,14 @@ def test_capitalised_verb_inside_a_sentence_is_a_cue() -> None:
 def test_question_opening_a_sentence_is_no_cue() -> None:
     body = "Asked whether that still held, Ines Falk smiled: “More than ever.”"
     assert said(body, "More than") == ("Ines Falk", "colon")
+
+
+def test_unnamed_people_quoted_in_news_are_group_sources() -> None:
+    assert said("“It was chaos,” a neighbor said.", "It was chaos")[0] == "neighbor"
+    assert said("Another voter told reporters: “I came for the port.”", "I came")[0] == "voter"
+
+
+def test_he_is_never_a_crowd() -> None:
+    body = ("Clara Oduya met striking supporters at the gate on Monday. Supporters cheered.\n\n"
+            "“We will win this,” she said.")
+    assert said(body, "We will win")[0] == "Clara Oduya"

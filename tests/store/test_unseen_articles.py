@@ -99,7 +99,8 @@ def test_op_ed_with_straight_quotes_and_a_two_author_byline() -> None:
         "President", "Chancellor", "Gen.", "Sen."]
     assert "author" in title_of(found, "Omar Haddad")
     assert speakers(found) == [("We spent the", "Claire Dumont"), ("in the coming", "Friedrich Adler"),
-                               ("Stockpiles that took", "Peter Hollis"), ("Our allies have", "Laura Whitfield")]
+                               ("Stockpiles that took", "Peter Hollis"), ("a queue with", "official"),
+                               ("Our allies have", "Laura Whitfield")]
     assert ("European diplomat", "group") in {(a.name, a.kind) for a in found.actors}
     assert ("2022-02-24", None) in dates(found)
     assert (found.published, found.year) == ("June 3, 2024", 2024)
