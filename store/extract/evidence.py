@@ -1,4 +1,12 @@
-"""Positive evidence that a bare capitalised name is a person: it says something, or signs a byline."""
+"""Positive evidence that a bare capitalised name is a person: it says something, signs a byline, or
+follows a given name.
+
+A surname that is also an English word ("Bush", "Brown", "May") is never a person on its looks alone: the
+article must say so. Evidence read here, beside the name: a given name before it ("Jeb Bush"), or a
+speech verb next to it mid-sentence ("..., Bush said"). Evidence read elsewhere: a title before it
+("Mr. Trump", persons.py), a role set beside it by commas (persons.attach_roles), an earlier or later
+full name that ends with it (aliases.resolve_people).
+"""
 
 from __future__ import annotations
 
@@ -6,26 +14,87 @@ import re
 from dataclasses import replace
 
 from store.extract.candidates import Candidate
-from store.extract.lexicon import word_set
+from store.extract.gazetteer import lookup
+from store.extract.lexicon import fold, is_common, word_set
+from store.extract.names import opens_sentence
 
+# "Bush said" and, less strictly, "Jane Doe, said": a comma after an English word ("including Patriot,
+# declared") puts the verb with an earlier subject.
+_NEXT_TIGHT = re.compile(r"(?:’s|'s)?\s+(?:(?:has|had|also|then|later|again|once|repeatedly)\s+)?([a-z]+)")
 _NEXT = re.compile(r"(?:’s|'s)?,?\s+(?:(?:has|had|also|then|later|again|once|repeatedly)\s+)?([a-z]+)")
 _PREVIOUS = re.compile(r"\b([a-z]+)\s+$")
 _POSSESSIVE = ("’s", "'s")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|off|outside|across|around|towards?)\s+$")
 _BYLINE = re.compile(r"(?:^|\n|;)[ \t]*(?:[Bb]y|[A-Z][a-z]+ by)[ \t]+$")
+# "the Treasury said", "its Board said": a determiner makes the word a common noun, whatever follows.
+_DETERMINER = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|whose)\s+$", re.IGNORECASE)
+_MAX_GIVEN_NAME_WORDS = 4
+_NAME_BEFORE = re.compile(r"([A-Z][\w’'.-]*)(?:,?\s+(?:and|of|for|&))?\s+$")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)”\"']|(?:on|in|at|during|after|before|who|when|while)\b)")
+# "Trump told Fox": after these verbs an English word is the one spoken to, perhaps an outlet.
+_TO_LISTENER = frozenset({"told", "tells", "tweeted", "tweets", "wrote", "writes"})
 
 
 def with_evidence(text: str, candidate: Candidate) -> Candidate:
-    """Promote a possible person to a sure one when a reporting verb or a byline stands beside it;
-    an untitled, silent name right after "in", "off", "near"... names a place ("a tanker off São Tomé")."""
-    if candidate.kind != "person" or candidate.evidence not in ("possible", "surname", "name"):
+    """Promote a possible person to a sure one when a reporting verb, a byline or a given name stands beside
+    it; an untitled, silent name right after "in", "off", "near"... names a place ("a tanker off São Tomé")."""
+    if candidate.kind != "person" or candidate.evidence not in ("possible", "surname", "name", "common"):
         return candidate
-    if _speaks(text, candidate) or _BYLINE.search(text, max(0, candidate.start - 40), candidate.start):
+    # "a veterans group in Virginia, said": after "in" the verb belongs to an earlier subject.
+    placed = not candidate.titles and not text.startswith(_POSSESSIVE, candidate.end) \
+        and _LOCATIVE.search(text, max(0, candidate.start - 12), candidate.start) is not None
+    if candidate.evidence == "common":
+        return replace(candidate, evidence="name") if not placed and _common_word_speaks(text, candidate) else candidate
+    if not placed and _speaks(text, candidate) or _BYLINE.search(text, max(0, candidate.start - 40), candidate.start):
         return replace(candidate, evidence="name")
-    if candidate.evidence == "name" and not candidate.titles and not text.startswith(_POSSESSIVE, candidate.end) \
-            and _LOCATIVE.search(text, max(0, candidate.start - 12), candidate.start):  # not "in Jane Doe's view"
-        return replace(candidate, kind="place")
-    return candidate
+    if candidate.evidence == "possible" and given_name_first(candidate.name):
+        return replace(candidate, evidence="name")
+    return replace(candidate, kind="place") if candidate.evidence == "name" and placed else candidate
+
+
+def given_name_first(name: str) -> bool:
+    """True for "Jeb Bush", "Donald J. Trump", "Bill Clinton": a known given name, then a family name.
+
+    A given name that is also an English word ("Will", "Grant") counts only before words that are not
+    ("Bill Clinton", not "Grant Park"); a known place's name ("Jordan", "Georgia") is no given name.
+    """
+    words = name.split()
+    first, last = words[0], words[-1]
+    given = first.lower() in word_set("first_names.txt") and first.lower() not in word_set("titles.txt")
+    if not given or not 2 <= len(words) <= _MAX_GIVEN_NAME_WORDS:
+        return False  # "Miss", "Lord": an honorific is no given name
+    if len(last.rstrip(".")) < 2 or last.lower() in word_set("not_surnames.txt") or "'s" in fold(name):
+        return False  # "Alicia M" is cut short; "Salem Radio's Hugh Hewitt" is two things
+    common = [is_common(word) for word in words[1:]]
+    # "Jeb Bush", not "Dallas Morning News": at most one English word after the given name, and none after
+    # one that is itself an English word ("Bill Clinton", not "Miss Universe Alicia Machado").
+    return lookup(first) is None and sum(common) <= (0 if is_common(first) else 1)
+
+
+def _common_word_speaks(text: str, candidate: Candidate) -> bool:
+    """True for "..., Bush said" or "said Bush." where a capital mid-sentence marks the English word as a
+    name; at a sentence's start the capital says nothing ("Officials said"), nor after a determiner or as
+    the tail of another name ("Judicial Watch said")."""
+    word = text[candidate.start : candidate.end]
+    plural = word.endswith("s") and is_common(word[:-1])  # "Democrats", "Critics": a group, not a name
+    window = text[max(0, candidate.start - 40) : candidate.start]
+    if plural or opens_sentence(text, candidate.start) or _DETERMINER.search(window) or _after_a_name(window):
+        return False
+    verbs = word_set("speech_verbs.txt")
+    following = _NEXT_TIGHT.match(text, candidate.end)
+    if following and following.group(1) in verbs:
+        return True
+    # "said Bush." but not "said Democratic candidate ..." nor "told Fox" (the one spoken to).
+    before = _PREVIOUS.search(window)
+    return bool(before and before.group(1) in verbs - _TO_LISTENER and _CLAUSE_END.match(text, candidate.end))
+
+
+def _after_a_name(window: str) -> bool:
+    """True when a capitalised word, or one joined by "and", "of", "for", ends ``window``; a sentence's
+    opening "Then" or "But" is no name."""
+    match = _NAME_BEFORE.search(window)
+    return match is not None and match.group(1).lower() not in word_set("sentence_starters.txt")
 
 
 def _speaks(text: str, candidate: Candidate) -> bool:

@@ -92,7 +92,7 @@ def _trim(text: str, tokens: list[Token]) -> Run | None:
     """Drop leading articles and a sentence-initial common word from a longer run.
 
     A lone common word stays: it may still be a known person's surname ("Smith said")."""
-    initial = bool(tokens) and _opens_sentence(text, tokens[0])
+    initial = bool(tokens) and opens_sentence(text, tokens[0].start)
     while len(tokens) > 1 and (tokens[0].lower in _ARTICLES or initial and _initial_common(text, tokens)):
         tokens = tokens[1:]
         while tokens and not tokens[0].capitalised:
@@ -116,13 +116,17 @@ def _title_openers() -> frozenset[str]:
     return frozenset(title.split()[0] for title in word_set("titles.txt"))
 
 
-def _opens_sentence(text: str, token: Token) -> bool:
-    """True when only opening quotes or brackets stand between a sentence or quote start and token."""
-    cursor = token.start - 1
+def opens_sentence(text: str, start: int) -> bool:
+    """True when only opening quotes or brackets stand between a sentence, quote or paragraph start and
+    ``start`` (a single line break is only a wrapped line, a blank line starts a paragraph)."""
+    if start > 0 and text[start - 1] in "\"'":  # a straight quote against a word opens a quotation
+        return True
+    cursor = start - 1
     while cursor >= 0 and text[cursor].isspace() and text[cursor] != "\n":
         cursor -= 1
     if cursor >= 0 and text[cursor] in _OPENERS:
         return True
+    gap_end = cursor
     while cursor >= 0 and (text[cursor] in _CLOSERS or text[cursor].isspace()):
         cursor -= 1
-    return cursor < 0 or text[cursor] in ".!?:\n"
+    return cursor < 0 or text[cursor] in ".!?:\n" or text.count("\n", cursor + 1, gap_end + 1) >= 2
