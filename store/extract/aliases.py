@@ -6,15 +6,18 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
+from itertools import islice
 
 from store.extract.candidates import Candidate
 from store.extract.gazetteer import lookup
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.]*[A-Z])\s*\)")
+_SPACE = re.compile(" ")
 _INITIAL = re.compile(r"[A-Z]\.")
 # Longer runs of capitalised words are headlines or lists, not one person's name (the longest
 # customary names, "Mohammed bin Salman bin Abdulaziz Al Saud", have seven words).
 _MAX_NAME_WORDS = 8
+_MAX_PREFIX_WORDS = 5  # the longest known names looked up ("United Nations Security Council") have five words
 _PRIORITY = {"strong": 0, "name": 1, "possible": 2, "surname": 3, "common": 4}
 
 # A name ending -> (word count of the longest names with it, their starts, those names), in text order.
@@ -138,15 +141,27 @@ def resolve_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
         short = by_start.get(after.start(1)) if after else None
         if candidate.kind == "organization" and short is not None and short.name != candidate.name:
             names[short.name] = candidate.name
-    longer = {c.name for c in found if c.kind == "organization"}
+    longer = sorted({c.name for c in found if c.kind == "organization"})
+    known = set(longer)
     for name in longer:
         expanded = _expanded(name)
-        if expanded != name and expanded in longer:
+        if expanded != name and expanded in known:
             names[name] = expanded
-        for other in longer:
-            if other.endswith(" " + name) and lookup(other[: -len(name) - 1]):
+    for other in longer:  # "Japan Coast Guard" folds "Coast Guard": a known name, then an organisation's
+        for prefix, name in _known_prefixes(other):
+            if name in known and lookup(prefix):
                 names.setdefault(name, other)
     return [_renamed(c, names) for c in found]
+
+
+def _known_prefixes(name: str) -> list[tuple[str, str]]:
+    """Each split of ``name`` at a space into (first words, the rest), the first part at most
+    _MAX_PREFIX_WORDS long: what a known name before an organisation's name can be.
+
+    Why the bound: every split of every name against every other name made this quadratic.
+    """
+    spaces = (match.start() for match in islice(_SPACE.finditer(name), _MAX_PREFIX_WORDS))
+    return [(name[:i], name[i + 1 :]) for i in spaces]
 
 
 def _expanded(name: str) -> str:
