@@ -29,6 +29,7 @@ _BYLINE = re.compile(r"(?:^|\n|;)[ \t]*(?:[Bb]y|[A-Z][a-z]+ by)[ \t]+$")
 # "the Treasury said", "its Board said": a determiner makes the word a common noun, whatever follows.
 _DETERMINER = re.compile(
     r"\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|whose)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"(?:’s|'s)?\s+[a-z]")
 _MAX_GIVEN_NAME_WORDS = 4
 _NAME_BEFORE = re.compile(r"([A-Z][\w’'.-]*)(?:,?\s+(?:and|of|for|&))?\s+$")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)”\"']|(?:on|in|at|during|after|before|who|when|while)\b)")
@@ -44,13 +45,24 @@ def with_evidence(text: str, candidate: Candidate) -> Candidate:
     # "a veterans group in Virginia, said": after "in" the verb belongs to an earlier subject.
     placed = not candidate.titles and not text.startswith(_POSSESSIVE, candidate.end) \
         and _LOCATIVE.search(text, max(0, candidate.start - 12), candidate.start) is not None
-    if candidate.evidence == "common":
-        return replace(candidate, evidence="name") if not placed and _common_word_speaks(text, candidate) else candidate
-    if not placed and _speaks(text, candidate) or _BYLINE.search(text, max(0, candidate.start - 40), candidate.start):
-        return replace(candidate, evidence="name")
-    if candidate.evidence == "possible" and given_name_first(candidate.name):
+    # "the Islamic State, tweeted", "The Kelly File": a determiner before makes a thing's name, unless
+    # it belongs to a noun after ("a Donald Trump presidency").
+    determined = _DETERMINER.search(text, max(0, candidate.start - 10), candidate.start) is not None
+    if determined and not _NOUN_AFTER.match(text, candidate.end):
+        return candidate
+    if _promoted(text, candidate, placed or determined):
         return replace(candidate, evidence="name")
     return replace(candidate, kind="place") if candidate.evidence == "name" and placed else candidate
+
+
+def _promoted(text: str, candidate: Candidate, bound: bool) -> bool:
+    """Whether what stands beside the name makes it a sure person; ``bound``: a word before ties it to
+    something else, so that no speech verb counts."""
+    if candidate.evidence == "common":
+        return not bound and _common_word_speaks(text, candidate)
+    if not bound and _speaks(text, candidate) or _BYLINE.search(text, max(0, candidate.start - 40), candidate.start):
+        return True
+    return candidate.evidence == "possible" and given_name_first(candidate.name)
 
 
 def given_name_first(name: str) -> bool:
@@ -74,12 +86,12 @@ def given_name_first(name: str) -> bool:
 
 def _common_word_speaks(text: str, candidate: Candidate) -> bool:
     """True for "..., Bush said" or "said Bush." where a capital mid-sentence marks the English word as a
-    name; at a sentence's start the capital says nothing ("Officials said"), nor after a determiner or as
-    the tail of another name ("Judicial Watch said")."""
+    name; at a sentence's start the capital says nothing ("Officials said"), nor as the tail of another
+    name ("Judicial Watch said")."""
     word = text[candidate.start : candidate.end]
     plural = word.endswith("s") and is_common(word[:-1])  # "Democrats", "Critics": a group, not a name
     window = text[max(0, candidate.start - 40) : candidate.start]
-    if plural or opens_sentence(text, candidate.start) or _DETERMINER.search(window) or _after_a_name(window):
+    if plural or opens_sentence(text, candidate.start) or _after_a_name(window):
         return False
     verbs = word_set("speech_verbs.txt")
     following = _NEXT_TIGHT.match(text, candidate.end)
