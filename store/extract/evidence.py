@@ -31,6 +31,8 @@ _DETERMINER = re.compile(
     r"\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|whose)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"(?:’s|'s)?\s+[a-z]")
 _MAX_GIVEN_NAME_WORDS = 4
+_MAX_MODIFIERS = 2
+_WORD = re.compile(r"\S+")
 _NAME_BEFORE = re.compile(r"([A-Z][\w’'.-]*)(?:,?\s+(?:and|of|for|&))?\s+$")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)”\"']|(?:on|in|at|during|after|before|who|when|while)\b)")
 # "Trump told Fox": after these verbs an English word is the one spoken to, perhaps an outlet.
@@ -52,6 +54,8 @@ def with_evidence(text: str, candidate: Candidate) -> Candidate:
         return candidate
     if _promoted(text, candidate, placed or determined):
         return replace(candidate, evidence="name")
+    if candidate.evidence == "possible":
+        return _after_modifiers(text, candidate)
     return replace(candidate, kind="place") if candidate.evidence == "name" and placed else candidate
 
 
@@ -82,6 +86,18 @@ def given_name_first(name: str) -> bool:
     # "Jeb Bush", not "Dallas Morning News": at most one English word after the given name, and none after
     # one that is itself an English word ("Bill Clinton", not "Miss Universe Alicia Machado").
     return lookup(first) is None and sum(common) <= (0 if is_common(first) else 1)
+
+
+def _after_modifiers(text: str, candidate: Candidate) -> Candidate:
+    """The person in "Republican Donald Trump", "Former Jeb Bush": English words, then a given name."""
+    words = list(_WORD.finditer(text, candidate.start, candidate.end))
+    for i in range(1, min(len(words) - 1, _MAX_MODIFIERS + 1)):
+        if not is_common(words[i - 1].group()):
+            break
+        rest = " ".join(word.group() for word in words[i:])
+        if given_name_first(rest):
+            return replace(candidate, start=words[i].start(), name=rest, evidence="name")
+    return candidate
 
 
 def _common_word_speaks(text: str, candidate: Candidate) -> bool:

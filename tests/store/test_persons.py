@@ -44,6 +44,17 @@ def test_an_english_given_name_needs_a_surname_that_is_no_english_word() -> None
     assert people_of("Crowds filled Grant Park and Rose Garden all week.") == {}
 
 
+def test_english_words_before_a_given_name_are_left_out_of_the_name() -> None:
+    found = people_of("Voters backed Republican Olaf Bush over Democrat Hanne Brown.")
+    assert set(found) == {"Olaf Bush", "Hanne Brown"}
+
+
+def test_a_determiner_makes_a_thing_unless_a_noun_follows() -> None:
+    assert people_of("Critics loved The Olaf Bush, a new sitcom.") == {}
+    assert people_of("The crowd cheered, the Herald reported, and the Bush said nothing.") == {}
+    assert set(people_of("He wore an Olaf Bush campaign hat.")) == {"Olaf Bush"}
+
+
 def test_a_title_or_honorific_makes_a_person() -> None:
     found = people_of("Mr. Trump met Sen. Reed and Gov. Brown in the capital.")
     assert set(found) == {"Trump", "Reed", "Brown"}
