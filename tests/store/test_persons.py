@@ -44,6 +44,16 @@ def test_an_english_given_name_needs_a_surname_that_is_no_english_word() -> None
     assert people_of("Crowds filled Grant Park and Rose Garden all week.") == {}
 
 
+def test_a_title_word_after_a_given_name_is_a_surname() -> None:
+    found = people_of("Two hosts, Olaf King and Hanne Bishop, ran the show.")
+    assert set(found) == {"Olaf King", "Hanne Bishop"}
+    assert set(people_of("King Olaf spoke.")) == {"Olaf"}
+
+
+def test_a_family_name_first_that_is_a_numeral_still_opens_a_name() -> None:
+    assert set(people_of("The envoy met Xi Jinping.")) == {"Xi Jinping"}
+
+
 def test_english_words_before_a_given_name_are_left_out_of_the_name() -> None:
     found = people_of("Voters backed Republican Olaf Bush over Democrat Hanne Brown.")
     assert set(found) == {"Olaf Bush", "Hanne Brown"}
