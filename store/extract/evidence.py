@@ -14,23 +14,23 @@ import re
 from dataclasses import replace
 
 from store.extract.candidates import Candidate
-from store.extract.gazetteer import lookup
-from store.extract.lexicon import fold, is_common, word_set
-from store.extract.names import opens_sentence
+from store.extract.lexicon import is_common, word_set
+from store.extract.names import given_name_first, opens_sentence
 
+_ADVERB = r"(?:(?:has|had|also|then|later|again|once|repeatedly)\s+)?"
 # "Bush said" and, less strictly, "Jane Doe, said": a comma after an English word ("including Patriot,
 # declared") puts the verb with an earlier subject.
-_NEXT_TIGHT = re.compile(r"(?:’s|'s)?\s+(?:(?:has|had|also|then|later|again|once|repeatedly)\s+)?([a-z]+)")
-_NEXT = re.compile(r"(?:’s|'s)?,?\s+(?:(?:has|had|also|then|later|again|once|repeatedly)\s+)?([a-z]+)")
+_NEXT_TIGHT = re.compile(rf"(?:’s|'s)?\s+{_ADVERB}([a-z]+)")
+_NEXT = re.compile(rf"(?:’s|'s)?,?\s+{_ADVERB}([a-z]+)")
 _PREVIOUS = re.compile(r"\b([a-z]+)\s+$")
 _POSSESSIVE = ("’s", "'s")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|off|outside|across|around|towards?)\s+$")
 _BYLINE = re.compile(r"(?:^|\n|;)[ \t]*(?:[Bb]y|[A-Z][a-z]+ by)[ \t]+$")
-# "the Treasury said", "its Board said": a determiner makes the word a common noun, whatever follows.
+# "the Treasury said", "its Board said": a determiner makes the word a thing's name, unless a noun after
+# the name is what it determines ("a Donald Trump presidency").
 _DETERMINER = re.compile(
     r"\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|whose)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"(?:’s|'s)?\s+[a-z]")
-_MAX_GIVEN_NAME_WORDS = 4
 _MAX_MODIFIERS = 2
 _WORD = re.compile(r"\S+")
 _NAME_BEFORE = re.compile(r"([A-Z][\w’'.-]*)(?:,?\s+(?:and|of|for|&))?\s+$")
@@ -67,25 +67,6 @@ def _promoted(text: str, candidate: Candidate, bound: bool) -> bool:
     if not bound and _speaks(text, candidate) or _BYLINE.search(text, max(0, candidate.start - 40), candidate.start):
         return True
     return candidate.evidence == "possible" and given_name_first(candidate.name)
-
-
-def given_name_first(name: str) -> bool:
-    """True for "Jeb Bush", "Donald J. Trump", "Bill Clinton": a known given name, then a family name.
-
-    A given name that is also an English word ("Will", "Grant") counts only before words that are not
-    ("Bill Clinton", not "Grant Park"); a known place's name ("Jordan", "Georgia") is no given name.
-    """
-    words = name.split()
-    first, last = words[0], words[-1]
-    given = first.lower() in word_set("first_names.txt") and first.lower() not in word_set("titles.txt")
-    if not given or not 2 <= len(words) <= _MAX_GIVEN_NAME_WORDS:
-        return False  # "Miss", "Lord": an honorific is no given name
-    if len(last.rstrip(".")) < 2 or last.lower() in word_set("not_surnames.txt") or "'s" in fold(name):
-        return False  # "Alicia M" is cut short; "Salem Radio's Hugh Hewitt" is two things
-    common = [is_common(word) for word in words[1:]]
-    # "Jeb Bush", not "Dallas Morning News": at most one English word after the given name, and none after
-    # one that is itself an English word ("Bill Clinton", not "Miss Universe Alicia Machado").
-    return lookup(first) is None and sum(common) <= (0 if is_common(first) else 1)
 
 
 def _after_modifiers(text: str, candidate: Candidate) -> Candidate:

@@ -65,6 +65,12 @@ def test_a_determiner_makes_a_thing_unless_a_noun_follows() -> None:
     assert set(people_of("He wore an Olaf Bush campaign hat.")) == {"Olaf Bush"}
 
 
+def test_a_given_name_that_opens_a_sentence_stays_in_the_name() -> None:
+    found = people_of("Bill Quarrington spoke first. Then Quarrington left.")
+    assert set(found) == {"Bill Quarrington"}
+    assert people_of("Will Russia respond? Nobody knows.") == {}
+
+
 def test_a_title_or_honorific_makes_a_person() -> None:
     found = people_of("Mr. Trump met Sen. Reed and Gov. Brown in the capital.")
     assert set(found) == {"Trump", "Reed", "Brown"}
