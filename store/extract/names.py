@@ -148,6 +148,8 @@ def given_name_first(name: str) -> bool:
         return False  # "Miss", "Lord": an honorific is no given name
     if len(last.rstrip(".")) < 2 or last.lower() in word_set("not_surnames.txt") or "'s" in fold(name):
         return False  # "Alicia M" is cut short; "Salem Radio's Hugh Hewitt" is two things
+    if last.endswith(".") and last.lower() in word_set("titles.txt"):
+        return False  # "York Gov." of "New York Gov. Andrew Cuomo": the name comes after the title
     common = [is_common(word) for word in words[1:]]
     # "Jeb Bush", not "Dallas Morning News": at most one English word after the given name, and none after
     # one that is itself an English word ("Bill Clinton", not "Miss Universe Alicia Machado").

@@ -49,7 +49,10 @@ def _surname_after_given_name(text: str, tokens: list[Token], i: int) -> bool:
     given = tokens[i - 1]
     if not given.capitalised or given.lower not in word_set("first_names.txt") or is_common(given.text):
         return False
-    return i + 1 == len(tokens) or not (tokens[i + 1].capitalised and joined(text, tokens[i], tokens[i + 1]))
+    if i + 1 == len(tokens) or not joined(text, tokens[i], tokens[i + 1]):
+        return True
+    following = tokens[i + 1]  # "Clinton Chief of Staff", "Jane Doe General Counsel" hold a title
+    return not following.capitalised and following.lower not in ("of", "for", "to")
 
 
 def _person(text: str, tokens: list[Token], role: Role, last: int) -> Candidate:
