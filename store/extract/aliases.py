@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
+from functools import lru_cache
+from itertools import islice
 
 from store.extract.candidates import Candidate
 from store.extract.gazetteer import lookup
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.]*[A-Z])\s*\)")
+_SPACE = re.compile(" ")
+_INITIAL = re.compile(r"[A-Z]\.")
+# Longer runs of capitalised words are headlines or lists, not one person's name (the longest
+# customary names, "Mohammed bin Salman bin Abdulaziz Al Saud", have seven words).
+_MAX_NAME_WORDS = 8
+_MAX_PREFIX_WORDS = 5  # the longest known names looked up ("United Nations Security Council") have five words
 _PRIORITY = {"strong": 0, "name": 1, "possible": 2, "surname": 3, "common": 4}
+
+# A name ending -> (word count of the longest names with it, their starts, those names), in text order.
+_SuffixIndex = dict[tuple[str, ...], tuple[int, list[int], list[Candidate]]]
 
 
 def deduplicate(found: list[Candidate]) -> list[Candidate]:
@@ -23,39 +35,61 @@ def deduplicate(found: list[Candidate]) -> list[Candidate]:
 
 
 def resolve_people(found: list[Candidate]) -> list[Candidate]:
-    """Map each person to the fullest name it ends with; drop possible names nothing confirms."""
-    sure = [c for c in found if c.kind == "person" and c.evidence in ("strong", "name")]
-    full, first = _by_suffix(sure), _by_first_word(sure)
+    """Map each person to the fullest name it ends with; drop possible names nothing confirms.
+
+    A name that ends at an initial ("Megan S.") or runs past the length of any name is no person.
+    """
+    people = [c for c in found if c.kind == "person" and _name_like(_words(c.name))]
+    sure = [c for c in people if c.evidence in ("strong", "name")]
+    full, first, initials = _by_suffix(sure), _by_first_word(sure), _by_initials(sure)
+    kept = {id(c) for c in people}
     result = []
     for candidate in found:
         if candidate.kind != "person":
             result.append(candidate)
-            continue
-        target = _fuller(candidate, full)
-        if target is None or len(_words(target.name)) == 1:
-            target = first.get(_words(candidate.name), target)
-        if target is not None:
-            result.append(replace(candidate, name=target.name, evidence="strong"))
-        elif candidate.evidence in ("strong", "name"):
-            result.append(candidate)
+        elif id(candidate) in kept:
+            target = _target(candidate, full, first)
+            if target is not None:  # sure names find themselves: only unconfirmed ones go
+                name = initials.get(_words(target.name), target.name)
+                result.append(replace(candidate, name=name, evidence="strong"))
     return result
 
 
+@lru_cache(maxsize=1 << 12)  # one article says the same few names again and again
 def _words(name: str) -> tuple[str, ...]:
     """A name's words, curly apostrophes straightened, for comparing name endings."""
     return tuple(name.replace("’", "'").split())
 
 
-def _by_suffix(people: list[Candidate]) -> dict[tuple[str, ...], list[tuple[int, Candidate]]]:
-    """Every ending of each sure person's name, mapped to (word count, person) in text order.
+def _name_like(words: tuple[str, ...]) -> bool:
+    """No longer than a name gets, and not cut at an initial."""
+    return 0 < len(words) <= _MAX_NAME_WORDS and _INITIAL.fullmatch(words[-1]) is None
 
-    Why an index: each mention would otherwise be compared with every sure name in the article.
+
+def _target(person: Candidate, full: _SuffixIndex, first: dict[tuple[str, ...], Candidate]) -> Candidate | None:
+    """The sure person this mention stands for: the fullest name it ends, else a family-name-first name."""
+    target = _fuller(person, full)
+    if target is None or len(_words(target.name)) == 1:
+        target = first.get(_words(person.name), target)
+    return target
+
+
+def _by_suffix(people: list[Candidate]) -> _SuffixIndex:
+    """Each ending of each sure person's name, mapped to the longest names with that ending, in text order.
+
+    Why an index: each mention would otherwise be compared with every sure name in the article. Only
+    the longest names are kept under an ending, so a look-up is one bisection, whatever the count.
     """
-    index: dict[tuple[str, ...], list[tuple[int, Candidate]]] = {}
+    index: _SuffixIndex = {}
     for person in people:
         words = _words(person.name)
         for size in range(1, len(words) + 1):
-            index.setdefault(words[-size:], []).append((len(words), person))
+            longest, starts, holders = index.setdefault(words[-size:], (len(words), [], []))
+            if len(words) > longest:
+                index[words[-size:]] = (len(words), [person.start], [person])
+            elif len(words) == longest:
+                starts.append(person.start)
+                holders.append(person)
     return index
 
 
@@ -72,15 +106,30 @@ def _by_first_word(people: list[Candidate]) -> dict[tuple[str, ...], Candidate]:
     return {word: next(iter(found.values())) for word, found in names.items() if len(found) == 1}
 
 
-def _fuller(person: Candidate, full: dict[tuple[str, ...], list[tuple[int, Candidate]]]) -> Candidate | None:
-    """The nearest person whose name ends with this one's words (itself if none is fuller)."""
-    matches = full.get(_words(person.name), [])
-    longest = max((size for size, _ in matches), default=0)
-    matches = [c for size, c in matches if size == longest]
-    if not matches:
+def _by_initials(people: list[Candidate]) -> dict[tuple[str, ...], str]:
+    """A name written without its initials, mapped to the one fuller name that has them.
+
+    "Kevin Hassett" is "Kevin A. Hassett" when the article writes that; with two such fuller names
+    ("Kevin A. Hassett", "Kevin B. Hassett") the short form could be either, so it stays itself.
+    """
+    fuller: dict[tuple[str, ...], set[str]] = {}
+    for person in people:
+        words = _words(person.name)
+        bare = tuple(word for word in words if _INITIAL.fullmatch(word) is None)
+        if bare != words and len(bare) > 1:
+            fuller.setdefault(bare, set()).add(person.name)
+    return {bare: names.pop() for bare, names in fuller.items() if len(names) == 1}
+
+
+def _fuller(person: Candidate, full: _SuffixIndex) -> Candidate | None:
+    """The nearest person (the last before it, else the first after) whose name ends with this one's words,
+    among the longest such names (itself if none is fuller)."""
+    entry = full.get(_words(person.name))
+    if entry is None:
         return None
-    before = [c for c in matches if c.start <= person.start]
-    return (before or matches)[-1 if before else 0]
+    _, starts, holders = entry
+    before = bisect_right(starts, person.start)
+    return holders[before - 1] if before else holders[0]
 
 
 def resolve_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -92,15 +141,27 @@ def resolve_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
         short = by_start.get(after.start(1)) if after else None
         if candidate.kind == "organization" and short is not None and short.name != candidate.name:
             names[short.name] = candidate.name
-    longer = {c.name for c in found if c.kind == "organization"}
+    longer = sorted({c.name for c in found if c.kind == "organization"})
+    known = set(longer)
     for name in longer:
         expanded = _expanded(name)
-        if expanded != name and expanded in longer:
+        if expanded != name and expanded in known:
             names[name] = expanded
-        for other in longer:
-            if other.endswith(" " + name) and lookup(other[: -len(name) - 1]):
+    for other in longer:  # "Japan Coast Guard" folds "Coast Guard": a known name, then an organisation's
+        for prefix, name in _known_prefixes(other):
+            if name in known and lookup(prefix):
                 names.setdefault(name, other)
     return [_renamed(c, names) for c in found]
+
+
+def _known_prefixes(name: str) -> list[tuple[str, str]]:
+    """Each split of ``name`` at a space into (first words, the rest), the first part at most
+    _MAX_PREFIX_WORDS long: what a known name before an organisation's name can be.
+
+    Why the bound: every split of every name against every other name made this quadratic.
+    """
+    spaces = (match.start() for match in islice(_SPACE.finditer(name), _MAX_PREFIX_WORDS))
+    return [(name[:i], name[i + 1 :]) for i in spaces]
 
 
 def _expanded(name: str) -> str:

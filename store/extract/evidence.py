@@ -1,4 +1,12 @@
-"""Positive evidence that a bare capitalised name is a person: it says something, or signs a byline."""
+"""Positive evidence that a bare capitalised name is a person: it says something, signs a byline, or
+follows a given name.
+
+A surname that is also an English word ("Bush", "Brown", "May") is never a person on its looks alone: the
+article must say so. Evidence read here, beside the name: a given name before it ("Jeb Bush"), or a
+speech verb next to it mid-sentence ("..., Bush said"). Evidence read elsewhere: a title before it
+("Mr. Trump", persons.py), a role set beside it by commas (persons.attach_roles), an earlier or later
+full name that ends with it (aliases.resolve_people).
+"""
 
 from __future__ import annotations
 
@@ -6,26 +14,96 @@ import re
 from dataclasses import replace
 
 from store.extract.candidates import Candidate
-from store.extract.lexicon import word_set
+from store.extract.lexicon import is_common, word_set
+from store.extract.names import given_name_first, opens_sentence
 
-_NEXT = re.compile(r"(?:’s|'s)?,?\s+(?:(?:has|had|also|then|later|again|once|repeatedly)\s+)?([a-z]+)")
+_ADVERB = r"(?:(?:has|had|also|then|later|again|once|repeatedly)\s+)?"
+# "Bush said" and, less strictly, "Jane Doe, said": a comma after an English word ("including Patriot,
+# declared") puts the verb with an earlier subject.
+_NEXT_TIGHT = re.compile(rf"(?:’s|'s)?\s+{_ADVERB}([a-z]+)")
+_NEXT = re.compile(rf"(?:’s|'s)?,?\s+{_ADVERB}([a-z]+)")
 _PREVIOUS = re.compile(r"\b([a-z]+)\s+$")
 _POSSESSIVE = ("’s", "'s")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|off|outside|across|around|towards?)\s+$")
 _BYLINE = re.compile(r"(?:^|\n|;)[ \t]*(?:[Bb]y|[A-Z][a-z]+ by)[ \t]+$")
+# "the Treasury said", "its Board said": a determiner makes the word a thing's name, unless a noun after
+# the name is what it determines ("a Donald Trump presidency").
+_DETERMINER = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|whose)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"(?:’s|'s)?\s+[a-z]")
+_MAX_MODIFIERS = 2
+_WORD = re.compile(r"\S+")
+_NAME_BEFORE = re.compile(r"([A-Z][\w’'.-]*)(?:,?\s+(?:and|of|for|&))?\s+$")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)”\"']|(?:on|in|at|during|after|before|who|when|while)\b)")
+# "Trump told Fox": after these verbs an English word is the one spoken to, perhaps an outlet.
+_TO_LISTENER = frozenset({"told", "tells", "tweeted", "tweets", "wrote", "writes"})
 
 
 def with_evidence(text: str, candidate: Candidate) -> Candidate:
-    """Promote a possible person to a sure one when a reporting verb or a byline stands beside it;
-    an untitled, silent name right after "in", "off", "near"... names a place ("a tanker off São Tomé")."""
-    if candidate.kind != "person" or candidate.evidence not in ("possible", "surname", "name"):
+    """Promote a possible person to a sure one when a reporting verb, a byline or a given name stands beside
+    it; an untitled, silent name right after "in", "off", "near"... names a place ("a tanker off São Tomé")."""
+    if candidate.kind != "person" or candidate.evidence not in ("possible", "surname", "name", "common"):
         return candidate
-    if _speaks(text, candidate) or _BYLINE.search(text, max(0, candidate.start - 40), candidate.start):
+    # "a veterans group in Virginia, said": after "in" the verb belongs to an earlier subject.
+    placed = not candidate.titles and not text.startswith(_POSSESSIVE, candidate.end) \
+        and _LOCATIVE.search(text, max(0, candidate.start - 12), candidate.start) is not None
+    # "the Islamic State, tweeted", "The Kelly File": a determiner before makes a thing's name, unless
+    # it belongs to a noun after ("a Donald Trump presidency").
+    determined = _DETERMINER.search(text, max(0, candidate.start - 10), candidate.start) is not None
+    if determined and not _NOUN_AFTER.match(text, candidate.end):
+        return candidate
+    if _promoted(text, candidate, placed or determined):
         return replace(candidate, evidence="name")
-    if candidate.evidence == "name" and not candidate.titles and not text.startswith(_POSSESSIVE, candidate.end) \
-            and _LOCATIVE.search(text, max(0, candidate.start - 12), candidate.start):  # not "in Jane Doe's view"
-        return replace(candidate, kind="place")
+    if candidate.evidence == "possible":
+        return _after_modifiers(text, candidate)
+    return replace(candidate, kind="place") if candidate.evidence == "name" and placed else candidate
+
+
+def _promoted(text: str, candidate: Candidate, bound: bool) -> bool:
+    """Whether what stands beside the name makes it a sure person; ``bound``: a word before ties it to
+    something else, so that no speech verb counts."""
+    if candidate.evidence == "common":
+        return not bound and _common_word_speaks(text, candidate)
+    if not bound and _speaks(text, candidate) or _BYLINE.search(text, max(0, candidate.start - 40), candidate.start):
+        return True
+    return candidate.evidence == "possible" and given_name_first(candidate.name)
+
+
+def _after_modifiers(text: str, candidate: Candidate) -> Candidate:
+    """The person in "Republican Donald Trump", "Former Jeb Bush": English words, then a given name."""
+    words = list(_WORD.finditer(text, candidate.start, candidate.end))
+    for i in range(1, min(len(words) - 1, _MAX_MODIFIERS + 1)):
+        if not is_common(words[i - 1].group()):
+            break
+        rest = " ".join(word.group() for word in words[i:])
+        if given_name_first(rest):
+            return replace(candidate, start=words[i].start(), name=rest, evidence="name")
     return candidate
+
+
+def _common_word_speaks(text: str, candidate: Candidate) -> bool:
+    """True for "..., Bush said" or "said Bush." where a capital mid-sentence marks the English word as a
+    name; at a sentence's start the capital says nothing ("Officials said"), nor as the tail of another
+    name ("Judicial Watch said")."""
+    word = text[candidate.start : candidate.end]
+    plural = word.endswith("s") and is_common(word[:-1])  # "Democrats", "Critics": a group, not a name
+    window = text[max(0, candidate.start - 40) : candidate.start]
+    if plural or opens_sentence(text, candidate.start) or _after_a_name(window):
+        return False
+    verbs = word_set("speech_verbs.txt")
+    following = _NEXT_TIGHT.match(text, candidate.end)
+    if following and following.group(1) in verbs:
+        return True
+    # "said Bush." but not "said Democratic candidate ..." nor "told Fox" (the one spoken to).
+    before = _PREVIOUS.search(window)
+    return bool(before and before.group(1) in verbs - _TO_LISTENER and _CLAUSE_END.match(text, candidate.end))
+
+
+def _after_a_name(window: str) -> bool:
+    """True when a capitalised word, or one joined by "and", "of", "for", ends ``window``; a sentence's
+    opening "Then" or "But" is no name."""
+    match = _NAME_BEFORE.search(window)
+    return match is not None and match.group(1).lower() not in word_set("sentence_starters.txt")
 
 
 def _speaks(text: str, candidate: Candidate) -> bool:

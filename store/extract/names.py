@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from store.extract.gazetteer import lookup
-from store.extract.lexicon import is_common, word_set
+from store.extract.lexicon import fold, is_common, word_set
 from store.extract.tokens import Token, joined
 
 _OPENERS = "“‘(["
 _CLOSERS = "\"'”’)]"
 _ARTICLES = frozenset({"the", "a", "an"})
 _JOINING = frozenset({"of", "for", "on"})
+_MAX_GIVEN_NAME_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def _trim(text: str, tokens: list[Token]) -> Run | None:
     """Drop leading articles and a sentence-initial common word from a longer run.
 
     A lone common word stays: it may still be a known person's surname ("Smith said")."""
-    initial = bool(tokens) and _opens_sentence(text, tokens[0])
+    initial = bool(tokens) and opens_sentence(text, tokens[0].start)
     while len(tokens) > 1 and (tokens[0].lower in _ARTICLES or initial and _initial_common(text, tokens)):
         tokens = tokens[1:]
         while tokens and not tokens[0].capitalised:
@@ -101,13 +102,15 @@ def _trim(text: str, tokens: list[Token]) -> Run | None:
 
 
 def _initial_common(text: str, tokens: list[Token]) -> bool:
-    """A common word capitalised only because it opens a sentence or a quotation."""
+    """A common word capitalised only because it opens a sentence or a quotation, not a given name
+    ("Bill Clinton spoke")."""
     first = tokens[0]
     if not is_common(first.text):
         return False
     if first.lower in _title_openers():
         return False
-    return lookup(text[first.start : tokens[-1].end]) is None
+    phrase = text[first.start : tokens[-1].end]
+    return lookup(phrase) is None and not given_name_first(" ".join(phrase.split()))
 
 
 @cache
@@ -116,13 +119,38 @@ def _title_openers() -> frozenset[str]:
     return frozenset(title.split()[0] for title in word_set("titles.txt"))
 
 
-def _opens_sentence(text: str, token: Token) -> bool:
-    """True when only opening quotes or brackets stand between a sentence or quote start and token."""
-    cursor = token.start - 1
+def opens_sentence(text: str, start: int) -> bool:
+    """True when only opening quotes or brackets stand between a sentence, quote or paragraph start and
+    ``start`` (a single line break is only a wrapped line, a blank line starts a paragraph)."""
+    if start > 0 and text[start - 1] in "\"'":  # a straight quote against a word opens a quotation
+        return True
+    cursor = start - 1
     while cursor >= 0 and text[cursor].isspace() and text[cursor] != "\n":
         cursor -= 1
     if cursor >= 0 and text[cursor] in _OPENERS:
         return True
+    gap_end = cursor
     while cursor >= 0 and (text[cursor] in _CLOSERS or text[cursor].isspace()):
         cursor -= 1
-    return cursor < 0 or text[cursor] in ".!?:\n"
+    return cursor < 0 or text[cursor] in ".!?:\n" or text.count("\n", cursor + 1, gap_end + 1) >= 2
+
+
+def given_name_first(name: str) -> bool:
+    """True for "Jeb Bush", "Donald J. Trump", "Bill Clinton": a known given name, then a family name.
+
+    A given name that is also an English word ("Will", "Grant") counts only before words that are not
+    ("Bill Clinton", not "Grant Park"); a known place's name ("Jordan", "Georgia") is no given name.
+    """
+    words = name.split()
+    first, last = words[0], words[-1]
+    given = first.lower() in word_set("first_names.txt") and first.lower() not in word_set("titles.txt")
+    if not given or not 2 <= len(words) <= _MAX_GIVEN_NAME_WORDS:
+        return False  # "Miss", "Lord": an honorific is no given name
+    if len(last.rstrip(".")) < 2 or last.lower() in word_set("not_surnames.txt") or "'s" in fold(name):
+        return False  # "Alicia M" is cut short; "Salem Radio's Hugh Hewitt" is two things
+    if last.endswith(".") and last.lower() in word_set("titles.txt"):
+        return False  # "York Gov." of "New York Gov. Andrew Cuomo": the name comes after the title
+    common = [is_common(word) for word in words[1:]]
+    # "Jeb Bush", not "Dallas Morning News": at most one English word after the given name, and none after
+    # one that is itself an English word ("Bill Clinton", not "Miss Universe Alicia Machado").
+    return lookup(first) is None and sum(common) <= (0 if is_common(first) else 1)

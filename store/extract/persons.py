@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from store.extract.candidates import Candidate
 from store.extract.gazetteer import is_demonym, lookup
-from store.extract.lexicon import is_acronym, word_set
+from store.extract.lexicon import is_acronym, is_common, word_set
 from store.extract.titles import Role, head_end, parse_role, role_openings
 from store.extract.tokens import Token, joined
 
@@ -24,7 +24,7 @@ def titled_people(text: str, tokens: list[Token]) -> tuple[list[Candidate], list
     after = 0  # tokens before this index belong to a person or role already found
     # Most words open no title, role or known-name prefix: neither parse below could start there.
     for i in role_openings(tokens):
-        if i < after:
+        if i < after or _surname_after_given_name(text, tokens, i):
             continue
         role = parse_role(text, tokens, i, greedy=False, roles=False)
         last = _name_end(text, tokens, role.last) if role else i
@@ -39,6 +39,20 @@ def titled_people(text: str, tokens: list[Token]) -> tuple[list[Candidate], list
             used |= role.words
         after = role.last if role else i + 1
     return people, roles, used
+
+
+def _surname_after_given_name(text: str, tokens: list[Token], i: int) -> bool:
+    """True for the "King" of "Larry King", "Bishop" of "Carol Bishop": a one-word title right after a given
+    name, with no name after it, is that person's surname."""
+    if i == 0 or head_end(tokens, i) != i + 1 or not joined(text, tokens[i - 1], tokens[i]):
+        return False
+    given = tokens[i - 1]
+    if not given.capitalised or given.lower not in word_set("first_names.txt") or is_common(given.text):
+        return False
+    if i + 1 == len(tokens) or not joined(text, tokens[i], tokens[i + 1]):
+        return True
+    following = tokens[i + 1]  # "Clinton Chief of Staff", "Jane Doe General Counsel" hold a title
+    return not following.capitalised and following.lower not in ("of", "for", "to")
 
 
 def _person(text: str, tokens: list[Token], role: Role, last: int) -> Candidate:

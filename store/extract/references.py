@@ -44,12 +44,16 @@ def _words_after_the(text: str) -> dict[str, list[int]]:
 
 
 def _title_phrase(title: str) -> str | None:
-    """The capitalised title a role ends with ("NATO Secretary General" -> "Secretary General")."""
+    """The capitalised title a role ends with ("NATO Secretary General" -> "Secretary General").
+
+    A title held of someone else's ("ICANN's President") is not the bare "the President" of the article.
+    """
     words = title.split()
     for length in (3, 2, 1):
         phrase = " ".join(words[-length:])
         if len(words) >= length and phrase.lower() in word_set("titles.txt") and phrase[:1].isupper():
-            return phrase if not phrase.endswith(".") else None
+            owned = len(words) > length and words[-length - 1].endswith(("'s", "’s"))
+            return phrase if not phrase.endswith(".") and not owned else None
     return None
 
 
