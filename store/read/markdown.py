@@ -41,6 +41,8 @@ _SEPARATORS = re.compile(r"[\s|>•·,;:/\-–—]+")
 _SPACES = re.compile(r"[ \t]+")
 # "**" that closes nothing ("**Source: **CRS", "(Figure 1).****The") is left as text by the parser.
 _STRAY_STRONG = re.compile(r"\*{2,}")
+_LABEL_WORDS = 3
+"""At most this many words label a link line ("Read more:", "See also:")."""
 _NOTE_NUMBER = re.compile(r"\d{1,3}\.?")
 _FIELD_LINE = re.compile(r"(\*\*|__)[^*_\n]{1,40}?(?::\1|\1:)\s*\S")
 """A header field written "**Label:** value" (or "**Label**: value")."""
@@ -211,15 +213,18 @@ def _tidy(text: str) -> str:
 
 
 def _links_only(children: Sequence[Token]) -> bool:
-    """True when the paragraph is links and separators ("[PDF](a) | [History](b)", "> [Home](c) > X")."""
-    depth, links, words = 0, 0, 0
+    """True for a line of links and separators ("[PDF](a) | [History](b)", "[Home](c) > [World](d) > X"),
+    perhaps after a short label ("Read more: [The debt brake](e)")."""
+    depth, links, words, label = 0, 0, 0, True
     for token in children:
         if token.type == "link_open":
             depth, links = depth + 1, links + 1
         elif token.type == "link_close":
             depth -= 1
         elif token.type == "text" and not depth:
-            words += len(_SEPARATORS.sub(" ", token.content).split())
+            found = len(_SEPARATORS.sub(" ", token.content).split())
+            label = label and not links and found <= _LABEL_WORDS and token.content.rstrip().endswith(":")
+            words += found if not label else 0
         elif token.type in ("code_inline", "footnote_ref") and not depth:
             return False
     # One stray word (the page name ending a breadcrumb) is allowed among several links, never after one.
