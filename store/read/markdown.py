@@ -41,6 +41,8 @@ _SEPARATORS = re.compile(r"[\s|>•·,;:/\-–—]+")
 _SPACES = re.compile(r"[ \t]+")
 # "**" that closes nothing ("**Source: **CRS", "(Figure 1).****The") is left as text by the parser.
 _STRAY_STRONG = re.compile(r"\*{2,}")
+_END_MATTER = frozenset({"note", "reference", "navigation"})
+"""Blocks that leave the body: notes and references go to the end, navigation nowhere."""
 _LABEL_WORDS = 3
 """At most this many words label a link line ("Read more:", "See also:")."""
 _NOTE_NUMBER = re.compile(r"\d{1,3}\.?")
@@ -51,12 +53,12 @@ _FRONT_FIELD = re.compile(r"([A-Za-z_][\w-]*)\s*:\s*(.*)")
 
 @dataclass(frozen=True)
 class _Block:
-    """One block of the plain-text form: its role, its text, and a heading's level."""
+    """One block of the plain-text form: its role and its text."""
 
     kind: str
-    """'heading', 'text', 'fields', 'table', 'note' (numbered) or 'reference' (a stand-alone link)."""
+    """'heading', 'text', 'fields', 'table', 'note' (numbered), 'reference' (a stand-alone link) or
+    'navigation' (a link within the page, left out)."""
     text: str
-    level: int = 0
 
 
 @cache
@@ -80,7 +82,7 @@ def article_text(source: str) -> str:
     blocks = list(_blocks(tokens, source.split("\n")))
     title = front.get("title") or _first_heading(blocks)
     body = _body(blocks, title)
-    parts = [title, *_publication(front), *(b.text for b in body if b.kind not in ("note", "reference"))]
+    parts = [title, *_publication(front), *(b.text for b in body if b.kind not in _END_MATTER)]
     return "\n\n".join(part for part in (*parts, *_end_matter(blocks)) if part) + "\n"
 
 
@@ -134,7 +136,7 @@ def _blocks(tokens: Sequence[Token], lines: Sequence[str]) -> Iterator[_Block]:
         elif token.type == "footnote_close":
             note = ""
         elif token.type == "heading_open":
-            yield _Block("heading", _plain(tokens[index + 1].children or []), int(token.tag[1:]))
+            yield _Block("heading", _plain(tokens[index + 1].children or []))
         elif token.type == "paragraph_open":
             yield from _paragraph(tokens[index + 1], lines, markers, note)
             markers[-1:] = [""] * len(markers[-1:])  # an item's later paragraphs carry no marker
@@ -237,7 +239,9 @@ def _references(children: Sequence[Token]) -> Iterator[_Block]:
     for token in children:
         if token.type == "link_open":
             href, text = str(token.attrs.get("href", "")), []
-        elif token.type == "link_close" and not _navigation(href):
+        elif token.type == "link_close" and _navigation(href):
+            yield _Block("navigation", "")  # kept only so that a heading over it goes too
+        elif token.type == "link_close":
             label = _tidy(" ".join(text))
             yield _Block("reference", f"- {label} <{href}>" if label and label != href else f"- {href}")
         elif token.type in ("text", "code_inline"):
@@ -320,26 +324,18 @@ def _table_line(cells: list[str]) -> str:
 
 
 def _body(blocks: list[_Block], title: str) -> list[_Block]:
-    """The blocks kept in the body: without the title heading, repeats of it, or headings heading nothing."""
+    """The blocks kept in the body, without the title heading, repeats of it, and headings over links or
+    notes only ("Contents", "Footnotes": the links and notes go to the end or are dropped, and so do they)."""
     kept = blocks[1:] if title and blocks and blocks[0].kind == "heading" and blocks[0].text == title else blocks
     kept = [b for b in kept if not (b.kind == "heading" and _same(b.text, title))]
-    return [b for i, b in enumerate(kept) if b.kind != "heading" or _heads_something(kept, i)]
+    after = [*kept[1:], _Block("end", "")]
+    return [b for b, next_one in zip(kept, after, strict=False)
+            if b.kind != "heading" or next_one.kind in ("heading", "text", "fields", "table")]
 
 
 def _same(one: str, other: str) -> bool:
     """Equal but for case and spacing."""
     return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
-
-
-def _heads_something(blocks: list[_Block], index: int) -> bool:
-    """True when a heading's section (up to the next heading as high) holds body text or a table."""
-    level = blocks[index].level
-    for block in blocks[index + 1 :]:
-        if block.kind == "heading" and block.level and block.level <= level:
-            return False
-        if block.kind in ("text", "fields", "table"):
-            return True
-    return False
 
 
 def _note_number(note: str) -> int:
