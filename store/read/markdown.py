@@ -43,6 +43,8 @@ _SPACES = re.compile(r"[ \t]+")
 _STRAY_STRONG = re.compile(r"\*{2,}")
 _END_MATTER = frozenset({"note", "reference", "navigation"})
 """Blocks that leave the body: notes and references go to the end, navigation nowhere."""
+_AUTHOR_HEADING = re.compile(r"(?i)(?:about\s+the\s+)?authors?(?:\s+(?:contact\s+)?information)?:?")
+"""Heads the authors' names and positions: reference matter, like the notes."""
 _LABEL_WORDS = 3
 """At most this many words label a link line ("Read more:", "See also:")."""
 _NOTE_NUMBER = re.compile(r"\d{1,3}\.?")
@@ -79,7 +81,7 @@ def article_text(source: str) -> str:
     """The plain-text article form of a Markdown article (see the module docstring)."""
     tokens = _parser().parse(source)
     front = _front_matter(tokens)
-    blocks = list(_blocks(tokens, source.split("\n")))
+    blocks = _author_sections(list(_blocks(tokens, source.split("\n"))))
     title = front.get("title") or _first_heading(blocks)
     body = _body(blocks, title)
     parts = [title, *_publication(front), *(b.text for b in body if b.kind not in _END_MATTER)]
@@ -321,6 +323,19 @@ def _table_line(cells: list[str]) -> str:
     while cells and not cells[-1]:
         cells = cells[:-1]
     return "| " + " | ".join(" ".join(cell.split("\n")) for cell in cells) + " |"
+
+
+def _author_sections(blocks: list[_Block]) -> list[_Block]:
+    """The text under an "Author Information" heading (a Markdown heading or a line of its own) as references."""
+    result, under_authors = [], False
+    for block in blocks:
+        if block.kind == "heading" or _AUTHOR_HEADING.fullmatch(block.text):
+            under_authors = bool(_AUTHOR_HEADING.fullmatch(block.text))
+            block = _Block("heading", block.text)
+        elif under_authors and block.kind == "text":
+            block = _Block("reference", "\n".join(f"- {line}" for line in block.text.split("\n")))
+        result.append(block)
+    return result
 
 
 def _body(blocks: list[_Block], title: str) -> list[_Block]:

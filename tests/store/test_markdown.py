@@ -102,6 +102,13 @@ def test_link_lines_are_references_and_navigation_is_dropped() -> None:
     assert not any("Version 2" in p.text or "Europe" in p.text for p in read(REPORT).passages if p.kind != "footnote")
 
 
+def test_author_information_is_reference_matter_at_the_end() -> None:
+    text = article_text("# Ports\n\nShips sail.\n\n## Author Information\n\nMari Tamm\nAnalyst in Maritime Policy\n\n"
+                        "## Outlook\n\nMore ships.\n")
+    assert text == ("Ports\n\nShips sail.\n\nOutlook\n\nMore ships.\n\nReferences\n\n"
+                    "- Mari Tamm\n- Analyst in Maritime Policy\n")
+
+
 def test_headings_are_sections_of_what_follows() -> None:
     found = read("# A Plan for the Strait\n\nIntro text here.\n\n## First Steps\n\nShips sail.\n\n### Later\n\nMore ships.\n")
     assert [(p.kind, p.section, p.text) for p in found.passages] == [
