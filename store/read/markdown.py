@@ -45,6 +45,8 @@ _END_MATTER = frozenset({"note", "reference", "navigation"})
 """Blocks that leave the body: notes and references go to the end, navigation nowhere."""
 _AUTHOR_HEADING = re.compile(r"(?i)(?:about\s+the\s+)?authors?(?:\s+(?:contact\s+)?information)?:?")
 """Heads the authors' names and positions: reference matter, like the notes."""
+_TABLE_SOURCE = re.compile(r"(?:Sources?|Notes?)\s*:")
+"""Starts the source or notes line under a table ("Source: CRS, based on ..."), which belongs to it."""
 _LABEL_WORDS = 3
 """At most this many words label a link line ("Read more:", "See also:")."""
 _NOTE_NUMBER = re.compile(r"\d{1,3}\.?")
@@ -81,7 +83,7 @@ def article_text(source: str) -> str:
     """The plain-text article form of a Markdown article (see the module docstring)."""
     tokens = _parser().parse(source)
     front = _front_matter(tokens)
-    blocks = _author_sections(list(_blocks(tokens, source.split("\n"))))
+    blocks = _table_sources(_author_sections(list(_blocks(tokens, source.split("\n")))))
     title = front.get("title") or _first_heading(blocks)
     body = _body(blocks, title)
     parts = [title, *_publication(front), *(b.text for b in body if b.kind not in _END_MATTER)]
@@ -334,6 +336,17 @@ def _author_sections(blocks: list[_Block]) -> list[_Block]:
             block = _Block("heading", block.text)
         elif under_authors and block.kind == "text":
             block = _Block("reference", "\n".join(f"- {line}" for line in block.text.split("\n")))
+        result.append(block)
+    return result
+
+
+def _table_sources(blocks: list[_Block]) -> list[_Block]:
+    """A "Source: ..." or "Notes: ..." paragraph right under a table joins it as its last row: it cites the
+    table's data, and is no statement of the article's to date as an event."""
+    result: list[_Block] = []
+    for block in blocks:
+        if result and result[-1].kind == "table" and block.kind == "text" and _TABLE_SOURCE.match(block.text):
+            block = _Block("table", f"{result.pop().text}\n{_table_line([block.text])}")
         result.append(block)
     return result
 

@@ -82,6 +82,15 @@ def test_a_table_is_one_table_passage_with_no_event_and_no_actor() -> None:
     assert [e.date for e in found.events] == ["2024-05-02"]
 
 
+def test_a_source_line_under_a_table_is_its_last_row() -> None:
+    found = read("# Ports\n\n| Port | Ships |\n|---|---|\n| Tallinn | 4 |\n\nSource: Harbour survey, May 3, 2024.\n\n"
+                 "Ships sail on June 1, 2024.\n")
+    assert [(p.kind, p.text) for p in found.passages[1:]] == [
+        ("table", "| Port | Ships |\n| Tallinn | 4 |\n| Source: Harbour survey, May 3, 2024. |"),
+        ("paragraph", "Ships sail on June 1, 2024.")]
+    assert [e.date for e in found.events] == ["2024-06-01"]
+
+
 def test_note_rows_and_footnotes_are_numbered_notes_under_the_notes_heading() -> None:
     found = read(REPORT)
     assert [(f.number, f.text) for f in found.footnotes] == [
