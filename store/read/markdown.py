@@ -45,8 +45,9 @@ _END_MATTER = frozenset({"note", "reference", "navigation"})
 """Blocks that leave the body: notes and references go to the end, navigation nowhere."""
 _AUTHOR_HEADING = re.compile(r"(?i)(?:about\s+the\s+)?authors?(?:\s+(?:contact\s+)?information)?:?")
 """Heads the authors' names and positions: reference matter, like the notes."""
-_TABLE_SOURCE = re.compile(r"(?:Sources?|Notes?)\s*:")
-"""Starts the source or notes line under a table ("Source: CRS, based on ..."), which belongs to it."""
+_TABLE_SOURCE = re.compile(r"(?:Sources?|Notes?)\s*:|[a-z]\.\s")
+"""Starts the source, notes or a lettered note under a table ("Source: CRS, ...", "a. Includes ..."): they
+belong to it."""
 _LABEL_WORDS = 3
 """At most this many words label a link line ("Read more:", "See also:")."""
 _NOTE_NUMBER = re.compile(r"\d{1,3}\.?")
@@ -341,8 +342,8 @@ def _author_sections(blocks: list[_Block]) -> list[_Block]:
 
 
 def _table_sources(blocks: list[_Block]) -> list[_Block]:
-    """A "Source: ..." or "Notes: ..." paragraph right under a table joins it as its last row: it cites the
-    table's data, and is no statement of the article's to date as an event."""
+    """A "Source: ...", "Notes: ..." or "a. ..." paragraph right under a table joins it as its last row: it
+    cites or qualifies the table's data, and is no statement of the article's to date as an event."""
     result: list[_Block] = []
     for block in blocks:
         if result and result[-1].kind == "table" and block.kind == "text" and _TABLE_SOURCE.match(block.text):

@@ -82,11 +82,11 @@ def test_a_table_is_one_table_passage_with_no_event_and_no_actor() -> None:
     assert [e.date for e in found.events] == ["2024-05-02"]
 
 
-def test_a_source_line_under_a_table_is_its_last_row() -> None:
+def test_source_and_lettered_notes_under_a_table_are_its_last_rows() -> None:
     found = read("# Ports\n\n| Port | Ships |\n|---|---|\n| Tallinn | 4 |\n\nSource: Harbour survey, May 3, 2024.\n\n"
-                 "Ships sail on June 1, 2024.\n")
+                 "a. Counted in May 2024.\n\nShips sail on June 1, 2024.\n")
     assert [(p.kind, p.text) for p in found.passages[1:]] == [
-        ("table", "| Port | Ships |\n| Tallinn | 4 |\n| Source: Harbour survey, May 3, 2024. |"),
+        ("table", "| Port | Ships |\n| Tallinn | 4 |\n| Source: Harbour survey, May 3, 2024. |\n| a. Counted in May 2024. |"),
         ("paragraph", "Ships sail on June 1, 2024.")]
     assert [e.date for e in found.events] == ["2024-06-01"]
 
