@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
 from urllib.parse import urlsplit
@@ -35,35 +34,18 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from store.extract.passages import is_notes_heading
+from store.read.article_form import Block, lay_out, table_line
 
 _SEPARATORS = re.compile(r"[\s|>•·,;:/\-–—]+")
 _SPACES = re.compile(r"[ \t]+")
 # "**" that closes nothing ("**Source: **CRS", "(Figure 1).****The") is left as text by the parser.
 _STRAY_STRONG = re.compile(r"\*{2,}")
-_END_MATTER = frozenset({"note", "reference", "navigation"})
-"""Blocks that leave the body: notes and references go to the end, navigation nowhere."""
-_AUTHOR_HEADING = re.compile(r"(?i)(?:about\s+the\s+)?authors?(?:\s+(?:contact\s+)?information)?:?")
-"""Heads the authors' names and positions: reference matter, like the notes."""
-_TABLE_SOURCE = re.compile(r"(?:Sources?|Notes?)\s*:|[a-z]\.\s")
-"""Starts the source, notes or a lettered note under a table ("Source: CRS, ...", "a. Includes ..."): they
-belong to it."""
 _LABEL_WORDS = 3
 """At most this many words label a link line ("Read more:", "See also:")."""
 _NOTE_NUMBER = re.compile(r"\d{1,3}\.?")
 _FIELD_LINE = re.compile(r"(\*\*|__)[^*_\n]{1,40}?(?::\1|\1:)\s*\S")
 """A header field written "**Label:** value" (or "**Label**: value")."""
 _FRONT_FIELD = re.compile(r"([A-Za-z_][\w-]*)\s*:\s*(.*)")
-
-
-@dataclass(frozen=True)
-class _Block:
-    """One block of the plain-text form: its role and its text."""
-
-    kind: str
-    """'heading', 'text', 'fields', 'table', 'note' (numbered), 'reference' (a stand-alone link) or
-    'navigation' (a link within the page, left out)."""
-    text: str
 
 
 @cache
@@ -84,11 +66,14 @@ def article_text(source: str) -> str:
     """The plain-text article form of a Markdown article (see the module docstring)."""
     tokens = _parser().parse(source)
     front = _front_matter(tokens)
-    blocks = _table_sources(_author_sections(list(_blocks(tokens, source.split("\n")))))
-    title = front.get("title") or _first_heading(blocks)
-    body = _body(blocks, title)
-    parts = [title, *_publication(front), *(b.text for b in body if b.kind not in _END_MATTER)]
-    return "\n\n".join(part for part in (*parts, *_end_matter(blocks)) if part) + "\n"
+    return lay_out(list(_blocks(tokens, source.split("\n"))), front.get("title", ""), _publication(front))
+
+
+def _publication(front: dict[str, str]) -> tuple[str, ...]:
+    """Publication lines from the front matter's date and author."""
+    date = front.get("date") or front.get("published") or front.get("updated")
+    author = front.get("author") or front.get("authors") or front.get("by")
+    return tuple(line for line in (date and f"Published: {date}", author and f"By {author}") if line)
 
 
 def _front_matter(tokens: Sequence[Token]) -> dict[str, str]:
@@ -113,19 +98,7 @@ def _unquote(value: str) -> str:
     return value
 
 
-def _publication(front: dict[str, str]) -> list[str]:
-    """Publication lines from the front matter's date and author."""
-    date = front.get("date") or front.get("published") or front.get("updated")
-    author = front.get("author") or front.get("authors") or front.get("by")
-    return [line for line in (date and f"Published: {date}", author and f"By {author}") if line]
-
-
-def _first_heading(blocks: list[_Block]) -> str:
-    """The title when the article opens with a heading ('' otherwise: the first line is the title)."""
-    return blocks[0].text if blocks and blocks[0].kind == "heading" else ""
-
-
-def _blocks(tokens: Sequence[Token], lines: Sequence[str]) -> Iterator[_Block]:
+def _blocks(tokens: Sequence[Token], lines: Sequence[str]) -> Iterator[Block]:
     """The article's blocks in order, each rendered as plain text."""
     markers: list[str] = []  # the marker of each open list item ("-" or its number), innermost last
     note = ""
@@ -141,7 +114,7 @@ def _blocks(tokens: Sequence[Token], lines: Sequence[str]) -> Iterator[_Block]:
         elif token.type == "footnote_close":
             note = ""
         elif token.type == "heading_open":
-            yield _Block("heading", _plain(tokens[index + 1].children or []))
+            yield Block("heading", _plain(tokens[index + 1].children or []))
         elif token.type == "paragraph_open":
             yield from _paragraph(tokens[index + 1], lines, markers, note)
             markers[-1:] = [""] * len(markers[-1:])  # an item's later paragraphs carry no marker
@@ -149,16 +122,16 @@ def _blocks(tokens: Sequence[Token], lines: Sequence[str]) -> Iterator[_Block]:
             index, rows = _table_rows(tokens, index)
             yield from _rows(rows)
         elif token.type in ("code_block", "fence"):
-            yield _Block("text", _tidy(token.content))
+            yield Block("text", _tidy(token.content))
         index += 1
 
 
-def _paragraph(inline: Token, lines: Sequence[str], markers: list[str], note: str) -> Iterator[_Block]:
+def _paragraph(inline: Token, lines: Sequence[str], markers: list[str], note: str) -> Iterator[Block]:
     """One paragraph: a note, loose table rows, or text whose lines of links only are references."""
     raw = lines[inline.map[0] : inline.map[1]] if inline.map else [inline.content]
     children = inline.children or []
     if note:
-        yield _Block("note", f"{note}. {_plain(children, urls=True)}")
+        yield Block("note", f"{note}. {_plain(children, urls=True)}")
     elif not markers and any(line.lstrip().startswith("|") for line in raw):
         yield from _loose_table(raw)
     else:
@@ -166,7 +139,7 @@ def _paragraph(inline: Token, lines: Sequence[str], markers: list[str], note: st
         yield from _text_and_links(children, kind, markers[-1] if markers else "")
 
 
-def _text_and_links(children: Sequence[Token], kind: str, marker: str) -> Iterator[_Block]:
+def _text_and_links(children: Sequence[Token], kind: str, marker: str) -> Iterator[Block]:
     """The paragraph's text as one block (an item's marker first); each line of links only a reference."""
     text: list[Token] = []
     for line in _lines(children):
@@ -176,7 +149,7 @@ def _text_and_links(children: Sequence[Token], kind: str, marker: str) -> Iterat
             text += [*line, Token("softbreak", "br", 0)]
     plain = _plain(text)
     if plain:
-        yield _Block(kind, f"{marker} {plain}" if marker else plain)
+        yield Block(kind, f"{marker} {plain}" if marker else plain)
 
 
 def _lines(children: Sequence[Token]) -> Iterator[list[Token]]:
@@ -196,7 +169,7 @@ def _lines(children: Sequence[Token]) -> Iterator[list[Token]]:
 def _plain(children: Sequence[Token], urls: bool = False) -> str:
     """Inline tokens as plain text: markup, images and HTML dropped, link text kept (with its URL if asked)."""
     out: list[str] = []
-    href = ""
+    href, start = "", 0
     for token in children:
         if token.type == "text":
             out.append(_STRAY_STRONG.sub("", token.content))
@@ -238,17 +211,17 @@ def _links_only(children: Sequence[Token]) -> bool:
     return links > 0 and words <= (1 if links > 1 else 0)
 
 
-def _references(children: Sequence[Token]) -> Iterator[_Block]:
+def _references(children: Sequence[Token]) -> Iterator[Block]:
     """Each link of a link line as a reference "text <url>", navigation links left out."""
     href, text = "", []
     for token in children:
         if token.type == "link_open":
             href, text = str(token.attrs.get("href", "")), []
         elif token.type == "link_close" and _navigation(href):
-            yield _Block("navigation", "")  # kept only so that a heading over it goes too
+            yield Block("navigation", "")  # kept only so that a heading over it goes too
         elif token.type == "link_close":
             label = _tidy(" ".join(text))
-            yield _Block("reference", f"- {label} <{href}>" if label and label != href else f"- {href}")
+            yield Block("reference", f"- {label} <{href}>" if label and label != href else f"- {href}")
         elif token.type in ("text", "code_inline"):
             text.append(token.content)
 
@@ -272,7 +245,7 @@ def _table_rows(tokens: Sequence[Token], index: int) -> tuple[int, list[list[Seq
     return index, rows
 
 
-def _loose_table(raw: Sequence[str]) -> Iterator[_Block]:
+def _loose_table(raw: Sequence[str]) -> Iterator[Block]:
     """Lines written as table rows without a delimiter row ("| 1. | A note", "| **Author:** | Doe"); lines
     between them that are not rows are text."""
     for is_row, run in groupby((line for line in raw if line.strip()), key=lambda line: line.lstrip()[:1] == "|"):
@@ -280,7 +253,7 @@ def _loose_table(raw: Sequence[str]) -> Iterator[_Block]:
         if is_row:
             yield from _rows([[_inline(cell) for cell in _cells(line)] for line in lines])
         elif text := _plain(_inline("\n".join(lines))):
-            yield _Block("text", text)
+            yield Block("text", text)
 
 
 def _cells(line: str) -> list[str]:
@@ -297,16 +270,16 @@ def _inline(markdown: str) -> list[Token]:
     return (found[0].children or []) if found else []
 
 
-def _rows(rows: list[list[Sequence[Token]]]) -> Iterator[_Block]:
+def _rows(rows: list[list[Sequence[Token]]]) -> Iterator[Block]:
     """Table rows as notes (every row "1. | text"), header fields (every row "**Label:** | value") or a table."""
     cells = [[_plain(cell, urls=True) for cell in row] for row in rows]
     kept = [(row, text) for row, text in zip(rows, cells, strict=True) if any(text)]
     if kept and all(_note_row(text) for _, text in kept):
-        yield from (_Block("note", f"{text[0].rstrip('.')}. {' '.join(filter(None, text[1:]))}") for _, text in kept)
+        yield from (Block("note", f"{text[0].rstrip('.')}. {' '.join(filter(None, text[1:]))}") for _, text in kept)
     elif kept and all(_field_row(row, text) for row, text in kept):
-        yield _Block("fields", "\n".join(f"{text[0]} {text[1]}" for _, text in kept))
+        yield Block("fields", "\n".join(f"{text[0]} {text[1]}" for _, text in kept))
     elif kept:
-        yield _Block("table", "\n".join(_table_line(text) for _, text in kept))
+        yield Block("table", "\n".join(table_line(text) for _, text in kept))
 
 
 def _note_row(text: list[str]) -> bool:
@@ -321,64 +294,3 @@ def _field_row(row: Sequence[Sequence[Token]], text: list[str]) -> bool:
             and any(token.type == "strong_open" for token in row[0]))
 
 
-def _table_line(cells: list[str]) -> str:
-    """One table row as "| a | b |" (trailing empty cells dropped, a cell's lines joined)."""
-    while cells and not cells[-1]:
-        cells = cells[:-1]
-    return "| " + " | ".join(" ".join(cell.split("\n")) for cell in cells) + " |"
-
-
-def _author_sections(blocks: list[_Block]) -> list[_Block]:
-    """The text under an "Author Information" heading (a Markdown heading or a line of its own) as references."""
-    result, under_authors = [], False
-    for block in blocks:
-        if block.kind == "heading" or _AUTHOR_HEADING.fullmatch(block.text):
-            under_authors = bool(_AUTHOR_HEADING.fullmatch(block.text))
-            block = _Block("heading", block.text)
-        elif under_authors and block.kind == "text":
-            block = _Block("reference", "\n".join(f"- {line}" for line in block.text.split("\n")))
-        result.append(block)
-    return result
-
-
-def _table_sources(blocks: list[_Block]) -> list[_Block]:
-    """A "Source: ...", "Notes: ..." or "a. ..." paragraph right under a table joins it as its last row: it
-    cites or qualifies the table's data, and is no statement of the article's to date as an event."""
-    result: list[_Block] = []
-    for block in blocks:
-        if result and result[-1].kind == "table" and block.kind == "text" and _TABLE_SOURCE.match(block.text):
-            block = _Block("table", f"{result.pop().text}\n{_table_line([block.text])}")
-        result.append(block)
-    return result
-
-
-def _body(blocks: list[_Block], title: str) -> list[_Block]:
-    """The blocks kept in the body, without the title heading, repeats of it, and headings over links or
-    notes only ("Contents", "Footnotes": the links and notes go to the end or are dropped, and so do they)."""
-    kept = blocks[1:] if title and blocks and blocks[0].kind == "heading" and blocks[0].text == title else blocks
-    kept = [b for b in kept if not (b.kind == "heading" and _same(b.text, title))]
-    after = [*kept[1:], _Block("end", "")]
-    return [b for b, next_one in zip(kept, after, strict=False)
-            if b.kind != "heading" or next_one.kind in ("heading", "text", "fields", "table")]
-
-
-def _same(one: str, other: str) -> bool:
-    """Equal but for case and spacing."""
-    return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
-
-
-def _note_number(note: str) -> int:
-    """The number a note starts with (0 for a footnote labelled by a word, "[^a]")."""
-    number = note.split(".", 1)[0]
-    return int(number) if number.isdigit() else 0
-
-
-def _end_matter(blocks: list[_Block]) -> list[str]:
-    """The notes heading, the notes, then the references ([] when the article has none)."""
-    # Note rows and Markdown footnotes may both be there, the footnotes last: put them in number order.
-    notes = sorted((b.text for b in blocks if b.kind == "note"), key=_note_number)
-    references = list(dict.fromkeys(b.text for b in blocks if b.kind == "reference"))
-    if not notes and not references:
-        return []
-    headings = [b.text for b in blocks if b.kind == "heading" and is_notes_heading(b.text)]
-    return [headings[-1] if headings else ("Notes" if notes else "References"), *notes, *references]
