@@ -257,7 +257,8 @@ def article_title(passages: Sequence[Passage]) -> str:
 
 def published_line(passages: Sequence[Passage]) -> str | None:
     """The first publication line that holds a date, else the first one ("Publication: ...", "By ..."),
-    without Markdown emphasis ("*Published: 14 August 2024*" -> "Published: 14 August 2024")."""
-    lines = [p for p in passages if p.kind == "publication"]
-    dated = [p for p in lines if find_dates(p.text)]
-    return (dated or lines)[0].text.strip("*_ \t") if lines else None
+    without Markdown emphasis ("*Published: 14 August 2024*" -> "Published: 14 August 2024"); a block of
+    header fields gives its dated line ("Publication Date: 04/10/2026"), not the whole block."""
+    lines = [line for p in passages if p.kind == "publication" for line in p.text.split("\n")]
+    dated = [line for line in lines if find_dates(line)]
+    return (dated or lines)[0].strip("*_ \t") if lines else None

@@ -142,6 +142,7 @@ def test_header_fields_and_a_field_table_are_publication_lines() -> None:
         ("title", "Port Report"), ("publication", "Report No.: R1\nVersion: 2"),
         ("publication", "Author: Tamm, Mari\nPublication Date: May 3, 2024"), ("paragraph", "Body text begins here."),
     ]
+    assert (found.published, found.year) == ("Publication Date: May 3, 2024", 2024)
 
 
 def test_a_markdown_file_is_read_through_the_parser_and_a_text_file_is_not(tmp_path: Path) -> None:
