@@ -1,4 +1,5 @@
-"""Article files to text: decoding (UTF-8/16, Windows-1252), line endings, and folders of articles."""
+"""Article files to text: decoding (UTF-8/16, Windows-1252), line endings, Markdown to plain text, and
+folders of articles."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import stat
 from pathlib import Path
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+MARKDOWN_SUFFIXES = (".md",)
+"""Files read as Markdown: stored as the plain-text form store/read/markdown.py writes."""
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 """An article larger than this is refused: it is not an article, and extraction would take minutes."""
 _BOMS = (
@@ -37,6 +40,16 @@ def read_article(path: Path) -> str:
         raise ArticleError(f"{path}: binary file, not a text article")
     if _HTML.match(text):
         raise ArticleError(f"{path}: HTML markup; save the article as plain text (.txt) first")
+    return _from_markdown(text, path) if path.suffix.lower() in MARKDOWN_SUFFIXES else text
+
+
+def _from_markdown(source: str, path: Path) -> str:
+    """The plain-text form of a Markdown article; ArticleError when nothing but markup is left."""
+    from store.read.markdown import article_text  # the parser loads only when a Markdown file is read
+
+    text = article_text(source)
+    if not text.strip():
+        raise ArticleError(f"{path}: empty (no text to ingest once its Markdown is read)")
     return text
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ACTOR_KINDS = ("person", "organization", "country", "place", "outlet", "group")
-PASSAGE_KINDS = ("title", "publication", "heading", "paragraph", "footnote")
+PASSAGE_KINDS = ("title", "publication", "heading", "paragraph", "table", "footnote")
 QUOTE_KINDS = ("speech", "phrase", "title")
 DATE_PRECISIONS = ("day", "month", "year", "decade")
 
 
 @dataclass(frozen=True)
 class Passage:
-    """A block of the article: its title, publication line, a heading, a paragraph or a footnote."""
+    """A block of the article: its title, publication line, a heading, a paragraph, a table or a footnote."""
 
     ordinal: int
     """Position of the passage in the article, from 0."""

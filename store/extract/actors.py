@@ -19,6 +19,8 @@ from store.extract.tokens import tokenize
 from store.model import Actor, Mention, Passage
 
 _NO_PEOPLE = frozenset({"title", "heading", "publication"})
+_NO_ACTORS = frozenset({"table"})
+"""Table cells are figures and labels, not prose that names anyone."""
 
 
 def find_actors(
@@ -31,7 +33,7 @@ def find_actors(
     # A credited name is one person, not words to classify again ("HANNAH" as an acronym).
     in_byline = within((c.start, c.end) for c in found)
     kind_at = passage_kinds(passages)
-    for start, end in sentences:
+    for start, end in (span for span in sentences if kind_at(span[0]) not in _NO_ACTORS):
         people = kind_at(start) not in _NO_PEOPLE
         found.extend(c for c in _sentence(text, start, end, people, in_title) if not in_byline(c.start, c.end))
         # A heading such as "Sources:" or "What officials say" labels text; it quotes no one.

@@ -1,4 +1,4 @@
-"""An article's blocks: title, publication line, section headings, paragraphs and footnotes."""
+"""An article's blocks: title, publication line, section headings, paragraphs, tables and footnotes."""
 
 from __future__ import annotations
 
@@ -36,6 +36,10 @@ _TRAILING_MARKER = re.compile(r"(?:\[\^?\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+
 # A line in bold and nothing else, as Markdown writers mark a section: "**What they're saying**".
 _BOLD_LINE = re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1")
 # An interview's question ("Q: Has membership changed how you plan?") or a caption ("Figure 1: ...") is no heading.
+# A table row as the plain-text form writes it (store/read/markdown.py): "| cell | cell |".
+_TABLE_ROW = re.compile(r"[ \t]*\|")
+# A header field: "Version: 14", "Publication Date: 04/10/2026" (a short label, a colon, a value).
+_FIELD = re.compile(r"[A-Z][\w.'’/()-]*(?:[ \t]+[\w.'’/()-]+){0,3}:[ \t]+\S")
 _NOT_HEADING_START = re.compile(r"(?:Q|Question|(?:Figure|Fig\.|Table|Chart|Map|Graph|Photo|Image)(?:\s*\d+)?)\s*[:.]\s")
 
 Span = tuple[int, int]
@@ -162,6 +166,8 @@ def _classify(
         return start, end, "heading"
     if in_notes:
         return start, end, "footnote"
+    if _is_table(text, start, end):
+        return start, end, "table"
     if _CREDITS.match(text, start, end) and "\n" not in text[start:end]:
         return start, end, "publication"
     if in_header and _is_publication(text, start, end):
@@ -177,11 +183,27 @@ def _classify(
 def _is_publication(text: str, start: int, end: int) -> bool:
     """A header line such as "Publication: ...", "By Jane Doe", a date line ("March 3, 2014 10:45 AM")
     or a masthead with a date among its parts ("Center for ... | Policy Report No. 12 | March 2025")."""
-    if _PUBLICATION.match(text, start, end):
+    if _PUBLICATION.match(text, start, end) or _is_fields(text, start, end):
         return True
     cuts = [(m.start(), m.end()) for m in _MASTHEAD_SEPARATOR.finditer(text, start, end)]
     parts = zip([start, *(e for _, e in cuts)], [*(s for s, _ in cuts), end])
     return any(_is_date_line(text, part_start, part_end) for part_start, part_end in parts)
+
+
+def _is_table(text: str, start: int, end: int) -> bool:
+    """A unit whose every line is a table row ("| Year | Action |")."""
+    return all(_TABLE_ROW.match(line) for line in text[start:end].split("\n"))
+
+
+def _is_fields(text: str, start: int, end: int) -> bool:
+    """A header block of two or more "Label: value" lines ("Report No.: R1234", "Version: 3")."""
+    lines = text[start:end].split("\n")
+    return len(lines) > 1 and all(_FIELD.match(line) for line in lines)
+
+
+def is_notes_heading(line: str) -> bool:
+    """True for a line that heads the end notes: "Notes", "Footnotes", "References", "Sources:"..."""
+    return _NOTES_HEADING.fullmatch(line.strip()) is not None
 
 
 def _is_date_line(text: str, start: int, end: int) -> bool:
@@ -235,7 +257,8 @@ def article_title(passages: Sequence[Passage]) -> str:
 
 def published_line(passages: Sequence[Passage]) -> str | None:
     """The first publication line that holds a date, else the first one ("Publication: ...", "By ..."),
-    without Markdown emphasis ("*Published: 14 August 2024*" -> "Published: 14 August 2024")."""
-    lines = [p for p in passages if p.kind == "publication"]
-    dated = [p for p in lines if find_dates(p.text)]
-    return (dated or lines)[0].text.strip("*_ \t") if lines else None
+    without Markdown emphasis ("*Published: 14 August 2024*" -> "Published: 14 August 2024"); a block of
+    header fields gives its dated line ("Publication Date: 04/10/2026"), not the whole block."""
+    lines = [line for p in passages if p.kind == "publication" for line in p.text.split("\n")]
+    dated = [line for line in lines if find_dates(line)]
+    return (dated or lines)[0].strip("*_ \t") if lines else None

