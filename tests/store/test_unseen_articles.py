@@ -219,9 +219,8 @@ def test_markdown_footnotes_several_outlets_and_arabic_and_korean_names() -> Non
     assert "spokesperson" in title_of(found, "Mao Ning")
     assert {"Western official", "people familiar with", "diplomats"} <= {
         a.name for a in found.actors if a.kind == "group"}
-    # Read as Markdown, the marker is "[1]" and the sentence rightly ends at it, so "the official said" stands
-    # alone: the speaker steps do not yet carry "A Western official" over to it (raw "[^1]" hid the break).
-    assert speakers(found) == [("supports regional countries", "Mao Ning")]
+    # "“...,” the official said" after "A Western official said ...": the description names that source.
+    assert speakers(found) == [("Nobody wants another", "Western official"), ("supports regional countries", "Mao Ning")]
     assert sources(found) == [("Reuters", "2024-11-06"), ("AP", "2024-11-06")]
     assert [(c.raw, c.footnote) for c in found.citations if c.footnote] == [("[1]", 1)]
     assert [f.text[:15] for f in found.footnotes] == ["U.S. Department"]
