@@ -21,7 +21,7 @@ _WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w-])")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _PRONOUN_FIRST = re.compile(r"[\s,]*(?P<p>he|she|they|He|She|They)\b")
 _MAX_GAP_WORDS = 2
-_AFTER_WINDOW = 120
+_AFTER_WINDOW = 200
 _VERB_WITHIN_WORDS = 7
 _BEAT_WORDS = 6
 _REPORTED_REACH_WORDS = 25
@@ -101,7 +101,13 @@ def cue_after(ctx: Context, site: Site) -> Verdict | None:
     if pronoun is not None:
         speaker = referent(ctx, pronoun.group("p"), site.start - 1, _previous(site))
         return _verdict(speaker, "cue_after_pronoun", *verb) or NOBODY
+    gap = [word.lower() for word in _WORD.findall(ctx.text, begin, verb[0])]
+    if gap and all(word in _LINKS for word in gap):
+        return None  # "“...” and tells the crowd": the verb goes on from a subject before the quote
     return _verdict(_subject_after(ctx, begin, verb, stop), "cue_after", *verb) or NOBODY
+
+
+_LINKS = frozenset({"and", "but", "or", "then", "also", "later", "so", "yet", "while", "before", "after"})
 
 
 def _clause_end(ctx: Context, site: Site) -> int:
@@ -175,12 +181,17 @@ def reported_speech(ctx: Context, site: Site) -> Verdict | None:
     """A partial quote inside reported speech: "X argued that the pause had “...”", "X bemoaned “...”"."""
     start, mark = site.sentence[0], site.start - 1
     verbs = [m for m in _WORD.finditer(ctx.text, start, mark) if _is_verb(m, start, "reported_verbs.txt")]
-    if not verbs or len(_WORD.findall(ctx.text, verbs[-1].end(), mark)) > _REPORTED_REACH_WORDS:
-        return None
-    verb = (verbs[-1].start(), verbs[-1].end())
-    if verbs[-1].group().endswith("ing"):  # "..., saying “...”": the sentence's subject speaks
-        return _verdict(_sentence_subject(ctx, start, verb[0]), "reported_speech", *verb)
-    return _verdict(_subject_of(ctx, site, start, verb[0]), "reported_speech", *verb)
+    # The nearest verb whose subject is known: in "Kasich says he'd sit Putin down and tell him “...”"
+    # "tell" has none of its own, so "says" gives Kasich.
+    for verb in reversed(verbs):
+        if len(_WORD.findall(ctx.text, verb.end(), mark)) > _REPORTED_REACH_WORDS:
+            return None
+        participle = verb.group().endswith("ing")  # "..., saying “...”": the sentence's subject speaks
+        subject = (_sentence_subject(ctx, start, verb.start()) if participle
+                   else _subject_of(ctx, site, start, verb.start()))
+        if subject is not None:
+            return _verdict(subject, "reported_speech", verb.start(), verb.end())
+    return None
 
 
 def split_quote(ctx: Context, site: Site) -> Verdict | None:
