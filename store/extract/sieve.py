@@ -293,22 +293,49 @@ def _subject_of(ctx: Context, site: Site, start: int, verb_start: int) -> str | 
     pronoun = _pronoun_before(ctx.text, start, verb_start)
     if pronoun is not None:
         return referent(ctx, pronoun, site.start - 1, _previous(site))
-    mentions = [m for m in _between(ctx, start, verb_start) if not _possessive(ctx.text, m)]
+    mentions = [m for m in _between(ctx, start, verb_start) if not _possessive(ctx.text, m) and not _object(ctx.text, m)]
     for person_only in (True, False):
         for mention in mentions:
             if can_speak(ctx, mention, person_only) and _near(ctx.text, mention, verb_start):
                 return mention.actor
+    if ctx.text[start:verb_start].rstrip().endswith((" and", " but")):  # "X praised Y and called it “...”"
+        return _sentence_subject(ctx, start, verb_start)
     return None
 
 
 def _sentence_subject(ctx: Context, start: int, end: int) -> str | None:
-    """The speaker-like actor that opens a sentence (after at most a few words such as a title)."""
-    for mention in _between(ctx, start, end):
-        if len(_WORD.findall(ctx.text, start, mention.start)) > _MAX_SUBJECT_GAP_WORDS:
-            return None
-        if can_speak(ctx, mention) and not _possessive(ctx.text, mention):
+    """Who a participle at ``end`` ("..., saying “...”") is said by: a name right before it ("with Gorka
+    noting"), else the speaker-like actor that opens the sentence, or its main clause after an opening
+    phrase ("Speaking in Salem, Trump went after Bush, calling him ...")."""
+    mentions = [m for m in _between(ctx, start, end) if can_speak(ctx, m) and not _possessive(ctx.text, m)]
+    if mentions and not ctx.text[mentions[-1].end : end].strip():
+        return mentions[-1].actor
+    openings = [start, *(start + i + 1 for i, ch in enumerate(ctx.text[start:end]) if ch == ",")]
+    for mention in mentions:
+        if _object(ctx.text, mention):
+            continue
+        opening = max(at for at in openings if at <= mention.start)
+        if len(_WORD.findall(ctx.text, opening, mention.start)) <= _MAX_SUBJECT_GAP_WORDS:
             return mention.actor
     return None
+
+
+def _object(text: str, mention: Mention) -> bool:
+    """True for a mention that a preposition or a verb governs ("told Fox", "respects Clinton and",
+    "to La Raza"): an object, never the subject of a later verb."""
+    before = _LAST_WORD.search(text, max(0, mention.start - _OBJECT_REACH), mention.start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return word in _OBJECT_MARKERS or word in word_set("reported_verbs.txt") or (
+        word.endswith(("ed", "es")) and word not in _NOT_VERBS)
+
+
+_LAST_WORD = re.compile(r"\b([a-z]+)\s+$")
+_OBJECT_REACH = 20
+_OBJECT_MARKERS = frozenset({"to", "for", "of", "at", "with", "on", "about", "against", "by", "from", "into",
+                             "over", "than", "like", "after", "toward", "towards", "beat", "met", "asked"})
+_NOT_VERBS = frozenset({"yes", "times", "sides", "states", "votes", "news", "series", "species", "red", "bed"})
 
 
 def _between(ctx: Context, start: int, end: int) -> list[Mention]:

@@ -171,3 +171,13 @@ def test_he_is_never_a_crowd() -> None:
     body = ("Clara Oduya met striking supporters at the gate on Monday. Supporters cheered.\n\n"
             "“We will win this,” she said.")
     assert said(body, "We will win")[0] == "Clara Oduya"
+
+
+def test_an_object_is_never_the_subject_of_a_later_verb() -> None:
+    body = "Tomas Brandt praised Clara Oduya and called her plan “a fine piece of work.”"
+    assert said(body, "a fine piece")[0] == "Tomas Brandt"
+
+
+def test_participle_after_an_opening_phrase_gives_the_main_subject() -> None:
+    body = "Speaking at the harbour, Ines Falk went after Tomas Brandt, calling him “a tired man.”"
+    assert said(body, "a tired man")[0] == "Ines Falk"
