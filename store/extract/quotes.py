@@ -91,8 +91,9 @@ class _Locator:
             closed = last_speech.end < len(self.text) and self.text[last_speech.end] in "”\"'"
             previous = (last_speech.start, last_speech.end, closed)
         after = marks.end + (2 if self.text.startswith("''", marks.end) else 1) if marks.closed else marks.end
+        opening = marks.start - (2 if self.text[marks.start - 2 : marks.start] in ("''", "``") else 1)
         return Site(
-            marks.start, marks.end, marks.closed, after, self._sentence(marks.start - 1),
+            opening, marks.start, marks.end, marks.closed, after, self._sentence(opening),
             self._sentence(marks.end)[1], self._paragraph(marks.start), previous,
             last_speech.speaker if last_speech is not None else None, self.kind_at(marks.start),
         )

@@ -33,8 +33,10 @@ _POSSESSIVE_NOUN = re.compile(r"(?:'s|’s|s'|s’)\s+(?P<first>[a-z]+)(?:[ -](?
 class Site:
     """A quote and its surroundings as the steps see them."""
 
+    opening: int
+    """Where the opening mark is (start - 1, or start - 2 for ''...'')."""
     start: int
-    """First character inside the marks (the opening mark is at start - 1)."""
+    """First character inside the marks."""
     end: int
     """Where the closing mark is (or the paragraph ends, for a quote left open)."""
     closed: bool
@@ -81,7 +83,7 @@ def _actor(mention: Mention | None) -> str | None:
 
 def cue_before(ctx: Context, site: Site) -> Verdict | None:
     """"X said, “...”", "X tweeted: “...”", "he added “...”": a reporting verb just before the quote."""
-    start, mark = site.sentence[0], site.start - 1
+    start, mark = site.sentence[0], site.opening
     verb = _introducing_verb(ctx.text, start, mark)
     if verb is None:
         return None
@@ -99,7 +101,7 @@ def cue_after(ctx: Context, site: Site) -> Verdict | None:
         return None
     pronoun = _PRONOUN_FIRST.match(ctx.text, begin, verb[0])
     if pronoun is not None:
-        speaker = referent(ctx, pronoun.group("p"), site.start - 1, _previous(site))
+        speaker = referent(ctx, pronoun.group("p"), site.opening, _previous(site))
         return _verdict(speaker, "cue_after_pronoun", *verb) or NOBODY
     gap = [word.lower() for word in _WORD.findall(ctx.text, begin, verb[0])]
     if gap and all(word in _LINKS for word in gap):
@@ -141,11 +143,11 @@ _INVERTED_GAP_WORDS = 4
 
 def according_to(ctx: Context, site: Site) -> Verdict | None:
     """"According to X, “...”" or "“...,” according to X"."""
-    before = ctx.text[site.sentence[0] : site.start - 1]
+    before = ctx.text[site.sentence[0] : site.opening]
     found = _ACCORDING.search(before)
     if found is not None and before.rstrip().endswith(","):
         at = site.sentence[0] + found.start()
-        return _verdict(_actor(first_speaker(ctx, at, site.start - 1)), "according_to", at, at + len(found.group()))
+        return _verdict(_actor(first_speaker(ctx, at, site.opening)), "according_to", at, at + len(found.group()))
     after = _ACCORDING.match(ctx.text, site.after + _leading(ctx.text, site.after, ' ,”"\''))
     if after is None:
         return None
@@ -155,7 +157,7 @@ def according_to(ctx: Context, site: Site) -> Verdict | None:
 
 def colon(ctx: Context, site: Site) -> Verdict | None:
     """"X went further: “...”": the last person or group before a colon that opens the quote."""
-    start, mark = site.sentence[0], site.start - 1
+    start, mark = site.sentence[0], site.opening
     region = ctx.text[start:mark].rstrip()
     if not region.endswith(":"):
         return None
@@ -168,7 +170,7 @@ def colon(ctx: Context, site: Site) -> Verdict | None:
 
 def speech_noun(ctx: Context, site: Site) -> Verdict | None:
     """"Kerry's announcement that the talks were “open”": a possessive speaker and a noun of saying."""
-    start, mark = site.sentence[0], site.start - 1
+    start, mark = site.sentence[0], site.opening
     for match in reversed(list(_POSSESSIVE_NOUN.finditer(ctx.text, start, mark))):
         noun = next((g for g in ("first", "second") if match.group(g) in word_set("speech_nouns.txt")), None)
         owner = last_speaker(ctx, start, match.start() + 2) if noun else None
@@ -179,7 +181,7 @@ def speech_noun(ctx: Context, site: Site) -> Verdict | None:
 
 def reported_speech(ctx: Context, site: Site) -> Verdict | None:
     """A partial quote inside reported speech: "X argued that the pause had “...”", "X bemoaned “...”"."""
-    start, mark = site.sentence[0], site.start - 1
+    start, mark = site.sentence[0], site.opening
     verbs = [m for m in _WORD.finditer(ctx.text, start, mark) if _is_verb(m, start, "reported_verbs.txt")]
     # The nearest verb whose subject is known: in "Kasich says he'd sit Putin down and tell him “...”"
     # "tell" has none of its own, so "says" gives Kasich.
@@ -226,7 +228,7 @@ def beat(ctx: Context, site: Site) -> Verdict | None:
 
 def lead_in(ctx: Context, site: Site) -> Verdict | None:
     """A paragraph that is a quote, after one ending in a colon: "Cruz continued:" then “...”."""
-    if site.start - 1 != site.paragraph[0]:
+    if site.opening != site.paragraph[0]:
         return None
     colon_at = len(ctx.text[: site.paragraph[0]].rstrip()) - 1
     if colon_at < 0 or ctx.text[colon_at] != ":":
@@ -247,7 +249,7 @@ def same_sentence(ctx: Context, site: Site) -> Verdict | None:
     previous = site.previous
     if previous is None or previous[0] < site.sentence[0]:
         return None
-    between = ctx.text[previous[1] : site.start - 1]
+    between = ctx.text[previous[1] : site.opening]
     if any(w.lower() in word_set("reporting_verbs.txt") for w in _WORD.findall(between)):
         return None
     return _verdict(site.previous_speaker, "same_sentence", previous[0] - 1, previous[0])
@@ -257,12 +259,12 @@ def paragraph_carry(ctx: Context, site: Site) -> Verdict | None:
     """A paragraph that opens with a quote and names no one goes on with the speech that ended the one
     before: a multi-paragraph quote left open, or news style's "“...,” X said.\n\n“More ...”"."""
     previous = site.previous
-    if previous is None or site.start - 1 != site.paragraph[0] or not _stands_alone(ctx.text, site):
+    if previous is None or site.opening != site.paragraph[0] or not _stands_alone(ctx.text, site):
         return None
     between = ctx.text[previous[1] : site.paragraph[0]]
     if between.count("\n\n") != 1 or len(_WORD.findall(between)) > _CARRY_TAIL_WORDS:
         return None
-    return _verdict(site.previous_speaker, "paragraph_carry", site.start - 1, site.start)
+    return _verdict(site.previous_speaker, "paragraph_carry", site.opening, site.start)
 
 
 _CARRY_TAIL_WORDS = 12
@@ -292,7 +294,7 @@ def _subject_of(ctx: Context, site: Site, start: int, verb_start: int) -> str | 
     """
     pronoun = _pronoun_before(ctx.text, start, verb_start)
     if pronoun is not None:
-        return referent(ctx, pronoun, site.start - 1, _previous(site))
+        return referent(ctx, pronoun, site.opening, _previous(site))
     mentions = [m for m in _between(ctx, start, verb_start) if not _possessive(ctx.text, m) and not _object(ctx.text, m)]
     for person_only in (True, False):
         for mention in mentions:
@@ -431,7 +433,7 @@ def _comma_closes(text: str, site: Site) -> bool:
 def _stands_alone(text: str, site: Site) -> bool:
     """True when the quote is the whole of its sentence (an interview label "A:" aside)."""
     sentence_start, sentence_end = site.sentence
-    before = text[sentence_start : site.start - 1].strip(" \t\nA:")
+    before = text[sentence_start : site.opening].strip(" \t\nA:")
     after = text[site.after : max(sentence_end, site.after)].strip(" \t.,;:!?\"”’'")
     return not before and not after
 

@@ -181,3 +181,10 @@ def test_an_object_is_never_the_subject_of_a_later_verb() -> None:
 def test_participle_after_an_opening_phrase_gives_the_main_subject() -> None:
     body = "Speaking at the harbour, Ines Falk went after Tomas Brandt, calling him “a tired man.”"
     assert said(body, "a tired man")[0] == "Ines Falk"
+
+
+def test_doubled_apostrophe_quotes_go_on_like_curly_ones() -> None:
+    body = ("''The port will reopen,'' Clara Oduya said on Monday. ''Then the cranes move.''\n\n"
+            "''Nobody doubts it.''")
+    assert said(body, "Then the cranes") == ("Clara Oduya", "split_quote")
+    assert said(body, "Nobody doubts") == ("Clara Oduya", "paragraph_carry")
