@@ -13,13 +13,18 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from store.extract.lexicon import word_set
+from store.extract.lexicon import name_table, word_set
 from store.model import Actor, Mention
 
 # "the" (or "this"/"that"), up to two lower-case modifiers, the noun, then a reporting verb.
 _DESCRIPTION = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:former|then|[a-z]+-?[a-z]*)\s+){0,2}?(?P<noun>[a-z]+)"
     r"(?=,?\s+(?:also\s+|then\s+|later\s+)?(?P<verb>[a-z]+)\b)"
+)
+# ... or a reporting verb, then the description: "“...,” said the Florida senator".
+_INVERTED = re.compile(
+    r"\b(?P<verb>[a-z]+),?\s+(?P<the>[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:former|then|[a-z]+-?[a-z]*|[A-Z][a-z]+)\s+){0,2}?"
+    r"(?P<noun>[a-z]+)\b"
 )
 _OUTLET_NOUNS = frozenset({"newspaper", "paper", "network", "magazine", "broadcaster", "daily", "outlet",
                            "website", "tabloid", "channel"})
@@ -31,13 +36,19 @@ def describe(text: str, actors: Sequence[Actor], mentions: Sequence[Mention]) ->
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
     found = []
-    for match in _DESCRIPTION.finditer(text):
-        if match.group("verb") not in word_set("reporting_verbs.txt"):
-            continue
-        actor = _last_named(ordered, starts, match.start(), heads.get(_singular(match.group("noun")), set()))
+    for match, start in _described(text):
+        actor = _last_named(ordered, starts, start, heads.get(_singular(match.group("noun")), set()))
         if actor is not None:
-            found.append(Mention(actor, match.start(), match.end("noun"), text[match.start() : match.end("noun")]))
+            found.append(Mention(actor, start, match.end("noun"), text[start : match.end("noun")]))
     return tuple(found)
+
+
+def _described(text: str) -> list[tuple[re.Match[str], int]]:
+    """Each description next to a reporting verb, with where it starts ("the", not the verb)."""
+    verbs = word_set("reporting_verbs.txt")
+    before = [(m, m.start()) for m in _DESCRIPTION.finditer(text) if m.group("verb") in verbs]
+    after = [(m, m.start("the")) for m in _INVERTED.finditer(text) if m.group("verb") in verbs]
+    return sorted(before + after, key=lambda pair: pair[1])
 
 
 def _heads(actors: Sequence[Actor]) -> dict[str, set[str]]:
@@ -54,7 +65,9 @@ def _nouns(actor: Actor) -> set[str]:
     if actor.kind == "person":
         words = (actor.title or "").replace(";", " ").split()
         known = word_set("titles.txt") | word_set("roles.txt")
-        return {_singular(w.lower().strip(".,")) for w in words if w.lower().strip(".,") in known}
+        full = name_table("title_abbreviations.txt")
+        return {_singular(full.get(w.lower(), w.lower().strip(".,"))) for w in words
+                if w.lower().strip(".,") in known or w.lower() in full}
     if actor.kind == "outlet":
         return set(_OUTLET_NOUNS)
     if actor.kind in ("group", "organization"):

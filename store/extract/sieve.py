@@ -87,7 +87,10 @@ def cue_before(ctx: Context, site: Site) -> Verdict | None:
     verb = _introducing_verb(ctx.text, start, mark)
     if verb is None:
         return None
-    return _verdict(_subject_of(ctx, site, start, verb[0]), "cue_before", *verb) or NOBODY
+    subject = _subject_of(ctx, site, start, verb[0])
+    if subject is None and ctx.text[verb[0] : verb[1]] not in _OBJECT_VERBS:  # "said the senator, “...”"
+        subject = _actor(first_speaker(ctx, verb[1], mark))
+    return _verdict(subject, "cue_before", *verb) or NOBODY
 
 
 def cue_after(ctx: Context, site: Site) -> Verdict | None:
@@ -271,9 +274,34 @@ _CARRY_TAIL_WORDS = 12
 """Words allowed after the last quote of the paragraph before ("Viguerie tells Breitbart News in an interview")."""
 
 
+def context(ctx: Context, site: Site) -> Verdict | None:
+    """A quote standing alone after a sentence that reports someone's words or stance without quoting
+    them: "Hillary Clinton defended her record in a statement.\n\n“As Secretary I championed ...”"."""
+    if not _stands_alone(ctx.text, site):
+        return None
+    index = bisect_left(ctx.sentence_starts, site.sentence[0]) - 1
+    if index < 0:
+        return None
+    start, end = ctx.sentence_starts[index], site.sentence[0]
+    if start < site.paragraph[0] and (site.opening != site.paragraph[0] or ctx.text.count("\n\n", start, end) != 1):
+        return None  # only the sentence just before, in this paragraph or closing the one before
+    if any(mark in ctx.text[start:end] for mark in _MARKS):
+        return None
+    for verb in reversed([m for m in _WORD.finditer(ctx.text, start, end) if _is_verb(m, start, "reported_verbs.txt")]):
+        participle = verb.group().endswith("ing")
+        subject = (_sentence_subject(ctx, start, verb.start()) if participle
+                   else _subject_of(ctx, site, start, verb.start()))
+        if subject is not None:
+            return _verdict(subject, "context", verb.start(), verb.end())
+    return None
+
+
+_MARKS = ("“", "”", '"', "''")
+
+
 STEPS: tuple[Step, ...] = (
     cue_before, cue_after, according_to, colon, lead_in, same_sentence, reported_speech, speech_noun,
-    split_quote, beat, paragraph_carry,
+    split_quote, beat, paragraph_carry, context,
 )
 """The sieve, most specific first."""
 

@@ -79,7 +79,7 @@ def referent(ctx: Context, pronoun: str, offset: int, previous: tuple[int, str] 
     return None
 
 
-_LOOK_BACK_SENTENCES = 4
+_LOOK_BACK_SENTENCES = 6
 
 
 def _subject(ctx: Context, start: int, stop: int, plural: bool) -> str | None:

@@ -188,3 +188,15 @@ def test_doubled_apostrophe_quotes_go_on_like_curly_ones() -> None:
             "''Nobody doubts it.''")
     assert said(body, "Then the cranes") == ("Clara Oduya", "split_quote")
     assert said(body, "Nobody doubts") == ("Clara Oduya", "paragraph_carry")
+
+
+def test_a_stand_alone_quote_after_a_reporting_sentence() -> None:
+    body = "Clara Oduya defended the plan in a statement on Monday.\n\n“The harbour will be ready.”"
+    assert said(body, "The harbour") == ("Clara Oduya", "context")
+
+
+def test_description_after_the_verb_names_the_titled_person() -> None:
+    body = ("Sen. Ines Falk toured the docks on Monday.\n\n"
+            "“It's a hard choice,” said the Valdoran senator, “but a fair one.”")
+    assert said(body, "It's a hard")[0] == "Ines Falk"
+    assert said(body, "but a fair")[0] == "Ines Falk"
