@@ -39,11 +39,12 @@ _KIND_HEADINGS = {"person": "People", "organization": "Organizations", "country"
 
 
 def records(store: Store) -> dict[str, list[dict[str, Any]]]:
-    """Every table of the export as lists of plain dicts (list columns decoded)."""
+    """Every table of the export as lists of plain dicts (list columns decoded), read in one snapshot."""
     tables = {}
-    for table, select in _SELECTS.items():
-        tables[table] = [{key: json.loads(row[key]) if key in _LISTS else row[key] for key in row.keys()}
-                         for row in store.rows(select)]
+    with store.snapshot():  # an ingest meanwhile must not add passages whose document is missing
+        for table, select in _SELECTS.items():
+            tables[table] = [{key: json.loads(row[key]) if key in _LISTS else row[key] for key in row.keys()}
+                             for row in store.rows(select)]
     return tables
 
 
@@ -87,8 +88,9 @@ def _columns(store: Store, table: str) -> list[str]:
 
 def to_markdown(store: Store) -> str:
     """A readable report: documents, actors by kind, quotes by speaker, timeline and sources."""
-    sections = [["# natoasia-tui report"], _documents_md(store), _actors_md(store), _quotes_md(store),
-                _timeline_md(store), _sources_md(store)]
+    with store.snapshot():
+        sections = [["# natoasia-tui report"], _documents_md(store), _actors_md(store), _quotes_md(store),
+                    _timeline_md(store), _sources_md(store)]
     return "\n\n".join("\n".join(lines) for lines in sections if lines) + "\n"
 
 
