@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -64,15 +65,31 @@ def to_csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
     return out.getvalue()
 
 
+def csv_paths(folder: Path) -> list[Path]:
+    """The files ``write_csv_folder`` writes into ``folder``."""
+    return [folder / f"{table}.csv" for table in _SELECTS]
+
+
 def write_csv_folder(store: Store, folder: Path) -> list[Path]:
     """Write one CSV file per table into ``folder`` (created if needed); returns the files."""
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for table, rows in records(store).items():
-        path = folder / f"{table}.csv"
-        path.write_text(to_csv(rows, _columns(store, table)), encoding="utf-8")
-        written.append(path)
-    return written
+    tables = records(store)
+    for path, (table, rows) in zip(csv_paths(folder), tables.items(), strict=True):
+        write_file(path, to_csv(rows, _columns(store, table)))
+    return csv_paths(folder)
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write ``text`` to a new file beside ``path``, then move it into place: a full disk or a failed
+    write leaves ``path`` as it was, never empty or cut short."""
+    part = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        with part.open("x", encoding="utf-8") as handle:  # created with the usual mode (umask applies)
+            handle.write(text)
+        os.replace(part, path)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
 
 
 def actors_csv(store: Store) -> str:
@@ -96,8 +113,13 @@ def to_markdown(store: Store) -> str:
 
 def _documents_md(store: Store) -> list[str]:
     """The documents section."""
-    return ["## Documents", ""] + [f"- **{d.title}**" + (f" — {d.published}" if d.published else "")
-                                   + f" (`{d.path}`)" for d in queries.documents(store)]
+    return ["## Documents", ""] + [f"- **{_inline(d.title)}**" + (f" — {d.published}" if d.published else "")
+                                   + f" (`{_inline(d.path)}`)" for d in queries.documents(store)]
+
+
+def _inline(text: str) -> str:
+    """Text for one Markdown line: a newline in a file name must not start a line of the report."""
+    return " ".join(text.splitlines())
 
 
 def _actors_md(store: Store) -> list[str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from store import terms
 from store.db import Store
+from store.files import path_text
 from store.model import Article, Passage
 from store.resolve import resolve_actors
 
@@ -67,7 +68,7 @@ def ingest_text(store: Store, text: str, path: str | Path, extract: Extract | No
         again = store.conn.execute("SELECT id, title, path FROM documents WHERE sha256 = ?", (digest,)).fetchone()
         if again:
             return IngestResult("unchanged", again[0], again[2], again[1])
-        return _write(store.conn, article, str(path), digest)
+        return _write(store.conn, article, path_text(path), digest)
 
 
 def _pipeline() -> Extract:

@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from importlib.util import find_spec
@@ -13,8 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from store.db import Store, StoreError
-from store.files import ArticleError, article_files, read_article
+from store.files import ArticleError, article_files, path_text, read_article
 from store.model import ACTOR_KINDS
+from tui.screens.printable import visible
 
 if TYPE_CHECKING:
     from store.ingest import IngestResult
@@ -25,6 +27,10 @@ if TYPE_CHECKING:
 PROG = "natoasia-tui"
 ENV_DB = "NATOASIA_DB"
 EXIT_OK, EXIT_NO_RESULTS, EXIT_BAD_INPUT = 0, 1, 2
+MAX_LIMIT = 2**63 - 1
+"""The largest --limit SQLite can take; a larger one means the same: every hit."""
+_RAW_IN_JSON = re.compile("[\x7f-\x9f]")
+"""Characters json.dumps leaves raw that a terminal may act on (DEL and the C1 controls)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -83,6 +89,8 @@ def _add_commands(commands: argparse._SubParsersAction, db: argparse.ArgumentPar
     """The subcommands, each also taking ``--db``."""
     ingest = commands.add_parser("ingest", parents=[db], help="add .txt/.md articles (a folder adds all)")
     ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.add_argument("--follow-links", action="store_true",
+                        help="in a folder, also add what symbolic links outside it lead to")
     export = commands.add_parser(
         "export",
         parents=[db],
@@ -92,6 +100,7 @@ def _add_commands(commands: argparse._SubParsersAction, db: argparse.ArgumentPar
     )
     export.add_argument("--format", choices=("json", "csv", "markdown"), default="json")
     export.add_argument("-o", "--output", metavar="FILE", type=Path)
+    export.add_argument("--force", action="store_true", help="replace FILE (or the CSV files) if it exists")
     search = commands.add_parser("search", parents=[db], help="search actors, quotes, passages, events")
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--limit", type=_positive, default=20, metavar="N", help="hits per kind (20)")
@@ -102,10 +111,10 @@ def _add_commands(commands: argparse._SubParsersAction, db: argparse.ArgumentPar
 
 
 def _positive(text: str) -> int:
-    """An argparse type: a whole number of at least 1."""
+    """An argparse type: a whole number of at least 1 (beyond what SQLite counts, as many as there are)."""
     if not text.strip().isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
-    return int(text)
+    return min(int(text), MAX_LIMIT)
 
 
 def default_store_path() -> Path:
@@ -139,41 +148,104 @@ def _open_seeded(args: argparse.Namespace) -> Store:
     return store
 
 
+def _shown(text: object) -> str:
+    """Text for one line of a terminal: file-name bytes that are not UTF-8 as \\xNN, control
+    characters (escape sequences, newlines) as visible symbols, so a name can neither drive the
+    terminal nor forge a line."""
+    return visible(path_text(str(text)), one_line=True)
+
+
 def _fail(message: object) -> None:
     """One error line on stderr."""
-    print(f"{PROG}: {message}", file=sys.stderr)
+    print(f"{PROG}: {_shown(message)}", file=sys.stderr)
+
+
+def _json(value: object) -> str:
+    """A value as JSON text (see ``_safe_json``)."""
+    return _safe_json(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _safe_json(text: str) -> str:
+    """JSON for people and scripts alike: the same data, with no raw character a terminal acts on."""
+    return _RAW_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+def _silence_stdout() -> None:
+    """The reader of stdout (say ``| head``) has gone: send the rest of the output nowhere."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+class _IngestRun:
+    """One ``ingest`` command: the store (opened at the first good file), its report lines, its counts."""
+
+    def __init__(self, path: Path) -> None:
+        """Ingest into the store at ``path``."""
+        self.path, self.store = path, None
+        self.created = self.reader_gone = False
+        self.counts = {"added": 0, "unchanged": 0}
+
+    def ingest(self, text: str, path: Path) -> None:
+        """Add one article's text and report it on stdout."""
+        from store.ingest import ingest_text
+
+        if self.store is None:
+            self.created = not self.path.exists()
+            self.store = Store.open(self.path)
+        result = ingest_text(self.store, text, str(path.resolve()))
+        self.counts[result.status] += 1
+        self._say(_describe(result))
+
+    def _say(self, line: str) -> None:
+        """Print a report line; once the reader has gone, carry on without one (the ingest matters more)."""
+        if self.reader_gone:
+            return
+        try:
+            print(line, flush=True)
+        except BrokenPipeError:
+            self.reader_gone = True
+            _silence_stdout()
+
+    def close(self) -> None:
+        """Close the store, removing it if this run created it and added nothing (a full disk, say)."""
+        from store.queries import has_documents
+
+        empty = self.created and (self.store is None or not has_documents(self.store))
+        if self.store is not None:
+            self.store.close()
+        for suffix in ("", "-wal", "-shm") if empty else ():
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        if self.reader_gone:
+            _fail(f"the output was closed; the ingest went on ({self.counts['added']} added, "
+                  f"{self.counts['unchanged']} unchanged)")
 
 
 def run_ingest(args: argparse.Namespace) -> int:
     """Ingest every article named; report each file and carry on past bad ones."""
-    from store.ingest import ingest_text
-
-    files, failed = _collect(args.paths)
-    store = None
+    files, failed = _collect(args.paths, args.follow_links)
+    run = _IngestRun(_store_path(args))
     try:
         for path in files:
             text = _read_or_report(path)
             if text is None:
                 failed = True
                 continue
-            store = store or Store.open(_store_path(args))
-            print(_describe(ingest_text(store, text, str(path.resolve()))), flush=True)
+            run.ingest(text, path)
     finally:
-        if store is not None:
-            store.close()
-    return EXIT_BAD_INPUT if failed or store is None else EXIT_OK
+        run.close()
+    return EXIT_BAD_INPUT if failed or run.store is None else EXIT_OK
 
 
-def _collect(raw_paths: Sequence[str]) -> tuple[list[Path], bool]:
-    """The article files the paths name, and whether any path was refused (with an error line)."""
-    files, failed = [], False
+def _collect(raw_paths: Sequence[str], follow_links: bool) -> tuple[list[Path], bool]:
+    """The article files the paths name, and whether any path was refused or skipped (with an error line)."""
+    files, refused = [], []
     for raw in raw_paths:
         try:
-            files += article_files(Path(raw))
+            files += article_files(Path(raw), follow_links, on_skip=refused.append)
         except ArticleError as error:
-            _fail(error)
-            failed = True
-    return files, failed
+            refused.append(error)
+    for error in refused:
+        _fail(error)
+    return files, bool(refused)
 
 
 def _read_or_report(path: Path) -> str | None:
@@ -187,9 +259,10 @@ def _read_or_report(path: Path) -> str | None:
 
 def _describe(result: IngestResult) -> str:
     """One line about one ingested file."""
+    path, title = _shown(result.path), _shown(result.title)
     if result.status == "unchanged":
-        return f"unchanged  {result.path} (already in the store: {result.title})"
-    return (f"added      {result.path}: {result.title} ({result.actors} actors, {result.quotes} quotes, "
+        return f"unchanged  {path} (already in the store: {title})"
+    return (f"added      {path}: {title} ({result.actors} actors, {result.quotes} quotes, "
             f"{result.events} events, {result.citations} citations)")
 
 
@@ -197,16 +270,39 @@ def run_export(args: argparse.Namespace) -> int:
     """Export the store in the chosen format to stdout, a file or (CSV) a folder."""
     from store import export
 
+    taken = _taken(args) if args.output and not args.force else None
+    if taken:
+        _fail(f"{taken}: already exists; add --force to replace it")
+        return EXIT_BAD_INPUT
     with _open_seeded(args) as store:
         if args.format == "csv" and args.output:
-            export.write_csv_folder(store, args.output)
+            _written(args.output, lambda: export.write_csv_folder(store, args.output))
             return EXIT_OK
         text = {"json": export.to_json, "markdown": export.to_markdown, "csv": export.actors_csv}[args.format](store)
+    # JSON escapes controls itself; the Markdown report and CSV on a terminal show them as symbols.
+    text = _safe_json(text) if args.format == "json" else visible(text)
     if args.output:
-        args.output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        _written(args.output, lambda: export.write_file(args.output, text if text.endswith("\n") else text + "\n"))
     else:
         print(text)
     return EXIT_OK
+
+
+def _taken(args: argparse.Namespace) -> Path | None:
+    """The first existing file the export would replace."""
+    from store.export import csv_paths
+
+    targets = csv_paths(args.output) if args.format == "csv" else [args.output]
+    return next((path for path in targets if path.exists()), None)
+
+
+def _written(output: Path, write: Callable[[], object]) -> None:
+    """Run a write to ``output``; a failure (a full disk, a missing folder) is a StoreError naming it."""
+    try:
+        write()
+    except OSError as error:
+        raise StoreError(f"{output}: cannot write the export ({error.strerror or error}); "
+                         "nothing was written") from None
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -214,12 +310,11 @@ def run_search(args: argparse.Namespace) -> int:
     from store.search import search
 
     with _open_seeded(args) as store:
-        results = search(store, args.query, limit=args.limit)
+        results = search(store, path_text(args.query), limit=args.limit)
     if args.json:
-        print(json.dumps({"query": results.query, "hits": [dataclasses.asdict(hit) for hit in results.all]},
-                         ensure_ascii=False, indent=2))
+        print(_json({"query": results.query, "hits": [dataclasses.asdict(hit) for hit in results.all]}))
     for hit in () if args.json else results.all:
-        print(f"{hit.type:8} {hit.label}  [{hit.detail}]")
+        print(f"{hit.type:8} {_shown(hit.label)}  [{_shown(hit.detail)}]")
     if not results:
         _fail(f"no results for {args.query!r}")
     return EXIT_OK if results else EXIT_NO_RESULTS
@@ -232,10 +327,10 @@ def run_actors(args: argparse.Namespace) -> int:
     with _open_seeded(args) as store:
         listed = queries.actors(store, kind=args.kind)
     if args.json:
-        print(json.dumps([dataclasses.asdict(actor) for actor in listed], ensure_ascii=False, indent=2))
+        print(_json([dataclasses.asdict(actor) for actor in listed]))
     for actor in () if args.json else listed:
-        title = f"  {actor.title}" if actor.title else ""
-        print(f"{actor.mentions:5}  {actor.kind:12} {actor.name}{title}")
+        title = f"  {_shown(actor.title)}" if actor.title else ""
+        print(f"{actor.mentions:5}  {actor.kind:12} {_shown(actor.name)}{title}")
     if not listed:
         _fail("no actors" + (f" of kind {args.kind}" if args.kind else "") + " in the store")
     return EXIT_OK if listed else EXIT_NO_RESULTS
@@ -260,6 +355,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; errors are one line on stderr with exit code 2, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        # A character the terminal's encoding lacks is shown escaped, never a traceback.
+        getattr(stream, "reconfigure", lambda **_: None)(errors="backslashreplace")
     try:
         args = _parser().parse_args(argv)
         return COMMANDS[args.command](args)
@@ -269,7 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(error)
     except BrokenPipeError:
         # The reader (say ``| head``) stopped reading: not an error; silence the final flush.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_OK
     except OSError as error:
         _fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "))

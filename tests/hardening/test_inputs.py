@@ -58,8 +58,8 @@ def test_a_100000_character_line_is_ingested_whole(tmp_path: Path) -> None:
 
 
 def test_a_file_that_fails_to_read_is_refused() -> None:
-    """/proc/self/mem opens but every read fails: one line, exit 2."""
-    refused(cli("ingest", "/proc/self/mem", "--db", "/nonexistent/never-made.db"), "cannot read")
+    """/proc/self/mem opens but every read fails; it says its size is 0, so it is not even read."""
+    refused(cli("ingest", "/proc/self/mem", "--db", "/nonexistent/never-made.db"), "unknown size")
 
 
 def test_a_folder_with_symlink_loops_reports_each_and_adds_the_rest(tmp_path: Path) -> None:
