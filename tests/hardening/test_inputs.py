@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -140,3 +141,117 @@ def test_text_with_no_actors_is_ingested_and_searchable(tmp_path: Path) -> None:
     assert done.returncode == 0 and "(0 actors" in done.stdout
     assert cli("search", "nothing", "--db", db).returncode == 0
     assert cli("actors", "--db", db).returncode == 1
+
+
+def test_names_and_titles_cannot_drive_the_terminal(tmp_path: Path) -> None:
+    """File names and titles with OSC 52, screen clears and newlines: shown as symbols, one line per file."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    names = ["x\x1b]52;c;SGFja2Vk\x07.txt", "\x1b[2J.txt", "a\nadded      forged.txt"]
+    for number, name in enumerate(names):
+        (folder / name).write_text(f"Talks \x1b]0;pwned\x07 in Oslo {number}\n\n" + GOOD.split("\n\n", 1)[1])
+    db = str(tmp_path / "s.db")
+    done = cli("ingest", str(folder), "--db", db)
+    assert done.returncode == 0 and len(done.stdout.splitlines()) == len(names), done.stdout
+    shown = [done, cli("search", "Talks", "--db", db), cli("export", "--format", "markdown", "--db", db),
+             cli("actors", "--db", db), cli("export", "--db", db)]
+    for output in shown:
+        assert output.returncode == 0, output.stderr
+        assert not set("\x1b\x07\x9b") & set(output.stdout + output.stderr), output.stdout
+
+
+def test_a_file_name_that_is_not_utf8_is_ingested(tmp_path: Path) -> None:
+    """A Latin-1 file name in a folder: added and shown with its odd byte as \\xe9, the rest added too."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD)
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text(GOOD.replace("Oslo", "Bergen"))
+    done = cli("ingest", str(folder), "--db", str(tmp_path / "s.db"))
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert "caf\\xe9.txt" in done.stdout and len(stored_texts(tmp_path / "s.db")) == 2
+
+
+@pytest.fixture
+def outside(tmp_path: Path) -> Path:
+    """A folder of articles with a link to a file and a link to a folder outside it."""
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "secret.txt").write_text(GOOD.replace("Oslo", "Bergen"))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD)
+    os.symlink(tmp_path / "elsewhere" / "secret.txt", folder / "s.txt")
+    os.symlink(tmp_path / "elsewhere", folder / "more")
+    return folder
+
+
+def test_a_folder_walk_stays_inside_the_folder(outside: Path, tmp_path: Path) -> None:
+    """Links leading out of the folder are named and skipped; --follow-links adds what they lead to."""
+    db = str(tmp_path / "s.db")
+    refused(cli("ingest", str(outside), "--db", db), "more: a link to the folder", "s.txt: a link to")
+    assert len(stored_texts(tmp_path / "s.db")) == 1
+    done = cli("ingest", str(outside), "--follow-links", "--db", db)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert len(stored_texts(tmp_path / "s.db")) == 2
+
+
+@pytest.mark.skipif(not os.access("/proc/kmsg", os.R_OK), reason="no readable /proc/kmsg here")
+def test_a_link_to_an_endless_proc_file_is_refused_at_once(tmp_path: Path) -> None:
+    """/proc/kmsg (a 'regular' file of size 0 whose read waits for the kernel) behind a link: refused."""
+    os.symlink("/proc/kmsg", tmp_path / "k.txt")
+    refused(cli("ingest", str(tmp_path / "k.txt"), "--db", str(tmp_path / "s.db"), timeout=30), "unknown size")
+
+
+def test_ingest_into_a_closed_pipe_goes_on_to_the_end(tmp_path: Path) -> None:
+    """`ingest … | head -1`: every article is still added, and stderr says the output was cut."""
+    for number in range(4):
+        (tmp_path / f"a{number}.txt").write_text(GOOD.replace("Oslo", f"Oslo {number}"))
+    db = tmp_path / "s.db"
+    done = subprocess.run(f"'{CLI}' ingest '{tmp_path}' --db '{db}' | head -1", shell=True, capture_output=True,
+                          text=True, timeout=120)
+    assert len(done.stdout.splitlines()) == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "output was closed" in done.stderr and len(stored_texts(db)) == 4
+
+
+def test_a_full_disk_leaves_no_store_behind(tmp_path: Path) -> None:
+    """Files capped at 256 KiB (as a full disk): one line, and no schema-only store left to mislead."""
+    def small_files() -> None:
+        """In the child: writes past 256 KiB fail (EFBIG) instead of killing it."""
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, 256 * 1024))
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    done = subprocess.run([CLI, "ingest", str(seeds), "--db", str(tmp_path / "s.db")], capture_output=True,
+                          text=True, timeout=120, preexec_fn=small_files)
+    refused(done, "s.db")
+    assert not list(tmp_path.glob("s.db*"))
+
+
+def test_paragraph_separators_end_the_title(tmp_path: Path) -> None:
+    """A text whose paragraphs are split by U+2029 (and lines by U+2028): the title is the first line."""
+    path = tmp_path / "a.txt"
+    path.write_text("Ministers Meet in Oslo\u2029" + "\u2029".join([GOOD.split("\n\n", 1)[1]] * 100))
+    done = cli("ingest", str(path), "--db", str(tmp_path / "s.db"))
+    assert done.returncode == 0 and ": Ministers Meet in Oslo (" in done.stdout, done.stdout
+    assert "\u2029" not in stored_texts(tmp_path / "s.db")[0]
+
+
+def test_zero_width_characters_inside_names_are_dropped(tmp_path: Path) -> None:
+    """ZWSP, ZWJ, ZWNJ and soft hyphens inside words: the person keeps their whole name."""
+    path = tmp_path / "a.txt"
+    path.write_text(GOOD.replace("Nordmann", "Nord\u200bmann").replace("Jane", "Ja\u00adne")
+                    .replace("Doe met", "D\u200do\u200ce met"))
+    db = str(tmp_path / "s.db")
+    assert cli("ingest", str(path), "--db", db).returncode == 0
+    assert stored_texts(tmp_path / "s.db") == [GOOD]
+    names = {actor["name"] for actor in json.loads(cli("actors", "--json", "--db", db).stdout)}
+    assert {"Jane Doe", "Ola Nordmann"} <= names
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    """UTF-16 as some Windows tools write it, with no BOM: told by its NULs, read as text."""
+    path = tmp_path / "a.txt"
+    path.write_bytes(GOOD.encode(encoding))
+    done = cli("ingest", str(path), "--db", str(tmp_path / "s.db"))
+    assert done.returncode == 0, done.stderr
+    assert stored_texts(tmp_path / "s.db") == [GOOD]

@@ -244,3 +244,17 @@ def test_an_export_is_one_snapshot(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert {passage["document_id"] for passage in tables["passages"]} == documents
     assert {quote["passage_id"] for quote in tables["quotes"]} <= passages
     assert {mention["passage_id"] for mention in tables["mentions"]} <= passages
+
+
+@pytest.mark.usefixtures("file_modes_apply")
+def test_an_unreadable_subfolder_is_named(tmp_path: Path, article: Path) -> None:
+    """A subfolder of mode 000 in a folder ingested: one line names it, the rest is added, exit 2."""
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "inside.txt").write_text(GOOD)
+    (tmp_path / "locked").chmod(0)
+    try:
+        done = cli("ingest", str(tmp_path), "--db", str(tmp_path / "s.db"), plain_user=True)
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    one_line(done, "locked: cannot read this folder")
+    assert done.stdout.startswith("added") and article.name in done.stdout
