@@ -247,14 +247,16 @@ def test_an_export_is_one_snapshot(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 @pytest.mark.usefixtures("file_modes_apply")
-def test_an_unreadable_subfolder_is_named(tmp_path: Path, article: Path) -> None:
+def test_an_unreadable_subfolder_is_named(tmp_path: Path) -> None:
     """A subfolder of mode 000 in a folder ingested: one line names it, the rest is added, exit 2."""
-    (tmp_path / "locked").mkdir()
-    (tmp_path / "locked" / "inside.txt").write_text(GOOD)
-    (tmp_path / "locked").chmod(0)
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "good.txt").write_text(GOOD)
+    (folder / "locked" / "inside.txt").write_text(GOOD.replace("Oslo", "Bergen"))
+    (folder / "locked").chmod(0)
     try:
-        done = cli("ingest", str(tmp_path), "--db", str(tmp_path / "s.db"), plain_user=True)
+        done = cli("ingest", str(folder), "--db", str(tmp_path / "s.db"), plain_user=True)
     finally:
-        (tmp_path / "locked").chmod(0o755)
+        (folder / "locked").chmod(0o755)
     one_line(done, "locked: cannot read this folder")
-    assert done.stdout.startswith("added") and article.name in done.stdout
+    assert done.stdout.startswith("added") and "good.txt" in done.stdout
