@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from bisect import bisect_right
 from collections import Counter
@@ -20,6 +21,24 @@ from store.resolve import resolve_actors
 Extract = Callable[[str], Article]
 _NEXT_ID = {table: f"SELECT coalesce(max(id), 0) + 1 FROM {table}" for table in ("passages", "events")}
 """Tables whose ids ingest assigns itself (so a batch insert knows them without a query per row)."""
+
+
+def _from_json(table: str, columns: str) -> str:
+    """One INSERT of every row given as a JSON array of arrays (the columns in order)."""
+    count = len(columns.split(","))
+    picks = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(count))
+    return f"INSERT INTO {table} ({columns}) SELECT {picks} FROM json_each(?)"
+
+
+_INSERT_INDEXED = {
+    "passages": _from_json("passages", 'id, document_id, ordinal, kind, section, number, start, "end", text'),
+    "quotes": _from_json("quotes", 'document_id, passage_id, speaker_id, kind, start, "end", text'),
+    "events": _from_json("events", "id, document_id, passage_id, date, end_date, precision, date_text, "
+                                   'description, start, "end"'),
+}
+"""Inserts into the tables FTS5 indexes by trigger, one statement for all rows: FTS5 writes its pending
+words to disk at the end of every statement, so a statement per row wrote an index segment per row
+(50,000 one-word paragraphs: 4.5 s; as one statement 0.6 s)."""
 
 
 @dataclass(frozen=True)
@@ -115,12 +134,15 @@ def _insert_passages(conn: sqlite3.Connection, document_id: int, passages: Seque
     """Insert the passages in text order and return their new ids."""
     ordered = sorted(passages, key=lambda passage: passage.start)
     ids = _next_ids(conn, "passages", len(ordered))
-    conn.executemany(
-        'INSERT INTO passages (id, document_id, ordinal, kind, section, number, start, "end", text) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(i, document_id, p.ordinal, p.kind, p.section, p.number, p.start, p.end, p.text)
-         for i, p in zip(ids, ordered, strict=True)])
+    _insert_indexed(conn, "passages", [(i, document_id, p.ordinal, p.kind, p.section, p.number, p.start, p.end,
+                                        p.text) for i, p in zip(ids, ordered, strict=True)])
     return list(ids)
+
+
+def _insert_indexed(conn: sqlite3.Connection, table: str, rows: Sequence[tuple[object, ...]]) -> None:
+    """Insert rows into a full-text indexed table in one statement (see ``_INSERT_INDEXED``)."""
+    if rows:
+        conn.execute(_INSERT_INDEXED[table], (json.dumps(rows),))
 
 
 def _insert_mentions(conn: sqlite3.Connection, document_id: int, article: Article,
@@ -142,8 +164,7 @@ def _insert_quotes(conn: sqlite3.Connection, document_id: int, article: Article,
     """Insert quotes, with the speaker's store id where the speaker is known, and count them."""
     rows = [(document_id, locate(q.start), actor_ids.get(q.speaker or ""), q.kind, q.start, q.end, q.text)
             for q in article.quotes]
-    conn.executemany('INSERT INTO quotes (document_id, passage_id, speaker_id, kind, start, "end", text) '
-                     "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    _insert_indexed(conn, "quotes", rows)
     counts = Counter(row[2] for row in rows if row[2] is not None)
     conn.executemany("UPDATE actors SET quotes = quotes + ? WHERE id = ?",
                      [(count, actor_id) for actor_id, count in sorted(counts.items())])
@@ -153,11 +174,8 @@ def _insert_events(conn: sqlite3.Connection, document_id: int, article: Article,
                    actor_ids: dict[str, int], locate: _Locator) -> None:
     """Insert events and link each to the actors it involves."""
     ids = _next_ids(conn, "events", len(article.events))
-    conn.executemany(
-        "INSERT INTO events (id, document_id, passage_id, date, end_date, precision, date_text, "
-        'description, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [(i, document_id, locate(e.start), e.date, e.end_date, e.precision, e.date_text, e.description,
-          e.start, e.end) for i, e in zip(ids, article.events, strict=True)])
+    _insert_indexed(conn, "events", [(i, document_id, locate(e.start), e.date, e.end_date, e.precision, e.date_text,
+                                      e.description, e.start, e.end) for i, e in zip(ids, article.events, strict=True)])
     links = {(i, actor_ids[name]) for i, e in zip(ids, article.events, strict=True)
              for name in e.actors if name in actor_ids}
     conn.executemany("INSERT INTO event_actors (event_id, actor_id) VALUES (?, ?)", sorted(links))
