@@ -43,6 +43,8 @@ def _message(error: sqlite3.Error, where: str) -> str:
         return f"{where}: the store is read-only"
     if "unable to open" in text:
         return f"{where}: cannot open the store file"
+    if "disk is full" in text or "disk i/o" in text:
+        return f"{where}: cannot write the store ({error}; is the disk full?); nothing was added"
     return f"{where}: store error: {error}"
 
 

@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -283,3 +284,29 @@ def test_the_compound_pattern_finds_what_it_found_before() -> None:
         text = "".join(draw.choice(pieces) for _ in range(draw.randint(1, 30)))
         assert [m.span() for m in terms._COMPOUND.finditer(text)] == [
             m.span() for m in re.finditer(OLD_COMPOUND, text)], text
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 400 KiB tmpfs (root only, where mounting is allowed): a disk that really fills up."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)],
+                      capture_output=True, check=False).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_a_really_full_disk_leaves_no_store_and_no_export(tiny_disk: Path, tmp_path: Path) -> None:
+    """The seeds into a 400 KiB disk: one line, no store left; an export onto it: one line, no file left."""
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    refused(cli("ingest", str(seeds), "--db", str(tiny_disk / "s.db")), "disk is full")
+    assert list(tiny_disk.iterdir()) == []
+    (tiny_disk / "filler").write_bytes(b"x" * 380 * 1024)
+    (tmp_path / "a.txt").write_text(GOOD * 200)
+    assert cli("ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "s.db")).returncode == 0
+    refused(cli("export", "--db", str(tmp_path / "s.db"), "-o", str(tiny_disk / "out.json")), "out.json")
+    assert [path.name for path in tiny_disk.iterdir()] == ["filler"]
