@@ -180,7 +180,8 @@ class _IngestRun:
 
     def __init__(self, path: Path) -> None:
         """Ingest into the store at ``path``."""
-        self.path, self.store = path, None
+        self.path = path
+        self.store: Store | None = None
         self.created = self.reader_gone = False
         self.counts = {"added": 0, "unchanged": 0}
 
@@ -189,7 +190,7 @@ class _IngestRun:
         from store.ingest import ingest_text
 
         if self.store is None:
-            self.created = not self.path.exists()
+            self.created = not (self.path.exists() or self.path.is_symlink())
             self.store = Store.open(self.path)
         result = ingest_text(self.store, text, str(path.resolve()))
         self.counts[result.status] += 1
@@ -205,11 +206,18 @@ class _IngestRun:
             self.reader_gone = True
             _silence_stdout()
 
-    def close(self) -> None:
-        """Close the store, removing it if this run created it and added nothing (a full disk, say)."""
+    def _holds_documents(self) -> bool:
+        """True if the open store has a document (a store that cannot even say has none worth keeping)."""
         from store.queries import has_documents
 
-        empty = self.created and (self.store is None or not has_documents(self.store))
+        try:
+            return self.store is not None and has_documents(self.store)
+        except StoreError:
+            return False
+
+    def close(self) -> None:
+        """Close the store, removing it if this run created it and added nothing (a full disk, say)."""
+        empty = self.created and (self.store is None or not self._holds_documents())
         if self.store is not None:
             self.store.close()
         for suffix in ("", "-wal", "-shm") if empty else ():
