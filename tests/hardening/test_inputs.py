@@ -310,3 +310,20 @@ def test_a_really_full_disk_leaves_no_store_and_no_export(tiny_disk: Path, tmp_p
     assert cli("ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "s.db")).returncode == 0
     refused(cli("export", "--db", str(tmp_path / "s.db"), "-o", str(tiny_disk / "out.json")), "out.json")
     assert [path.name for path in tiny_disk.iterdir()] == ["filler"]
+
+
+def test_many_paragraphs_reach_the_full_text_index_in_one_statement() -> None:
+    """2,000 one-word paragraphs: FTS5 writes its index a few times, not once a row (a statement a row did)."""
+    from store.db import Store
+    from store.ingest import ingest_text
+    from store.model import Article, Passage
+
+    text = "Talks\n\n" + "Word.\n\n" * 2000
+    passages = tuple(Passage(i, "paragraph", "", i, start, start + 5, "Word.")
+                     for i, start in enumerate(range(7, 7 + 7 * 2000, 7)))
+    statements: list[str] = []
+    with Store.memory() as store:
+        store.conn.set_trace_callback(statements.append)
+        ingest_text(store, text, "tiny.txt", extract=lambda t: Article(t, "Talks", None, None, passages))
+        assert store.value("SELECT count(*) FROM passages") == 2000
+    assert sum("'passages_fts_data'" in statement for statement in statements) < 20
