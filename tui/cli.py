@@ -4,33 +4,26 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from importlib.util import find_spec
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 from store.db import Store, StoreError
-from store.files import ArticleError, article_files, path_text, read_article
+from store.files import ArticleError, path_text, read_article
 from store.model import ACTOR_KINDS
 from tui.screens.printable import visible
-
-if TYPE_CHECKING:
-    from store.ingest import IngestResult
+from tui.terminal import (EXIT_BAD_INPUT, EXIT_NO_RESULTS, EXIT_OK, PROG, fail, safe_json, shown,
+                          silence_stdout, to_json)
 
 # Opening the explorer imports only what its first screen needs: the version (importlib.metadata),
 # ingest and queries are imported by the commands that use them.
 
-PROG = "natoasia-tui"
 ENV_DB = "NATOASIA_DB"
-EXIT_OK, EXIT_NO_RESULTS, EXIT_BAD_INPUT = 0, 1, 2
 MAX_LIMIT = 2**63 - 1
 """The largest --limit SQLite can take; a larger one means the same: every hit."""
-_RAW_IN_JSON = re.compile("[\x7f-\x9f]")
-"""Characters json.dumps leaves raw that a terminal may act on (DEL and the C1 controls)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -148,130 +141,11 @@ def _open_seeded(args: argparse.Namespace) -> Store:
     return store
 
 
-def _shown(text: object) -> str:
-    """Text for one line of a terminal: file-name bytes that are not UTF-8 as \\xNN, control
-    characters (escape sequences, newlines) as visible symbols, so a name can neither drive the
-    terminal nor forge a line."""
-    return visible(path_text(str(text)), one_line=True)
-
-
-def _fail(message: object) -> None:
-    """One error line on stderr."""
-    print(f"{PROG}: {_shown(message)}", file=sys.stderr)
-
-
-def _json(value: object) -> str:
-    """A value as JSON text (see ``_safe_json``)."""
-    return _safe_json(json.dumps(value, ensure_ascii=False, indent=2))
-
-
-def _safe_json(text: str) -> str:
-    """JSON for people and scripts alike: the same data, with no raw character a terminal acts on."""
-    return _RAW_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
-
-
-def _silence_stdout() -> None:
-    """The reader of stdout (say ``| head``) has gone: send the rest of the output nowhere."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
-class _IngestRun:
-    """One ``ingest`` command: the store (opened at the first good file), its report lines, its counts."""
-
-    def __init__(self, path: Path) -> None:
-        """Ingest into the store at ``path``."""
-        self.path = path
-        self.store: Store | None = None
-        self.created = self.reader_gone = False
-        self.counts = {"added": 0, "unchanged": 0}
-
-    def ingest(self, text: str, path: Path) -> None:
-        """Add one article's text and report it on stdout."""
-        from store.ingest import ingest_text
-
-        if self.store is None:
-            self.created = not (self.path.exists() or self.path.is_symlink())
-            self.store = Store.open(self.path)
-        result = ingest_text(self.store, text, str(path.resolve()))
-        self.counts[result.status] += 1
-        self._say(_describe(result))
-
-    def _say(self, line: str) -> None:
-        """Print a report line; once the reader has gone, carry on without one (the ingest matters more)."""
-        if self.reader_gone:
-            return
-        try:
-            print(line, flush=True)
-        except BrokenPipeError:
-            self.reader_gone = True
-            _silence_stdout()
-
-    def _holds_documents(self) -> bool:
-        """True if the open store has a document (a store that cannot even say has none worth keeping)."""
-        from store.queries import has_documents
-
-        try:
-            return self.store is not None and has_documents(self.store)
-        except StoreError:
-            return False
-
-    def close(self) -> None:
-        """Close the store, removing it if this run created it and added nothing (a full disk, say)."""
-        empty = self.created and (self.store is None or not self._holds_documents())
-        if self.store is not None:
-            self.store.close()
-        for suffix in ("", "-wal", "-shm") if empty else ():
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-        if self.reader_gone:
-            _fail(f"the output was closed; the ingest went on ({self.counts['added']} added, "
-                  f"{self.counts['unchanged']} unchanged)")
-
-
 def run_ingest(args: argparse.Namespace) -> int:
     """Ingest every article named; report each file and carry on past bad ones."""
-    files, failed = _collect(args.paths, args.follow_links)
-    run = _IngestRun(_store_path(args))
-    try:
-        for path in files:
-            text = _read_or_report(path)
-            if text is None:
-                failed = True
-                continue
-            run.ingest(text, path)
-    finally:
-        run.close()
-    return EXIT_BAD_INPUT if failed or run.store is None else EXIT_OK
+    from tui.ingest_command import ingest_paths
 
-
-def _collect(raw_paths: Sequence[str], follow_links: bool) -> tuple[list[Path], bool]:
-    """The article files the paths name, and whether any path was refused or skipped (with an error line)."""
-    files, refused = [], []
-    for raw in raw_paths:
-        try:
-            files += article_files(Path(raw), follow_links, on_skip=refused.append)
-        except ArticleError as error:
-            refused.append(error)
-    for error in refused:
-        _fail(error)
-    return files, bool(refused)
-
-
-def _read_or_report(path: Path) -> str | None:
-    """The article's text, or None after an error line."""
-    try:
-        return read_article(path)
-    except ArticleError as error:
-        _fail(error)
-        return None
-
-
-def _describe(result: IngestResult) -> str:
-    """One line about one ingested file."""
-    path, title = _shown(result.path), _shown(result.title)
-    if result.status == "unchanged":
-        return f"unchanged  {path} (already in the store: {title})"
-    return (f"added      {path}: {title} ({result.actors} actors, {result.quotes} quotes, "
-            f"{result.events} events, {result.citations} citations)")
+    return ingest_paths(args.paths, args.follow_links, _store_path(args))
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -280,7 +154,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     taken = _taken(args) if args.output and not args.force else None
     if taken:
-        _fail(f"{taken}: already exists; add --force to replace it")
+        fail(f"{taken}: already exists; add --force to replace it")
         return EXIT_BAD_INPUT
     with _open_seeded(args) as store:
         if args.format == "csv" and args.output:
@@ -288,7 +162,7 @@ def run_export(args: argparse.Namespace) -> int:
             return EXIT_OK
         text = {"json": export.to_json, "markdown": export.to_markdown, "csv": export.actors_csv}[args.format](store)
     # JSON escapes controls itself; the Markdown report and CSV on a terminal show them as symbols.
-    text = _safe_json(text) if args.format == "json" else visible(text)
+    text = safe_json(text) if args.format == "json" else visible(text)
     if args.output:
         _written(args.output, lambda: export.write_file(args.output, text if text.endswith("\n") else text + "\n"))
     else:
@@ -320,11 +194,11 @@ def run_search(args: argparse.Namespace) -> int:
     with _open_seeded(args) as store:
         results = search(store, path_text(args.query), limit=args.limit)
     if args.json:
-        print(_json({"query": results.query, "hits": [dataclasses.asdict(hit) for hit in results.all]}))
+        print(to_json({"query": results.query, "hits": [dataclasses.asdict(hit) for hit in results.all]}))
     for hit in () if args.json else results.all:
-        print(f"{hit.type:8} {_shown(hit.label)}  [{_shown(hit.detail)}]")
+        print(f"{hit.type:8} {shown(hit.label)}  [{shown(hit.detail)}]")
     if not results:
-        _fail(f"no results for {args.query!r}")
+        fail(f"no results for {args.query!r}")
     return EXIT_OK if results else EXIT_NO_RESULTS
 
 
@@ -335,12 +209,12 @@ def run_actors(args: argparse.Namespace) -> int:
     with _open_seeded(args) as store:
         listed = queries.actors(store, kind=args.kind)
     if args.json:
-        print(_json([dataclasses.asdict(actor) for actor in listed]))
+        print(to_json([dataclasses.asdict(actor) for actor in listed]))
     for actor in () if args.json else listed:
-        title = f"  {_shown(actor.title)}" if actor.title else ""
-        print(f"{actor.mentions:5}  {actor.kind:12} {_shown(actor.name)}{title}")
+        title = f"  {shown(actor.title)}" if actor.title else ""
+        print(f"{actor.mentions:5}  {actor.kind:12} {shown(actor.name)}{title}")
     if not listed:
-        _fail("no actors" + (f" of kind {args.kind}" if args.kind else "") + " in the store")
+        fail("no actors" + (f" of kind {args.kind}" if args.kind else "") + " in the store")
     return EXIT_OK if listed else EXIT_NO_RESULTS
 
 
@@ -372,13 +246,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else EXIT_BAD_INPUT
     except (StoreError, ArticleError) as error:
-        _fail(error)
+        fail(error)
     except BrokenPipeError:
         # The reader (say ``| head``) stopped reading: not an error; silence the final flush.
-        _silence_stdout()
+        silence_stdout()
         return EXIT_OK
     except OSError as error:
-        _fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "))
+        fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "))
     except KeyboardInterrupt:
         return 130
     return EXIT_BAD_INPUT
