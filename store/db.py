@@ -43,8 +43,10 @@ def _message(error: sqlite3.Error, where: str) -> str:
         return f"{where}: the store is read-only"
     if "unable to open" in text:
         return f"{where}: cannot open the store file"
-    if "disk is full" in text or "disk i/o" in text:
-        return f"{where}: cannot write the store ({error}; is the disk full?); nothing was added"
+    if "disk is full" in text:
+        return f"{where}: the disk is full ({error}); the store is as it was"
+    if "disk i/o" in text:
+        return f"{where}: the store could not be read or written ({error}): is the disk full or failing?"
     return f"{where}: store error: {error}"
 
 
