@@ -13,7 +13,7 @@ from bench.ingest_bench import ingest_serial
 from bench.search_bench import run_search
 
 
-def _profile(work: Callable[[], object], listing: Path, top: int = 15) -> list[dict[str, Any]]:
+def profile_call(work: Callable[[], object], listing: Path, top: int = 15) -> list[dict[str, Any]]:
     """Run `work` under cProfile; write listings by own and cumulative time; return the top own-time rows."""
     profiler = cProfile.Profile()
     profiler.runcall(work)
@@ -29,9 +29,9 @@ def _profile(work: Callable[[], object], listing: Path, top: int = 15) -> list[d
 
 def profile_ingest(paths: list[Path], out: Path) -> list[dict[str, Any]]:
     """Profile a serial ingest of these articles into a fresh store."""
-    return _profile(lambda: ingest_serial(paths, out / "profile-ingest.db"), out / "profile-ingest.txt")
+    return profile_call(lambda: ingest_serial(paths, out / "profile-ingest.db"), out / "profile-ingest.txt")
 
 
 def profile_search(db: Path, queries: list[tuple[str, str]], out: Path) -> list[dict[str, Any]]:
     """Profile one pass of the benchmark queries."""
-    return _profile(lambda: run_search(db, queries, repeats=1), out / "profile-search.txt")
+    return profile_call(lambda: run_search(db, queries, repeats=1), out / "profile-search.txt")

@@ -43,6 +43,10 @@ def _message(error: sqlite3.Error, where: str) -> str:
         return f"{where}: the store is read-only"
     if "unable to open" in text:
         return f"{where}: cannot open the store file"
+    if "disk is full" in text:
+        return f"{where}: the disk is full ({error}); the store is as it was"
+    if "disk i/o" in text:
+        return f"{where}: the store could not be read or written ({error}): is the disk full or failing?"
     return f"{where}: store error: {error}"
 
 
@@ -87,6 +91,9 @@ class Store:
         where = str(path)
         if path.is_dir():
             raise StoreError(f"{where}: is a folder, not a store file")
+        if path.exists() and not path.is_file():
+            # /dev/null and the like: SQLite "opens" them and then fails half-way through a write.
+            raise StoreError(f"{where}: not a regular file, so it cannot be a store")
         if path.exists() and not _looks_like_sqlite(path):
             raise StoreError(f"{where}: not a natoasia-tui store (not an SQLite database)")
         if not path.exists() and readonly:
@@ -172,6 +179,7 @@ class Store:
             raise StoreError(f"{self.path}: the store is read-only; cannot change it")
         with self.lock, self._translated():
             if not self._writing:
+                self._refuse_if_corrupt()
                 # Writers touch index pages all over a large store; readers keep the small default.
                 self.conn.execute(_WRITE_CACHE)
                 self._writing = True
@@ -179,10 +187,37 @@ class Store:
             try:
                 yield self.db
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                # SQLite rolls back by itself after some errors (a full disk, a corrupt page);
+                # a second ROLLBACK would hide the real error behind "no transaction is active".
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
             self._changes += 1
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one state of the store (one read transaction), whatever others write."""
+        with self.lock, self._translated():
+            if self.conn.in_transaction:
+                yield
+                return
+            self.conn.execute("BEGIN")
+            try:
+                yield
+            finally:
+                if self.conn.in_transaction:
+                    self.conn.execute("COMMIT")
+
+    def _refuse_if_corrupt(self) -> None:
+        """Raise StoreError unless ``PRAGMA quick_check`` passes: writing to a damaged file spreads the damage."""
+        try:
+            verdict = [row[0] for row in self.conn.execute("PRAGMA quick_check(1)")]
+        except sqlite3.DatabaseError as error:
+            verdict = [str(error)]
+        if verdict != ["ok"]:
+            raise StoreError(f"{self.path}: the store file is corrupt (quick_check failed); "
+                             "nothing was written to it")
 
     def cached(self, key: str, build: Callable[[], T]) -> T:
         """A value built once per store state; rebuilt after any ingest (here or by another program)."""
@@ -225,8 +260,18 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError:
             # A WAL store in a folder we cannot write has no -shm file to share; with nobody able to
-            # write there, reading it as immutable is safe.
+            # write there, reading it as immutable is safe, unless a log holds commits not yet in the
+            # file (a writer was killed): immutable reads ignore the log and would show an old store.
             conn.close()
+            _refuse_unrecovered_log(path)
             conn = sqlite3.connect(path.resolve().as_uri() + "?immutable=1", uri=True,
                                    check_same_thread=False, isolation_level=None)
     return conn
+
+
+def _refuse_unrecovered_log(path: Path) -> None:
+    """Raise StoreError if a write-ahead log with content sits beside a store we can only read."""
+    log = path.with_name(path.name + "-wal")
+    if log.exists() and log.stat().st_size > 0:
+        raise StoreError(f"{path}: cannot be read safely: {log.name} holds changes a writer left "
+                         "unfinished and this folder is read-only; open it once with write access")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -41,11 +42,12 @@ _KIND_HEADINGS = {"person": "People", "organization": "Organizations", "country"
 
 
 def records(store: Store) -> dict[str, list[dict[str, Any]]]:
-    """Every table of the export as lists of plain dicts (list columns decoded)."""
+    """Every table of the export as lists of plain dicts (list columns decoded), read in one snapshot."""
     tables = {}
-    for table, select in _SELECTS.items():
-        tables[table] = [{key: _decoded(row[key]) if key in _JSON_COLUMNS else row[key] for key in row.keys()}
-                         for row in store.rows(select)]
+    with store.snapshot():  # an ingest meanwhile must not add passages whose document is missing
+        for table, select in _SELECTS.items():
+            tables[table] = [{key: _decoded(row[key]) if key in _JSON_COLUMNS else row[key] for key in row.keys()}
+                             for row in store.rows(select)]
     return tables
 
 
@@ -76,15 +78,31 @@ def _cell(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value
 
 
+def csv_paths(folder: Path) -> list[Path]:
+    """The files ``write_csv_folder`` writes into ``folder``."""
+    return [folder / f"{table}.csv" for table in _SELECTS]
+
+
 def write_csv_folder(store: Store, folder: Path) -> list[Path]:
     """Write one CSV file per table into ``folder`` (created if needed); returns the files."""
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for table, rows in records(store).items():
-        path = folder / f"{table}.csv"
-        path.write_text(to_csv(rows, _columns(store, table)), encoding="utf-8")
-        written.append(path)
-    return written
+    tables = records(store)
+    for path, (table, rows) in zip(csv_paths(folder), tables.items(), strict=True):
+        write_file(path, to_csv(rows, _columns(store, table)))
+    return csv_paths(folder)
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write ``text`` to a new file beside ``path``, then move it into place: a full disk or a failed
+    write leaves ``path`` as it was, never empty or cut short."""
+    part = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        with part.open("x", encoding="utf-8") as handle:  # created with the usual mode (umask applies)
+            handle.write(text)
+        os.replace(part, path)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
 
 
 def actors_csv(store: Store) -> str:
@@ -100,15 +118,21 @@ def _columns(store: Store, table: str) -> list[str]:
 
 def to_markdown(store: Store) -> str:
     """A readable report: documents, actors by kind, quotes by speaker, timeline and sources."""
-    sections = [["# natoasia-tui report"], _documents_md(store), _actors_md(store), _quotes_md(store),
-                _timeline_md(store), _sources_md(store)]
+    with store.snapshot():
+        sections = [["# natoasia-tui report"], _documents_md(store), _actors_md(store), _quotes_md(store),
+                    _timeline_md(store), _sources_md(store)]
     return "\n\n".join("\n".join(lines) for lines in sections if lines) + "\n"
 
 
 def _documents_md(store: Store) -> list[str]:
     """The documents section."""
-    return ["## Documents", ""] + [f"- **{d.title}**" + (f" — {d.published}" if d.published else "")
-                                   + f" (`{d.path}`)" for d in queries.documents(store)]
+    return ["## Documents", ""] + [f"- **{_inline(d.title)}**" + (f" — {d.published}" if d.published else "")
+                                   + f" (`{_inline(d.path)}`)" for d in queries.documents(store)]
+
+
+def _inline(text: str) -> str:
+    """Text for one Markdown line: a newline in a file name must not start a line of the report."""
+    return " ".join(text.splitlines())
 
 
 def _actors_md(store: Store) -> list[str]:

@@ -204,7 +204,9 @@ def create(db: sqlite_utils.Database) -> None:
             _create_all(db)
         db.conn.execute("COMMIT")
     except BaseException:
-        db.conn.execute("ROLLBACK")
+        # After a full disk or an I/O error SQLite may have rolled back already.
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
         raise
 
 

@@ -4,27 +4,26 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib.util import find_spec
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 from store.db import Store, StoreError
-from store.files import ArticleError, article_files, read_article
+from store.files import ArticleError, path_text, read_article
 from store.model import ACTOR_KINDS
-
-if TYPE_CHECKING:
-    from store.ingest import IngestResult
+from tui.screens.printable import visible
+from tui.terminal import (EXIT_BAD_INPUT, EXIT_NO_RESULTS, EXIT_OK, PROG, fail, safe_json, shown,
+                          silence_stdout, to_json)
 
 # Opening the explorer imports only what its first screen needs: the version (importlib.metadata),
 # ingest and queries are imported by the commands that use them.
 
-PROG = "natoasia-tui"
 ENV_DB = "NATOASIA_DB"
-EXIT_OK, EXIT_NO_RESULTS, EXIT_BAD_INPUT = 0, 1, 2
+MAX_LIMIT = 2**63 - 1
+"""The largest --limit SQLite can take; a larger one means the same: every hit."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -83,6 +82,8 @@ def _add_commands(commands: argparse._SubParsersAction, db: argparse.ArgumentPar
     """The subcommands, each also taking ``--db``."""
     ingest = commands.add_parser("ingest", parents=[db], help="add .txt/.md articles (a folder adds all)")
     ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.add_argument("--follow-links", action="store_true",
+                        help="in a folder, also add what symbolic links outside it lead to")
     export = commands.add_parser(
         "export",
         parents=[db],
@@ -92,6 +93,7 @@ def _add_commands(commands: argparse._SubParsersAction, db: argparse.ArgumentPar
     )
     export.add_argument("--format", choices=("json", "csv", "markdown"), default="json")
     export.add_argument("-o", "--output", metavar="FILE", type=Path)
+    export.add_argument("--force", action="store_true", help="replace FILE (or the CSV files) if it exists")
     search = commands.add_parser("search", parents=[db], help="search actors, quotes, passages, events")
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--limit", type=_positive, default=20, metavar="N", help="hits per kind (20)")
@@ -102,10 +104,10 @@ def _add_commands(commands: argparse._SubParsersAction, db: argparse.ArgumentPar
 
 
 def _positive(text: str) -> int:
-    """An argparse type: a whole number of at least 1."""
+    """An argparse type: a whole number of at least 1 (beyond what SQLite counts, as many as there are)."""
     if not text.strip().isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
-    return int(text)
+    return min(int(text), MAX_LIMIT)
 
 
 def default_store_path() -> Path:
@@ -139,74 +141,50 @@ def _open_seeded(args: argparse.Namespace) -> Store:
     return store
 
 
-def _fail(message: object) -> None:
-    """One error line on stderr."""
-    print(f"{PROG}: {message}", file=sys.stderr)
-
-
 def run_ingest(args: argparse.Namespace) -> int:
     """Ingest every article named; report each file and carry on past bad ones."""
-    from store.ingest import ingest_text
+    from tui.ingest_command import ingest_paths
 
-    files, failed = _collect(args.paths)
-    store = None
-    try:
-        for path in files:
-            text = _read_or_report(path)
-            if text is None:
-                failed = True
-                continue
-            store = store or Store.open(_store_path(args))
-            print(_describe(ingest_text(store, text, str(path.resolve()))), flush=True)
-    finally:
-        if store is not None:
-            store.close()
-    return EXIT_BAD_INPUT if failed or store is None else EXIT_OK
-
-
-def _collect(raw_paths: Sequence[str]) -> tuple[list[Path], bool]:
-    """The article files the paths name, and whether any path was refused (with an error line)."""
-    files, failed = [], False
-    for raw in raw_paths:
-        try:
-            files += article_files(Path(raw))
-        except ArticleError as error:
-            _fail(error)
-            failed = True
-    return files, failed
-
-
-def _read_or_report(path: Path) -> str | None:
-    """The article's text, or None after an error line."""
-    try:
-        return read_article(path)
-    except ArticleError as error:
-        _fail(error)
-        return None
-
-
-def _describe(result: IngestResult) -> str:
-    """One line about one ingested file."""
-    if result.status == "unchanged":
-        return f"unchanged  {result.path} (already in the store: {result.title})"
-    return (f"added      {result.path}: {result.title} ({result.actors} actors, {result.quotes} quotes, "
-            f"{result.events} events, {result.citations} citations)")
+    return ingest_paths(args.paths, args.follow_links, _store_path(args))
 
 
 def run_export(args: argparse.Namespace) -> int:
     """Export the store in the chosen format to stdout, a file or (CSV) a folder."""
     from store import export
 
+    taken = _taken(args) if args.output and not args.force else None
+    if taken:
+        fail(f"{taken}: already exists; add --force to replace it")
+        return EXIT_BAD_INPUT
     with _open_seeded(args) as store:
         if args.format == "csv" and args.output:
-            export.write_csv_folder(store, args.output)
+            _written(args.output, lambda: export.write_csv_folder(store, args.output))
             return EXIT_OK
         text = {"json": export.to_json, "markdown": export.to_markdown, "csv": export.actors_csv}[args.format](store)
+    # JSON escapes controls itself; the Markdown report and CSV on a terminal show them as symbols.
+    text = safe_json(text) if args.format == "json" else visible(text)
     if args.output:
-        args.output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        _written(args.output, lambda: export.write_file(args.output, text if text.endswith("\n") else text + "\n"))
     else:
         print(text)
     return EXIT_OK
+
+
+def _taken(args: argparse.Namespace) -> Path | None:
+    """The first existing file the export would replace."""
+    from store.export import csv_paths
+
+    targets = csv_paths(args.output) if args.format == "csv" else [args.output]
+    return next((path for path in targets if path.exists()), None)
+
+
+def _written(output: Path, write: Callable[[], object]) -> None:
+    """Run a write to ``output``; a failure (a full disk, a missing folder) is a StoreError naming it."""
+    try:
+        write()
+    except OSError as error:
+        raise StoreError(f"{output}: cannot write the export ({error.strerror or error}); "
+                         "nothing was written") from None
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -214,14 +192,13 @@ def run_search(args: argparse.Namespace) -> int:
     from store.search import search
 
     with _open_seeded(args) as store:
-        results = search(store, args.query, limit=args.limit)
+        results = search(store, path_text(args.query), limit=args.limit)
     if args.json:
-        print(json.dumps({"query": results.query, "hits": [dataclasses.asdict(hit) for hit in results.all]},
-                         ensure_ascii=False, indent=2))
+        print(to_json({"query": results.query, "hits": [dataclasses.asdict(hit) for hit in results.all]}))
     for hit in () if args.json else results.all:
-        print(f"{hit.type:8} {hit.label}  [{hit.detail}]")
+        print(f"{hit.type:8} {shown(hit.label)}  [{shown(hit.detail)}]")
     if not results:
-        _fail(f"no results for {args.query!r}")
+        fail(f"no results for {args.query!r}")
     return EXIT_OK if results else EXIT_NO_RESULTS
 
 
@@ -232,12 +209,12 @@ def run_actors(args: argparse.Namespace) -> int:
     with _open_seeded(args) as store:
         listed = queries.actors(store, kind=args.kind)
     if args.json:
-        print(json.dumps([dataclasses.asdict(actor) for actor in listed], ensure_ascii=False, indent=2))
+        print(to_json([dataclasses.asdict(actor) for actor in listed]))
     for actor in () if args.json else listed:
-        title = f"  {actor.title}" if actor.title else ""
-        print(f"{actor.mentions:5}  {actor.kind:12} {actor.name}{title}")
+        title = f"  {shown(actor.title)}" if actor.title else ""
+        print(f"{actor.mentions:5}  {actor.kind:12} {shown(actor.name)}{title}")
     if not listed:
-        _fail("no actors" + (f" of kind {args.kind}" if args.kind else "") + " in the store")
+        fail("no actors" + (f" of kind {args.kind}" if args.kind else "") + " in the store")
     return EXIT_OK if listed else EXIT_NO_RESULTS
 
 
@@ -260,19 +237,22 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; errors are one line on stderr with exit code 2, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        # A character the terminal's encoding lacks is shown escaped, never a traceback.
+        getattr(stream, "reconfigure", lambda **_: None)(errors="backslashreplace")
     try:
         args = _parser().parse_args(argv)
         return COMMANDS[args.command](args)
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else EXIT_BAD_INPUT
     except (StoreError, ArticleError) as error:
-        _fail(error)
+        fail(error)
     except BrokenPipeError:
         # The reader (say ``| head``) stopped reading: not an error; silence the final flush.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        silence_stdout()
         return EXIT_OK
     except OSError as error:
-        _fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "))
+        fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "))
     except KeyboardInterrupt:
         return 130
     return EXIT_BAD_INPUT

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import random
+import re
 import resource
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -58,8 +63,8 @@ def test_a_100000_character_line_is_ingested_whole(tmp_path: Path) -> None:
 
 
 def test_a_file_that_fails_to_read_is_refused() -> None:
-    """/proc/self/mem opens but every read fails: one line, exit 2."""
-    refused(cli("ingest", "/proc/self/mem", "--db", "/nonexistent/never-made.db"), "cannot read")
+    """/proc/self/mem opens but every read fails; it says its size is 0, so it is not even read."""
+    refused(cli("ingest", "/proc/self/mem", "--db", "/nonexistent/never-made.db"), "unknown size")
 
 
 def test_a_folder_with_symlink_loops_reports_each_and_adds_the_rest(tmp_path: Path) -> None:
@@ -137,3 +142,192 @@ def test_text_with_no_actors_is_ingested_and_searchable(tmp_path: Path) -> None:
     assert done.returncode == 0 and "(0 actors" in done.stdout
     assert cli("search", "nothing", "--db", db).returncode == 0
     assert cli("actors", "--db", db).returncode == 1
+
+
+def test_names_and_titles_cannot_drive_the_terminal(tmp_path: Path) -> None:
+    """File names and titles with OSC 52, screen clears and newlines: shown as symbols, one line per file."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    names = ["x\x1b]52;c;SGFja2Vk\x07.txt", "\x1b[2J.txt", "a\nadded      forged.txt"]
+    for number, name in enumerate(names):
+        (folder / name).write_text(f"Talks \x1b]0;pwned\x07 in Oslo {number}\n\n" + GOOD.split("\n\n", 1)[1])
+    db = str(tmp_path / "s.db")
+    done = cli("ingest", str(folder), "--db", db)
+    assert done.returncode == 0 and len(done.stdout.splitlines()) == len(names), done.stdout
+    shown = [done, cli("search", "Talks", "--db", db), cli("export", "--format", "markdown", "--db", db),
+             cli("actors", "--db", db), cli("export", "--db", db)]
+    for output in shown:
+        assert output.returncode == 0, output.stderr
+        assert not set("\x1b\x07\x9b") & set(output.stdout + output.stderr), output.stdout
+
+
+def test_a_file_name_that_is_not_utf8_is_ingested(tmp_path: Path) -> None:
+    """A Latin-1 file name in a folder: added and shown with its odd byte as \\xe9, the rest added too."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD)
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text(GOOD.replace("Oslo", "Bergen"))
+    done = cli("ingest", str(folder), "--db", str(tmp_path / "s.db"))
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert "caf\\xe9.txt" in done.stdout and len(stored_texts(tmp_path / "s.db")) == 2
+
+
+@pytest.fixture
+def outside(tmp_path: Path) -> Path:
+    """A folder of articles with a link to a file and a link to a folder outside it."""
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "secret.txt").write_text(GOOD.replace("Oslo", "Bergen"))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD)
+    os.symlink(tmp_path / "elsewhere" / "secret.txt", folder / "s.txt")
+    os.symlink(tmp_path / "elsewhere", folder / "more")
+    return folder
+
+
+def test_a_folder_walk_stays_inside_the_folder(outside: Path, tmp_path: Path) -> None:
+    """Links leading out of the folder are named and skipped; --follow-links adds what they lead to."""
+    db = str(tmp_path / "s.db")
+    refused(cli("ingest", str(outside), "--db", db), "more: a link to the folder", "s.txt: a link to")
+    assert len(stored_texts(tmp_path / "s.db")) == 1
+    done = cli("ingest", str(outside), "--follow-links", "--db", db)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert len(stored_texts(tmp_path / "s.db")) == 2
+
+
+@pytest.mark.skipif(not os.access("/proc/kmsg", os.R_OK), reason="no readable /proc/kmsg here")
+def test_a_link_to_an_endless_proc_file_is_refused_at_once(tmp_path: Path) -> None:
+    """/proc/kmsg (a 'regular' file of size 0 whose read waits for the kernel) behind a link: refused."""
+    os.symlink("/proc/kmsg", tmp_path / "k.txt")
+    refused(cli("ingest", str(tmp_path / "k.txt"), "--db", str(tmp_path / "s.db"), timeout=30), "unknown size")
+
+
+def test_ingest_into_a_closed_pipe_goes_on_to_the_end(tmp_path: Path) -> None:
+    """`ingest … | head -1`: every article is still added, and stderr says the output was cut. The pipe's
+    reader is gone before ingest starts, so the first line already meets a closed pipe (with a live
+    `head` the lines could all fit in the pipe before it closed, and nothing would be cut)."""
+    for number in range(4):
+        (tmp_path / f"a{number}.txt").write_text(GOOD.replace("Oslo", f"Oslo {number}"))
+    db = tmp_path / "s.db"
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        done = subprocess.run([str(CLI), "ingest", str(tmp_path), "--db", str(db)], stdout=writer,
+                              stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(writer)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert "output was closed" in done.stderr and len(stored_texts(db)) == 4
+
+
+def test_a_full_disk_leaves_no_store_behind(tmp_path: Path) -> None:
+    """Files capped at 256 KiB (as a full disk): one line, and no schema-only store left to mislead."""
+    def small_files() -> None:
+        """In the child: writes past 256 KiB fail (EFBIG) instead of killing it."""
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, 256 * 1024))
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    done = subprocess.run([CLI, "ingest", str(seeds), "--db", str(tmp_path / "s.db")], capture_output=True,
+                          text=True, timeout=120, preexec_fn=small_files)
+    refused(done, "s.db")
+    assert not list(tmp_path.glob("s.db*"))
+
+
+def test_paragraph_separators_end_the_title(tmp_path: Path) -> None:
+    """A text whose paragraphs are split by U+2029 (and lines by U+2028): the title is the first line."""
+    path = tmp_path / "a.txt"
+    path.write_text("Ministers Meet in Oslo\u2029" + "\u2029".join([GOOD.split("\n\n", 1)[1]] * 100))
+    done = cli("ingest", str(path), "--db", str(tmp_path / "s.db"))
+    assert done.returncode == 0 and ": Ministers Meet in Oslo (" in done.stdout, done.stdout
+    assert "\u2029" not in stored_texts(tmp_path / "s.db")[0]
+
+
+def test_zero_width_characters_inside_names_are_dropped(tmp_path: Path) -> None:
+    """ZWSP, ZWJ, ZWNJ and soft hyphens inside words: the person keeps their whole name."""
+    path = tmp_path / "a.txt"
+    path.write_text(GOOD.replace("Nordmann", "Nord\u200bmann").replace("Jane", "Ja\u00adne")
+                    .replace("Doe met", "D\u200do\u200ce met"))
+    db = str(tmp_path / "s.db")
+    assert cli("ingest", str(path), "--db", db).returncode == 0
+    assert stored_texts(tmp_path / "s.db") == [GOOD]
+    names = {actor["name"] for actor in json.loads(cli("actors", "--json", "--db", db).stdout)}
+    assert {"Jane Doe", "Ola Nordmann"} <= names
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    """UTF-16 as some Windows tools write it, with no BOM: told by its NULs, read as text."""
+    path = tmp_path / "a.txt"
+    path.write_bytes(GOOD.encode(encoding))
+    done = cli("ingest", str(path), "--db", str(tmp_path / "s.db"))
+    assert done.returncode == 0, done.stderr
+    assert stored_texts(tmp_path / "s.db") == [GOOD]
+
+
+OLD_COMPOUND = r"[^\W_]+(?:[-‐‑'’](?![sS]\b)[^\W_]+)+"
+"""store/terms.py's compound pattern before it was anchored, to show the new one finds the same."""
+
+
+def test_a_long_word_is_indexed_in_linear_time() -> None:
+    """A 1,000,000-letter word (40,000 letters took 59 s): its compounds in well under a second or two."""
+    from store import terms
+
+    started = time.perf_counter()
+    assert terms.compounds("x" * 1_000_000 + "-y") == {"x" * 1_000_000 + "y": "x" * 1_000_000 + " y"}
+    assert time.perf_counter() - started < 5
+
+
+def test_the_compound_pattern_finds_what_it_found_before() -> None:
+    """Random strings of word parts, hyphens, apostrophes and possessives: the same matches as before."""
+    from store import terms
+
+    pieces = ["ab", "Shangri", "-", "‐", "'", "’", "s", "S", " ", "La", "_", "é", "1", "O", "Brien", "'s ", "\n"]
+    draw = random.Random(3)
+    for _ in range(2000):
+        text = "".join(draw.choice(pieces) for _ in range(draw.randint(1, 30)))
+        assert [m.span() for m in terms._COMPOUND.finditer(text)] == [
+            m.span() for m in re.finditer(OLD_COMPOUND, text)], text
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 400 KiB tmpfs (root only, where mounting is allowed): a disk that really fills up."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)],
+                      capture_output=True, check=False).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_a_really_full_disk_leaves_no_store_and_no_export(tiny_disk: Path, tmp_path: Path) -> None:
+    """The seeds into a 400 KiB disk: one line, no store left; an export onto it: one line, no file left."""
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    refused(cli("ingest", str(seeds), "--db", str(tiny_disk / "s.db")), "disk is full")
+    assert list(tiny_disk.iterdir()) == []
+    (tiny_disk / "filler").write_bytes(b"x" * 380 * 1024)
+    (tmp_path / "a.txt").write_text(GOOD * 200)
+    assert cli("ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "s.db")).returncode == 0
+    refused(cli("export", "--db", str(tmp_path / "s.db"), "-o", str(tiny_disk / "out.json")), "out.json")
+    assert [path.name for path in tiny_disk.iterdir()] == ["filler"]
+
+
+def test_many_paragraphs_reach_the_full_text_index_in_one_statement() -> None:
+    """2,000 one-word paragraphs: FTS5 writes its index a few times, not once a row (a statement a row did)."""
+    from store.db import Store
+    from store.ingest import ingest_text
+    from store.model import Article, Passage
+
+    text = "Talks\n\n" + "Word.\n\n" * 2000
+    passages = tuple(Passage(i, "paragraph", "", i, start, start + 5, "Word.")
+                     for i, start in enumerate(range(7, 7 + 7 * 2000, 7)))
+    statements: list[str] = []
+    with Store.memory() as store:
+        store.conn.set_trace_callback(statements.append)
+        ingest_text(store, text, "tiny.txt", extract=lambda t: Article(t, "Talks", None, None, passages))
+        assert store.value("SELECT count(*) FROM passages") == 2000
+    assert sum("'passages_fts_data'" in statement for statement in statements) < 20

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import json
 import os
+import random
 import sqlite3
 import subprocess
 import sys
@@ -149,3 +151,112 @@ async def test_the_explorer_says_a_store_is_read_only(driver: type[Driver], read
         shown = [f"{n.title} {n.message}" for n in app._notifications] + [app.title, app.sub_title]
         shown += [str(screen.sub_title) for screen in app.screen_stack]
         assert any("read-only" in text for text in shown), shown
+
+
+def damage(path: Path) -> None:
+    """Write 64 random bytes at a third of the file (a page further on if that page checks ok)."""
+    size, noise = path.stat().st_size, random.Random(9).randbytes(64)
+    for offset in range(size // 3, size - 64, 4096):
+        original = path.read_bytes()
+        with path.open("r+b") as handle:
+            handle.seek(offset)
+            handle.write(noise)
+        if not integrity_ok(path):
+            return
+        path.write_bytes(original)
+    pytest.fail("could not damage the store")
+
+
+def integrity_ok(path: Path) -> bool:
+    """``PRAGMA integrity_check`` is 'ok' (a store too damaged to check is not ok)."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("command", [["ingest", "ARTICLE"], ["export"], ["actors"]])
+def test_a_damaged_store_is_never_written(store_with_seed: Path, article: Path, command: list[str]) -> None:
+    """64 random bytes at a third of the store: ingest refuses in one line; nothing changes the file."""
+    damage(store_with_seed)
+    before = (digest(store_with_seed), store_with_seed.stat().st_mtime_ns)
+    done = cli(*[str(article) if part == "ARTICLE" else part for part in command], "--db", str(store_with_seed))
+    assert (digest(store_with_seed), store_with_seed.stat().st_mtime_ns) == before
+    assert "Traceback" not in done.stderr and "rollback" not in done.stderr, done.stderr
+    if command[0] == "ingest":
+        one_line(done, "corrupt")
+    assert done.returncode in (0, 2)
+
+
+def leave_an_unfinished_log(store: Path, article: Path) -> None:
+    """Ingest the article and die without closing, as a killed writer does: the commit stays in -wal."""
+    script = ("import os, sys\nfrom pathlib import Path\nfrom store.db import Store\n"
+              "from store.files import read_article\nfrom store.ingest import ingest_text\n"
+              "store = Store.open(sys.argv[1])\n"
+              "ingest_text(store, read_article(Path(sys.argv[2])), sys.argv[2])\nos._exit(0)\n")
+    subprocess.run([sys.executable, "-c", script, str(store), str(article)], check=True, timeout=120)
+    Path(f"{store}-shm").unlink()
+    assert Path(f"{store}-wal").stat().st_size > 0
+
+
+@pytest.mark.usefixtures("file_modes_apply")
+def test_a_read_only_folder_with_an_unfinished_log_is_not_misread(store_with_seed: Path, article: Path) -> None:
+    """A -wal left by a killed writer, no -shm, folder 555: say it cannot be read safely, or read it all."""
+    leave_an_unfinished_log(store_with_seed, article)
+    store_with_seed.parent.chmod(0o555)
+    try:
+        done = cli("export", "--db", str(store_with_seed), plain_user=True)
+    finally:
+        store_with_seed.parent.chmod(0o755)
+    if done.returncode == 0:
+        assert len(json.loads(done.stdout)["documents"]) == 2
+    else:
+        one_line(done, "cannot be read safely")
+
+
+def test_an_export_is_one_snapshot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program ingests between two of the export's queries: the export still agrees with itself."""
+    from store import export
+    from store.ingest import ingest_text
+
+    path = tmp_path / "s.db"
+    with Store.open(path) as writer:
+        ingest_text(writer, GOOD, "first.txt")
+    reader, read = Store.open(path), Store.rows
+
+    def rows_then_ingest(store: Store, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+        """Read, then let another connection add a document (once)."""
+        found = read(store, sql, params)
+        if store is reader and not reader.kept("ingested", lambda: False):
+            reader._kept["ingested"] = True
+            with Store.open(path) as other:
+                ingest_text(other, GOOD.replace("Oslo", "Bergen"), "second.txt")
+        return found
+
+    monkeypatch.setattr(Store, "rows", rows_then_ingest)
+    with reader:
+        tables = export.records(reader)
+    documents = {document["id"] for document in tables["documents"]}
+    passages = {passage["id"] for passage in tables["passages"]}
+    assert {passage["document_id"] for passage in tables["passages"]} == documents
+    assert {quote["passage_id"] for quote in tables["quotes"]} <= passages
+    assert {mention["passage_id"] for mention in tables["mentions"]} <= passages
+
+
+@pytest.mark.usefixtures("file_modes_apply")
+def test_an_unreadable_subfolder_is_named(tmp_path: Path) -> None:
+    """A subfolder of mode 000 in a folder ingested: one line names it, the rest is added, exit 2."""
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "good.txt").write_text(GOOD)
+    (folder / "locked" / "inside.txt").write_text(GOOD.replace("Oslo", "Bergen"))
+    (folder / "locked").chmod(0)
+    try:
+        done = cli("ingest", str(folder), "--db", str(tmp_path / "s.db"), plain_user=True)
+    finally:
+        (folder / "locked").chmod(0o755)
+    one_line(done, "locked: cannot read this folder")
+    assert done.stdout.startswith("added") and "good.txt" in done.stdout

@@ -13,9 +13,13 @@ _VISIBLE |= {0x7F: 0x2421} | {code: 0xFFFD for code in range(0x80, 0xA0)}
 offsets into the text still hold; newlines and tabs stay, they lay text out and cannot escape."""
 
 
-def visible(text: str) -> str:
+_ONE_LINE = _VISIBLE | {code: 0x2400 + code for code in (0x09, 0x0A)}
+"""For a value on a line of its own (a file name in a report line): newlines and tabs shown too."""
+
+
+def visible(text: str, one_line: bool = False) -> str:
     """The text with every control character that could drive the terminal shown as a symbol."""
-    return text.translate(_VISIBLE)
+    return text.translate(_ONE_LINE if one_line else _VISIBLE)
 
 
 def printable(value: T) -> T:

@@ -1,0 +1,113 @@
+"""`natoasia-tui ingest`: find the article files, read each, add it to the store, one line per file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from store.db import Store, StoreError
+from store.files import ArticleError, article_files, read_article
+from tui.terminal import EXIT_BAD_INPUT, EXIT_OK, fail, shown, silence_stdout
+
+if TYPE_CHECKING:
+    from store.ingest import IngestResult
+
+
+class _IngestRun:
+    """One ``ingest`` command: the store (opened at the first good file), its report lines, its counts."""
+
+    def __init__(self, path: Path) -> None:
+        """Ingest into the store at ``path``."""
+        self.path = path
+        self.store: Store | None = None
+        self.created = self.reader_gone = False
+        self.counts = {"added": 0, "unchanged": 0}
+
+    def ingest(self, text: str, path: Path) -> None:
+        """Add one article's text and report it on stdout."""
+        from store.ingest import ingest_text
+
+        if self.store is None:
+            self.created = not (self.path.exists() or self.path.is_symlink())
+            self.store = Store.open(self.path)
+        result = ingest_text(self.store, text, str(path.resolve()))
+        self.counts[result.status] += 1
+        self._say(_describe(result))
+
+    def _say(self, line: str) -> None:
+        """Print a report line; once the reader has gone, carry on without one (the ingest matters more)."""
+        if self.reader_gone:
+            return
+        try:
+            print(line, flush=True)
+        except BrokenPipeError:
+            self.reader_gone = True
+            silence_stdout()
+
+    def _holds_documents(self) -> bool:
+        """True if the open store has a document (a store that cannot even say has none worth keeping)."""
+        from store.queries import has_documents
+
+        try:
+            return self.store is not None and has_documents(self.store)
+        except StoreError:
+            return False
+
+    def close(self) -> None:
+        """Close the store, removing it if this run created it and added nothing (a full disk, say)."""
+        empty = self.created and (self.store is None or not self._holds_documents())
+        if self.store is not None:
+            self.store.close()
+        for suffix in ("", "-wal", "-shm") if empty else ():
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        if self.reader_gone:
+            fail(f"the output was closed; the ingest went on ({self.counts['added']} added, "
+                  f"{self.counts['unchanged']} unchanged)")
+
+
+def ingest_paths(paths: Sequence[str], follow_links: bool, store_path: Path) -> int:
+    """Ingest every article the paths name into the store; report each file, carry on past bad ones."""
+    files, failed = _collect(paths, follow_links)
+    run = _IngestRun(store_path)
+    try:
+        for path in files:
+            text = _read_or_report(path)
+            if text is None:
+                failed = True
+                continue
+            run.ingest(text, path)
+    finally:
+        run.close()
+    return EXIT_BAD_INPUT if failed or run.store is None else EXIT_OK
+
+
+def _collect(raw_paths: Sequence[str], follow_links: bool) -> tuple[list[Path], bool]:
+    """The article files the paths name, and whether any path was refused or skipped (with an error line)."""
+    files, refused = [], []
+    for raw in raw_paths:
+        try:
+            files += article_files(Path(raw), follow_links, on_skip=refused.append)
+        except ArticleError as error:
+            refused.append(error)
+    for error in refused:
+        fail(error)
+    return files, bool(refused)
+
+
+def _read_or_report(path: Path) -> str | None:
+    """The article's text, or None after an error line."""
+    try:
+        return read_article(path)
+    except ArticleError as error:
+        fail(error)
+        return None
+
+
+def _describe(result: IngestResult) -> str:
+    """One line about one ingested file."""
+    path, title = shown(result.path), shown(result.title)
+    if result.status == "unchanged":
+        return f"unchanged  {path} (already in the store: {title})"
+    return (f"added      {path}: {title} ({result.actors} actors, {result.quotes} quotes, "
+            f"{result.events} events, {result.citations} citations)")
