@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from store.extract.definitions import Definition, definitions
 from store.extract.gazetteer import is_demonym, lookup
-from store.extract.lexicon import is_acronym, is_common, word_set
+from store.extract.lexicon import is_acronym, is_common, is_common_acronym, is_roman_numeral, word_set
 from store.extract.names import Run
-from store.extract.tokens import Token
+from store.extract.tokens import Token, tokenize
 
 _MAX_KNOWN = 5
+# Acronyms are short: a longer word in capitals that is also an English word is that word shouted.
+_SHORT_ACRONYM = 3
 # "MPs", "NGOs": a plural of an abbreviation, never a name.
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
@@ -38,29 +42,70 @@ def classify_run(text: str, run: Run, people: bool) -> list[Candidate]:
     whole = lookup(run.text(text))
     if whole:
         return [Candidate(run.start, run.end, whole[0], whole[1])]
+    if len(tokens) > 1 and names_law(tokens):
+        return []
+    if len(tokens) > 1 and _head_of(tokens, "place_keywords.txt", "org_keywords.txt"):
+        return [Candidate(run.start, run.end, "place", " ".join(run.text(text).split()))]
     keyword = _last_keyword(tokens)
     if keyword is not None and len(tokens) > 1:
         return _organization(text, tokens, keyword, people)
     return _decompose(text, tokens, people)
 
 
+def names_law(tokens: list[Token] | tuple[Token, ...]) -> bool:
+    """True when the words name a law, treaty, programme or document: their last keyword is a law's
+    ("Help America Vote Act", "Treaty of Rome"), not an organisation's ("... Treaty Organization")."""
+    return _head_of(tokens, "law_keywords.txt", "org_keywords.txt", "place_keywords.txt")
+
+
+def names_no_person(text: str, candidate: Candidate) -> bool:
+    """True for a "person" whose words end like a law's or a place's name: a title before a document or
+    a memorial ("the President's Budget Proposal", "General Grant National Memorial") names no one."""
+    if candidate.kind != "person" or " " not in candidate.name:
+        return False
+    tokens = tokenize(text, candidate.start, candidate.end)
+    return _head_of(tokens, "law_keywords.txt") or _head_of(tokens, "place_keywords.txt")
+
+
+def _head_of(tokens: list[Token] | tuple[Token, ...], heads: str, *others: str) -> bool:
+    """True when the last keyword of the words is in data file ``heads`` (not in ``others``) and it ends
+    the name or takes an "of ..." after it ("Mekong River", "Strait of Hormuz", not "Gulf War")."""
+    wanted, rivals = word_set(heads), frozenset().union(*map(word_set, others))
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i]
+        if token.capitalised and _keyword(token) in wanted:
+            return i == len(tokens) - 1 or not tokens[i + 1].capitalised
+        if token.capitalised and _keyword(token) in rivals:
+            return False
+    return False
+
+
+def _keyword(token: Token) -> str:
+    """The word as keyword lists spell it: lower case, without an abbreviation's dot ("Co." -> "co")."""
+    return token.lower.rstrip(".")
+
+
 def _last_keyword(tokens: list[Token]) -> int | None:
     """Index of the last organisation keyword ("Council", "University") in the run, if any."""
     keywords = word_set("org_keywords.txt")
-    found = [i for i, token in enumerate(tokens) if token.capitalised and token.lower in keywords]
+    found = [i for i, token in enumerate(tokens) if token.capitalised and _keyword(token) in keywords]
     return found[-1] if found else None
 
 
 def _organization(text: str, tokens: list[Token], keyword: int, people: bool) -> list[Candidate]:
     """The organisation ends at its keyword (or runs on through "of ..."); the rest is classified apart."""
-    end = keyword + 1
-    if end < len(tokens) and not tokens[end].capitalised:
-        end = len(tokens)
+    end = _organization_end(tokens, keyword)
     name = text[tokens[0].start : tokens[end - 1].end]
     rest = _decompose(text, tokens[end:], people) if end < len(tokens) else []
     if end == 1:
         return rest  # a keyword alone ("Staff" of "Staff Writer") names no organisation
     return [Candidate(tokens[0].start, tokens[end - 1].end, "organization", name), *rest]
+
+
+def _organization_end(tokens: list[Token], keyword: int) -> int:
+    """Where an organisation's name ends: after its keyword, or after the "of ..." that follows it."""
+    end = keyword + 1
+    return len(tokens) if end < len(tokens) and not tokens[end].capitalised else end
 
 
 def _decompose(text: str, tokens: list[Token], people: bool) -> list[Candidate]:
@@ -75,22 +120,93 @@ def _decompose(text: str, tokens: list[Token], people: bool) -> list[Candidate]:
             i += 1
             continue
         found.extend(_unknown(text, stretch, people))
-        found.append(known[1])
+        found.extend(known[1:])
         stretch, i = [], known[0]
     return found + _unknown(text, stretch, people)
 
 
-def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int, Candidate] | None:
-    """The longest known name (or acronym) starting at token i, with the index after it."""
+def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple[int, Candidate] | None:
+    """The longest known name (or acronym) starting at token i, with the index after it; an acronym
+    that names no actor ("PDF", one defined for a law) is the index alone."""
+    glued = _ampersands(text, tokens[i].start, tokens[i].end) != (tokens[i].start, tokens[i].end)
     for j in range(min(len(tokens), i + _MAX_KNOWN), i, -1):
         phrase = text[tokens[i].start : tokens[j - 1].end]
-        found = lookup(phrase)
+        found = None if glued else lookup(phrase)  # "RT" of "RT&E" is no outlet
         if found:
             return j, Candidate(tokens[i].start, tokens[j - 1].end, found[0], found[1])
-    if is_acronym(tokens[i].text) and len(tokens[i].text) > 1:
-        token = tokens[i]
-        return i + 1, Candidate(token.start, token.end, "organization", token.text)
-    return None
+    j = _capitals_end(tokens, i)
+    if j == i or len(tokens[i].text) < 2:
+        return None
+    start, end = _ampersands(text, tokens[i].start, tokens[j - 1].end)
+    phrase = text[start:end]
+    if j == i + 1 and (is_common_acronym(phrase) or _shouted(phrase) or is_roman_numeral(phrase)):
+        return (j,)
+    defined = _defined_kinds(text)
+    if phrase in defined or phrase in _programme_names(text):
+        kind_name = defined.get(phrase)
+        return (j,) if kind_name is None else (j, Candidate(start, end, *kind_name))
+    return j, Candidate(start, end, "organization", phrase)
+
+
+def _capitals_end(tokens: list[Token], i: int) -> int:
+    """End of the acronym at token i, or of a name in capitals made of ordinary words ("ENERGY STAR"),
+    which is one name, not an acronym each; i when token i is no acronym."""
+    if not is_acronym(tokens[i].text):
+        return i
+    j = i
+    while j < len(tokens) and tokens[j].text.isalpha() and tokens[j].text.isupper() and is_common(tokens[j].text):
+        j += 1
+    return j if j - i > 1 else i + 1
+
+
+def _ampersands(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen an acronym over the ampersands joining it to capitals on either side ("FD&C", "RDT&E")."""
+    while start > 1 and text[start - 1] == "&" and text[start - 2].isupper():
+        start -= 2
+        while start > 0 and text[start - 1].isupper():
+            start -= 1
+    while end + 1 < len(text) and text[end] == "&" and text[end + 1].isupper():
+        end += 2
+        while end < len(text) and text[end].isupper():
+            end += 1
+    return start, end
+
+
+def _shouted(word: str) -> bool:
+    """An ordinary word written in capitals ("PRODUCT", "ENERGY"), not an acronym."""
+    return len(word) > _SHORT_ACRONYM and is_common(word)
+
+
+@lru_cache(maxsize=4)  # asked for every acronym of the same article: search the text once
+def _programme_names(text: str) -> frozenset[str]:
+    """Names in capitals that the article writes before a law word ("the SNAP program", "the FD&C Act"):
+    programmes and laws, not organisations."""
+    words = "|".join(sorted(word_set("law_keywords.txt"), key=len, reverse=True))
+    pattern = rf"\b([A-Z][A-Z&]+(?:[ \t][A-Z][A-Z&]+)*)[ \t]+(?i:{words})\b"
+    return frozenset(match.group(1) for match in re.finditer(pattern, text))
+
+
+@lru_cache(maxsize=4)  # asked for every acronym of the same article: classify its definitions once
+def _defined_kinds(text: str) -> dict[str, tuple[str, str] | None]:
+    """What each acronym the article defines stands for: the kind and name of its full name, or None
+    when that names no actor (a law, a programme, a common noun such as "gross domestic product")."""
+    kinds: dict[str, tuple[str, str] | None] = {}
+    for definition in definitions(text):
+        kinds.setdefault(definition.acronym, _full_name(text, definition))
+    return kinds
+
+
+def _full_name(text: str, definition: Definition) -> tuple[str, str] | None:
+    """The kind and name of a defined acronym's full name, if it names an actor as a whole."""
+    if not definition.capitalised:
+        return None
+    tokens = tokenize(text, definition.start, definition.end)
+    name = " ".join(text[definition.start : definition.end].split())
+    known = lookup(name)
+    if known or names_law(tokens):
+        return known
+    keyword = _last_keyword(tokens)
+    return ("organization", name) if keyword and _organization_end(tokens, keyword) == len(tokens) else None
 
 
 def _unknown(text: str, stretch: list[Token], people: bool) -> list[Candidate]:
@@ -119,7 +235,7 @@ def _never_in_name(token: Token) -> bool:
     return (
         is_demonym(token.text)
         or any(ch.isdigit() for ch in word)
-        or word in word_set("org_keywords.txt")
+        or word.rstrip(".") in word_set("org_keywords.txt")
         or word.rstrip(".") in word_set("not_names.txt")
         or is_acronym(token.text)
         or _PLURAL_ACRONYM.fullmatch(token.text) is not None

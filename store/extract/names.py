@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from store.extract.citeforms import cited
+from store.extract.definitions import defined_names
 from store.extract.gazetteer import lookup
 from store.extract.lexicon import is_common, word_set
 from store.extract.tokens import Token, joined
@@ -37,14 +39,35 @@ class Run:
 
 
 def capitalised_runs(text: str, tokens: list[Token], skip: frozenset[int] = frozenset()) -> list[Run]:
-    """Group capitalised tokens (index not in ``skip``) of one sentence into runs."""
+    """Group capitalised tokens (index not in ``skip``, not inside a citation form) of one sentence into
+    runs; a full name an acronym is defined for is one run ("Office of Management and Budget (OMB)")."""
+    whole = defined_names(text)
+    runs: list[Run] = []
+    begin = index = 0
+    while index < len(tokens):
+        end = whole.get(tokens[index].start)
+        if end is None or index in skip:
+            index += 1
+            continue
+        stop = index + 1
+        while stop < len(tokens) and tokens[stop].end <= end:
+            stop += 1
+        runs += [*_runs(text, tokens, skip, begin, index), Run(tuple(tokens[index:stop]))]
+        begin = index = stop
+    return runs + _runs(text, tokens, skip, begin, len(tokens))
+
+
+def _runs(text: str, tokens: list[Token], skip: frozenset[int], begin: int, end: int) -> list[Run]:
+    """The runs of tokens[begin:end], split at stops, citation forms and words no name holds."""
     runs: list[list[Token]] = []
     current: list[Token] = []
     pending: list[Token] = []
-    for index, token in enumerate(tokens):
+    in_citation = cited(text)
+    for index in range(begin, end):
+        token = tokens[index]
         if not current and not token.capitalised:
             continue  # a lower-case word outside a run changes nothing (no run, so nothing pending)
-        if index in skip or _is_stop(token):
+        if index in skip or _is_stop(token) or in_citation(token.start, token.end):
             current, pending = _flush(runs, current), []
         elif token.capitalised:
             if current and joined(text, (pending or current)[-1], token) and _continues(current[-1]):
@@ -77,8 +100,15 @@ def _joins(current: list[Token], pending: list[Token], token: Token) -> bool:
         return True
     if word == "the":
         return len(pending) == 1 and pending[0].lower in _JOINING
-    heads = word_set("of_heads.txt") | word_set("org_keywords.txt")
+    heads = _heads()
     return not pending and word in _JOINING and current[-1].lower in heads
+
+
+@cache
+def _heads() -> frozenset[str]:
+    """Words that take an "of"/"for"/"on" phrase inside one name: places, organisations and laws
+    ("Gulf of Aden", "Ministry of Defence", "Treaty of Rome", "Convention on ...")."""
+    return word_set("of_heads.txt") | word_set("org_keywords.txt") | word_set("law_keywords.txt")
 
 
 def _flush(runs: list[list[Token]], current: list[Token]) -> list[Token]:
@@ -125,4 +155,4 @@ def _opens_sentence(text: str, token: Token) -> bool:
         return True
     while cursor >= 0 and (text[cursor] in _CLOSERS or text[cursor].isspace()):
         cursor -= 1
-    return cursor < 0 or text[cursor] in ".!?:\n"
+    return cursor < 0 or text[cursor] in ".!?:|\n"  # "|": a Markdown table cell opens like a sentence

@@ -79,6 +79,8 @@ def parse_role(text: str, tokens: list[Token], i: int, greedy: bool, roles: bool
     head = head_end(tokens, j, roles)
     if head == j or (j > i and not joined(text, tokens[j - 1], tokens[j])):
         return None
+    if not greedy and tokens[head - 1].possessive:
+        return None  # "the President's Budget": what follows a possessive title is the holder's, not a name
     capitalised = tokens[j].capitalised
     titles: list[str] = []
     words: set[int] = set(range(i, j))
