@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from store.extract.definitions import Definition, definitions
 from store.extract.gazetteer import is_demonym, lookup
@@ -15,6 +15,7 @@ from store.extract.tokens import Token, tokenize
 _MAX_KNOWN = 5
 # Acronyms are short: a longer word in capitals that is also an English word is that word shouted.
 _SHORT_ACRONYM = 3
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 # "MPs", "NGOs": a plural of an abbreviation, never a name.
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
@@ -39,13 +40,15 @@ class Candidate:
 def classify_run(text: str, run: Run, people: bool) -> list[Candidate]:
     """Name what a run refers to; ``people`` False (headings, titles) allows no person."""
     tokens = list(run.tokens)
-    whole = lookup(run.text(text))
+    whole = None if _glued(text, tokens[0]) else lookup(run.text(text))
     if whole:
         return [Candidate(run.start, run.end, whole[0], whole[1])]
     if len(tokens) > 1 and names_law(tokens):
         return []
-    if len(tokens) > 1 and _head_of(tokens, "place_keywords.txt", "org_keywords.txt"):
-        return [Candidate(run.start, run.end, "place", " ".join(run.text(text).split()))]
+    for kind in ("place", "outlet"):
+        if len(tokens) > 1 and _head_of(tokens, f"{kind}_keywords.txt", "org_keywords.txt"):
+            start = _ampersands(text, run.start, tokens[0].end)[0]  # "E&E News", not "E News"
+            return [Candidate(start, run.end, kind, " ".join(text[start : run.end].split()))]
     keyword = _last_keyword(tokens)
     if keyword is not None and len(tokens) > 1:
         return _organization(text, tokens, keyword, people)
@@ -61,16 +64,17 @@ def names_law(tokens: list[Token] | tuple[Token, ...]) -> bool:
 def names_no_person(text: str, candidate: Candidate) -> bool:
     """True for a "person" whose words end like a law's or a place's name: a title before a document or
     a memorial ("the President's Budget Proposal", "General Grant National Memorial") names no one."""
-    if candidate.kind != "person" or " " not in candidate.name:
+    if candidate.kind != "person":
         return False
     tokens = tokenize(text, candidate.start, candidate.end)
-    return _head_of(tokens, "law_keywords.txt") or _head_of(tokens, "place_keywords.txt")
+    # One word ending like a place may still be a surname ("Lake"); one law word ("Act") never is.
+    return _head_of(tokens, "law_keywords.txt") or len(tokens) > 1 and _head_of(tokens, "place_keywords.txt")
 
 
 def _head_of(tokens: list[Token] | tuple[Token, ...], heads: str, *others: str) -> bool:
     """True when the last keyword of the words is in data file ``heads`` (not in ``others``) and it ends
     the name or takes an "of ..." after it ("Mekong River", "Strait of Hormuz", not "Gulf War")."""
-    wanted, rivals = word_set(heads), frozenset().union(*map(word_set, others))
+    wanted, rivals = word_set(heads), _union(others)
     for i in range(len(tokens) - 1, -1, -1):
         token = tokens[i]
         if token.capitalised and _keyword(token) in wanted:
@@ -78,6 +82,12 @@ def _head_of(tokens: list[Token] | tuple[Token, ...], heads: str, *others: str) 
         if token.capitalised and _keyword(token) in rivals:
             return False
     return False
+
+
+@cache
+def _union(names: tuple[str, ...]) -> frozenset[str]:
+    """The words of several data files together."""
+    return frozenset().union(*map(word_set, names))
 
 
 def _keyword(token: Token) -> str:
@@ -128,10 +138,10 @@ def _decompose(text: str, tokens: list[Token], people: bool) -> list[Candidate]:
 def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple[int, Candidate] | None:
     """The longest known name (or acronym) starting at token i, with the index after it; an acronym
     that names no actor ("PDF", one defined for a law) is the index alone."""
-    glued = _ampersands(text, tokens[i].start, tokens[i].end) != (tokens[i].start, tokens[i].end)
+    glued = _glued(text, tokens[i])
     for j in range(min(len(tokens), i + _MAX_KNOWN), i, -1):
         phrase = text[tokens[i].start : tokens[j - 1].end]
-        found = None if glued else lookup(phrase)  # "RT" of "RT&E" is no outlet
+        found = None if glued else lookup(phrase)
         if found:
             return j, Candidate(tokens[i].start, tokens[j - 1].end, found[0], found[1])
     j = _capitals_end(tokens, i)
@@ -139,7 +149,7 @@ def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple
         return None
     start, end = _ampersands(text, tokens[i].start, tokens[j - 1].end)
     phrase = text[start:end]
-    if j == i + 1 and (is_common_acronym(phrase) or _shouted(phrase) or is_roman_numeral(phrase)):
+    if j == i + 1 and (is_common_acronym(phrase) or _shouted(text, phrase) or is_roman_numeral(phrase)):
         return (j,)
     defined = _defined_kinds(text)
     if phrase in defined or phrase in _programme_names(text):
@@ -172,9 +182,21 @@ def _ampersands(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _shouted(word: str) -> bool:
-    """An ordinary word written in capitals ("PRODUCT", "ENERGY"), not an acronym."""
-    return len(word) > _SHORT_ACRONYM and is_common(word)
+def _glued(text: str, token: Token) -> bool:
+    """True when an ampersand joins the word to capitals beside it: "RT" of "RT&E" is no outlet."""
+    return _ampersands(text, token.start, token.end) != (token.start, token.end)
+
+
+def _shouted(text: str, word: str) -> bool:
+    """A word written in capitals that is no acronym: an ordinary word ("PRODUCT") or a name the article
+    also writes in small letters ("WALLACE:" of a transcript, "CHARLOTTE, N.C." of a dateline)."""
+    return len(word) > _SHORT_ACRONYM and (is_common(word) or word.capitalize() in _title_words(text))
+
+
+@lru_cache(maxsize=4)  # asked for every long acronym of the same article: collect its words once
+def _title_words(text: str) -> frozenset[str]:
+    """The words the article writes with one capital and small letters ("Wallace")."""
+    return frozenset(_TITLE_WORD.findall(text))
 
 
 @lru_cache(maxsize=4)  # asked for every acronym of the same article: search the text once

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache, lru_cache
 
@@ -24,7 +25,8 @@ _ADDRESS = r"https?://[^\s()<>\]]+|www\.[^\s()<>\]]+"
 def _pattern() -> re.Pattern[str]:
     """One alternation of every citation form (longest first) and the fiscal-period shape."""
     forms = sorted(load_words("citation_forms.txt"), key=len, reverse=True)
-    return re.compile(rf"(?<![\w.])(?:{'|'.join(map(_form, forms))}|{_PERIOD}|{_ADDRESS})")
+    # Every form starts with a capital, "h" or "w": the lookahead lets other places fail at once.
+    return re.compile(rf"(?=[A-Zhw])(?<![\w.])(?:{'|'.join(map(_form, forms))}|{_PERIOD}|{_ADDRESS})")
 
 
 def _form(entry: str) -> str:
@@ -36,10 +38,24 @@ def _form(entry: str) -> str:
     return body + (_DESIGNATOR if numbered else r"(?!\w)" if not form.endswith(".") else "")
 
 
-@lru_cache(maxsize=4)  # asked by every sentence of the same article: search the text once
 def cited(text: str) -> Callable[[int, int], bool]:
     """A test for whether [start, end) lies inside a citation form, fiscal period or address of ``text``."""
-    return within(match.span() for match in _pattern().finditer(text))
+    return _citations(text)[1]
+
+
+def cited_within(text: str, start: int, end: int) -> Callable[[int, int], bool] | None:
+    """The test of ``cited``, or None when no citation of ``text`` overlaps [start, end) (most sentences)."""
+    spans, test = _citations(text)
+    index = bisect_left(spans, (start,))
+    overlaps = index < len(spans) and spans[index][0] < end or index > 0 and spans[index - 1][1] > start
+    return test if overlaps else None
+
+
+@lru_cache(maxsize=4)  # asked by every sentence of the same article: search the text once
+def _citations(text: str) -> tuple[list[tuple[int, int]], Callable[[int, int], bool]]:
+    """The citation spans of ``text`` in order, and the containment test over them."""
+    spans = [match.span() for match in _pattern().finditer(text)]
+    return spans, within(spans)
 
 
 def is_citation(phrase: str) -> bool:

@@ -4,6 +4,7 @@ they stand for, found by matching the acronym's capitals to the initials of the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,10 +43,17 @@ def definitions(text: str) -> tuple[Definition, ...]:
     return tuple(found)
 
 
+def defined_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each capitalised full name of more than one word that an acronym is defined for,
+    inside text[start:end], in order."""
+    names = _names(text)
+    return names[bisect_left(names, (start,)) : bisect_left(names, (end,))]
+
+
 @lru_cache(maxsize=4)
-def defined_names(text: str) -> dict[int, int]:
-    """Start -> end of each capitalised full name of more than one word that an acronym is defined for."""
-    return {d.start: d.end for d in definitions(text) if d.capitalised and " " in text[d.start : d.end]}
+def _names(text: str) -> list[tuple[int, int]]:
+    """Every defined full name of more than one capitalised word, in text order."""
+    return sorted({(d.start, d.end) for d in definitions(text) if d.capitalised and " " in text[d.start : d.end]})
 
 
 def _defined(text: str, acronym: str, bracket: int) -> Definition | None:

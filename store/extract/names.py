@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from store.extract.citeforms import cited
+from store.extract.citeforms import cited_within
 from store.extract.definitions import defined_names
 from store.extract.gazetteer import lookup
 from store.extract.lexicon import is_common, word_set
@@ -41,19 +42,18 @@ class Run:
 def capitalised_runs(text: str, tokens: list[Token], skip: frozenset[int] = frozenset()) -> list[Run]:
     """Group capitalised tokens (index not in ``skip``, not inside a citation form) of one sentence into
     runs; a full name an acronym is defined for is one run ("Office of Management and Budget (OMB)")."""
-    whole = defined_names(text)
+    if not tokens:
+        return []
     runs: list[Run] = []
-    begin = index = 0
-    while index < len(tokens):
-        end = whole.get(tokens[index].start)
-        if end is None or index in skip:
-            index += 1
+    begin = 0
+    starts = [token.start for token in tokens]
+    for start, end in defined_names(text, tokens[0].start, tokens[-1].end):
+        index = bisect_left(starts, start)
+        if index < begin or index == len(tokens) or starts[index] != start or index in skip:
             continue
-        stop = index + 1
-        while stop < len(tokens) and tokens[stop].end <= end:
-            stop += 1
+        stop = bisect_left(starts, end, index)
         runs += [*_runs(text, tokens, skip, begin, index), Run(tuple(tokens[index:stop]))]
-        begin = index = stop
+        begin = stop
     return runs + _runs(text, tokens, skip, begin, len(tokens))
 
 
@@ -62,12 +62,12 @@ def _runs(text: str, tokens: list[Token], skip: frozenset[int], begin: int, end:
     runs: list[list[Token]] = []
     current: list[Token] = []
     pending: list[Token] = []
-    in_citation = cited(text)
+    in_citation = cited_within(text, tokens[begin].start, tokens[end - 1].end) if begin < end else None
     for index in range(begin, end):
         token = tokens[index]
         if not current and not token.capitalised:
             continue  # a lower-case word outside a run changes nothing (no run, so nothing pending)
-        if index in skip or _is_stop(token) or in_citation(token.start, token.end):
+        if index in skip or _is_stop(token) or in_citation and in_citation(token.start, token.end):
             current, pending = _flush(runs, current), []
         elif token.capitalised:
             if current and joined(text, (pending or current)[-1], token) and _continues(current[-1]):
@@ -80,7 +80,36 @@ def _runs(text: str, tokens: list[Token], skip: frozenset[int], begin: int, end:
         else:
             current, pending = _flush(runs, current), []
     _flush(runs, current)
-    return [run for run in (_trim(text, tokens) for tokens in runs) if run is not None]
+    return [run for run in (_trim(text, tokens) for tokens in _joined_by_and(text, runs)) if run is not None]
+
+
+def _joined_by_and(text: str, runs: list[list[Token]]) -> list[list[Token]]:
+    """Join "A and B" into one run when B is an organisation's name and A ends in an ordinary word that
+    names nothing alone: "Securities and Exchange Commission", "Department of Health and Human Services"."""
+    joined_runs: list[list[Token]] = []
+    for tokens in runs:
+        previous = joined_runs[-1] if joined_runs else None
+        if previous and _and_between(text, previous[-1], tokens[0]) and _shares_name(previous, tokens):
+            at = previous[-1].end + 1
+            previous.extend([Token("and", at, at + 3, False, "and", False), *tokens])
+        else:
+            joined_runs.append(tokens)
+    return joined_runs
+
+
+def _and_between(text: str, left: Token, right: Token) -> bool:
+    """True when exactly " and " stands between two tokens."""
+    return not left.possessive and text[left.end : right.start] == " and "
+
+
+def _shares_name(left: list[Token], right: list[Token]) -> bool:
+    """A head ("Human Services") that ends in an organisation keyword other than the left part's, after
+    a common word that is no known name ("Health", not "China" or "Defense Department")."""
+    keywords = word_set("org_keywords.txt")
+    last, head = left[-1], right[-1]
+    if not (head.capitalised and head.lower in keywords) or not is_common(last.text) or lookup(last.text):
+        return False
+    return all(token.lower != head.lower for token in left) and not any(t.lower in keywords for t in right[:-1])
 
 
 def _is_stop(token: Token) -> bool:
@@ -106,9 +135,10 @@ def _joins(current: list[Token], pending: list[Token], token: Token) -> bool:
 
 @cache
 def _heads() -> frozenset[str]:
-    """Words that take an "of"/"for"/"on" phrase inside one name: places, organisations and laws
-    ("Gulf of Aden", "Ministry of Defence", "Treaty of Rome", "Convention on ...")."""
-    return word_set("of_heads.txt") | word_set("org_keywords.txt") | word_set("law_keywords.txt")
+    """Words that take an "of"/"for"/"on" phrase inside one name: places, organisations, laws and outlets
+    ("Gulf of Aden", "Ministry of Defence", "Treaty of Rome", "Convention on ...", "Times of India")."""
+    return frozenset().union(*map(word_set, ("of_heads.txt", "org_keywords.txt", "law_keywords.txt",
+                                              "outlet_keywords.txt")))
 
 
 def _flush(runs: list[list[Token]], current: list[Token]) -> list[Token]:
