@@ -98,9 +98,17 @@ def resolve_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
         if expanded != name and expanded in longer:
             names[name] = expanded
         for other in longer:
-            if other.endswith(" " + name) and lookup(other[: -len(name) - 1]):
+            # "NATO Military Committee" is the "Military Committee" meant; a state's "Nevada Department of
+            # Transportation" is not the federal "Department of Transportation".
+            if other.endswith(" " + name) and _owner_kind(other[: -len(name) - 1]) not in (None, "place"):
                 names.setdefault(name, other)
     return [_renamed(c, names) for c in found]
+
+
+def _owner_kind(prefix: str) -> str | None:
+    """The kind of known name that a prefix of an organisation's name is, if it is one."""
+    known = lookup(prefix)
+    return known[0] if known else None
 
 
 def _expanded(name: str) -> str:

@@ -43,6 +43,9 @@ def classify_run(text: str, run: Run, people: bool) -> list[Candidate]:
     whole = None if _glued(text, tokens[0]) else lookup(run.text(text))
     if whole:
         return [Candidate(run.start, run.end, whole[0], whole[1])]
+    head = _governing_head(tokens)
+    if head is not None:
+        return _organization(text, tokens, head, people)
     if len(tokens) > 1 and names_law(tokens):
         return []
     for kind in ("place", "outlet"):
@@ -88,6 +91,16 @@ def _head_of(tokens: list[Token] | tuple[Token, ...], heads: str, *others: str) 
 def _union(names: tuple[str, ...]) -> frozenset[str]:
     """The words of several data files together."""
     return frozenset().union(*map(word_set, names))
+
+
+def _governing_head(tokens: list[Token]) -> int | None:
+    """Index of an organisation keyword that takes an "of"/"for" phrase, which then belongs to it
+    whatever it ends with ("Department of Roads and Rivers", "Ministry for Trade Agreements")."""
+    keywords = word_set("org_keywords.txt")
+    for i, token in enumerate(tokens[:-1]):
+        if token.capitalised and _keyword(token) in keywords and tokens[i + 1].lower in ("of", "for"):
+            return i
+    return None
 
 
 def _keyword(token: Token) -> str:
@@ -149,12 +162,14 @@ def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple
         return None
     start, end = _ampersands(text, tokens[i].start, tokens[j - 1].end)
     phrase = text[start:end]
+    defined = _defined_kinds(text)
+    if phrase in defined:
+        kind_name = defined[phrase]
+        return (j,) if kind_name is None else (j, Candidate(start, end, *kind_name))
     if j == i + 1 and (is_common_acronym(phrase) or _shouted(text, phrase) or is_roman_numeral(phrase)):
         return (j,)
-    defined = _defined_kinds(text)
-    if phrase in defined or phrase in _programme_names(text):
-        kind_name = defined.get(phrase)
-        return (j,) if kind_name is None else (j, Candidate(start, end, *kind_name))
+    if phrase in _programme_names(text):
+        return (j,)
     return j, Candidate(start, end, "organization", phrase)
 
 
@@ -225,10 +240,12 @@ def _full_name(text: str, definition: Definition) -> tuple[str, str] | None:
     tokens = tokenize(text, definition.start, definition.end)
     name = " ".join(text[definition.start : definition.end].split())
     known = lookup(name)
-    if known or names_law(tokens):
+    head = _governing_head(tokens)
+    if known or head is None and names_law(tokens):
         return known
-    keyword = _last_keyword(tokens)
-    return ("organization", name) if keyword and _organization_end(tokens, keyword) == len(tokens) else None
+    keyword = _last_keyword(tokens) if head is None else head
+    whole = keyword is not None and _organization_end(tokens, keyword) == len(tokens)
+    return ("organization", name) if whole else None
 
 
 def _unknown(text: str, stretch: list[Token], people: bool) -> list[Candidate]:
