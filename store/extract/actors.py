@@ -54,7 +54,7 @@ def _sentence(
     found = attach_roles(text, tokens, roles, found)
     in_citation = cited(text)  # "the President's FY2026 budget": a title before a citation names no one
     return [with_evidence(text, c) for c in found
-            if not in_citation(c.start, c.start + 1) and not names_no_person(text, c)]
+            if not in_citation(c.start, c.start + 1) and not names_no_person(c)]
 
 
 def _actors(text: str, found: list[Candidate]) -> tuple[Actor, ...]:

@@ -13,9 +13,11 @@ from store.extract.names import Run
 from store.extract.tokens import Token, tokenize
 
 _MAX_KNOWN = 5
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b")
+_HEAD_FILES = (("organization", "org_keywords.txt"), ("law", "law_keywords.txt"),
+               ("place", "place_keywords.txt"), ("outlet", "outlet_keywords.txt"))
 # Acronyms are short: a longer word in capitals that is also an English word is that word shouted.
 _SHORT_ACRONYM = 3
-_TITLE_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 # "MPs", "NGOs": a plural of an abbreviation, never a name.
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
@@ -43,15 +45,15 @@ def classify_run(text: str, run: Run, people: bool) -> list[Candidate]:
     whole = None if _glued(text, tokens[0]) else lookup(run.text(text))
     if whole:
         return [Candidate(run.start, run.end, whole[0], whole[1])]
+    kind = _head_kind(tokens) if len(tokens) > 1 else None
+    if kind == "law":
+        return []
     head = _governing_head(tokens)
     if head is not None:
         return _organization(text, tokens, head, people)
-    if len(tokens) > 1 and names_law(tokens):
-        return []
-    for kind in ("place", "outlet"):
-        if len(tokens) > 1 and _head_of(tokens, f"{kind}_keywords.txt", "org_keywords.txt"):
-            start = _ampersands(text, run.start, tokens[0].end)[0]  # "E&E News", not "E News"
-            return [Candidate(start, run.end, kind, " ".join(text[start : run.end].split()))]
+    if kind in ("place", "outlet"):
+        start = _ampersands(text, run.start, tokens[0].end)[0]  # "E&E News", not "E News"
+        return [Candidate(start, run.end, kind, " ".join(text[start : run.end].split()))]
     keyword = _last_keyword(tokens)
     if keyword is not None and len(tokens) > 1:
         return _organization(text, tokens, keyword, people)
@@ -61,57 +63,59 @@ def classify_run(text: str, run: Run, people: bool) -> list[Candidate]:
 def names_law(tokens: list[Token] | tuple[Token, ...]) -> bool:
     """True when the words name a law, treaty, programme or document: their last keyword is a law's
     ("Help America Vote Act", "Treaty of Rome"), not an organisation's ("... Treaty Organization")."""
-    return _head_of(tokens, "law_keywords.txt", "org_keywords.txt", "place_keywords.txt")
+    return _head_kind(tokens) == "law"
 
 
-def names_no_person(text: str, candidate: Candidate) -> bool:
-    """True for a "person" whose words end like a law's or a place's name: a title before a document or
+def names_no_person(candidate: Candidate) -> bool:
+    """True for a "person" whose last word is a law's or a place's keyword: a title before a document or
     a memorial ("the President's Budget Proposal", "General Grant National Memorial") names no one."""
     if candidate.kind != "person":
         return False
-    tokens = tokenize(text, candidate.start, candidate.end)
+    words = candidate.name.split()
+    kind = _head_kinds().get(words[-1].lower().rstrip("."))
     # One word ending like a place may still be a surname ("Lake"); one law word ("Act") never is.
-    return _head_of(tokens, "law_keywords.txt") or len(tokens) > 1 and _head_of(tokens, "place_keywords.txt")
-
-
-def _head_of(tokens: list[Token] | tuple[Token, ...], heads: str, *others: str) -> bool:
-    """True when the last keyword of the words is in data file ``heads`` (not in ``others``) and it ends
-    the name or takes an "of ..." after it ("Mekong River", "Strait of Hormuz", not "Gulf War")."""
-    wanted, rivals = word_set(heads), _union(others)
-    for i in range(len(tokens) - 1, -1, -1):
-        token = tokens[i]
-        if token.capitalised and _keyword(token) in wanted:
-            return i == len(tokens) - 1 or not tokens[i + 1].capitalised
-        if token.capitalised and _keyword(token) in rivals:
-            return False
-    return False
+    return kind == "law" or kind == "place" and len(words) > 1
 
 
 @cache
-def _union(names: tuple[str, ...]) -> frozenset[str]:
-    """The words of several data files together."""
-    return frozenset().union(*map(word_set, names))
+def _head_kinds() -> dict[str, str]:
+    """Keyword -> the kind of name it ends: a law's, a place's, an outlet's or an organisation's
+    (organisations first where two lists share a word)."""
+    kinds: dict[str, str] = {}
+    for kind, name in _HEAD_FILES:
+        for word in word_set(name):
+            kinds.setdefault(word, kind)
+    return kinds
+
+
+def _head_kind(tokens: list[Token] | tuple[Token, ...]) -> str | None:
+    """The kind the words' last keyword makes, when it ends the name or takes an "of ..." after it
+    ("Mekong River", "Strait of Hormuz", "Trade Act"; not "Gulf War"): 'law', 'place', 'outlet' or
+    'organization'."""
+    kinds = _head_kinds()
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i]
+        kind = kinds.get(token.lower.rstrip(".")) if token.capitalised else None
+        if kind is not None:
+            return kind if i == len(tokens) - 1 or not tokens[i + 1].capitalised else None
+    return None
 
 
 def _governing_head(tokens: list[Token]) -> int | None:
     """Index of an organisation keyword that takes an "of"/"for" phrase, which then belongs to it
     whatever it ends with ("Department of Roads and Rivers", "Ministry for Trade Agreements")."""
     keywords = word_set("org_keywords.txt")
-    for i, token in enumerate(tokens[:-1]):
-        if token.capitalised and _keyword(token) in keywords and tokens[i + 1].lower in ("of", "for"):
+    for i in range(len(tokens) - 1):
+        token = tokens[i]
+        if token.capitalised and token.lower.rstrip(".") in keywords and tokens[i + 1].lower in ("of", "for"):
             return i
     return None
 
 
-def _keyword(token: Token) -> str:
-    """The word as keyword lists spell it: lower case, without an abbreviation's dot ("Co." -> "co")."""
-    return token.lower.rstrip(".")
-
-
 def _last_keyword(tokens: list[Token]) -> int | None:
-    """Index of the last organisation keyword ("Council", "University") in the run, if any."""
+    """Index of the last organisation keyword ("Council", "University", "Co.") in the run, if any."""
     keywords = word_set("org_keywords.txt")
-    found = [i for i, token in enumerate(tokens) if token.capitalised and _keyword(token) in keywords]
+    found = [i for i, token in enumerate(tokens) if token.capitalised and token.lower.rstrip(".") in keywords]
     return found[-1] if found else None
 
 
@@ -168,7 +172,7 @@ def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple
         return (j,) if kind_name is None else (j, Candidate(start, end, *kind_name))
     if j == i + 1 and (is_common_acronym(phrase) or _shouted(text, phrase) or is_roman_numeral(phrase)):
         return (j,)
-    if phrase in _programme_names(text):
+    if _names_programme(text, phrase):
         return (j,)
     return j, Candidate(start, end, "organization", phrase)
 
@@ -199,28 +203,41 @@ def _ampersands(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _glued(text: str, token: Token) -> bool:
     """True when an ampersand joins the word to capitals beside it: "RT" of "RT&E" is no outlet."""
+    if text[token.end : token.end + 1] != "&" and text[token.start - 1 : token.start] != "&":
+        return False
     return _ampersands(text, token.start, token.end) != (token.start, token.end)
 
 
 def _shouted(text: str, word: str) -> bool:
     """A word written in capitals that is no acronym: an ordinary word ("PRODUCT") or a name the article
     also writes in small letters ("WALLACE:" of a transcript, "CHARLOTTE, N.C." of a dateline)."""
-    return len(word) > _SHORT_ACRONYM and (is_common(word) or word.capitalize() in _title_words(text))
+    return len(word) > _SHORT_ACRONYM and (is_common(word) or _written_small(text, word.capitalize()))
 
 
-@lru_cache(maxsize=4)  # asked for every long acronym of the same article: collect its words once
-def _title_words(text: str) -> frozenset[str]:
-    """The words the article writes with one capital and small letters ("Wallace")."""
-    return frozenset(_TITLE_WORD.findall(text))
+@lru_cache(maxsize=256)  # the same acronyms come back in every sentence of an article
+def _written_small(text: str, word: str) -> bool:
+    """True when the article writes ``word`` as a whole word ("Wallace", not "Wallaces")."""
+    at = text.find(word)  # a plain search: a regex with word boundaries is slow over a long report
+    while at != -1:
+        end = at + len(word)
+        if not (text[at - 1 : at].isalnum() or text[end : end + 1].isalnum()):
+            return True
+        at = text.find(word, end)
+    return False
 
 
-@lru_cache(maxsize=4)  # asked for every acronym of the same article: search the text once
-def _programme_names(text: str) -> frozenset[str]:
-    """Names in capitals that the article writes before a law word ("the SNAP program", "the FD&C Act"):
-    programmes and laws, not organisations."""
-    words = "|".join(sorted(word_set("law_keywords.txt"), key=len, reverse=True))
-    pattern = rf"\b([A-Z][A-Z&]+(?:[ \t][A-Z][A-Z&]+)*)[ \t]+(?i:{words})\b"
-    return frozenset(match.group(1) for match in re.finditer(pattern, text))
+@lru_cache(maxsize=256)  # the same acronyms come back in every sentence of an article
+def _names_programme(text: str, phrase: str) -> bool:
+    """True when the article writes the name in capitals before a law word ("the SNAP program", "the
+    FD&C Act"): a programme or a law, not an organisation."""
+    laws = word_set("law_keywords.txt")
+    at = text.find(phrase)  # plain searches: a regex over the whole report is slower
+    while at != -1:
+        after = _NEXT_WORD.match(text, at + len(phrase))
+        if after and after.group(1).lower() in laws and not text[at - 1 : at].isalnum():
+            return True
+        at = text.find(phrase, at + len(phrase))
+    return False
 
 
 @lru_cache(maxsize=4)  # asked for every acronym of the same article: classify its definitions once

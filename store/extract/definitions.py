@@ -18,7 +18,7 @@ _LINK_TAIL = re.compile(r"\]\([^()\s]*\)[ \t]*$")
 # Small words inside a full name that need not give the acronym a letter ("Department of Defense (DOD)"
 # gives one, "Office of Management and Budget (OMB)" does not).
 _MINOR = frozenset({"of", "and", "for", "the", "on", "in", "to", "de"})
-_LOOKBACK = 240
+_LOOKBACK = 160
 
 
 @dataclass(frozen=True)
