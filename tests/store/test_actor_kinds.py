@@ -153,3 +153,20 @@ def test_an_acronym_definition_before_a_dash_is_no_wire_credit() -> None:
 def test_markdown_italics_do_not_stick_to_names() -> None:
     found = actors("The _Harbor City Times_ reported it.")
     assert found == {"Harbor City Times": "outlet"}
+
+
+def test_a_title_word_in_a_list_of_names_makes_no_one_a_person() -> None:
+    assert actors("Funds for Commerce, Justice, Science, and Related Agencies rose.") == {}
+
+
+def test_a_title_set_off_by_commas_still_names_its_holder() -> None:
+    found = aliases("John Roberts, Chief Justice, said no. Justice Anna Berg agreed.")
+    assert set(found) == {"John Roberts", "Anna Berg"}
+
+
+def test_a_possessive_title_takes_no_name_after_it() -> None:
+    assert actors("The President's Budget Proposal and the Governor's Plan were late.") == {}
+
+
+def test_a_title_word_after_and_in_a_list_of_names_makes_no_one_a_person() -> None:
+    assert actors("The Departments of Commerce and Justice, Science; and Energy bill passed.") == {}
