@@ -162,7 +162,9 @@ def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple
         if found:
             return j, Candidate(tokens[i].start, tokens[j - 1].end, found[0], found[1])
     j = _capitals_end(tokens, i)
-    if j == i or len(tokens[i].text) < 2:
+    if j == i:
+        return _short_name(text, tokens[i], i)
+    if len(tokens[i].text) < 2:
         return None
     start, end = _ampersands(text, tokens[i].start, tokens[j - 1].end)
     phrase = text[start:end]
@@ -175,6 +177,12 @@ def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple
     if _names_programme(text, phrase):
         return (j,)
     return j, Candidate(start, end, "organization", phrase)
+
+
+def _short_name(text: str, token: Token, i: int) -> tuple[int, Candidate] | None:
+    """A word the article defines as the short name of a longer one ("Commerce"), under that name."""
+    kind_name = _defined_kinds(text).get(token.text)
+    return (i + 1, Candidate(token.start, token.end, *kind_name)) if kind_name else None
 
 
 def _capitals_end(tokens: list[Token], i: int) -> int:

@@ -1,5 +1,6 @@
 """Acronyms an article defines in brackets ("the Help America Vote Act (HAVA)") and the full names
-they stand for, found by matching the acronym's capitals to the initials of the words before it."""
+they stand for, found by matching the acronym's capitals to the initials of the words before it; and
+short names defined the same way ("the Department of Commerce (Commerce)")."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from store.extract.lexicon import word_set
-from store.extract.tokens import Token, tokenize
+from store.extract.tokens import Token, joined, tokenize
 
 # "(HAVA)", "(the IIJA; P.L. 117-58)", "(LLMs)": capitals (small letters inside, as in "FinCEN") and a plural "s".
 _DEFINED = re.compile(r"\((?:the\s+)?([A-Z][A-Za-z&]*[A-Z])s?\s*[;,)]")
+# "(Commerce)" after "the U.S. Department of Commerce": a short name, defined like an acronym.
+_SHORT_NAME = re.compile(r"\((?:the\s+)?([A-Z][a-z]{2,})\)")
 # A Markdown link ends the full name: "[Help America Vote Act](https://...) (HAVA)".
 _LINK_TAIL = re.compile(r"\]\([^()\s]*\)[ \t]*$")
 # Small words inside a full name that need not give the acronym a letter ("Department of Defense (DOD)"
@@ -34,13 +37,10 @@ class Definition:
 
 @lru_cache(maxsize=4)  # asked by every sentence of the same article: search the text once
 def definitions(text: str) -> tuple[Definition, ...]:
-    """Every acronym defined in brackets right after the words it abbreviates, in text order."""
-    found = []
-    for match in _DEFINED.finditer(text):
-        definition = _defined(text, match.group(1), match.start())
-        if definition is not None:
-            found.append(definition)
-    return tuple(found)
+    """Every acronym (or short name) defined in brackets right after the words it stands for, in text order."""
+    found = [_defined(text, match.group(1), match.start()) for match in _DEFINED.finditer(text)]
+    found += [_short_defined(text, match.group(1), match.start()) for match in _SHORT_NAME.finditer(text)]
+    return tuple(sorted((d for d in found if d is not None), key=lambda d: d.start))
 
 
 def defined_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -69,6 +69,24 @@ def _defined(text: str, acronym: str, bracket: int) -> Definition | None:
     first = _with_head(text, tokens, first)
     words = [t for t in tokens[first:] if t.lower not in _MINOR]
     return Definition(acronym, tokens[first].start, tokens[-1].end, all(t.capitalised for t in words))
+
+
+def _short_defined(text: str, word: str, bracket: int) -> Definition | None:
+    """The capitalised name right before ``bracket`` that holds ``word``, which then stands for it:
+    "the U.S. Department of Commerce (Commerce)"."""
+    tokens = tokenize(text, max(0, bracket - _LOOKBACK), bracket)
+    if not tokens or text[tokens[-1].end : bracket].strip():
+        return None
+    first = len(tokens) - 1
+    while first > 0 and (tokens[first - 1].capitalised or tokens[first - 1].lower in _MINOR) \
+            and joined(text, tokens[first - 1], tokens[first]):
+        first -= 1
+    name = tokens[first:]
+    while name and (not name[0].capitalised or name[0].lower in _MINOR):
+        name = name[1:]
+    if len(name) < 2 or word not in (token.text for token in name):
+        return None
+    return Definition(word, name[0].start, name[-1].end, True)
 
 
 def _initials_start(text: str, tokens: list[Token], i: int, letters: str) -> int | None:

@@ -170,3 +170,8 @@ def test_a_possessive_title_takes_no_name_after_it() -> None:
 
 def test_a_title_word_after_and_in_a_list_of_names_makes_no_one_a_person() -> None:
     assert actors("The Departments of Commerce and Justice, Science; and Energy bill passed.") == {}
+
+
+def test_a_short_name_defined_in_brackets_stands_for_the_full_name() -> None:
+    found = aliases("The Bureau of Coastal Trade (Trade) grew, and Trade officials agreed with Trade.")
+    assert found["Bureau of Coastal Trade"] == ("Trade",) and "Trade" not in found
