@@ -64,6 +64,10 @@ def lookup(phrase: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every capitalised word by several rules
 def is_demonym(word: str) -> bool:
-    """True for nationality or regional adjectives such as "Japanese" or "European"."""
-    return word.lower() in word_set("demonyms.txt")
+    """True for nationality or regional adjectives and nouns such as "Japanese", "European", their
+    plurals ("Armenians") and compounds ("African-Americans")."""
+    demonyms = word_set("demonyms.txt")
+    return all(part in demonyms or part.endswith("s") and part[:-1] in demonyms
+               for part in word.lower().split("-"))

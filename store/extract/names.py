@@ -103,13 +103,18 @@ def _and_between(text: str, left: Token, right: Token) -> bool:
 
 
 def _shares_name(left: list[Token], right: list[Token]) -> bool:
-    """A head ("Human Services") that ends in an organisation keyword other than the left part's, after
-    a common word that is no known name ("Health", not "China" or "Defense Department")."""
+    """One name across "and": the right part ends in an organisation keyword other than the left part's
+    ("Health and Human Services", not "State and Defense Department"), or the left part is an
+    organisation's "of"/"for" phrase and the right one ordinary words ("Center for Strategic and
+    International Studies"); the word before "and" is a common word that is no known name."""
     keywords = word_set("org_keywords.txt")
     last, head = left[-1], right[-1]
-    if not (head.capitalised and head.lower in keywords) or not is_common(last.text) or lookup(last.text):
+    if not is_common(last.text) or lookup(last.text) or any(lookup(token.text) for token in right):
         return False
-    return all(token.lower != head.lower for token in left) and not any(t.lower in keywords for t in right[:-1])
+    if head.capitalised and head.lower in keywords:
+        return all(token.lower != head.lower for token in left) and not any(t.lower in keywords for t in right[:-1])
+    governed = any(t.lower in keywords and n.lower in ("of", "for") for t, n in zip(left, left[1:]))
+    return governed and all(t.capitalised and is_common(t.text) and not lookup(t.text) for t in right)
 
 
 def _is_stop(token: Token) -> bool:

@@ -175,3 +175,13 @@ def test_a_title_word_after_and_in_a_list_of_names_makes_no_one_a_person() -> No
 def test_a_short_name_defined_in_brackets_stands_for_the_full_name() -> None:
     found = aliases("The Bureau of Coastal Trade (Trade) grew, and Trade officials agreed with Trade.")
     assert found["Bureau of Coastal Trade"] == ("Trade",) and "Trade" not in found
+
+
+def test_an_organisations_of_phrase_runs_on_over_and_ordinary_words() -> None:
+    found = actors("The Center for Coastal and Marine Studies met the Department of Defense and Congress.")
+    assert found == {"Center for Coastal and Marine Studies": "organization",
+                     "Department of Defense": "organization", "Congress": "organization"}
+
+
+def test_plural_and_compound_demonyms_name_no_one() -> None:
+    assert actors("Armenians and African-Americans voted.") == {}
