@@ -22,6 +22,8 @@ _LINK_TAIL = re.compile(r"\]\([^()\s]*\)[ \t]*$")
 # gives one, "Office of Management and Budget (OMB)" does not).
 _MINOR = frozenset({"of", "and", "for", "the", "on", "in", "to", "de"})
 _LOOKBACK = 160
+_CHARS_PER_LETTER = 24
+_SHORT_LOOKBACK = 80
 
 
 @dataclass(frozen=True)
@@ -58,11 +60,12 @@ def _names(text: str) -> list[tuple[int, int]]:
 
 def _defined(text: str, acronym: str, bracket: int) -> Definition | None:
     """The full name before ``bracket`` whose initials spell ``acronym``, if the words there give them."""
+    letters = "".join(ch for ch in acronym if ch.isupper())
     before = text[max(0, bracket - _LOOKBACK) : bracket]
     link = _LINK_TAIL.search(before)
     end = bracket - len(before) + link.start() if link else bracket
-    tokens = tokenize(text, max(0, bracket - _LOOKBACK), end)
-    letters = "".join(ch for ch in acronym if ch.isupper())
+    # A full name takes at most a few words per letter: look no further back than that.
+    tokens = tokenize(text, max(0, bracket - _LOOKBACK, end - _CHARS_PER_LETTER * (len(letters) + 1)), end)
     first = _initials_start(text, tokens, len(tokens) - 1, letters)
     if first is None:
         return None
@@ -74,7 +77,7 @@ def _defined(text: str, acronym: str, bracket: int) -> Definition | None:
 def _short_defined(text: str, word: str, bracket: int) -> Definition | None:
     """The capitalised name right before ``bracket`` that holds ``word``, which then stands for it:
     "the U.S. Department of Commerce (Commerce)"."""
-    tokens = tokenize(text, max(0, bracket - _LOOKBACK), bracket)
+    tokens = tokenize(text, max(0, bracket - _SHORT_LOOKBACK), bracket)
     if not tokens or text[tokens[-1].end : bracket].strip():
         return None
     first = len(tokens) - 1
