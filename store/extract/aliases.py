@@ -149,7 +149,8 @@ def resolve_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             names[name] = expanded
     for other in longer:  # "Japan Coast Guard" folds "Coast Guard": a known name, then an organisation's
         for prefix, name in _known_prefixes(other):
-            if name in known and lookup(prefix):
+            # A state's "Nevada Department of Transportation" is not the federal "Department of Transportation".
+            if name in known and _owner_kind(prefix) not in (None, "place"):
                 names.setdefault(name, other)
     return [_renamed(c, names) for c in found]
 
@@ -162,6 +163,12 @@ def _known_prefixes(name: str) -> list[tuple[str, str]]:
     """
     spaces = (match.start() for match in islice(_SPACE.finditer(name), _MAX_PREFIX_WORDS))
     return [(name[:i], name[i + 1 :]) for i in spaces]
+
+
+def _owner_kind(prefix: str) -> str | None:
+    """The kind of known name that a prefix of an organisation's name is, if it is one."""
+    known = lookup(prefix)
+    return known[0] if known else None
 
 
 def _expanded(name: str) -> str:

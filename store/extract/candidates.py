@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
+from store.extract.definitions import Definition, definitions
 from store.extract.gazetteer import is_demonym, lookup
-from store.extract.lexicon import is_acronym, is_common, word_set
+from store.extract.lexicon import is_acronym, is_common, is_common_acronym, is_roman_numeral, word_set
 from store.extract.names import Run
-from store.extract.tokens import Token
+from store.extract.tokens import Token, tokenize
 
 _MAX_KNOWN = 5
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b")
+_HEAD_FILES = (("organization", "org_keywords.txt"), ("law", "law_keywords.txt"),
+               ("place", "place_keywords.txt"), ("outlet", "outlet_keywords.txt"))
+# Acronyms are short: a longer word in capitals that is also an English word is that word shouted.
+_SHORT_ACRONYM = 3
 # "MPs", "NGOs": a plural of an abbreviation, never a name.
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
@@ -35,32 +42,97 @@ class Candidate:
 def classify_run(text: str, run: Run, people: bool) -> list[Candidate]:
     """Name what a run refers to; ``people`` False (headings, titles) allows no person."""
     tokens = list(run.tokens)
-    whole = lookup(run.text(text))
+    whole = None if _glued(text, tokens[0]) else lookup(run.text(text))
     if whole:
         return [Candidate(run.start, run.end, whole[0], whole[1])]
+    kind = _head_kind(tokens) if len(tokens) > 1 else None
+    if kind == "law":
+        return []
+    head = _governing_head(tokens)
+    if head is not None:
+        return _organization(text, tokens, head, people)
+    if kind in ("place", "outlet"):
+        start = _ampersands(text, run.start, tokens[0].end)[0]  # "E&E News", not "E News"
+        return [Candidate(start, run.end, kind, " ".join(text[start : run.end].split()))]
     keyword = _last_keyword(tokens)
     if keyword is not None and len(tokens) > 1:
         return _organization(text, tokens, keyword, people)
     return _decompose(text, tokens, people)
 
 
-def _last_keyword(tokens: list[Token]) -> int | None:
-    """Index of the last organisation keyword ("Council", "University") in the run, if any."""
+def names_law(tokens: list[Token] | tuple[Token, ...]) -> bool:
+    """True when the words name a law, treaty, programme or document: their last keyword is a law's
+    ("Help America Vote Act", "Treaty of Rome"), not an organisation's ("... Treaty Organization")."""
+    return _head_kind(tokens) == "law"
+
+
+def names_no_person(candidate: Candidate) -> bool:
+    """True for a "person" whose last word is a law's or a place's keyword: a title before a document or
+    a memorial ("the President's Budget Proposal", "General Grant National Memorial") names no one."""
+    if candidate.kind != "person":
+        return False
+    words = candidate.name.split()
+    kind = _head_kinds().get(words[-1].lower().rstrip("."))
+    # One word ending like a place may still be a surname ("Lake"); one law word ("Act") never is.
+    return kind == "law" or kind == "place" and len(words) > 1
+
+
+@cache
+def _head_kinds() -> dict[str, str]:
+    """Keyword -> the kind of name it ends: a law's, a place's, an outlet's or an organisation's
+    (organisations first where two lists share a word)."""
+    kinds: dict[str, str] = {}
+    for kind, name in _HEAD_FILES:
+        for word in word_set(name):
+            kinds.setdefault(word, kind)
+    return kinds
+
+
+def _head_kind(tokens: list[Token] | tuple[Token, ...]) -> str | None:
+    """The kind the words' last keyword makes, when it ends the name or takes an "of ..." after it
+    ("Mekong River", "Strait of Hormuz", "Trade Act"; not "Gulf War"): 'law', 'place', 'outlet' or
+    'organization'."""
+    kinds = _head_kinds()
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i]
+        kind = kinds.get(token.lower.rstrip(".")) if token.capitalised else None
+        if kind is not None:
+            return kind if i == len(tokens) - 1 or not tokens[i + 1].capitalised else None
+    return None
+
+
+def _governing_head(tokens: list[Token]) -> int | None:
+    """Index of an organisation keyword that takes an "of"/"for" phrase, which then belongs to it
+    whatever it ends with ("Department of Roads and Rivers", "Ministry for Trade Agreements")."""
     keywords = word_set("org_keywords.txt")
-    found = [i for i, token in enumerate(tokens) if token.capitalised and token.lower in keywords]
+    for i in range(len(tokens) - 1):
+        token = tokens[i]
+        if token.capitalised and token.lower.rstrip(".") in keywords and tokens[i + 1].lower in ("of", "for"):
+            return i
+    return None
+
+
+def _last_keyword(tokens: list[Token]) -> int | None:
+    """Index of the last organisation keyword ("Council", "University", "Co.") in the run, if any."""
+    keywords = word_set("org_keywords.txt")
+    found = [i for i, token in enumerate(tokens) if token.capitalised and token.lower.rstrip(".") in keywords]
     return found[-1] if found else None
 
 
 def _organization(text: str, tokens: list[Token], keyword: int, people: bool) -> list[Candidate]:
     """The organisation ends at its keyword (or runs on through "of ..."); the rest is classified apart."""
-    end = keyword + 1
-    if end < len(tokens) and not tokens[end].capitalised:
-        end = len(tokens)
+    end = _organization_end(tokens, keyword)
     name = text[tokens[0].start : tokens[end - 1].end]
     rest = _decompose(text, tokens[end:], people) if end < len(tokens) else []
     if end == 1:
         return rest  # a keyword alone ("Staff" of "Staff Writer") names no organisation
     return [Candidate(tokens[0].start, tokens[end - 1].end, "organization", name), *rest]
+
+
+def _organization_end(tokens: list[Token], keyword: int) -> int:
+    """Where an organisation's name ends: after its keyword, or after the "of ..." that follows it."""
+    end = keyword + 1
+    return len(tokens) if end < len(tokens) and not tokens[end].capitalised else end
 
 
 def _decompose(text: str, tokens: list[Token], people: bool) -> list[Candidate]:
@@ -75,22 +147,130 @@ def _decompose(text: str, tokens: list[Token], people: bool) -> list[Candidate]:
             i += 1
             continue
         found.extend(_unknown(text, stretch, people))
-        found.append(known[1])
+        found.extend(known[1:])
         stretch, i = [], known[0]
     return found + _unknown(text, stretch, people)
 
 
-def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int, Candidate] | None:
-    """The longest known name (or acronym) starting at token i, with the index after it."""
+def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple[int, Candidate] | None:
+    """The longest known name (or acronym) starting at token i, with the index after it; an acronym
+    that names no actor ("PDF", one defined for a law) is the index alone."""
+    glued = _glued(text, tokens[i])
     for j in range(min(len(tokens), i + _MAX_KNOWN), i, -1):
         phrase = text[tokens[i].start : tokens[j - 1].end]
-        found = lookup(phrase)
+        found = None if glued else lookup(phrase)
         if found:
             return j, Candidate(tokens[i].start, tokens[j - 1].end, found[0], found[1])
-    if is_acronym(tokens[i].text) and len(tokens[i].text) > 1:
-        token = tokens[i]
-        return i + 1, Candidate(token.start, token.end, "organization", token.text)
-    return None
+    j = _capitals_end(tokens, i)
+    if j == i:
+        return _short_name(text, tokens[i], i)
+    if len(tokens[i].text) < 2:
+        return None
+    start, end = _ampersands(text, tokens[i].start, tokens[j - 1].end)
+    phrase = text[start:end]
+    defined = _defined_kinds(text)
+    if phrase in defined:
+        kind_name = defined[phrase]
+        return (j,) if kind_name is None else (j, Candidate(start, end, *kind_name))
+    if j == i + 1 and (is_common_acronym(phrase) or _shouted(text, phrase) or is_roman_numeral(phrase)):
+        return (j,)
+    if _names_programme(text, phrase):
+        return (j,)
+    return j, Candidate(start, end, "organization", phrase)
+
+
+def _short_name(text: str, token: Token, i: int) -> tuple[int, Candidate] | None:
+    """A word the article defines as the short name of a longer one ("Commerce"), under that name."""
+    kind_name = _defined_kinds(text).get(token.text)
+    return (i + 1, Candidate(token.start, token.end, *kind_name)) if kind_name else None
+
+
+def _capitals_end(tokens: list[Token], i: int) -> int:
+    """End of the acronym at token i, or of a name in capitals made of ordinary words ("ENERGY STAR"),
+    which is one name, not an acronym each; i when token i is no acronym."""
+    if not is_acronym(tokens[i].text):
+        return i
+    j = i
+    while j < len(tokens) and tokens[j].text.isalpha() and tokens[j].text.isupper() and is_common(tokens[j].text):
+        j += 1
+    return j if j - i > 1 else i + 1
+
+
+def _ampersands(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen an acronym over the ampersands joining it to capitals on either side ("FD&C", "RDT&E")."""
+    while start > 1 and text[start - 1] == "&" and text[start - 2].isupper():
+        start -= 2
+        while start > 0 and text[start - 1].isupper():
+            start -= 1
+    while end + 1 < len(text) and text[end] == "&" and text[end + 1].isupper():
+        end += 2
+        while end < len(text) and text[end].isupper():
+            end += 1
+    return start, end
+
+
+def _glued(text: str, token: Token) -> bool:
+    """True when an ampersand joins the word to capitals beside it: "RT" of "RT&E" is no outlet."""
+    if text[token.end : token.end + 1] != "&" and text[token.start - 1 : token.start] != "&":
+        return False
+    return _ampersands(text, token.start, token.end) != (token.start, token.end)
+
+
+def _shouted(text: str, word: str) -> bool:
+    """A word written in capitals that is no acronym: an ordinary word ("PRODUCT") or a name the article
+    also writes in small letters ("WALLACE:" of a transcript, "CHARLOTTE, N.C." of a dateline)."""
+    return len(word) > _SHORT_ACRONYM and (is_common(word) or _written_small(text, word.capitalize()))
+
+
+@lru_cache(maxsize=256)  # the same acronyms come back in every sentence of an article
+def _written_small(text: str, word: str) -> bool:
+    """True when the article writes ``word`` as a whole word ("Wallace", not "Wallaces")."""
+    at = text.find(word)  # a plain search: a regex with word boundaries is slow over a long report
+    while at != -1:
+        end = at + len(word)
+        if not (text[at - 1 : at].isalnum() or text[end : end + 1].isalnum()):
+            return True
+        at = text.find(word, end)
+    return False
+
+
+@lru_cache(maxsize=256)  # the same acronyms come back in every sentence of an article
+def _names_programme(text: str, phrase: str) -> bool:
+    """True when the article writes the name in capitals before a law word ("the SNAP program", "the
+    FD&C Act"): a programme or a law, not an organisation."""
+    laws = word_set("law_keywords.txt")
+    at = text.find(phrase)  # plain searches: a regex over the whole report is slower
+    while at != -1:
+        after = _NEXT_WORD.match(text, at + len(phrase))
+        if after and after.group(1).lower() in laws and not text[at - 1 : at].isalnum():
+            return True
+        at = text.find(phrase, at + len(phrase))
+    return False
+
+
+@lru_cache(maxsize=4)  # asked for every acronym of the same article: classify its definitions once
+def _defined_kinds(text: str) -> dict[str, tuple[str, str] | None]:
+    """What each acronym the article defines stands for: the kind and name of its full name, or None
+    when that names no actor (a law, a programme, a common noun such as "gross domestic product")."""
+    kinds: dict[str, tuple[str, str] | None] = {}
+    for definition in definitions(text):
+        kinds.setdefault(definition.acronym, _full_name(text, definition))
+    return kinds
+
+
+def _full_name(text: str, definition: Definition) -> tuple[str, str] | None:
+    """The kind and name of a defined acronym's full name, if it names an actor as a whole."""
+    if not definition.capitalised:
+        return None
+    tokens = tokenize(text, definition.start, definition.end)
+    name = " ".join(text[definition.start : definition.end].split())
+    known = lookup(name)
+    head = _governing_head(tokens)
+    if known or head is None and names_law(tokens):
+        return known
+    keyword = _last_keyword(tokens) if head is None else head
+    whole = keyword is not None and _organization_end(tokens, keyword) == len(tokens)
+    return ("organization", name) if whole else None
 
 
 def _unknown(text: str, stretch: list[Token], people: bool) -> list[Candidate]:
@@ -119,7 +299,7 @@ def _never_in_name(token: Token) -> bool:
     return (
         is_demonym(token.text)
         or any(ch.isdigit() for ch in word)
-        or word in word_set("org_keywords.txt")
+        or word.rstrip(".") in word_set("org_keywords.txt")
         or word.rstrip(".") in word_set("not_names.txt")
         or is_acronym(token.text)
         or _PLURAL_ACRONYM.fullmatch(token.text) is not None

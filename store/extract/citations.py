@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
+from store.extract.citeforms import is_citation
 from store.extract.dates import DateMention, find_dates
+from store.extract.definitions import definitions
 from store.extract.gazetteer import lookup
+from store.extract.lexicon import is_common_acronym
 from store.model import Citation, Footnote, Passage
 
 _PARENTHETICAL = re.compile(r"\(([^()\n]{1,400})\)")
@@ -21,6 +25,8 @@ _NAME_IN_LIST = re.compile(r"[^,\s][^,]*?(?=\s*,|\s*$)")
 _DATELINE_DASH = re.compile(r"\s*[-–—]")
 # Lower-case words that may sit inside an outlet's name ("Ministry of Foreign Affairs").
 _CONNECTORS = frozenset("of the and for on in at de la le du des del da y & und".split())
+# Numbers, years and ranges ("2021-2025"), report numbers ("R46293", "98-317"), plural acronyms ("LLMs").
+_NO_NAME = re.compile(r"[\d\W]+|[A-Z]{1,4}\d[\d.-]*|[A-Z]{2,}s")
 _MAX_OUTLET_WORDS = 8
 _MAX_CREDIT_WORDS = 4
 
@@ -105,15 +111,26 @@ def _wire_credit(
     known = (lookup(name) or ("", ""))[0] == "outlet"
     if not (dateline or known) or not _is_outlet_name(name, _MAX_CREDIT_WORDS):
         return []
+    if not known and name in _defined_acronyms(text):
+        return []  # "the Aerospace Safety Advisory Panel (ASAP)—an independent panel": a definition
     before = find_dates(text, year, passage.start, match.start(), dated) if dateline else ()
     date = before[-1].date if before and not text[before[-1].end:match.start()].strip(" ,") else None
     start = match.start(1) + match.group(1).index(name)
     return [Citation(name, start, start + len(name), name, date)]
 
 
+@lru_cache(maxsize=4)  # asked for every bracket of the same article
+def _defined_acronyms(text: str) -> frozenset[str]:
+    """The acronyms the article defines in brackets after their full names."""
+    return frozenset(definition.acronym for definition in definitions(text))
+
+
 def _is_outlet_name(name: str, max_words: int) -> bool:
-    """True for a short capitalised name ("U.S. Department of State"), not a clause or a remark."""
+    """True for a short capitalised name ("U.S. Department of State"), not a clause, a remark, a year,
+    a report number ("R46293"), a plural acronym ("GPUs") or a citation form ("Division C")."""
     words = name.split()
     if not words or len(words) > max_words or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    if _NO_NAME.fullmatch(name) or is_citation(name) or is_common_acronym(name):
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS for w in words)

@@ -1,4 +1,5 @@
-"""General-knowledge lookups: countries (pycountry), known organisations, news outlets, places."""
+"""General-knowledge lookups: countries (pycountry), states and territories, known organisations,
+news outlets, places."""
 
 from __future__ import annotations
 
@@ -44,7 +45,8 @@ def _country_forms(country: object) -> list[str]:
 
 @lru_cache(maxsize=1 << 16)  # the same words are looked up again and again across rules and articles
 def lookup(phrase: str) -> tuple[str, str] | None:
-    """Return (kind, canonical name) for a known country, organisation, outlet or place.
+    """Return (kind, canonical name) for a known country, organisation, outlet or place; a state or
+    territory ("Texas", "Guam") is a place before any country list can call it a country.
 
     A word of two or three letters counts only in capitals: "UN" and "AP" are known, "Un" in
     "Kim Jong Un" is not.
@@ -52,6 +54,8 @@ def lookup(phrase: str) -> tuple[str, str] | None:
     if len(phrase) <= _SHORT and not phrase.isupper():
         return None
     key = fold(phrase.removeprefix("the ").removeprefix("The "))
+    if key in name_table("subdivisions.txt"):
+        return "place", name_table("subdivisions.txt")[key]
     if key in _countries():
         return "country", _countries()[key]
     for kind, table in _TABLES:
@@ -60,6 +64,10 @@ def lookup(phrase: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every capitalised word by several rules
 def is_demonym(word: str) -> bool:
-    """True for nationality or regional adjectives such as "Japanese" or "European"."""
-    return word.lower() in word_set("demonyms.txt")
+    """True for nationality or regional adjectives and nouns such as "Japanese", "European", their
+    plurals ("Armenians") and compounds ("African-Americans")."""
+    demonyms = word_set("demonyms.txt")
+    return all(part in demonyms or part.endswith("s") and part[:-1] in demonyms
+               for part in word.lower().split("-"))

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from store.extract.data import load_words
+
+
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
 @cache
@@ -41,3 +45,13 @@ def is_acronym(word: str) -> bool:
     """True for capitals-only tokens of two or more letters, such as "NATO" or "U.N."."""
     letters = word.replace(".", "")
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def is_common_acronym(word: str) -> bool:
+    """True for an abbreviation of a common noun ("PDF", "GDP", "AI"), which names no actor."""
+    return word.replace(".", "").lower() in word_set("common_acronyms.txt")
+
+
+def is_roman_numeral(word: str) -> bool:
+    """True for a roman numeral in capitals ("II", "XIV"): a number, not an acronym."""
+    return bool(word) and _ROMAN.fullmatch(word) is not None

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
+from store.extract.citeforms import cited_within
+from store.extract.definitions import defined_names
 from store.extract.gazetteer import lookup
 from store.extract.lexicon import fold, is_common, word_set
 from store.extract.tokens import Token, joined
@@ -38,14 +41,34 @@ class Run:
 
 
 def capitalised_runs(text: str, tokens: list[Token], skip: frozenset[int] = frozenset()) -> list[Run]:
-    """Group capitalised tokens (index not in ``skip``) of one sentence into runs."""
+    """Group capitalised tokens (index not in ``skip``, not inside a citation form) of one sentence into
+    runs; a full name an acronym is defined for is one run ("Office of Management and Budget (OMB)")."""
+    if not tokens:
+        return []
+    runs: list[Run] = []
+    begin = 0
+    starts = [token.start for token in tokens]
+    for start, end in defined_names(text, tokens[0].start, tokens[-1].end):
+        index = bisect_left(starts, start)
+        if index < begin or index == len(tokens) or starts[index] != start or index in skip:
+            continue
+        stop = bisect_left(starts, end, index)
+        runs += [*_runs(text, tokens, skip, begin, index), Run(tuple(tokens[index:stop]))]
+        begin = stop
+    return runs + _runs(text, tokens, skip, begin, len(tokens))
+
+
+def _runs(text: str, tokens: list[Token], skip: frozenset[int], begin: int, end: int) -> list[Run]:
+    """The runs of tokens[begin:end], split at stops, citation forms and words no name holds."""
     runs: list[list[Token]] = []
     current: list[Token] = []
     pending: list[Token] = []
-    for index, token in enumerate(tokens):
+    in_citation = cited_within(text, tokens[begin].start, tokens[end - 1].end) if begin < end else None
+    for index in range(begin, end):
+        token = tokens[index]
         if not current and not token.capitalised:
             continue  # a lower-case word outside a run changes nothing (no run, so nothing pending)
-        if index in skip or _is_stop(token):
+        if index in skip or _is_stop(token) or in_citation and in_citation(token.start, token.end):
             current, pending = _flush(runs, current), []
         elif token.capitalised:
             if current and joined(text, (pending or current)[-1], token) and _continues(current[-1]):
@@ -58,7 +81,41 @@ def capitalised_runs(text: str, tokens: list[Token], skip: frozenset[int] = froz
         else:
             current, pending = _flush(runs, current), []
     _flush(runs, current)
-    return [run for run in (_trim(text, tokens) for tokens in runs) if run is not None]
+    return [run for run in (_trim(text, tokens) for tokens in _joined_by_and(text, runs)) if run is not None]
+
+
+def _joined_by_and(text: str, runs: list[list[Token]]) -> list[list[Token]]:
+    """Join "A and B" into one run when B is an organisation's name and A ends in an ordinary word that
+    names nothing alone: "Securities and Exchange Commission", "Department of Health and Human Services"."""
+    joined_runs: list[list[Token]] = []
+    for tokens in runs:
+        previous = joined_runs[-1] if joined_runs else None
+        if previous and _and_between(text, previous[-1], tokens[0]) and _shares_name(previous, tokens):
+            at = previous[-1].end + 1
+            previous.extend([Token("and", at, at + 3, False, "and", False), *tokens])
+        else:
+            joined_runs.append(tokens)
+    return joined_runs
+
+
+def _and_between(text: str, left: Token, right: Token) -> bool:
+    """True when exactly " and " stands between two tokens."""
+    return not left.possessive and text[left.end : right.start] == " and "
+
+
+def _shares_name(left: list[Token], right: list[Token]) -> bool:
+    """One name across "and": the right part ends in an organisation keyword other than the left part's
+    ("Health and Human Services", not "State and Defense Department"), or the left part is an
+    organisation's "of"/"for" phrase and the right one ordinary words ("Center for Strategic and
+    International Studies"); the word before "and" is a common word that is no known name."""
+    keywords = word_set("org_keywords.txt")
+    last, head = left[-1], right[-1]
+    if not is_common(last.text) or lookup(last.text) or any(lookup(token.text) for token in right):
+        return False
+    if head.capitalised and head.lower in keywords:
+        return all(token.lower != head.lower for token in left) and not any(t.lower in keywords for t in right[:-1])
+    governed = any(t.lower in keywords and n.lower in ("of", "for") for t, n in zip(left, left[1:]))
+    return governed and all(t.capitalised and is_common(t.text) and not lookup(t.text) for t in right)
 
 
 def _is_stop(token: Token) -> bool:
@@ -78,8 +135,16 @@ def _joins(current: list[Token], pending: list[Token], token: Token) -> bool:
         return True
     if word == "the":
         return len(pending) == 1 and pending[0].lower in _JOINING
-    heads = word_set("of_heads.txt") | word_set("org_keywords.txt")
+    heads = _heads()
     return not pending and word in _JOINING and current[-1].lower in heads
+
+
+@cache
+def _heads() -> frozenset[str]:
+    """Words that take an "of"/"for"/"on" phrase inside one name: places, organisations, laws and outlets
+    ("Gulf of Aden", "Ministry of Defence", "Treaty of Rome", "Convention on ...", "Times of India")."""
+    return frozenset().union(*map(word_set, ("of_heads.txt", "org_keywords.txt", "law_keywords.txt",
+                                              "outlet_keywords.txt")))
 
 
 def _flush(runs: list[list[Token]], current: list[Token]) -> list[Token]:
@@ -95,6 +160,8 @@ def _trim(text: str, tokens: list[Token]) -> Run | None:
     A lone common word stays: it may still be a known person's surname ("Smith said")."""
     initial = bool(tokens) and opens_sentence(text, tokens[0].start)
     while len(tokens) > 1 and (tokens[0].lower in _ARTICLES or initial and _initial_common(text, tokens)):
+        # After "The", the next word's capital is its own ("The Grain and Seed Commission").
+        initial = initial and tokens[0].lower not in _ARTICLES
         tokens = tokens[1:]
         while tokens and not tokens[0].capitalised:
             tokens = tokens[1:]
@@ -132,7 +199,8 @@ def opens_sentence(text: str, start: int) -> bool:
     gap_end = cursor
     while cursor >= 0 and (text[cursor] in _CLOSERS or text[cursor].isspace()):
         cursor -= 1
-    return cursor < 0 or text[cursor] in ".!?:\n" or text.count("\n", cursor + 1, gap_end + 1) >= 2
+    # "|": a Markdown table cell opens like a sentence.
+    return cursor < 0 or text[cursor] in ".!?:|\n" or text.count("\n", cursor + 1, gap_end + 1) >= 2
 
 
 def given_name_first(name: str) -> bool:

@@ -79,6 +79,10 @@ def parse_role(text: str, tokens: list[Token], i: int, greedy: bool, roles: bool
     head = head_end(tokens, j, roles)
     if head == j or (j > i and not joined(text, tokens[j - 1], tokens[j])):
         return None
+    if not greedy and tokens[head - 1].possessive:
+        return None  # "the President's Budget": what follows a possessive title is the holder's, not a name
+    if head == j + 1 == i + 1 and _listed(text, tokens, j):
+        return None  # "Commerce, Justice, Science": a word in a list of names, not a title
     capitalised = tokens[j].capitalised
     titles: list[str] = []
     words: set[int] = set(range(i, j))
@@ -91,6 +95,17 @@ def parse_role(text: str, tokens: list[Token], i: int, greedy: bool, roles: bool
         start = j = end
         head = head_end(tokens, j) if j < len(tokens) and joined(text, tokens[j - 1], tokens[j]) else j
     return Role(i, j, tuple(titles), capitalised, frozenset(words - set(range(i, prefix))))
+
+
+def _listed(text: str, tokens: list[Token], j: int) -> bool:
+    """True when capitalised token j stands inside a list of capitalised words: after "Name, " or
+    "Name and ", before ", Name" or "; Name" ("Commerce, Justice, Science; Energy")."""
+    if j == 0 or j + 1 >= len(tokens) or not tokens[j + 1].capitalised:
+        return False
+    before = tokens[j - 1]
+    after_name = before.capitalised and text[before.end : tokens[j].start] == ", "
+    after_and = before.lower in ("and", "or") and j > 1 and tokens[j - 2].capitalised
+    return (after_name or after_and) and text[tokens[j].end : tokens[j + 1].start] in (", ", "; ")
 
 
 def _skip_prefix(text: str, tokens: list[Token], i: int) -> int:

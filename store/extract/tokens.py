@@ -8,8 +8,9 @@ from typing import NamedTuple
 from store.extract.lexicon import word_set
 
 # A word: "U.S." style initials, or letters/digits joined by inner hyphens and apostrophes
-# ("Shangri-La", "NATO’s", "Nuku'alofa").
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_][\w]*(?:[-'’][^\W_][\w]*)*")
+# ("Shangri-La", "NATO’s", "Nuku'alofa"). An underscore is no letter: Markdown's "_Congressional Record_"
+# marks italics around the words.
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_][^\W_]*(?:[-'’][^\W_][^\W_]*)*")
 _POSSESSIVE = ("’s", "'s")
 _FORMER = ("then-", "ex-")
 _PREFIXED_NAME = re.compile(r"(?:al|el|ad|ash|bin|ibn|abu|bint)-[A-Z]|d['’][A-Z]")
