@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from store.extract.quotemarks import Marks, is_title_cased, quote_spans
 from store.extract.scan import passage_kinds, within
 from store.extract.sieve import Site, Verdict, attribute
-from store.extract.speakers import Context
+from store.extract.speakers import Context, genders
 from store.model import Actor, Mention, Passage, Quote
 
 _TITLE_PASSAGES = frozenset({"footnote", "title", "heading", "publication"})
@@ -34,7 +34,7 @@ def find_quotes(
     outside = [m for m in sorted(mentions, key=lambda m: m.start) if not inside(m.start, m.end)]
     kinds = {actor.name: actor.kind for actor in actors}
     starts = [start for start, _ in sentences]
-    ctx = Context(text, outside, kinds, [m.start for m in outside], [m.end for m in outside], starts)
+    ctx = Context(text, outside, kinds, [m.start for m in outside], [m.end for m in outside], starts, genders(actors))
     locate = _Locator(text, passages, sentences)
     quotes: list[Quote] = []
     last_speech: Quote | None = None

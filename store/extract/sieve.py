@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from store.extract.lexicon import word_set
+from store.extract.roles import WORD as _WORD
+from store.extract.roles import is_object, is_possessive
 from store.extract.speakers import PRONOUN, Context, can_speak, first_speaker, last_speaker, referent
 from store.model import Attribution, Mention
 
-# Whole words only: "called" in "so-called" is no reporting verb.
-_WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w-])")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _PRONOUN_FIRST = re.compile(r"[\s,]*(?P<p>he|she|they|He|She|They)\b")
 _MAX_GAP_WORDS = 2
@@ -88,7 +88,7 @@ def cue_before(ctx: Context, site: Site) -> Verdict | None:
     if verb is None:
         return None
     subject = _subject_of(ctx, site, start, verb[0])
-    if subject is None and ctx.text[verb[0] : verb[1]] not in _OBJECT_VERBS:  # "said the senator, “...”"
+    if subject is None and ctx.text[verb[0] : verb[1]] in _INVERTING_VERBS:  # "said the senator, “...”"
         subject = _actor(first_speaker(ctx, verb[1], mark))
     return _verdict(subject, "cue_before", *verb) or NOBODY
 
@@ -127,7 +127,7 @@ def _clause_end(ctx: Context, site: Site) -> int:
 def _subject_after(ctx: Context, begin: int, verb: tuple[int, int], stop: int) -> str | None:
     """The subject of a verb after a quote: between the quote and the verb ("“...,” Reid told the
     Senate"), or right after a verb that stands first ("“...,” said Jane Doe")."""
-    before = [m for m in _between(ctx, begin, verb[0]) if not _possessive(ctx.text, m)]
+    before = [m for m in _between(ctx, begin, verb[0]) if not is_possessive(ctx.text, m)]
     for person_only in (True, False):
         for mention in before:
             if can_speak(ctx, mention, person_only) and _near(ctx.text, mention, verb[0]):
@@ -141,6 +141,9 @@ def _subject_after(ctx: Context, begin: int, verb: tuple[int, int], stop: int) -
 
 _OBJECT_VERBS = frozenset({"told", "tells", "asked", "asks", "urged", "warned"})
 """Verbs whose next noun is who was spoken to, never the speaker."""
+_INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "continued", "explained",
+                              "noted", "recalled", "replied", "remarked", "declared", "concluded", "tweeted"})
+"""Verbs news writing puts before their subject ("said the senator"); after others a name is an object."""
 _INVERTED_GAP_WORDS = 4
 
 
@@ -165,8 +168,11 @@ def colon(ctx: Context, site: Site) -> Verdict | None:
     if not region.endswith(":"):
         return None
     at = start + len(region) - 1
+    opener = PRONOUN.match(ctx.text, start)  # "She then addressed the crowd again: “...”"
+    if opener is not None:
+        return _verdict(referent(ctx, opener.group(), start, _previous(site)), "colon", at, at + 1)
     speaker = last_speaker(ctx, start, at, person_only=True)
-    if speaker is None or _possessive(ctx.text, speaker) or not _near(ctx.text, speaker, at):
+    if speaker is None or is_possessive(ctx.text, speaker) or not _near(ctx.text, speaker, at):
         return None
     return _verdict(speaker.actor, "colon", at, at + 1)
 
@@ -241,7 +247,7 @@ def lead_in(ctx: Context, site: Site) -> Verdict | None:
     if verb is not None:
         return _verdict(_subject_of(ctx, site, start, verb[0]), "lead_in", *verb) or NOBODY
     speaker = last_speaker(ctx, start, colon_at)
-    if speaker is None or _possessive(ctx.text, speaker) or not _near(ctx.text, speaker, colon_at):
+    if speaker is None or is_possessive(ctx.text, speaker) or not _near(ctx.text, speaker, colon_at):
         return None
     return _verdict(speaker.actor, "lead_in", colon_at, colon_at + 1)
 
@@ -321,9 +327,9 @@ def _subject_of(ctx: Context, site: Site, start: int, verb_start: int) -> str | 
     campaign spokesman Brian Fallon said" Fallon's. A possessive ("Clinton's record said") is no subject.
     """
     pronoun = _pronoun_before(ctx.text, start, verb_start)
-    if pronoun is not None:
-        return referent(ctx, pronoun, site.opening, _previous(site))
-    mentions = [m for m in _between(ctx, start, verb_start) if not _possessive(ctx.text, m) and not _object(ctx.text, m)]
+    if pronoun is not None:  # its own sentence is looked at only up to the pronoun itself
+        return referent(ctx, pronoun.group(), start + pronoun.start(), _previous(site))
+    mentions = [m for m in _between(ctx, start, verb_start) if not is_possessive(ctx.text, m) and not is_object(ctx.text, m)]
     for person_only in (True, False):
         for mention in mentions:
             if can_speak(ctx, mention, person_only) and _near(ctx.text, mention, verb_start):
@@ -337,12 +343,12 @@ def _sentence_subject(ctx: Context, start: int, end: int) -> str | None:
     """Who a participle at ``end`` ("..., saying “...”") is said by: a name right before it ("with Gorka
     noting"), else the speaker-like actor that opens the sentence, or its main clause after an opening
     phrase ("Speaking in Salem, Trump went after Bush, calling him ...")."""
-    mentions = [m for m in _between(ctx, start, end) if can_speak(ctx, m) and not _possessive(ctx.text, m)]
+    mentions = [m for m in _between(ctx, start, end) if can_speak(ctx, m) and not is_possessive(ctx.text, m)]
     if mentions and not ctx.text[mentions[-1].end : end].strip():
         return mentions[-1].actor
     openings = [start, *(start + i + 1 for i, ch in enumerate(ctx.text[start:end]) if ch == ",")]
     for mention in mentions:
-        if _object(ctx.text, mention):
+        if is_object(ctx.text, mention):
             continue
         opening = max(at for at in openings if at <= mention.start)
         if len(_WORD.findall(ctx.text, opening, mention.start)) <= _MAX_SUBJECT_GAP_WORDS:
@@ -350,39 +356,10 @@ def _sentence_subject(ctx: Context, start: int, end: int) -> str | None:
     return None
 
 
-def _object(text: str, mention: Mention) -> bool:
-    """True for a mention that a preposition or a verb governs ("told Fox", "respects Clinton and",
-    "to La Raza"): an object, never the subject of a later verb."""
-    before = _LAST_WORD.search(text, max(0, mention.start - _OBJECT_REACH), mention.start)
-    if before is None:
-        return False
-    word = before.group(1)
-    return word in _OBJECT_MARKERS or word in word_set("reported_verbs.txt") or (
-        word.endswith(("ed", "es")) and word not in _NOT_VERBS)
-
-
-_LAST_WORD = re.compile(r"\b([a-z]+)\s+$")
-_OBJECT_REACH = 20
-_OBJECT_MARKERS = frozenset({"to", "for", "of", "at", "with", "on", "about", "against", "by", "from", "into",
-                             "over", "than", "like", "after", "toward", "towards", "beat", "met", "asked"})
-_NOT_VERBS = frozenset({"yes", "times", "sides", "states", "votes", "news", "series", "species", "red", "bed"})
-
-
 def _between(ctx: Context, start: int, end: int) -> list[Mention]:
     """The mentions lying wholly inside text[start:end], in text order."""
     first = bisect_left(ctx.starts, start)
     return [m for m in ctx.mentions[first : bisect_left(ctx.starts, end)] if m.end <= end]
-
-
-def _possessive(text: str, mention: Mention) -> bool:
-    """True for "Clinton's record" and "the Democrats' plan": the mention owns the subject rather than
-    being it. "China's foreign ministry" and "Clinton's campaign" speak for their owner, so are not."""
-    owns = mention.text.endswith(("'s", "’s", "s'", "s’")) or text.startswith(("'s", "’s"), mention.end)
-    following = _WORD.findall(text, mention.end, mention.end + _AFFILIATION_REACH)[:3]  # "s", a modifier, the noun
-    return owns and not any(word.lower() in word_set("affiliation_nouns.txt") for word in following)
-
-
-_AFFILIATION_REACH = 30
 
 
 # One parenthetical between commas, which may hold one comma of its own (", a salesman from Sumter, S.C.,").
@@ -409,12 +386,12 @@ _PREPOSITIONS = frozenset({"at", "of", "for", "from", "with", "in", "on"})
 _MAX_MODIFIED_GAP_WORDS = 6
 
 
-def _pronoun_before(text: str, start: int, verb_start: int) -> str | None:
+def _pronoun_before(text: str, start: int, verb_start: int) -> re.Match[str] | None:
     """A subject pronoun at most two words before the verb ("he said", "she also told")."""
     words = list(re.finditer(r"[\w’']+", text[start:verb_start]))[-3:]
     for word in reversed(words):
         if PRONOUN.fullmatch(word.group()):
-            return word.group()
+            return word
     return None
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from store.model import Mention
+from store.extract.data import load_words
+from store.extract.roles import is_object, is_possessive
+from store.model import Actor, Mention
 
 SPEAKER_KINDS = frozenset({"person", "group", "organization", "country", "outlet"})
 _PERSONAL = frozenset({"person", "group"})
@@ -28,6 +31,8 @@ class Context:
     """Where each mention ends, in the same order."""
     sentence_starts: list[int]
     """Where each sentence starts, in text order (for a pronoun's subject look-back)."""
+    genders: dict[str, str]
+    """'m' or 'f' for people whose given name or honorific tells, so "she said" passes over "Bernie Sanders"."""
 
 
 def last_speaker(ctx: Context, start: int, end: int, person_only: bool = False) -> Mention | None:
@@ -61,41 +66,74 @@ def referent(ctx: Context, pronoun: str, offset: int, previous: tuple[int, str] 
     """Whom a pronoun at ``offset`` stands for: the passage's topic, not merely the last name written.
 
     Looking back sentence by sentence, the first that either holds the last speech quote (its speaker
-    is still talking) or has a subject of the pronoun's kind decides: "he"/"she" wants a person, "they"
-    a group, organisation or country. A sentence's subject is its first mention of that kind, so
-    objects and names further in ("told Chuck Todd", "the Senate") are passed over. An unnamed source
-    ("a senior official") is a person here.
+    is still talking) or has a subject the pronoun agrees with decides: "he"/"she" wants a person of
+    that gender (or unknown), "they" a group, organisation or country. A sentence's subject is its first
+    such mention that nothing governs, so objects and owners ("told Chuck Todd", "As for Trump's plan")
+    are passed over. An unnamed source ("a senior official") is taken only when no person is found.
     """
     plural = pronoun.lower() == "they"
+    for agrees in (_agreement(pronoun, strict=True), _agreement(pronoun, strict=False)):
+        found = _look_back(ctx, offset, previous, agrees, plural)
+        if found is not None:
+            return found
+    return None
+
+
+def _look_back(ctx: Context, offset: int, previous: tuple[int, str] | None,
+               agrees: Callable[[Context, str], bool], plural: bool) -> str | None:
+    """The first actor that ``agrees``, sentence by sentence back from ``offset``; in the sentence of the
+    last speech quote, its speaker, who is still talking ("a senior official ... he added" too)."""
     index = bisect_right(ctx.sentence_starts, offset) - 1
     for sentence in range(index, max(index - _LOOK_BACK_SENTENCES, -1), -1):
         start = ctx.sentence_starts[sentence] if sentence >= 0 else 0
         stop = offset if sentence == index else ctx.sentence_starts[sentence + 1]
         if previous is not None and start <= previous[0] < stop:
-            return previous[1] if _agrees(ctx, previous[1], plural) else None
-        subject = _subject(ctx, start, stop, plural)
-        if subject is not None:
-            return subject
+            talking = agrees(ctx, previous[1]) or (not plural and _one_unnamed(ctx, previous[1]))
+            return previous[1] if talking else None
+        for mention in ctx.mentions[bisect_left(ctx.starts, start) : bisect_left(ctx.starts, stop)]:
+            if agrees(ctx, mention.actor) and not is_object(ctx.text, mention) and not is_possessive(ctx.text, mention):
+                return mention.actor
     return None
 
 
 _LOOK_BACK_SENTENCES = 6
 
 
-def _subject(ctx: Context, start: int, stop: int, plural: bool) -> str | None:
-    """The actor a sentence is about: its first mention that the pronoun agrees with."""
-    for mention in ctx.mentions[bisect_left(ctx.starts, start) :]:
-        if mention.start >= stop:
-            return None
-        if _agrees(ctx, mention.actor, plural):
-            return mention.actor
-    return None
+def _one_unnamed(ctx: Context, actor: str) -> bool:
+    """One unnamed source ("a senior official", not "supporters")."""
+    return ctx.kinds.get(actor) == "group" and not actor.endswith("s")
 
 
-def _agrees(ctx: Context, actor: str, plural: bool) -> bool:
-    """"they" stands for a group, organisation or country; "he"/"she" for a person or one unnamed source
-    ("a senior official", not "supporters")."""
-    kind = ctx.kinds.get(actor)
-    if plural:
-        return kind in _COLLECTIVE
-    return kind == "person" or (kind == "group" and not actor.endswith("s"))
+def _agreement(pronoun: str, strict: bool) -> Callable[[Context, str], bool]:
+    """Who a pronoun can stand for: "they" a group, organisation or country; "he"/"she" a person of that
+    gender or of none known, and unless ``strict`` one unnamed source."""
+    if pronoun.lower() == "they":
+        return lambda ctx, actor: ctx.kinds.get(actor) in _COLLECTIVE
+    gender = "m" if pronoun.lower() == "he" else "f"
+
+    def agrees(ctx: Context, actor: str) -> bool:
+        if ctx.kinds.get(actor) == "person":
+            return ctx.genders.get(actor, gender) == gender
+        return not strict and _one_unnamed(ctx, actor)
+
+    return agrees
+
+
+def genders(actors: Iterable[Actor]) -> dict[str, str]:
+    """The gender a person's honorific or given name shows ("Mr.", "Hillary"), where one does."""
+    table = dict(entry.split() for entry in load_words("given_name_genders.txt"))
+    found = {}
+    for actor in actors:
+        if actor.kind != "person":
+            continue
+        titles = {word.lower() for word in (actor.title or "").replace(";", " ").split()}
+        honorific = next((_HONORIFICS[t] for t in titles if t in _HONORIFICS), None)
+        gender = honorific or table.get(actor.name.split()[0].lower())
+        if gender:
+            found[actor.name] = gender
+    return found
+
+
+_HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f", "sir": "m",
+               "lady": "f", "dame": "f", "lord": "m", "king": "m", "queen": "f", "congresswoman": "f",
+               "congressman": "m", "spokeswoman": "f", "spokesman": "m", "chairwoman": "f", "chairman": "m"}

@@ -200,3 +200,24 @@ def test_description_after_the_verb_names_the_titled_person() -> None:
             "“It's a hard choice,” said the Valdoran senator, “but a fair one.”")
     assert said(body, "It's a hard")[0] == "Ines Falk"
     assert said(body, "but a fair")[0] == "Ines Falk"
+
+
+def test_she_passes_over_a_man() -> None:
+    body = ("Bernard Hollis lost the vote, and Helen Marsh won it.\n\n"
+            "Bernard Hollis conceded on Monday. “I am proud of this state,” she said.")
+    assert said(body, "I am proud")[0] == "Helen Marsh"
+
+
+def test_a_pronoun_is_not_the_name_after_it() -> None:
+    body = "Clara Oduya spoke first.\n\nShe adds that Tomas Brandt is “a fine harbour master.”"
+    assert said(body, "a fine harbour")[0] == "Clara Oduya"
+
+
+def test_the_object_of_describe_is_not_its_speaker() -> None:
+    body = "Ines Falk, who has described Tomas Brandt as “a tired man,” spoke last."
+    assert said(body, "a tired man")[0] != "Tomas Brandt"
+
+
+def test_colon_after_a_pronoun_subject() -> None:
+    body = "“We will see,” Ines Falk said. She then turned to the workers: “Go home.”"
+    assert said(body, "Go home")[0] == "Ines Falk"
