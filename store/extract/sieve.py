@@ -88,7 +88,7 @@ def cue_before(ctx: Context, site: Site) -> Verdict | None:
     if verb is None:
         return None
     subject = _subject_of(ctx, site, start, verb[0])
-    if subject is None and ctx.text[verb[0] : verb[1]] in _INVERTING_VERBS:  # "said the senator, “...”"
+    if subject is None and _inverted(ctx.text, start, verb):  # "“...,” said the senator, “...”"
         subject = _actor(first_speaker(ctx, verb[1], mark))
     return _verdict(subject, "cue_before", *verb) or NOBODY
 
@@ -113,6 +113,15 @@ def cue_after(ctx: Context, site: Site) -> Verdict | None:
 
 
 _LINKS = frozenset({"and", "but", "or", "then", "also", "later", "so", "yet", "while", "before", "after"})
+
+
+def _inverted(text: str, start: int, verb: tuple[int, int]) -> bool:
+    """True for a verb that opens its clause and may put its subject after it: "said" right after a quote
+    or at the sentence's start, not "King says Ali ..." (there "Ali" is what King says something of)."""
+    if text[verb[0] : verb[1]] not in _INVERTING_VERBS:
+        return False
+    clause = max(start, *(text.rfind(mark, start, verb[0]) + 1 for mark in ("”", "''", '"')))
+    return not _WORD.search(text, clause, verb[0])
 
 
 def _clause_end(ctx: Context, site: Site) -> int:

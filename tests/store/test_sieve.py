@@ -221,3 +221,8 @@ def test_the_object_of_describe_is_not_its_speaker() -> None:
 def test_colon_after_a_pronoun_subject() -> None:
     body = "“We will see,” Ines Falk said. She then turned to the workers: “Go home.”"
     assert said(body, "Go home")[0] == "Ines Falk"
+
+
+def test_a_name_after_says_is_what_is_said_of() -> None:
+    body = "A harbour pilot spoke. Kingsley says Brandt “worked the docks like nobody else.”"
+    assert said(body, "worked the docks")[0] != "Tomas Brandt"
