@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from store.extract.candidates import Candidate
 from store.extract.lexicon import is_common, word_set
@@ -44,6 +45,8 @@ def with_evidence(text: str, candidate: Candidate) -> Candidate:
     it; an untitled, silent name right after "in", "off", "near"... names a place ("a tanker off São Tomé")."""
     if candidate.kind != "person" or candidate.evidence not in ("possible", "surname", "name", "common"):
         return candidate
+    if candidate.evidence == "name" and _ordinary(text, candidate):
+        candidate = replace(candidate, evidence="possible")
     # "a veterans group in Virginia, said": after "in" the verb belongs to an earlier subject.
     placed = not candidate.titles and not text.startswith(_POSSESSIVE, candidate.end) \
         and _LOCATIVE.search(text, max(0, candidate.start - 12), candidate.start) is not None
@@ -57,6 +60,28 @@ def with_evidence(text: str, candidate: Candidate) -> Candidate:
     if candidate.evidence == "possible":
         return _after_modifiers(text, candidate)
     return replace(candidate, kind="place") if candidate.evidence == "name" and placed else candidate
+
+
+def _ordinary(text: str, candidate: Candidate) -> bool:
+    """True for capitalised ordinary words ("Polymetallic Nodules", "Custodial Roth" of a heading or a
+    table): with no given name and no title, a word of the "name" that the article also writes in small
+    letters is no name."""
+    if candidate.titles or given_name_first(candidate.name):
+        return False
+    lower = _lower_words(text)
+    return any(word.lower() in lower for word in candidate.name.split() if len(word) > _SHORTEST_WORD)
+
+
+_SHORTEST_WORD = 3
+
+
+@lru_cache(maxsize=2)  # asked for every candidate of the same article
+def _lower_words(text: str) -> frozenset[str]:
+    """The words an article writes in small letters."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]+(?![\w-])")
 
 
 def _promoted(text: str, candidate: Candidate, bound: bool) -> bool:

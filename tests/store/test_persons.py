@@ -202,3 +202,15 @@ def test_many_organisation_names_fold_without_comparing_every_pair() -> None:
     short = Candidate(50, 63, "organization", "Works Council")
     resolved = resolve_organizations("", [*found, folded, short])
     assert resolved[-1].name == "Japan Works Council"
+
+
+def test_capitalised_ordinary_words_are_no_person() -> None:
+    """A heading's "Polymetallic Nodules" is no one when the article writes "nodules" in small letters."""
+    text = ("Seabed Mining\n\nPolymetallic Nodules\n\nThe nodules lie deep. Polymetallic Nodules are rich in "
+            "metal, Maria Bartiromo said.")
+    assert [a.name for a in extract_article(text).actors if a.kind == "person"] == ["Maria Bartiromo"]
+
+
+def test_see_opening_a_note_is_no_given_name() -> None:
+    text = "A Report on Tax\n\nThe tax rose.\n\nNotes\n\n1. See Ryan Donahue, \"Tax Policy,\" 2024."
+    assert [a.name for a in extract_article(text).actors if a.kind == "person"] == ["Ryan Donahue"]
