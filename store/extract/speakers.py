@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from store.extract.data import load_words
 from store.extract.roles import is_object, is_possessive
@@ -121,7 +122,7 @@ def _agreement(pronoun: str, strict: bool) -> Callable[[Context, str], bool]:
 
 def genders(actors: Iterable[Actor]) -> dict[str, str]:
     """The gender a person's honorific or given name shows ("Mr.", "Hillary"), where one does."""
-    table = dict(entry.split() for entry in load_words("given_name_genders.txt"))
+    table = _given_name_genders()
     found = {}
     for actor in actors:
         if actor.kind != "person":
@@ -132,6 +133,12 @@ def genders(actors: Iterable[Actor]) -> dict[str, str]:
         if gender:
             found[actor.name] = gender
     return found
+
+
+@cache
+def _given_name_genders() -> dict[str, str]:
+    """Given name -> 'm' or 'f', from the data file (read once)."""
+    return dict(entry.split() for entry in load_words("given_name_genders.txt"))
 
 
 _HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f", "sir": "m",
