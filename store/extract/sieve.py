@@ -18,7 +18,7 @@ from store.extract.roles import is_object, is_possessive
 from store.extract.speakers import PRONOUN, Context, can_speak, first_speaker, last_speaker, referent
 from store.model import Attribution, Mention
 
-_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Pp]er)\b")  # "per a senior official, “...”"
 _PRONOUN_FIRST = re.compile(r"[\s,]*(?P<p>he|she|they|He|She|They)\b")
 _MAX_GAP_WORDS = 2
 _AFTER_WINDOW = 200

@@ -226,3 +226,13 @@ def test_colon_after_a_pronoun_subject() -> None:
 def test_a_name_after_says_is_what_is_said_of() -> None:
     body = "A harbour pilot spoke. Kingsley says Brandt “worked the docks like nobody else.”"
     assert said(body, "worked the docks")[0] != "Tomas Brandt"
+
+
+def test_note_markers_glued_to_the_verb_hide_nothing() -> None:
+    assert said("Ines Falk said[4] that the berths were “free for all.”", "free for all")[0] == "Ines Falk"
+
+
+def test_institutions_and_documents_speak() -> None:
+    body = "The Valdora Port Authority said in a statement that it would “act at once.”"
+    assert said(body, "act at once")[0] == "Valdora Port Authority"
+    assert said("Per Ines Falk, “the berths are free.”", "the berths")[0] == "Ines Falk"
