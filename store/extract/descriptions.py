@@ -3,8 +3,9 @@
 A writer names a source once and then describes it: "A Western official said ... “...,” the official
 said." When "the <words> <noun>" stands right before a reporting verb and the noun is the head of an
 actor named earlier in the article (a group's last word, a word of a person's title, an organisation's
-keyword, an outlet's kind), the description is a mention of the actor last named so. Otherwise it is
-left alone: no guess.
+keyword, an outlet's kind), the description is a mention of the actor last named so. A "the" description
+of a person by an epithet ("the billionaire businessman", "the 46-year-old") that no title in the article
+matches is the person last named as a subject before it, as "he" would be. Otherwise it is left alone.
 """
 
 from __future__ import annotations
@@ -12,20 +13,28 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import cache
 
 from store.extract.lexicon import name_table, word_set
+from store.extract.roles import is_object, is_possessive
 from store.model import Actor, Mention
 
-# "the" (or "this"/"that"), up to two lower-case modifiers, the noun, then a reporting verb.
-_DESCRIPTION = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:former|then|[a-z]+-?[a-z]*)\s+){0,2}?(?P<noun>[a-z]+)"
-    r"(?=,?\s+(?:also\s+|then\s+|later\s+)?(?P<verb>[a-z]+)\b)"
-)
-# ... or a reporting verb, then the description: "“...,” said the Florida senator".
-_INVERTED = re.compile(
-    r"\b(?P<verb>[a-z]+),?\s+(?P<the>[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:former|then|[a-z]+-?[a-z]*|[A-Z][a-z]+)\s+){0,2}?"
-    r"(?P<noun>[a-z]+)\b"
-)
+_MODIFIERS = r"(?:(?:former|then|[a-z]+-?[a-z]*|[A-Z][a-z]+)\s+){0,2}?"
+_NOUN = r"(?P<noun>[a-z]+|\d+-year-old)\b"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"the <up to two modifiers> <noun>" before a reporting verb, and after one ("“...,” said the Florida
+    senator"): the verbs are in the pattern, so a shorter description is tried when a longer one is
+    followed by no verb ("the billionaire businessman said")."""
+    verbs = "|".join(sorted(word_set("reporting_verbs.txt"), key=len, reverse=True))
+    the = r"(?P<the>[Tt]he|[Tt]his|[Tt]hat)\s+"
+    before = re.compile(rf"\b{the}{_MODIFIERS}{_NOUN}(?=,?\s+(?:also\s+|then\s+|later\s+)?(?:{verbs})\b)")
+    after = re.compile(rf"\b(?:{verbs}),?\s+{the}{_MODIFIERS}{_NOUN}")
+    return before, after
+
+
 _OUTLET_NOUNS = frozenset({"newspaper", "paper", "network", "magazine", "broadcaster", "daily", "outlet",
                            "website", "tabloid", "channel"})
 
@@ -36,8 +45,12 @@ def describe(text: str, actors: Sequence[Actor], mentions: Sequence[Mention]) ->
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
     found = []
+    people = {actor.name for actor in actors if actor.kind == "person"}
     for match, start in _described(text):
-        actor = _last_named(ordered, starts, start, heads.get(_singular(match.group("noun")), set()))
+        noun = _singular(re.sub(r"^\d+-", "", match.group("noun")))  # "46-year-old" -> "year-old"
+        actor = _last_named(ordered, starts, start, heads.get(noun, set()))
+        if actor is None and noun in word_set("person_epithets.txt") and text[start] in "Tt":
+            actor = _last_subject(text, ordered, starts, start, people)
         if actor is not None:
             found.append(Mention(actor, start, match.end("noun"), text[start : match.end("noun")]))
     return tuple(found)
@@ -45,10 +58,8 @@ def describe(text: str, actors: Sequence[Actor], mentions: Sequence[Mention]) ->
 
 def _described(text: str) -> list[tuple[re.Match[str], int]]:
     """Each description next to a reporting verb, with where it starts ("the", not the verb)."""
-    verbs = word_set("reporting_verbs.txt")
-    before = [(m, m.start()) for m in _DESCRIPTION.finditer(text) if m.group("verb") in verbs]
-    after = [(m, m.start("the")) for m in _INVERTED.finditer(text) if m.group("verb") in verbs]
-    return sorted(before + after, key=lambda pair: pair[1])
+    return sorted(((m, m.start("the")) for pattern in _patterns() for m in pattern.finditer(text)),
+                  key=lambda pair: pair[1])
 
 
 def _heads(actors: Sequence[Actor]) -> dict[str, set[str]]:
@@ -83,6 +94,19 @@ def _last_named(ordered: Sequence[Mention], starts: list[int], before: int, name
         if mention.actor in names:
             return mention.actor
     return None
+
+
+def _last_subject(text: str, ordered: Sequence[Mention], starts: list[int], before: int,
+                  people: set[str]) -> str | None:
+    """The person last named before ``before`` (within a few sentences) as neither an object nor an owner."""
+    for mention in reversed(ordered[bisect_left(starts, max(0, before - _EPITHET_REACH)) : bisect_left(starts, before)]):
+        if mention.actor in people and not is_object(text, mention) and not is_possessive(text, mention):
+            return mention.actor
+    return None
+
+
+_EPITHET_REACH = 600
+"""Characters looked back for the person an epithet describes: about the last three sentences."""
 
 
 def _singular(noun: str) -> str:

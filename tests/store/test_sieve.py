@@ -236,3 +236,10 @@ def test_institutions_and_documents_speak() -> None:
     body = "The Valdora Port Authority said in a statement that it would “act at once.”"
     assert said(body, "act at once")[0] == "Valdora Port Authority"
     assert said("Per Ines Falk, “the berths are free.”", "the berths")[0] == "Ines Falk"
+
+
+def test_an_epithet_is_the_person_the_passage_is_about() -> None:
+    body = ("Tomas Brandt met Clara Oduya on Monday. He bought the docks last year.\n\n"
+            "“It was a bargain,” the billionaire businessman said. “I paid little,” said the 46-year-old.")
+    assert said(body, "It was a bargain")[0] == "Tomas Brandt"
+    assert said(body, "I paid little")[0] == "Tomas Brandt"
