@@ -1,15 +1,18 @@
 """Quotes: every quotation-mark span, as speech (with its speaker), a scare-quoted phrase or a title.
 
 Decisions: a headline an outlet is said to have run ("Xinhua reported “...”") is a title, not speech;
-a title-cased quote is a title unless a reporting verb gives it a speaker ("“Make It Happen,” she said");
+a title-cased quote is a title unless someone is said to have said it ("“Make It Happen,” she said") and
+no noun for a work names it ("her book “Make It Happen”");
 a quote no step of the sieve (store/extract/sieve.py) attributes is a phrase.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
+from store.extract.lexicon import word_set
 from store.extract.quotemarks import Marks, is_title_cased, quote_spans
 from store.extract.scan import passage_kinds, within
 from store.extract.sieve import Site, Verdict, attribute
@@ -17,7 +20,6 @@ from store.extract.speakers import Context, genders
 from store.model import Actor, Mention, Passage, Quote
 
 _TITLE_PASSAGES = frozenset({"footnote", "title", "heading", "publication"})
-_CUE_RULES = frozenset({"cue_before", "cue_after", "cue_after_pronoun", "according_to"})
 
 
 def find_quotes(
@@ -64,11 +66,19 @@ def _quote(ctx: Context, site: Site) -> Quote:
 
 
 def _is_title(ctx: Context, site: Site, verdict: Verdict | None) -> bool:
-    """A headline an outlet ran, or a title-cased span that no reporting verb gives to a speaker."""
+    """A headline an outlet ran, a title-cased span no one is said to have said, or one that a noun for a
+    work names ("his book “The Art of the Deal,”"); "cited ... as “Miss Piggy”" is speech."""
     if verdict is not None and ctx.kinds.get(verdict[0]) == "outlet":
         return True
-    title_cased = is_title_cased(ctx.text, Marks(site.start, site.end, site.closed))
-    return title_cased and (verdict is None or verdict[1].rule not in _CUE_RULES)
+    if not is_title_cased(ctx.text, Marks(site.start, site.end, site.closed)):
+        return False
+    before = _LAST_WORDS.search(ctx.text, max(0, site.opening - _WORK_REACH), site.opening)
+    named_work = before is not None and any(w.lower() in word_set("work_nouns.txt") for w in before.group().split())
+    return verdict is None or named_work
+
+
+_LAST_WORDS = re.compile(r"(?:[\w’'-]+[\s,]+){1,2}$")
+_WORK_REACH = 40
 
 
 class _Locator:

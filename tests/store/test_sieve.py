@@ -243,3 +243,9 @@ def test_an_epithet_is_the_person_the_passage_is_about() -> None:
             "“It was a bargain,” the billionaire businessman said. “I paid little,” said the 46-year-old.")
     assert said(body, "It was a bargain")[0] == "Tomas Brandt"
     assert said(body, "I paid little")[0] == "Tomas Brandt"
+
+
+def test_title_cased_words_someone_is_said_to_use_are_speech() -> None:
+    body = "Ines Falk cited Tomas Brandt's name for the plan, “Harbour Of Fools,” as proof."
+    assert quote(body, "Harbour Of").kind == "speech"
+    assert quote("Ines Falk wrote her book “Harbour Of Fools” in 2020.", "Harbour Of").kind == "title"
