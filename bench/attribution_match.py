@@ -28,7 +28,7 @@ class Outcome:
     @property
     def rule(self) -> str:
         """The sieve step that attributed the found quote ("(no rule)" where none did)."""
-        how = self.found.attribution if self.found is not None else None
+        how = getattr(self.found, "attribution", None)  # an extractor from before the sieve has none
         return how.rule if how is not None else "(no rule)"
 
 
