@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, ComposeResult
@@ -16,6 +17,7 @@ from store.db import Store
 from store.search import search
 from tui.messages import TextPlace
 from tui.screens import search as search_screen
+from tui.screens.base import ExplorerScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.passage_preview import PassagePreview
 from tui.widgets.passage_view import PassageView
@@ -103,6 +105,22 @@ async def test_a_preview_closed_while_mounting_is_no_crash(wire_store: Store) ->
         await preview.remove()
         await showing
         await pilot.pause()
+
+
+async def test_leaving_search_as_its_preview_arrives_is_no_crash(seed_store: Store, explore: Explore) -> None:
+    """Escape just as a preview's passages arrive: the closing screen drops them, the app carries on."""
+    async with explore(seed_store) as ui:
+        await ui.search("kery")
+        screen = ui.app.screen
+        place = screen.reader_place()
+        assert isinstance(screen, SearchScreen) and place is not None
+        passages = queries.passage_neighbours(seed_store, place.passage_id, 2)
+        screen.post_message(ExplorerScreen.QueryDone(partial(screen._show_preview, place=place), passages))
+        ui.app.pop_screen()
+        await ui.settle()
+        await ui.search("kery")
+        assert ui.app.is_running and isinstance(ui.app.screen, SearchScreen)
+        assert not ui.app._exit_renderables
 
 
 def _first_passage_id(store: Store, document_id: int) -> int:

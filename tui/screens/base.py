@@ -18,6 +18,7 @@ from store import queries
 from store.db import Store, StoreError
 from tui.messages import TextPlace
 from tui.screens.printable import printable
+from tui.widgets.attached import in_history
 from tui.widgets.nav_list import PlaceOption
 from tui.widgets.passage_preview import PassagePreview
 
@@ -89,8 +90,10 @@ class ExplorerScreen(Screen[None]):
 
     @on(QueryDone)
     async def _apply_query(self, message: QueryDone) -> None:
-        """Show a finished query's result (the showing method may be async)."""
+        """Show a finished query's result (the showing method may be async), unless the screen closed."""
         message.stop()
+        if not in_history(self):
+            return
         outcome = message.apply(message.result)
         if inspect.isawaitable(outcome):
             await outcome

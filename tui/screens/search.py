@@ -21,6 +21,7 @@ from store.search import SearchResults, search
 from tui.messages import TextPlace
 from tui.screens.base import ExplorerScreen
 from tui.screens.printable import printable
+from tui.widgets.attached import in_history
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.nav_list import PlaceOption
 from tui.widgets.passage_preview import PassagePreview
@@ -119,8 +120,8 @@ class SearchScreen(ExplorerScreen):
 
     @on(Found)
     def _show(self, message: Found) -> None:
-        """Show results unless the box has moved on since they were asked for."""
-        if message.asked != self.query_one("#search-input", Input).value.strip():
+        """Show results unless the box has moved on since they were asked for, or the screen closed."""
+        if not in_history(self) or message.asked != self.query_one("#search-input", Input).value.strip():
             return
         results = message.results
         total = sum(

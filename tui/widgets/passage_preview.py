@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 
 from store.queries import PassageView as Passage
 from tui.messages import TextPlace
+from tui.widgets.attached import in_history
 from tui.widgets.passage_view import Paint, PassageView
 
 
@@ -21,9 +22,9 @@ class PassagePreview(VerticalScroll, can_focus=False):
         await self.remove_children()
         views = [PassageView(passage, ()) for passage in shown]
         await self.mount_all(views)
+        # Escape right after a result showed closes the screen while the views mount.
+        if not in_history(self):
+            return
         for view in views:
-            # The screen may be closing while the views mounted (escape right after a result showed):
-            # a view being removed is no longer on display, and may have lost its text already.
-            if view.display:
-                view.paint(Paint(place.actor_id, (place.start, place.end), None))
+            view.paint(Paint(place.actor_id, (place.start, place.end), None))
         self.scroll_home(animate=False)
