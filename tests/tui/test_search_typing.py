@@ -123,6 +123,27 @@ async def test_leaving_search_as_its_preview_arrives_is_no_crash(seed_store: Sto
         assert not ui.app._exit_renderables
 
 
+async def test_keys_typed_as_search_opens_go_to_its_box(seed_store: Store, explore: Explore) -> None:
+    """A burst of keys (a paste, a fast typist) right after / lands in the box, global letters too."""
+    async with explore(seed_store) as ui:
+        await ui.burst("slash", *"kery")
+        assert isinstance(ui.app.screen, SearchScreen)
+        assert ui.app.screen.query_one("#search-input", Input).value == "kery"
+        await ui.press("escape")
+        await ui.burst("slash", *"rasmusen")
+        assert isinstance(ui.app.screen, SearchScreen)
+        assert ui.app.screen.query_one("#search-input", Input).value == "rasmusen"
+        hint = ui.app.screen.query_one("#search-hint", Static)
+        assert "“rasmusen”" in str(hint.render())
+
+
+async def test_keys_typed_right_after_f_filter_the_actors(seed_store: Store, explore: Explore) -> None:
+    """f then a burst of letters filters by all of them, f included once the box has focus."""
+    async with explore(seed_store) as ui:
+        await ui.burst("f", *"fogh")
+        assert ui.app.screen.query_one("#filter", Input).value == "fogh"
+
+
 def _first_passage_id(store: Store, document_id: int) -> int:
     """The id of a document's first passage."""
     return queries.reader_document(store, document_id).passages[0].id

@@ -58,7 +58,8 @@ class ActorsScreen(ExplorerScreen):
 
     TITLE = "Actors"
     BINDINGS = [
-        Binding("f", "focus_filter", "Filter"),
+        # Priority, so the keys typed right after f are handed on once the box has focus.
+        Binding("f", "focus_filter", "Filter", priority=True),
         Binding("right_square_bracket", "next_kind", "Kind ▶"),
         Binding("left_square_bracket", "previous_kind", "◀ Kind", show=False),
         Binding("down", "focus_list", "List", show=False),
@@ -161,7 +162,7 @@ class ActorsScreen(ExplorerScreen):
     @on(Input.Submitted, "#filter")
     def action_focus_list(self) -> None:
         """Move the keys from the filter to the list (enter or down in the filter)."""
-        self.query_one("#actors-table").focus()
+        self.set_focus(self.query_one("#actors-table", NavTable))
 
     def reader_place(self) -> TextPlace | None:
         """Read at the highlighted actor's first mention (known once its preview has loaded)."""
@@ -169,9 +170,13 @@ class ActorsScreen(ExplorerScreen):
         shown = preview.dossier.actor.id if preview.dossier else None
         return preview.first_mention() if shown == self.highlighted_actor_id() else None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """f types itself into the filter box once the box has focus."""
+        return not (action == "focus_filter" and isinstance(self.focused, Input))
+
     def action_focus_filter(self) -> None:
-        """Type to filter the list."""
-        self.query_one("#filter", Input).focus()
+        """Type to filter the list; the keys right after f already go to the box."""
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_next_kind(self) -> None:
         """Show the next kind of actor."""

@@ -86,8 +86,8 @@ class SearchScreen(ExplorerScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        """Keys go to the box."""
-        self.query_one("#search-input", Input).focus()
+        """Keys go to the box, from the next one on (Widget.focus would wait for keys already sent)."""
+        self.set_focus(self.query_one("#search-input", Input))
 
     @on(Input.Changed, "#search-input")
     def _typed(self, event: Input.Changed) -> None:
