@@ -57,18 +57,20 @@ class ExplorerScreen(Screen[None]):
         self.app.action_go_back()  # type: ignore[attr-defined]
 
     def fetch(
-        self, group: str, fn: Callable[..., T], *args: object, then: Callable[[T], object]
+        self, group: str, fn: Callable[..., T], *args: object, then: Callable[[T], object], raw: bool = False
     ) -> Worker[None]:
-        """Run fn(store, *args) in a thread worker; a newer query of the same group supersedes it."""
-        work = partial(self._fetch_in_thread, fn, args, then)
+        """Run fn(store, *args) in a thread worker; a newer query of the same group supersedes it. The
+        result's text is made printable unless ``raw`` (the caller then shows it through `visible`)."""
+        work = partial(self._fetch_in_thread, fn, args, then, raw)
         return self.run_worker(work, thread=True, exclusive=True, group=group, name=fn.__name__)
 
     def _fetch_in_thread(
-        self, fn: Callable[..., T], args: tuple[object, ...], then: Callable[[T], object]
+        self, fn: Callable[..., T], args: tuple[object, ...], then: Callable[[T], object], raw: bool
     ) -> None:
         """Thread body: query, then hand the result to the UI thread unless cancelled meanwhile."""
         try:
-            result = printable(fn(self.store, *args))
+            result = fn(self.store, *args)
+            result = result if raw else printable(result)
         except StoreError as error:
             self.report_from_thread(error)
             return
