@@ -15,7 +15,7 @@ __all__ = [
     "ActorSummary", "CitationView", "Connection", "DocumentInfo", "Dossier", "EventView",
     "FootnoteView", "KindCount", "MarkStep", "MentionView", "OutletSources", "PassageView", "QuoteView",
     "ReaderDocument", "ReaderMark", "Sources", "actor", "actors", "count_actors", "count_events",
-    "document_passages", "documents", "dossier", "events", "kind_counts", "passage", "passage_neighbours",
+    "data_version", "document_passages", "documents", "dossier", "events", "kind_counts", "passage", "passage_neighbours",
     "quote", "quotes", "reader_document", "reader_marks", "sources", "step_mark", "timeline",
 ]
 DOSSIER_PASSAGES = 500
@@ -205,6 +205,12 @@ def timeline(store: Store, limit: int | None = None, offset: int = 0) -> tuple[E
     """Events in date order (ranges by start date, then by where they are written); ``limit`` and
     ``offset`` page through them (``count_events`` gives the total)."""
     return _events(store, "", (), limit, offset)
+
+
+def data_version(store: Store) -> int:
+    """A number that changes whenever another connection (another process's ingest) commits to the
+    store: one integer read, so the explorer can ask it often and reload only when it moves."""
+    return int(store.value("PRAGMA data_version"))
 
 
 def has_documents(store: Store) -> bool:
