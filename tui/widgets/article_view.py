@@ -217,7 +217,7 @@ class ArticleView(ScrollView, can_focus=True):
         """A line's text cut where its marks begin and end, each part in its style."""
         start, end = span
         text = visible(passage.text[start - passage.start:end - passage.start])
-        base = self.rich_style + self._style(KIND_STYLES.get(passage.kind, ""))
+        base = self.rich_style + self._style(KIND_STYLES.get(passage.kind, ""))  # the kind's look, if any
         styled = [(max(s, start), min(e, end), style) for s, e, style in self._spans(start, end)]
         cuts = sorted({start, end, *(s for s, _, _ in styled), *(e for _, e, _ in styled)})
         segments = []
@@ -262,8 +262,11 @@ class ArticleView(ScrollView, can_focus=True):
         """A component style from the stylesheet (none for an unknown name)."""
         if not name:
             return Style()
-        prefix = "passage-view" if name in {"mention", "actor", "quote", "target", "cursor"} else "article-view"
-        return self.get_component_rich_style(f"{prefix}--{name}", partial=True, default=Style())
+        if name in {"mention", "actor", "quote", "target", "cursor"}:
+            # Marks lay only their own attributes over the line's style.
+            return self.get_component_rich_style(f"passage-view--{name}", partial=True, default=Style())
+        # A line's own style in full: a translucent colour ($text-muted) is blended with the background.
+        return self.get_component_rich_style(f"article-view--{name}", default=Style())
 
     def _step(self, step: int, only_actor: bool) -> None:
         """Ask for the next/previous mention, of the current actor only if asked."""
