@@ -12,9 +12,11 @@ from hardening.big_article import one_paragraph
 from store.db import Store
 from store.ingest import ingest_text
 from store.model import Actor, Article
+from store.queries import PassageView as Passage
 from tui.messages import TextPlace
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_view import ArticleView
+from tui.widgets.passage_preview import PREVIEW_CHARS, clipped
 
 if TYPE_CHECKING:
     from tests.tui.conftest import Explore
@@ -51,3 +53,15 @@ async def test_a_huge_paragraph_opens_at_its_target_in_little_memory(long_store:
         assert _status("VmHWM") - before < PEAK_MB
         article = ui.app.screen.query_one(ArticleView)
         assert article.cursor is not None and article.in_view(article.place.start)
+
+
+def test_a_preview_shows_a_huge_paragraph_around_the_place_only() -> None:
+    """Previews (search, timeline, dossier) cut a long passage round the place, offsets kept."""
+    text = one_paragraph(50_000)
+    passage = Passage(7, 1, "Long", 1, "paragraph", "", 1, text, 100, 100 + len(text))
+    place = TextPlace(1, 7, 30_100, 30_110, None)
+    cut = clipped(passage, place)
+    assert len(cut.text) == PREVIEW_CHARS and cut.start <= place.start < place.end <= cut.end
+    assert cut.text == text[cut.start - 100:cut.end - 100]
+    other = clipped(passage, TextPlace(1, 8, 0, 1, None))
+    assert other.start == 100 and other.text == text[:PREVIEW_CHARS]
