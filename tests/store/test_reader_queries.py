@@ -39,8 +39,8 @@ def test_step_mark_walks_one_actors_mentions_and_wraps_round(wire_store: Store) 
 def test_a_mention_row_carries_its_context_not_its_whole_paragraph(
     fresh_store: Store, make_article: Callable[..., Article]
 ) -> None:
-    """In a paragraph of 200,000 characters a mention's context is still right, read from a window."""
-    text = "Title\n\n" + "Jane Doe spoke. " * 12_500 + "\n"
+    """In a paragraph of 64,000 characters a mention's context is still right, read from a window."""
+    text = "Title\n\n" + "Jane Doe spoke. " * 4_000 + "\n"
     ingest_text(fresh_store, text, "long.txt", extract=lambda _: make_article(text, [Actor("Jane Doe", "person")]))
     found = fresh_store.rows("SELECT length(p_text) FROM (" + queries.sql.MENTIONS + ")")
     assert max(row[0] for row in found) <= 2 * AROUND + len("Jane Doe")
