@@ -146,4 +146,4 @@ async def test_keys_typed_right_after_f_filter_the_actors(seed_store: Store, exp
 
 def _first_passage_id(store: Store, document_id: int) -> int:
     """The id of a document's first passage."""
-    return queries.reader_document(store, document_id).passages[0].id
+    return queries.document_passages(store, document_id)[0].id
