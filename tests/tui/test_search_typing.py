@@ -144,6 +144,21 @@ async def test_keys_typed_right_after_f_filter_the_actors(seed_store: Store, exp
         assert ui.app.screen.query_one("#filter", Input).value == "fogh"
 
 
+async def test_keys_typed_right_after_escape_go_where_escape_leads(seed_store: Store, explore: Explore) -> None:
+    """escape then / and a word, typed fast, from search or from the filter box: a new search for it."""
+    async with explore(seed_store) as ui:
+        await ui.burst("slash", *"nato")
+        await ui.burst("escape", "slash", *"kery")
+        assert isinstance(ui.app.screen, SearchScreen)
+        assert ui.app.screen.query_one("#search-input", Input).value == "kery"
+        await ui.press("escape")
+        await ui.burst("f", *"ja")
+        await ui.burst("escape", "slash", *"abe")
+        assert isinstance(ui.app.screen, SearchScreen)
+        assert ui.app.screen.query_one("#search-input", Input).value == "abe"
+        assert ui.app.screen_stack[-2].query_one("#filter", Input).value == "ja"
+
+
 def _first_passage_id(store: Store, document_id: int) -> int:
     """The id of a document's first passage."""
     return queries.document_passages(store, document_id)[0].id

@@ -65,7 +65,7 @@ class ActorsScreen(ExplorerScreen):
         Binding("right_square_bracket", "next_kind", "Kind ▶"),
         Binding("left_square_bracket", "previous_kind", "◀ Kind", show=False),
         Binding("down", "focus_list", "List", show=False),
-        Binding("escape", "go_back", "Back", show=False),
+        Binding("escape", "go_back", "Back", show=False, priority=True),
     ]
 
     filter_text: var[str] = var("", init=False)

@@ -28,7 +28,9 @@ T = TypeVar("T")
 class ExplorerScreen(Screen[None]):
     """A screen in the explorer's history; escape goes back to the one before it."""
 
-    BINDINGS = [Binding("escape", "go_back", "Back")]
+    # Priority, like the App's screen keys: escape takes effect before the keys typed after it are
+    # handed on, so "escape /kery" typed fast searches for kery instead of typing into the old box.
+    BINDINGS = [Binding("escape", "go_back", "Back", priority=True)]
 
     class QueryDone(Message):
         """A store query finished in a thread; its result is applied on the UI thread."""
