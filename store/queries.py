@@ -8,15 +8,15 @@ from store import rows as sql
 from store.db import Store
 from store.model import ACTOR_KINDS
 from store.views import (ActorSummary, CitationView, Connection, DocumentInfo, Dossier, EventView,
-                         FootnoteView, KindCount, MentionView, OutletSources, PassageView, QuoteView,
-                         ReaderDocument, Sources)
+                         FootnoteView, KindCount, MarkStep, MentionView, OutletSources, PassageView,
+                         QuoteView, ReaderDocument, ReaderMark, Sources)
 
 __all__ = [
     "ActorSummary", "CitationView", "Connection", "DocumentInfo", "Dossier", "EventView",
-    "FootnoteView", "KindCount", "MentionView", "OutletSources", "PassageView", "QuoteView",
-    "ReaderDocument", "Sources", "actor", "actors", "count_actors", "count_events", "documents", "dossier",
-    "events", "kind_counts", "passage", "passage_neighbours", "quote", "quotes", "reader_document", "sources",
-    "timeline",
+    "FootnoteView", "KindCount", "MarkStep", "MentionView", "OutletSources", "PassageView", "QuoteView",
+    "ReaderDocument", "ReaderMark", "Sources", "actor", "actors", "count_actors", "count_events",
+    "data_version", "document_passages", "documents", "dossier", "events", "kind_counts", "passage", "passage_neighbours",
+    "quote", "quotes", "reader_document", "reader_marks", "sources", "step_mark", "timeline",
 ]
 DOSSIER_PASSAGES = 500
 """Passages a limited dossier takes connections and sources from (an alliance is named in thousands)."""
@@ -35,6 +35,20 @@ SELECT id, outlet_group, total FROM (
 WHERE n <= ? OR ? < 0 ORDER BY outlet_group, n"""
 """(citation id, the id of its outlet's first citation, the outlet's total) for the first citations
 of each outlet (at least one each, so every outlet is listed with its total)."""
+_MARKS = """
+SELECT m.start, m."end", m.passage_id, m.actor_id, a.name, 'mention' FROM mentions m
+JOIN actors a ON a.id = m.actor_id WHERE m.document_id = ? AND m.start >= ? AND m.start < ?
+UNION ALL
+SELECT q.start, q."end", q.passage_id, q.speaker_id, a.name, 'quote' FROM quotes q
+JOIN actors a ON a.id = q.speaker_id WHERE q.document_id = ? AND q.start >= ? AND q.start < ?
+ORDER BY 1, 2"""
+"""Mentions and attributed quotes starting in a stretch of one document (both read by index)."""
+_STEP = """SELECT m.start, m."end", m.passage_id, m.actor_id, a.name, 'mention' FROM mentions m
+JOIN actors a ON a.id = m.actor_id WHERE m.document_id = ? AND (? IS NULL OR m.actor_id = ?)"""
+"""One document's mentions, of one actor or (NULL) anyone's; a condition and an order follow."""
+_STEPS = {1: (" AND m.start > ?", " ORDER BY m.start LIMIT 1"),
+          -1: (" AND m.start < ?", " ORDER BY m.start DESC LIMIT 1")}
+"""The mention after (1) or before (-1) an offset: its condition and order."""
 _BY_TEXT = {alias: f" ORDER BY {alias}.document_id, {alias}.start" for alias in "mqce"}
 """Text order for each table alias (mentions, quotes, citations, events)."""
 
@@ -149,10 +163,54 @@ def reader_document(store: Store, document_id: int) -> ReaderDocument | None:
     )
 
 
+def document_passages(store: Store, document_id: int) -> tuple[PassageView, ...]:
+    """A document's passages in order (the reader's text; marks are read a stretch at a time)."""
+    found = store.rows(sql.PASSAGES + " WHERE p.document_id = ? ORDER BY p.ordinal", (document_id,))
+    return tuple(map(sql.passage_view, found))
+
+
+def reader_marks(store: Store, document_id: int, start: int, end: int) -> tuple[ReaderMark, ...]:
+    """Mentions and attributed quotes starting in [start, end) of a document, in text order."""
+    found = store.rows(_MARKS, (document_id, start, end) * 2)
+    return tuple(ReaderMark(*row) for row in found)
+
+
+def step_mark(store: Store, document_id: int, offset: int, step: int, actor_id: int | None = None
+              ) -> MarkStep | None:
+    """The mention after (step 1) or before (-1) an offset, wrapping round, or nearest to it (0); of
+    one actor, or anyone's when ``actor_id`` is None. None when the document has no such mention."""
+    if step == 0:
+        near = [_mention_at(store, document_id, offset - 1, 1, actor_id),
+                _mention_at(store, document_id, offset, -1, actor_id)]
+        found = min((m for m in near if m), key=lambda m: abs(m.start - offset), default=None)
+    else:
+        found = (_mention_at(store, document_id, offset, step, actor_id)
+                 or _mention_at(store, document_id, -1 if step > 0 else 1 << 62, step, actor_id))
+    if found is None:
+        return None
+    counted = "SELECT count(*) FROM mentions WHERE document_id = ? AND actor_id = ?"
+    ordinal = store.value(counted + " AND start <= ?", (document_id, found.actor_id, found.start))
+    return MarkStep(found, ordinal, store.value(counted, (document_id, found.actor_id)))
+
+
+def _mention_at(store: Store, document_id: int, offset: int, step: int, actor_id: int | None
+                ) -> ReaderMark | None:
+    """The first mention after (1) or before (-1) an offset, without wrapping round."""
+    condition, order = _STEPS[step]
+    found = store.rows(_STEP + condition + order, (document_id, actor_id, actor_id, offset))
+    return ReaderMark(*found[0]) if found else None
+
+
 def timeline(store: Store, limit: int | None = None, offset: int = 0) -> tuple[EventView, ...]:
     """Events in date order (ranges by start date, then by where they are written); ``limit`` and
     ``offset`` page through them (``count_events`` gives the total)."""
     return _events(store, "", (), limit, offset)
+
+
+def data_version(store: Store) -> int:
+    """A number that changes whenever another connection (another process's ingest) commits to the
+    store: one integer read, so the explorer can ask it often and reload only when it moves."""
+    return int(store.value("PRAGMA data_version"))
 
 
 def has_documents(store: Store) -> bool:
@@ -253,7 +311,9 @@ def _connections(store: Store, actor_id: int, passages: int) -> tuple[Connection
     order; -1 for all), most shared passages first."""
     found = store.rows(
         "SELECT a.id, a.name, a.kind, count(DISTINCT m2.passage_id) AS shared "
-        "FROM (SELECT passage_id FROM mentions WHERE actor_id = ? ORDER BY document_id, start LIMIT ?) m1 "
+        # DISTINCT: an actor named thousands of times in one long paragraph joins it once, not each time.
+        "FROM (SELECT DISTINCT passage_id FROM (SELECT passage_id FROM mentions WHERE actor_id = ? "
+        "ORDER BY document_id, start LIMIT ?)) m1 "
         "JOIN mentions m2 ON m2.passage_id = m1.passage_id AND m2.actor_id != ? "
         "JOIN actors a ON a.id = m2.actor_id GROUP BY a.id ORDER BY shared DESC, a.name",
         (actor_id, passages, actor_id))

@@ -22,8 +22,14 @@ PASSAGES = """
 SELECT p.id, p.document_id, d.title AS document_title, p.ordinal, p.kind, p.section, p.number,
   p.text, p.start, p."end"
 FROM passages p JOIN documents d ON d.id = p.document_id"""
-_IN_PASSAGE = """p.text AS p_text, p.start AS p_start, p.section, p.kind AS p_kind, p.number AS p_number
-FROM {table} JOIN passages p ON p.id = {alias}.passage_id"""
+AROUND = 2000
+"""Characters of its passage read either side of a mention, quote or citation: enough for its context
+and reporting sentence, and a row never carries a whole (possibly megabyte) paragraph."""
+_IN_PASSAGE = """substr(p.text, max(1, {alias}.start - p.start + 1 - %(around)d),
+    {alias}."end" - {alias}.start + 2 * %(around)d) AS p_text,
+  p.start + max(0, {alias}.start - p.start - %(around)d) AS p_start,
+  p.section, p.kind AS p_kind, p.number AS p_number
+FROM {table} JOIN passages p ON p.id = {alias}.passage_id""" % {"around": AROUND}
 MENTIONS = """
 SELECT m.actor_id, a.name AS actor_name, a.kind AS actor_kind, m.passage_id, m.document_id,
   m.start, m."end", m.text, """ + _IN_PASSAGE.format(table="mentions m", alias="m") + """

@@ -200,3 +200,25 @@ class ReaderDocument:
     mentions: tuple[MentionView, ...]
     quotes: tuple[QuoteView, ...]
     citations: tuple[CitationView, ...]
+
+
+@dataclass(frozen=True)
+class ReaderMark:
+    """A span the reader marks: an actor's mention, or a quote attributed to its speaker."""
+
+    start: int
+    end: int
+    passage_id: int
+    actor_id: int | None
+    name: str
+    kind: str
+    """'mention' or 'quote'."""
+
+
+@dataclass(frozen=True)
+class MarkStep:
+    """Where the reader's cursor lands: a mention, and which of its actor's mentions in the document."""
+
+    mark: ReaderMark
+    ordinal: int
+    total: int

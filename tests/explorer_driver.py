@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
@@ -33,6 +34,18 @@ class Explorer:
         for key in keys:
             await self.pilot.press(key)
             await self.settle()
+
+    async def burst(self, *keys: str) -> None:
+        """Send keys all at once, as a paste or a fast typist does, then wait for the screen."""
+        # Pilot.press waits for the app after each key; a terminal hands keys on as they come.
+        driver = self.app._driver
+        assert driver is not None
+        for key in keys:
+            character = {"slash": "/", "space": " "}.get(key, key if len(key) == 1 else None)
+            event = events.Key(key, character)
+            event.set_sender(self.app)
+            driver.send_message(event)
+        await self.settle()
 
     async def resize(self, width: int, height: int) -> None:
         """Resize the terminal and let the layout settle."""

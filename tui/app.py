@@ -52,11 +52,14 @@ class NatoAsiaApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     COMMANDS = App.COMMANDS | {place_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "open_actors", "Actors"),
-        Binding("t", "open_timeline", "Time"),
-        Binding("s", "open_sources", "Sources"),
-        Binding("r", "open_reader", "Read"),
-        Binding("slash", "open_search", "Search"),
+        # Priority: the App opens the screen (and waits for it) before it hands on the next key, so a
+        # burst like "/kery" types "kery" into the search box instead of sending it to the old screen.
+        # check_action hides these letters while a text box has focus.
+        Binding("a", "open_actors", "Actors", priority=True),
+        Binding("t", "open_timeline", "Time", priority=True),
+        Binding("s", "open_sources", "Sources", priority=True),
+        Binding("r", "open_reader", "Read", priority=True),
+        Binding("slash", "open_search", "Search", priority=True),
         Binding("question_mark", "open_help", "Help"),
         # ? types itself into a text box; f1 reaches the help from there too.
         Binding("f1", "show_help", "Help", show=False, priority=True),
@@ -93,33 +96,35 @@ class NatoAsiaApp(App[None]):
         if len(self.screen_stack) > 2:
             self.pop_screen()
 
-    def _open(self, action: str, *args: object) -> None:
+    async def _open(self, action: str, *args: object) -> None:
         """Push an action's screen onto the history unless the same kind of screen is already showing."""
         kind = screen_class(SCREEN_OF_ACTION[action])
         if type(self.screen) is not kind:
-            self.push_screen(kind(*args))
+            # Wait for it to mount (and focus its box) before the App takes its next key: keys typed
+            # while a screen opens (fast typing, a paste) belong to that screen.
+            await self.push_screen(kind(*args))
 
-    def action_open_actors(self) -> None:
+    async def action_open_actors(self) -> None:
         """Show every actor."""
-        self._open("open_actors")
+        await self._open("open_actors")
 
-    def action_open_timeline(self) -> None:
+    async def action_open_timeline(self) -> None:
         """Show events in date order."""
-        self._open("open_timeline")
+        await self._open("open_timeline")
 
-    def action_open_sources(self) -> None:
+    async def action_open_sources(self) -> None:
         """Show outlets, citations and footnotes."""
-        self._open("open_sources")
+        await self._open("open_sources")
 
-    def action_open_reader(self) -> None:
+    async def action_open_reader(self) -> None:
         """Read the article at the current screen's spot, or the first document from the top."""
         screen = self.screen
         place = screen.reader_place() if isinstance(screen, ExplorerScreen) else None
-        self._open("open_reader", place)
+        await self._open("open_reader", place)
 
-    def action_open_search(self) -> None:
+    async def action_open_search(self) -> None:
         """Search everything as you type."""
-        self._open("open_search")
+        await self._open("open_search")
 
     def action_open_help(self) -> None:
         """List every binding of the current screen."""

@@ -19,7 +19,6 @@ from tui.screens.search import SearchScreen
 from tui.screens.sources import SourcesScreen
 from tui.screens.timeline import TimelineScreen
 from tui.widgets.article_view import ArticleView
-from tui.widgets.passage_view import PassageView
 
 if TYPE_CHECKING:
     from tests.hardening.conftest import Driver
@@ -69,8 +68,7 @@ def cursor_in_view(screen: Screen[object]) -> bool:
     article = screen.query_one(ArticleView)
     if article.cursor is None or article.region.height == 0:
         return True
-    views = [view for view in article.query(PassageView) if view.passage.id == article.cursor.passage_id]
-    return bool(views) and views[0].region.overlaps(article.region)
+    return article.in_view(article.cursor.start)
 
 
 @pytest.mark.parametrize(("keys", "kind", "place_of"), [case[1:] for case in SCREENS],

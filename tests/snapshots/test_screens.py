@@ -16,18 +16,26 @@ RASMUSSEN = ("slash", *"rasmusen", "enter")
 """From anywhere to Rasmussen's dossier, through search."""
 
 
+async def settle(pilot: Pilot[Any]) -> None:
+    """Wait until no store query is running and the screen has caught up (a state, not a time)."""
+    # A finished query can start another (a highlighted row loads its preview): wait until none is left.
+    for _ in range(50):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.is_running for worker in pilot.app.workers):
+            return
+
+
 def snap(snap_compare: Any, store: Store, size: tuple[int, int], *keys: str) -> bool:
     """Compare the screen after pressing keys one by one, each store query finished, cursor not blinking."""
 
     async def run(pilot: Pilot[Any]) -> None:
         """Press, wait for the store, stop the blinking."""
-        for key in ("_", *keys):
-            if key != "_":
-                await pilot.press(key)
-            # A finished query can start another (a highlighted row loads its preview): wait them out.
-            for _ in range(3):
-                await pilot.pause()
-                await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
         for box in pilot.app.screen.query(Input):
             box.cursor_blink = False
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual.widgets import DataTable
 
 from store import queries
+from store.queries import PassageView as Passage
 from store.db import Store
 from tui.app import NatoAsiaApp
 from tui.messages import TextPlace
@@ -18,7 +19,6 @@ from tui.screens.search import SearchScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.kind_tabs import KindTabs
 from tui.widgets.nav_list import NavList
-from tui.widgets.passage_view import PassageView
 
 if TYPE_CHECKING:
     from tests.tui.conftest import Explore
@@ -30,13 +30,12 @@ def highlighted_place(app: NatoAsiaApp) -> TextPlace | None:
     return place if isinstance(place, TextPlace) else None
 
 
-def target_in_view(app: NatoAsiaApp) -> PassageView:
-    """The reader's passage holding the target, asserting it is on screen."""
+def target_in_view(app: NatoAsiaApp) -> Passage:
+    """The reader's passage holding the target, asserting the target is on screen."""
     article = app.screen.query_one(ArticleView)
     assert article.place is not None
-    view = next(v for v in article.query(PassageView) if v.passage.id == article.place.passage_id)
-    assert view.region.overlaps(article.region), "the target passage is scrolled out of view"
-    return view
+    assert article.in_view(article.place.start), "the target is scrolled out of view"
+    return next(p for p in article.passages if p.id == article.place.passage_id)
 
 
 async def test_what_rasmussen_said_about_china(seed_store: Store, explore: Explore) -> None:
@@ -53,8 +52,8 @@ async def test_what_rasmussen_said_about_china(seed_store: Store, explore: Explo
         await ui.press_until("j", lambda: getattr(highlighted_place(app), "start", None) == threat.start)
         await ui.press("enter")
         assert isinstance(app.screen, ReaderScreen)
-        view = target_in_view(app)
-        assert view.passage.start <= threat.start < threat.end <= view.passage.end
+        passage = target_in_view(app)
+        assert passage.start <= threat.start < threat.end <= passage.end
         article = app.screen.query_one(ArticleView)
         assert (article.place.start, article.place.end) == (threat.start, threat.end)
         await ui.press("escape")
@@ -80,7 +79,7 @@ async def test_xinhua_leads_to_the_citing_passage(seed_store: Store, explore: Ex
         await ui.press_until("j", lambda: getattr(highlighted_place(app), "start", None) in cited)
         await ui.press("enter")
         assert isinstance(app.screen, ReaderScreen)
-        assert "(Xinhua," in target_in_view(app).passage.text
+        assert "(Xinhua," in target_in_view(app).text
 
 
 async def test_1999_opens_the_belgrade_passage(seed_store: Store, explore: Explore) -> None:
@@ -93,7 +92,7 @@ async def test_1999_opens_the_belgrade_passage(seed_store: Store, explore: Explo
         await ui.press_until("tab", lambda: chosen() is not None and chosen().date == "1999")
         await ui.press("enter")
         assert isinstance(app.screen, ReaderScreen)
-        assert "Belgrade" in target_in_view(app).passage.text
+        assert "Belgrade" in target_in_view(app).text
 
 
 async def test_help_shows_the_readers_keys(seed_store: Store, explore: Explore) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, ComposeResult
@@ -16,6 +17,7 @@ from store.db import Store
 from store.search import search
 from tui.messages import TextPlace
 from tui.screens import search as search_screen
+from tui.screens.base import ExplorerScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.passage_preview import PassagePreview
 from tui.widgets.passage_view import PassageView
@@ -105,6 +107,58 @@ async def test_a_preview_closed_while_mounting_is_no_crash(wire_store: Store) ->
         await pilot.pause()
 
 
+async def test_leaving_search_as_its_preview_arrives_is_no_crash(seed_store: Store, explore: Explore) -> None:
+    """Escape just as a preview's passages arrive: the closing screen drops them, the app carries on."""
+    async with explore(seed_store) as ui:
+        await ui.search("kery")
+        screen = ui.app.screen
+        place = screen.reader_place()
+        assert isinstance(screen, SearchScreen) and place is not None
+        passages = queries.passage_neighbours(seed_store, place.passage_id, 2)
+        screen.post_message(ExplorerScreen.QueryDone(partial(screen._show_preview, place=place), passages))
+        ui.app.pop_screen()
+        await ui.settle()
+        await ui.search("kery")
+        assert ui.app.is_running and isinstance(ui.app.screen, SearchScreen)
+        assert not ui.app._exit_renderables
+
+
+async def test_keys_typed_as_search_opens_go_to_its_box(seed_store: Store, explore: Explore) -> None:
+    """A burst of keys (a paste, a fast typist) right after / lands in the box, global letters too."""
+    async with explore(seed_store) as ui:
+        await ui.burst("slash", *"kery")
+        assert isinstance(ui.app.screen, SearchScreen)
+        assert ui.app.screen.query_one("#search-input", Input).value == "kery"
+        await ui.press("escape")
+        await ui.burst("slash", *"rasmusen")
+        assert isinstance(ui.app.screen, SearchScreen)
+        assert ui.app.screen.query_one("#search-input", Input).value == "rasmusen"
+        hint = ui.app.screen.query_one("#search-hint", Static)
+        assert "“rasmusen”" in str(hint.render())
+
+
+async def test_keys_typed_right_after_f_filter_the_actors(seed_store: Store, explore: Explore) -> None:
+    """f then a burst of letters filters by all of them, f included once the box has focus."""
+    async with explore(seed_store) as ui:
+        await ui.burst("f", *"fogh")
+        assert ui.app.screen.query_one("#filter", Input).value == "fogh"
+
+
+async def test_keys_typed_right_after_escape_go_where_escape_leads(seed_store: Store, explore: Explore) -> None:
+    """escape then / and a word, typed fast, from search or from the filter box: a new search for it."""
+    async with explore(seed_store) as ui:
+        await ui.burst("slash", *"nato")
+        await ui.burst("escape", "slash", *"kery")
+        assert isinstance(ui.app.screen, SearchScreen)
+        assert ui.app.screen.query_one("#search-input", Input).value == "kery"
+        await ui.press("escape")
+        await ui.burst("f", *"ja")
+        await ui.burst("escape", "slash", *"abe")
+        assert isinstance(ui.app.screen, SearchScreen)
+        assert ui.app.screen.query_one("#search-input", Input).value == "abe"
+        assert ui.app.screen_stack[-2].query_one("#filter", Input).value == "ja"
+
+
 def _first_passage_id(store: Store, document_id: int) -> int:
     """The id of a document's first passage."""
-    return queries.reader_document(store, document_id).passages[0].id
+    return queries.document_passages(store, document_id)[0].id

@@ -25,6 +25,8 @@ from tui.widgets.nav_table import NavTable
 
 NAME_WIDTH = 26
 """Long names are cut with an ellipsis so the title still shows at 80 columns."""
+STORE_CHECK = 2.0
+"""Seconds between asking the store whether another process changed it (one integer read)."""
 PREVIEW_ROWS = 40
 """Rows per section of the preview, which only needs to fill one screen."""
 TITLE_WIDTH = 40
@@ -58,15 +60,21 @@ class ActorsScreen(ExplorerScreen):
 
     TITLE = "Actors"
     BINDINGS = [
-        Binding("f", "focus_filter", "Filter"),
+        # Priority, so the keys typed right after f are handed on once the box has focus.
+        Binding("f", "focus_filter", "Filter", priority=True),
         Binding("right_square_bracket", "next_kind", "Kind ▶"),
         Binding("left_square_bracket", "previous_kind", "◀ Kind", show=False),
         Binding("down", "focus_list", "List", show=False),
-        Binding("escape", "go_back", "Back", show=False),
+        Binding("escape", "go_back", "Back", show=False, priority=True),
     ]
 
     filter_text: var[str] = var("", init=False)
     """What the user typed into the filter."""
+
+    def __init__(self) -> None:
+        """An actors list that has not yet seen the store."""
+        super().__init__()
+        self._version: int | None = None
 
     def compose(self) -> ComposeResult:
         """Kind tabs and filter above the list, the dossier preview beside it on wide terminals."""
@@ -91,6 +99,26 @@ class ActorsScreen(ExplorerScreen):
         # No first load here: the kind tabs activate their first tab on mount, which loads the page
         # (loading here too built the 500-row table twice before the first screen settled).
         self.fetch("counts", queries.kind_counts, then=self._set_counts)
+        self._check_store()
+        self.set_interval(STORE_CHECK, self._check_store)
+
+    def on_screen_resume(self) -> None:
+        """Coming back to the list: see at once whether the store changed meanwhile."""
+        super().on_screen_resume()
+        self._check_store()
+
+    def _check_store(self) -> None:
+        """Ask whether another process changed the store (only while this screen shows)."""
+        if self.is_current:
+            self.fetch("version", queries.data_version, then=self._store_version)
+
+    def _store_version(self, version: int) -> None:
+        """Reload the list, the kind counts and the preview when the store changed since last asked."""
+        seen, self._version = self._version, version
+        if seen is not None and seen != version:
+            self._load_page()
+            self.fetch("counts", queries.kind_counts, then=self._set_counts)
+            self._preview_highlighted()
 
     def _set_documents(self, documents: Sequence[DocumentInfo]) -> None:
         """Let the preview name each row's document when there are several."""
@@ -161,7 +189,7 @@ class ActorsScreen(ExplorerScreen):
     @on(Input.Submitted, "#filter")
     def action_focus_list(self) -> None:
         """Move the keys from the filter to the list (enter or down in the filter)."""
-        self.query_one("#actors-table").focus()
+        self.set_focus(self.query_one("#actors-table", NavTable))
 
     def reader_place(self) -> TextPlace | None:
         """Read at the highlighted actor's first mention (known once its preview has loaded)."""
@@ -169,9 +197,13 @@ class ActorsScreen(ExplorerScreen):
         shown = preview.dossier.actor.id if preview.dossier else None
         return preview.first_mention() if shown == self.highlighted_actor_id() else None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """f types itself into the filter box once the box has focus."""
+        return not (action == "focus_filter" and isinstance(self.focused, Input))
+
     def action_focus_filter(self) -> None:
-        """Type to filter the list."""
-        self.query_one("#filter", Input).focus()
+        """Type to filter the list; the keys right after f already go to the box."""
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_next_kind(self) -> None:
         """Show the next kind of actor."""

@@ -18,6 +18,7 @@ from store import queries
 from store.db import Store, StoreError
 from tui.messages import TextPlace
 from tui.screens.printable import printable
+from tui.widgets.attached import in_history
 from tui.widgets.nav_list import PlaceOption
 from tui.widgets.passage_preview import PassagePreview
 
@@ -27,7 +28,9 @@ T = TypeVar("T")
 class ExplorerScreen(Screen[None]):
     """A screen in the explorer's history; escape goes back to the one before it."""
 
-    BINDINGS = [Binding("escape", "go_back", "Back")]
+    # Priority, like the App's screen keys: escape takes effect before the keys typed after it are
+    # handed on, so "escape /kery" typed fast searches for kery instead of typing into the old box.
+    BINDINGS = [Binding("escape", "go_back", "Back", priority=True)]
 
     class QueryDone(Message):
         """A store query finished in a thread; its result is applied on the UI thread."""
@@ -56,18 +59,20 @@ class ExplorerScreen(Screen[None]):
         self.app.action_go_back()  # type: ignore[attr-defined]
 
     def fetch(
-        self, group: str, fn: Callable[..., T], *args: object, then: Callable[[T], object]
+        self, group: str, fn: Callable[..., T], *args: object, then: Callable[[T], object], raw: bool = False
     ) -> Worker[None]:
-        """Run fn(store, *args) in a thread worker; a newer query of the same group supersedes it."""
-        work = partial(self._fetch_in_thread, fn, args, then)
+        """Run fn(store, *args) in a thread worker; a newer query of the same group supersedes it. The
+        result's text is made printable unless ``raw`` (the caller then shows it through `visible`)."""
+        work = partial(self._fetch_in_thread, fn, args, then, raw)
         return self.run_worker(work, thread=True, exclusive=True, group=group, name=fn.__name__)
 
     def _fetch_in_thread(
-        self, fn: Callable[..., T], args: tuple[object, ...], then: Callable[[T], object]
+        self, fn: Callable[..., T], args: tuple[object, ...], then: Callable[[T], object], raw: bool
     ) -> None:
         """Thread body: query, then hand the result to the UI thread unless cancelled meanwhile."""
         try:
-            result = printable(fn(self.store, *args))
+            result = fn(self.store, *args)
+            result = result if raw else printable(result)
         except StoreError as error:
             self.report_from_thread(error)
             return
@@ -89,8 +94,10 @@ class ExplorerScreen(Screen[None]):
 
     @on(QueryDone)
     async def _apply_query(self, message: QueryDone) -> None:
-        """Show a finished query's result (the showing method may be async)."""
+        """Show a finished query's result (the showing method may be async), unless the screen closed."""
         message.stop()
+        if not in_history(self):
+            return
         outcome = message.apply(message.result)
         if inspect.isawaitable(outcome):
             await outcome

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -11,6 +12,8 @@ _VISIBLE = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\n\
 _VISIBLE |= {0x7F: 0x2421} | {code: 0xFFFD for code in range(0x80, 0xA0)}
 """C0 controls to Control Pictures (␛ for ESC), DEL to ␡, C1 controls to �: one character each, so
 offsets into the text still hold; newlines and tabs stay, they lay text out and cannot escape."""
+_CONTROL = re.compile("[%s]" % "".join(re.escape(chr(code)) for code in _VISIBLE))
+"""Any character `visible` replaces: searching for one is ~10x faster than translating megabytes."""
 
 
 _ONE_LINE = _VISIBLE | {code: 0x2400 + code for code in (0x09, 0x0A)}
@@ -19,7 +22,9 @@ _ONE_LINE = _VISIBLE | {code: 0x2400 + code for code in (0x09, 0x0A)}
 
 def visible(text: str, one_line: bool = False) -> str:
     """The text with every control character that could drive the terminal shown as a symbol."""
-    return text.translate(_ONE_LINE if one_line else _VISIBLE)
+    if one_line:
+        return text.translate(_ONE_LINE)
+    return text.translate(_VISIBLE) if _CONTROL.search(text) else text
 
 
 def printable(value: T) -> T:

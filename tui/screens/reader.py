@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,7 +11,7 @@ from textual.binding import Binding
 from textual.widgets import Header, Static
 
 from store import queries
-from store.queries import DocumentInfo, ReaderDocument
+from store.queries import DocumentInfo, MarkStep, PassageView
 from tui.messages import TextPlace
 from tui.screens.base import ExplorerScreen
 from tui.widgets.article_view import ArticleView
@@ -60,7 +61,8 @@ class ReaderScreen(ExplorerScreen):
         banner = self.query_one("#reader-document", Static)
         banner.update(documents[ordinal].title + (several if len(documents) > 1 else ""))
         banner.set_class(len(documents) > 1, "-several")
-        self.fetch("document", queries.reader_document, self.document_id, then=self._show)
+        # Passages come raw: the view makes each line visible as it draws it (a 9 MB text is not copied).
+        self.fetch("document", queries.document_passages, self.document_id, then=self._show, raw=True)
 
     def _ordinal(self) -> int:
         """Where this screen's document is in the list of documents (the first if it is not there)."""
@@ -72,14 +74,34 @@ class ReaderScreen(ExplorerScreen):
             other = self.documents[(self._ordinal() + step) % len(self.documents)]
             self.app.push_screen(ReaderScreen(None, other.id))
 
-    async def _show(self, document: ReaderDocument | None) -> None:
+    def _show(self, passages: Sequence[PassageView]) -> None:
         """Lay out the article at the place."""
-        if document is None:
+        if not passages:
             self.notify("That document is no longer in the store.", severity="error")
             return
-        self.sub_title = document.document.title
+        self.sub_title = self.documents[self._ordinal()].title
         article = self.query_one(ArticleView)
-        await article.show(document, self.place)
+        article.show(passages, self.place)
+        if self.place is None:
+            self.query_one("#reader-status", Static).update("n/N or h/l put the cursor on the actors named")
+
+    @on(ArticleView.MarksWanted)
+    def _load_marks(self, wanted: ArticleView.MarksWanted) -> None:
+        """Read the marks of a stretch of the document coming into view."""
+        show = self.query_one(ArticleView).add_marks
+        self.fetch(f"marks-{wanted.start}", queries.reader_marks, self.document_id, wanted.start, wanted.end,
+                   then=partial(show, wanted.start))
+
+    @on(ArticleView.StepWanted)
+    def _step(self, wanted: ArticleView.StepWanted) -> None:
+        """Find where the cursor goes next."""
+        self.fetch("step", queries.step_mark, self.document_id, wanted.offset, wanted.step, wanted.actor_id,
+                   then=self._stepped)
+
+    def _stepped(self, step: MarkStep | None) -> None:
+        """Move the cursor where the step landed; say how to move it when there was nowhere to go."""
+        article = self.query_one(ArticleView)
+        article.move_cursor(step)
         if article.cursor is None:
             self.query_one("#reader-status", Static).update("n/N or h/l put the cursor on the actors named")
 

@@ -21,6 +21,7 @@ from store.search import SearchResults, search
 from tui.messages import TextPlace
 from tui.screens.base import ExplorerScreen
 from tui.screens.printable import printable
+from tui.widgets.attached import in_history
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.nav_list import PlaceOption
 from tui.widgets.passage_preview import PassagePreview
@@ -85,8 +86,8 @@ class SearchScreen(ExplorerScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        """Keys go to the box."""
-        self.query_one("#search-input", Input).focus()
+        """Keys go to the box, from the next one on (Widget.focus would wait for keys already sent)."""
+        self.set_focus(self.query_one("#search-input", Input))
 
     @on(Input.Changed, "#search-input")
     def _typed(self, event: Input.Changed) -> None:
@@ -119,8 +120,8 @@ class SearchScreen(ExplorerScreen):
 
     @on(Found)
     def _show(self, message: Found) -> None:
-        """Show results unless the box has moved on since they were asked for."""
-        if message.asked != self.query_one("#search-input", Input).value.strip():
+        """Show results unless the box has moved on since they were asked for, or the screen closed."""
+        if not in_history(self) or message.asked != self.query_one("#search-input", Input).value.strip():
             return
         results = message.results
         total = sum(

@@ -1,51 +1,54 @@
-"""A whole article to read, with a cursor over the actors it mentions."""
+"""A whole article to read, with a cursor over the actors it mentions; only the lines shown are drawn."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import replace
 
+from rich.segment import Segment
+from rich.style import Style
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import var
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
+from store.queries import MarkStep, ReaderMark
 from store.queries import PassageView as Passage
-from store.queries import ReaderDocument
 from tui.messages import ActorPlace, Navigate, TextPlace
-from tui.widgets.passage_view import Mark, Paint, PassageView
+from tui.screens.printable import visible
+from tui.widgets.article_layout import Layout
 from tui.widgets.vim_keys import vim_keys
 
-
-def marks_of(document: ReaderDocument) -> list[Mark]:
-    """Every mention and attributed quote of a document, in reading order."""
-    marks = [
-        Mark(m.start, m.end, m.passage_id, m.actor_id, m.actor_name, "mention") for m in document.mentions
-    ]
-    marks += [
-        Mark(q.start, q.end, q.passage_id, q.speaker_id, q.speaker or "", "quote")
-        for q in document.quotes
-        if q.speaker_id is not None
-    ]
-    return sorted(marks, key=lambda mark: (mark.start, mark.end))
+GUTTER = 5
+"""Cells for the paragraph or footnote number left of the text."""
+WINDOW = 16_384
+"""Marks are asked for this many characters of the document at a time, as they come into view."""
+CHUNK_BACK = 4_096
+"""How far before a line a mark (a long quote) may start and still reach into it."""
+KIND_STYLES = {"title": "title", "heading": "heading", "publication": "muted", "footnote": "muted"}
+"""The component style of each kind of passage that has one of its own."""
+STEP = Binding.Group("Step", compact=True)
+"""n and N share one footer entry."""
 
 
-def settle(document: ReaderDocument, place: TextPlace | None) -> TextPlace | None:
+def settle(passages: Sequence[Passage], place: TextPlace | None) -> TextPlace | None:
     """A place whose span lies outside its passage (a footnote, say) marks the whole passage."""
-    passage = next((p for p in document.passages if place and p.id == place.passage_id), None)
+    passage = next((p for p in passages if place and p.id == place.passage_id), None)
     if place is None or passage is None or passage.start <= place.start < passage.end:
         return place
     return replace(place, start=passage.start, end=passage.end)
 
 
-STEP = Binding.Group("Step", compact=True)
-"""n and N share one footer entry."""
-
-
-class ArticleView(VerticalScroll, can_focus=True):
+class ArticleView(ScrollView, can_focus=True):
     """Scrolls an article; n/N step through the current actor's mentions, h/l through everyone's."""
 
+    COMPONENT_CLASSES = {
+        "passage-view--mention", "passage-view--actor", "passage-view--quote", "passage-view--target",
+        "passage-view--cursor", "article-view--gutter", "article-view--title", "article-view--heading",
+        "article-view--muted",
+    }
     BINDINGS = [
         *vim_keys("scroll_down", "scroll_up", "scroll_home", "scroll_end"),
         Binding("n", "next_mention", "Next mention", group=STEP),
@@ -58,7 +61,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     class CursorMoved(Message):
         """The cursor is on another mention: which, the how-many-th of its actor's, in which passage."""
 
-        def __init__(self, mark: Mark, ordinal: int, total: int, passage: Passage) -> None:
+        def __init__(self, mark: ReaderMark, ordinal: int, total: int, passage: Passage) -> None:
             """Describe the cursor's new spot."""
             super().__init__()
             self.mark = mark
@@ -66,97 +69,210 @@ class ArticleView(VerticalScroll, can_focus=True):
             self.total = total
             self.passage = passage
 
-    cursor: var[Mark | None] = var(None)
+    class MarksWanted(Message):
+        """The marks of a stretch of the document are about to show: ask the store for them."""
+
+        def __init__(self, start: int, end: int) -> None:
+            """The stretch, as document offsets."""
+            super().__init__()
+            self.start = start
+            self.end = end
+
+    class StepWanted(Message):
+        """Move the cursor: the mention after (1), before (-1) or nearest (0) an offset, of one actor or all."""
+
+        def __init__(self, offset: int, step: int, actor_id: int | None) -> None:
+            """Where from, which way, whose."""
+            super().__init__()
+            self.offset = offset
+            self.step = step
+            self.actor_id = actor_id
+
+    cursor: var[ReaderMark | None] = var(None)
     """The focused mention: n/N/h/l move it, enter opens its actor's dossier."""
 
     def __init__(self, *, id: str | None = None) -> None:
         """An empty view until a document is shown."""
         super().__init__(id=id)
         self.place: TextPlace | None = None
-        self.marks: list[Mark] = []
+        self.passages: Sequence[Passage] = ()
+        self.lines_at: Layout | None = None
+        """Where each line falls at the current width (None until the view has a size and a document)."""
+        self._marks: dict[int, tuple[ReaderMark, ...]] = {}
+        self._asked: set[int] = set()
 
-    async def show(self, document: ReaderDocument, place: TextPlace | None) -> None:
-        """Lay out the document and put the cursor at the place (or the top)."""
-        self.place = settle(document, place)
-        self.marks = marks_of(document)
-        by_passage: dict[int, list[Mark]] = {}
-        for mark in self.marks:
-            by_passage.setdefault(mark.passage_id, []).append(mark)
-        await self.remove_children()
-        await self.mount_all(PassageView(p, by_passage.get(p.id, [])) for p in document.passages)
-        self.set_reactive(ArticleView.cursor, self._initial_cursor())
-        for view in self.query(PassageView):
-            view.paint(self._paint())
-        self.call_after_refresh(self.scroll_to_cursor)
-        self._tell_cursor()
-
-    def _initial_cursor(self) -> Mark | None:
-        """The place's actor's mention nearest to it (same passage first), else the next mention."""
-        place = self.place
-        if place is None:
-            return None
-        own = [m for m in self.marks if m.kind == "mention" and m.actor_id == place.actor_id]
-        if own:
-            return min(own, key=lambda m: (m.passage_id != place.passage_id, abs(m.start - place.start)))
-        return next((m for m in self.marks if m.kind == "mention" and m.end > place.start), None)
-
-    def _paint(self) -> Paint:
-        """The current marking."""
-        target = (self.place.start, self.place.end) if self.place else None
-        return Paint(self.place.actor_id if self.place else None, target, self.cursor)
-
-    def watch_cursor(self, old: Mark | None, new: Mark | None) -> None:
-        """Repaint the passages the cursor left and entered, and bring it into view."""
-        for view in self._views_of(old, new):
-            view.paint(self._paint())
-        self.scroll_to_cursor()
-        self._tell_cursor()
-
-    def _tell_cursor(self) -> None:
-        """Say where the cursor is: its passage, and which of its actor's mentions it is."""
-        mark = self.cursor
-        views = list(self._views_of(mark))
-        if mark is None or not views:
-            return
-        same = [m for m in self.marks if m.kind == "mention" and m.actor_id == mark.actor_id]
-        ordinal = same.index(mark) + 1 if mark in same else 0
-        self.post_message(self.CursorMoved(mark, ordinal, len(same), views[0].passage))
-
-    def _views_of(self, *marks: Mark | None) -> Iterable[PassageView]:
-        """The passage views holding the given marks."""
-        ids = {mark.passage_id for mark in marks if mark is not None}
-        return (view for view in self.query(PassageView) if view.passage.id in ids)
-
-    def _focus_point(self) -> tuple[int, int] | None:
-        """(passage id, offset) to keep in sight: the cursor, else the target."""
-        if self.cursor is not None:
-            return self.cursor.passage_id, self.cursor.start
+    def show(self, passages: Sequence[Passage], place: TextPlace | None) -> None:
+        """Show a document's passages, the place marked and in view; the cursor goes near it."""
+        self.passages = passages
+        self.place = settle(passages, place)
+        self._lay_out()
+        start = self.place.start if self.place else 0
+        actor = self.place.actor_id if self.place else None
         if self.place is not None:
-            return self.place.passage_id, self.place.start
-        return None
+            self.post_message(self.StepWanted(start if actor else start - 1, 0 if actor else 1, actor))
+
+    def _lay_out(self) -> None:
+        """Lay the article out at the current width and bring the cursor (or target) into view."""
+        width = self.scrollable_content_region.width - GUTTER
+        if not self.passages or width < 1:
+            return
+        self.lines_at = Layout(self.passages, width)
+        self.scroll_to_cursor()
+
+    def add_marks(self, start: int, marks: Sequence[ReaderMark]) -> None:
+        """Marks the store found for the window starting at ``start``; redraw with them."""
+        self._marks[start // WINDOW] = tuple(marks)
+        self.refresh()
+
+    def move_cursor(self, step: MarkStep | None) -> None:
+        """Put the cursor where a step landed (nothing happens if there was nowhere to go)."""
+        if step is None:
+            return
+        self.cursor = step.mark
+        passage = next((p for p in self.passages if p.id == step.mark.passage_id), None)
+        if passage is not None:
+            total = step.total if step.mark.kind == "mention" else 0
+            self.post_message(self.CursorMoved(step.mark, step.ordinal, total, passage))
+
+    def watch_cursor(self) -> None:
+        """Redraw and bring the cursor into view."""
+        self.scroll_to_cursor()
+        self.refresh()
+
+    def _focus_point(self) -> int | None:
+        """The offset to keep in sight: the cursor, else the target."""
+        if self.cursor is not None:
+            return self.cursor.start
+        return self.place.start if self.place is not None else None
+
+    def in_view(self, offset: int) -> bool:
+        """True when the line showing a document offset is on screen."""
+        if self.lines_at is None:
+            return False
+        y = self.lines_at.y_of(offset)
+        return self.scroll_offset.y <= y < self.scroll_offset.y + self.scrollable_content_region.height
 
     def scroll_to_cursor(self) -> None:
         """Scroll so the cursor (or else the target) sits mid-screen; keeps the place on resize."""
-        point = self._focus_point()
-        views = [view for view in self.query(PassageView) if point and view.passage.id == point[0]]
-        if point is None or not views:
+        layout, point = self.lines_at, self._focus_point()
+        if layout is None:
             return
-        y = views[0].virtual_region.y + views[0].line_of(point[1])
-        self.scroll_to_region(Region(0, y, 1, 1), center=True, animate=False, force=True)
+        near = layout.block_at(point or 0)
+        for index in range(max(0, near - 2), min(near + 3, len(layout.blocks))):
+            layout.wrap(index)  # the pieces round the point get their real heights first
+        y = layout.y_of(point) if point is not None else 0
+        self.virtual_size = Size(self.scrollable_content_region.width, layout.height)
+        self.scroll_to_region(Region(0, y, 1, 1), center=True, animate=False, force=True, immediate=True)
+
+    def on_resize(self) -> None:
+        """Text rewraps on resize; keep the cursor in view."""
+        if self.lines_at is None or self.lines_at.width != self.scrollable_content_region.width - GUTTER:
+            self._lay_out()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Wrap the pieces about to show (keeping what is on screen still), then draw the lines."""
+        if self.lines_at is not None:
+            self._wrap_visible(self.lines_at)
+        return super().render_lines(crop)
+
+    def _wrap_visible(self, layout: Layout) -> None:
+        """Give the pieces on screen their real heights; a piece above the top keeps its end in place."""
+        top = self.scroll_offset.y
+        index, _ = layout.locate(top)
+        starts_above = layout.tops[index] < top
+        shift = layout.wrap(index) if starts_above else 0
+        while index < len(layout.blocks) and layout.tops[index] < top + shift + self.size.height:
+            layout.wrap(index)
+            index += 1
+        self.virtual_size = Size(self.scrollable_content_region.width, layout.height)
+        if shift:
+            self.set_scroll(None, top + shift)
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the article: the gutter, then the text with its marks."""
+        width = self.scrollable_content_region.width
+        layout = self.lines_at
+        if layout is None or not layout.blocks:
+            return Strip.blank(width, self.rich_style)
+        index, row = layout.locate(self.scroll_offset.y + y)
+        if row >= layout.heights[index]:
+            return Strip.blank(width, self.rich_style)
+        block = layout.blocks[index]
+        passage = self.passages[block.passage]
+        gutter = self._gutter(passage) if block.first and row == 0 else ""
+        segments = [Segment(gutter.ljust(GUTTER)[:GUTTER], self.rich_style + self._style("gutter"))]
+        span = layout.line(index, row)
+        if span is not None:
+            segments += self._text_segments(passage, span)
+        return Strip(segments).adjust_cell_length(width, self.rich_style)
+
+    @staticmethod
+    def _gutter(passage: Passage) -> str:
+        """The paragraph (¶3) or footnote ([3]) number of a passage, if it has one."""
+        if passage.number is None:
+            return ""
+        return f"[{passage.number}]" if passage.kind == "footnote" else f"¶{passage.number}"
+
+    def _text_segments(self, passage: Passage, span: tuple[int, int]) -> list[Segment]:
+        """A line's text cut where its marks begin and end, each part in its style."""
+        start, end = span
+        text = visible(passage.text[start - passage.start:end - passage.start])
+        base = self.rich_style + self._style(KIND_STYLES.get(passage.kind, ""))  # the kind's look, if any
+        styled = [(max(s, start), min(e, end), style) for s, e, style in self._spans(start, end)]
+        cuts = sorted({start, end, *(s for s, _, _ in styled), *(e for _, e, _ in styled)})
+        segments = []
+        for left, right in zip(cuts, cuts[1:]):
+            style = base
+            for s, e, extra in styled:
+                if s <= left and right <= e:
+                    style += extra
+            segments.append(Segment(text[left - start:right - start], style))
+        return segments
+
+    def _spans(self, start: int, end: int) -> list[tuple[int, int, Style]]:
+        """Styled spans over start..end: marks (the current actor's stronger), the target, the cursor."""
+        actor = self.place.actor_id if self.place else None
+        spans = [(m.start, m.end, self._style(self._kind_of(m, actor))) for m in self._marks_near(start, end)
+                 if m.start < end and m.end > start]
+        if self.place is not None and self.place.start < end and self.place.end > start:
+            spans.append((self.place.start, self.place.end, self._style("target")))
+        cursor = self.cursor
+        if cursor is not None and cursor.start < end and cursor.end > start:
+            spans.append((cursor.start, cursor.end, self._style("cursor")))
+        return spans
+
+    @staticmethod
+    def _kind_of(mark: ReaderMark, actor_id: int | None) -> str:
+        """The style a mark takes: quotes, the current actor's mentions, or other actors' mentions."""
+        if mark.kind == "quote":
+            return "quote"
+        return "actor" if actor_id is not None and mark.actor_id == actor_id else "mention"
+
+    def _marks_near(self, start: int, end: int) -> list[ReaderMark]:
+        """Marks loaded for the windows round start..end; asks the store for windows not loaded yet."""
+        found: list[ReaderMark] = []
+        for window in range(max(0, start - CHUNK_BACK) // WINDOW, end // WINDOW + 1):
+            if window not in self._marks and window not in self._asked:
+                self._asked.add(window)
+                self.post_message(self.MarksWanted(window * WINDOW, (window + 1) * WINDOW))
+            found += self._marks.get(window, ())
+        return found
+
+    def _style(self, name: str) -> Style:
+        """A component style from the stylesheet (none for an unknown name)."""
+        if not name:
+            return Style()
+        if name in {"mention", "actor", "quote", "target", "cursor"}:
+            # Marks lay only their own attributes over the line's style.
+            return self.get_component_rich_style(f"passage-view--{name}", partial=True, default=Style())
+        # A line's own style in full: a translucent colour ($text-muted) is blended with the background.
+        return self.get_component_rich_style(f"article-view--{name}", default=Style())
 
     def _step(self, step: int, only_actor: bool) -> None:
-        """Move the cursor to the next/previous mention, of the current actor only if asked."""
-        actor_id = self.place.actor_id if self.place else None
-        pool = [
-            m
-            for m in self.marks
-            if m.kind == "mention" and (not only_actor or actor_id is None or m.actor_id == actor_id)
-        ]
-        if not pool:
-            return
+        """Ask for the next/previous mention, of the current actor only if asked."""
+        actor_id = self.place.actor_id if self.place and only_actor else None
         here = self.cursor.start if self.cursor else -1
-        ahead = [m for m in pool if m.start > here] if step > 0 else [m for m in pool if m.start < here][::-1]
-        self.cursor = ahead[0] if ahead else (pool[0] if step > 0 else pool[-1])
+        self.post_message(self.StepWanted(here, step, actor_id))
 
     def action_next_mention(self) -> None:
         """Next mention of the current actor (wraps round)."""
@@ -179,6 +295,3 @@ class ArticleView(VerticalScroll, can_focus=True):
         if self.cursor is not None and self.cursor.actor_id is not None:
             self.post_message(Navigate(ActorPlace(self.cursor.actor_id)))
 
-    def on_resize(self) -> None:
-        """Text rewraps on resize; keep the cursor in view."""
-        self.call_after_refresh(self.scroll_to_cursor)

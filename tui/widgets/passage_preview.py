@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from textual.containers import VerticalScroll
 
 from store.queries import PassageView as Passage
 from tui.messages import TextPlace
+from tui.widgets.attached import in_history
 from tui.widgets.passage_view import Paint, PassageView
+
+PREVIEW_CHARS = 2000
+"""Characters of a passage a preview shows: a megabyte paragraph is previewed around the place."""
+
+
+def clipped(passage: Passage, place: TextPlace) -> Passage:
+    """The passage cut to PREVIEW_CHARS, around the place in its own passage, from the top in others."""
+    if len(passage.text) <= PREVIEW_CHARS:
+        return passage
+    at = max(0, place.start - passage.start - PREVIEW_CHARS // 4) if passage.id == place.passage_id else 0
+    text = passage.text[at:at + PREVIEW_CHARS]
+    return replace(passage, text=text, start=passage.start + at, end=passage.start + at + len(text))
 
 
 class PassagePreview(VerticalScroll, can_focus=False):
@@ -19,11 +33,11 @@ class PassagePreview(VerticalScroll, can_focus=False):
         ordinals = [passage.ordinal for passage in passages if passage.id == place.passage_id]
         shown = [passage for passage in passages if ordinals and passage.ordinal >= ordinals[0]]
         await self.remove_children()
-        views = [PassageView(passage, ()) for passage in shown]
+        views = [PassageView(clipped(passage, place), ()) for passage in shown]
         await self.mount_all(views)
+        # Escape right after a result showed closes the screen while the views mount.
+        if not in_history(self):
+            return
         for view in views:
-            # The screen may be closing while the views mounted (escape right after a result showed):
-            # a view being removed is no longer on display, and may have lost its text already.
-            if view.display:
-                view.paint(Paint(place.actor_id, (place.start, place.end), None))
+            view.paint(Paint(place.actor_id, (place.start, place.end), None))
         self.scroll_home(animate=False)

@@ -1,4 +1,4 @@
-"""One passage of an article in the reader, with its paragraph number and marked spans."""
+"""One passage in a preview, with its paragraph number and marked spans."""
 
 from __future__ import annotations
 
@@ -12,20 +12,8 @@ from textual.style import Style
 from textual.widgets import Static
 
 from store.queries import PassageView as Passage
+from store.queries import ReaderMark
 from tui.widgets.spans import component_style
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A marked span of a document: a mention or a quote, with the actor it belongs to."""
-
-    start: int
-    end: int
-    passage_id: int
-    actor_id: int | None
-    name: str
-    kind: str
-    """'mention' or 'quote'."""
 
 
 @dataclass(frozen=True)
@@ -34,7 +22,7 @@ class Paint:
 
     actor_id: int | None
     target: tuple[int, int] | None
-    cursor: Mark | None
+    cursor: ReaderMark | None
 
 
 class PassageView(Horizontal):
@@ -48,7 +36,7 @@ class PassageView(Horizontal):
         "passage-view--cursor",
     }
 
-    def __init__(self, passage: Passage, marks: Sequence[Mark]) -> None:
+    def __init__(self, passage: Passage, marks: Sequence[ReaderMark]) -> None:
         """Show a passage; marks are the spans inside it, in document offsets."""
         super().__init__(classes=f"passage -{passage.kind}")
         self.passage = passage
@@ -81,7 +69,7 @@ class PassageView(Horizontal):
             )
         self.query_one(".passage-text", Static).update(content)
 
-    def _style_of(self, mark: Mark, actor_id: int | None) -> Style:
+    def _style_of(self, mark: ReaderMark, actor_id: int | None) -> Style:
         """The style for a mark: quotes, the current actor's mentions, or other actors' mentions."""
         if mark.kind == "quote":
             return self._style("quote")
@@ -90,14 +78,3 @@ class PassageView(Horizontal):
     def _style(self, name: str) -> Style:
         """A component style from the stylesheet."""
         return component_style(self, f"passage-view--{name}")
-
-    def line_of(self, offset: int) -> int:
-        """The wrapped line (from 0) of the passage text holding a document offset."""
-        text = self.query_one(".passage-text", Static)
-        width = max(text.content_region.width, 1)
-        position = offset - self.passage.start
-        for index, line in enumerate(Content(self.passage.text).wrap(width)):
-            position -= len(line.plain) + 1
-            if position < 0:
-                return index
-        return 0
