@@ -13,16 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from store.extract.lexicon import word_set
-from store.extract.roles import WORD as _WORD
-from store.extract.roles import is_object, is_possessive
-from store.extract.speakers import PRONOUN, Context, can_speak, first_speaker, last_speaker, referent
+from store.extract.cues import introducing_verb, inverted, is_verb, verb_within
+from store.extract.roles import WORD, is_possessive
+from store.extract.subjects import near, sentence_subject, subject_after, subject_of
+from store.extract.speakers import PRONOUN, Context, first_speaker, last_speaker, referent
 from store.model import Attribution, Mention
 
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Pp]er)\b")  # "per a senior official, “...”"
 _PRONOUN_FIRST = re.compile(r"[\s,]*(?P<p>he|she|they|He|She|They)\b")
-_MAX_GAP_WORDS = 2
 _AFTER_WINDOW = 200
-_VERB_WITHIN_WORDS = 7
 _BEAT_WORDS = 6
 _REPORTED_REACH_WORDS = 25
 # A possessive and the two words after it: "Kerry's announcement", "the ministry's strongly worded statement".
@@ -84,11 +83,11 @@ def _actor(mention: Mention | None) -> str | None:
 def cue_before(ctx: Context, site: Site) -> Verdict | None:
     """"X said, “...”", "X tweeted: “...”", "he added “...”": a reporting verb just before the quote."""
     start, mark = site.sentence[0], site.opening
-    verb = _introducing_verb(ctx.text, start, mark)
+    verb = introducing_verb(ctx.text, start, mark)
     if verb is None:
         return None
-    subject = _subject_of(ctx, site, start, verb[0])
-    if subject is None and _inverted(ctx.text, start, verb):  # "“...,” said the senator, “...”"
+    subject = subject_of(ctx, start, verb[0], _previous(site))
+    if subject is None and inverted(ctx.text, start, verb):  # "“...,” said the senator, “...”"
         subject = _actor(first_speaker(ctx, verb[1], mark))
     return _verdict(subject, "cue_before", *verb) or NOBODY
 
@@ -99,29 +98,20 @@ def cue_after(ctx: Context, site: Site) -> Verdict | None:
         return None
     begin = site.after
     stop = min(_clause_end(ctx, site), begin + _AFTER_WINDOW)
-    verb = _verb_within(ctx.text, begin, stop)
+    verb = verb_within(ctx.text, begin, stop)
     if verb is None:
         return None
     pronoun = _PRONOUN_FIRST.match(ctx.text, begin, verb[0])
     if pronoun is not None:
         speaker = referent(ctx, pronoun.group("p"), site.opening, _previous(site))
         return _verdict(speaker, "cue_after_pronoun", *verb) or NOBODY
-    gap = [word.lower() for word in _WORD.findall(ctx.text, begin, verb[0])]
+    gap = [word.lower() for word in WORD.findall(ctx.text, begin, verb[0])]
     if gap and all(word in _LINKS for word in gap):
         return None  # "“...” and tells the crowd": the verb goes on from a subject before the quote
-    return _verdict(_subject_after(ctx, begin, verb, stop), "cue_after", *verb) or NOBODY
+    return _verdict(subject_after(ctx, begin, verb, stop), "cue_after", *verb) or NOBODY
 
 
 _LINKS = frozenset({"and", "but", "or", "then", "also", "later", "so", "yet", "while", "before", "after"})
-
-
-def _inverted(text: str, start: int, verb: tuple[int, int]) -> bool:
-    """True for a verb that opens its clause and may put its subject after it: "said" right after a quote
-    or at the sentence's start, not "King says Ali ..." (there "Ali" is what King says something of)."""
-    if text[verb[0] : verb[1]] not in _INVERTING_VERBS:
-        return False
-    clause = max(start, *(text.rfind(mark, start, verb[0]) + 1 for mark in ("”", "''", '"')))
-    return not _WORD.search(text, clause, verb[0])
 
 
 def _clause_end(ctx: Context, site: Site) -> int:
@@ -131,29 +121,6 @@ def _clause_end(ctx: Context, site: Site) -> int:
         return site.closing_sentence_end
     following = bisect_left(ctx.sentence_starts, site.after) + 1
     return ctx.sentence_starts[following] if following < len(ctx.sentence_starts) else len(ctx.text)
-
-
-def _subject_after(ctx: Context, begin: int, verb: tuple[int, int], stop: int) -> str | None:
-    """The subject of a verb after a quote: between the quote and the verb ("“...,” Reid told the
-    Senate"), or right after a verb that stands first ("“...,” said Jane Doe")."""
-    before = [m for m in _between(ctx, begin, verb[0]) if not is_possessive(ctx.text, m)]
-    for person_only in (True, False):
-        for mention in before:
-            if can_speak(ctx, mention, person_only) and _near(ctx.text, mention, verb[0]):
-                return mention.actor
-    inverted = not _WORD.search(ctx.text, begin, verb[0]) and ctx.text[verb[0] : verb[1]] not in _OBJECT_VERBS
-    following = first_speaker(ctx, verb[1], stop) if inverted else None
-    if following is None or len(_WORD.findall(ctx.text, verb[1], following.start)) > _INVERTED_GAP_WORDS:
-        return None
-    return following.actor
-
-
-_OBJECT_VERBS = frozenset({"told", "tells", "asked", "asks", "urged", "warned"})
-"""Verbs whose next noun is who was spoken to, never the speaker."""
-_INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "continued", "explained",
-                              "noted", "recalled", "replied", "remarked", "declared", "concluded", "tweeted"})
-"""Verbs news writing puts before their subject ("said the senator"); after others a name is an object."""
-_INVERTED_GAP_WORDS = 4
 
 
 def according_to(ctx: Context, site: Site) -> Verdict | None:
@@ -181,7 +148,7 @@ def colon(ctx: Context, site: Site) -> Verdict | None:
     if opener is not None:
         return _verdict(referent(ctx, opener.group(), start, _previous(site)), "colon", at, at + 1)
     speaker = last_speaker(ctx, start, at, person_only=True)
-    if speaker is None or is_possessive(ctx.text, speaker) or not _near(ctx.text, speaker, at):
+    if speaker is None or is_possessive(ctx.text, speaker) or not near(ctx.text, speaker, at):
         return None
     return _verdict(speaker.actor, "colon", at, at + 1)
 
@@ -200,15 +167,15 @@ def speech_noun(ctx: Context, site: Site) -> Verdict | None:
 def reported_speech(ctx: Context, site: Site) -> Verdict | None:
     """A partial quote inside reported speech: "X argued that the pause had “...”", "X bemoaned “...”"."""
     start, mark = site.sentence[0], site.opening
-    verbs = [m for m in _WORD.finditer(ctx.text, start, mark) if _is_verb(m, start, "reported_verbs.txt")]
+    verbs = [m for m in WORD.finditer(ctx.text, start, mark) if is_verb(m, start, "reported_verbs.txt")]
     # The nearest verb whose subject is known: in "Kasich says he'd sit Putin down and tell him “...”"
     # "tell" has none of its own, so "says" gives Kasich.
     for verb in reversed(verbs):
-        if len(_WORD.findall(ctx.text, verb.end(), mark)) > _REPORTED_REACH_WORDS:
+        if len(WORD.findall(ctx.text, verb.end(), mark)) > _REPORTED_REACH_WORDS:
             return None
         participle = verb.group().endswith("ing")  # "..., saying “...”": the sentence's subject speaks
-        subject = (_sentence_subject(ctx, start, verb.start()) if participle
-                   else _subject_of(ctx, site, start, verb.start()))
+        subject = (sentence_subject(ctx, start, verb.start()) if participle
+                   else subject_of(ctx, start, verb.start(), _previous(site)))
         if subject is not None:
             return _verdict(subject, "reported_speech", verb.start(), verb.end())
     return None
@@ -231,7 +198,7 @@ def beat(ctx: Context, site: Site) -> Verdict | None:
     if before is None:
         return None
     region = ctx.text[before[0] : before[1]]
-    if len(_WORD.findall(region)) > _BEAT_WORDS:
+    if len(WORD.findall(region)) > _BEAT_WORDS:
         return None
     lead = _leading(ctx.text, before[0], " A:")
     pronoun = PRONOUN.match(ctx.text, before[0] + lead)
@@ -252,11 +219,11 @@ def lead_in(ctx: Context, site: Site) -> Verdict | None:
     if colon_at < 0 or ctx.text[colon_at] != ":":
         return None
     start = ctx.sentence_starts[max(bisect_left(ctx.sentence_starts, colon_at + 1) - 1, 0)]
-    verb = _introducing_verb(ctx.text, start, colon_at + 1)
+    verb = introducing_verb(ctx.text, start, colon_at + 1)
     if verb is not None:
-        return _verdict(_subject_of(ctx, site, start, verb[0]), "lead_in", *verb) or NOBODY
+        return _verdict(subject_of(ctx, start, verb[0], _previous(site)), "lead_in", *verb) or NOBODY
     speaker = last_speaker(ctx, start, colon_at)
-    if speaker is None or is_possessive(ctx.text, speaker) or not _near(ctx.text, speaker, colon_at):
+    if speaker is None or is_possessive(ctx.text, speaker) or not near(ctx.text, speaker, colon_at):
         return None
     return _verdict(speaker.actor, "lead_in", colon_at, colon_at + 1)
 
@@ -267,8 +234,8 @@ def same_sentence(ctx: Context, site: Site) -> Verdict | None:
     previous = site.previous
     if previous is None or previous[0] < site.sentence[0]:
         return None
-    between = ctx.text[previous[1] : site.opening]
-    if any(w.lower() in word_set("reporting_verbs.txt") for w in _WORD.findall(between)):
+    gap = ctx.text[previous[1] : site.opening]
+    if any(w.lower() in word_set("reporting_verbs.txt") for w in WORD.findall(gap)):
         return None
     return _verdict(site.previous_speaker, "same_sentence", previous[0] - 1, previous[0])
 
@@ -279,8 +246,8 @@ def paragraph_carry(ctx: Context, site: Site) -> Verdict | None:
     previous = site.previous
     if previous is None or site.opening != site.paragraph[0] or not _stands_alone(ctx.text, site):
         return None
-    between = ctx.text[previous[1] : site.paragraph[0]]
-    if between.count("\n\n") != 1 or len(_WORD.findall(between)) > _CARRY_TAIL_WORDS:
+    tail = ctx.text[previous[1] : site.paragraph[0]]
+    if tail.count("\n\n") != 1 or len(WORD.findall(tail)) > _CARRY_TAIL_WORDS:
         return None
     return _verdict(site.previous_speaker, "paragraph_carry", site.opening, site.start)
 
@@ -302,10 +269,10 @@ def context(ctx: Context, site: Site) -> Verdict | None:
         return None  # only the sentence just before, in this paragraph or closing the one before
     if any(mark in ctx.text[start:end] for mark in _MARKS):
         return None
-    for verb in reversed([m for m in _WORD.finditer(ctx.text, start, end) if _is_verb(m, start, "reported_verbs.txt")]):
+    for verb in reversed([m for m in WORD.finditer(ctx.text, start, end) if is_verb(m, start, "reported_verbs.txt")]):
         participle = verb.group().endswith("ing")
-        subject = (_sentence_subject(ctx, start, verb.start()) if participle
-                   else _subject_of(ctx, site, start, verb.start()))
+        subject = (sentence_subject(ctx, start, verb.start()) if participle
+                   else subject_of(ctx, start, verb.start(), _previous(site)))
         if subject is not None:
             return _verdict(subject, "context", verb.start(), verb.end())
     return None
@@ -326,115 +293,6 @@ def _previous(site: Site) -> tuple[int, str] | None:
     if site.previous is None or site.previous_speaker is None:
         return None
     return site.previous[0], site.previous_speaker
-
-
-def _subject_of(ctx: Context, site: Site, start: int, verb_start: int) -> str | None:
-    """Who the verb at ``verb_start`` is said by: a pronoun right before it, else the clause's subject.
-
-    The subject is the first person (else the first speaker-like actor) of the clause that governs the
-    verb (see ``_near``): "Jeff Weaver, campaign manager for Sanders, said" is Weaver's, "Clinton
-    campaign spokesman Brian Fallon said" Fallon's. A possessive ("Clinton's record said") is no subject.
-    """
-    pronoun = _pronoun_before(ctx.text, start, verb_start)
-    if pronoun is not None:  # its own sentence is looked at only up to the pronoun itself
-        return referent(ctx, pronoun.group(), start + pronoun.start(), _previous(site))
-    mentions = [m for m in _between(ctx, start, verb_start) if not is_possessive(ctx.text, m) and not is_object(ctx.text, m)]
-    for person_only in (True, False):
-        for mention in mentions:
-            if can_speak(ctx, mention, person_only) and _near(ctx.text, mention, verb_start):
-                return mention.actor
-    if ctx.text[start:verb_start].rstrip().endswith((" and", " but")):  # "X praised Y and called it “...”"
-        return _sentence_subject(ctx, start, verb_start)
-    return None
-
-
-def _sentence_subject(ctx: Context, start: int, end: int) -> str | None:
-    """Who a participle at ``end`` ("..., saying “...”") is said by: a name right before it ("with Gorka
-    noting"), else the speaker-like actor that opens the sentence, or its main clause after an opening
-    phrase ("Speaking in Salem, Trump went after Bush, calling him ...")."""
-    mentions = [m for m in _between(ctx, start, end) if can_speak(ctx, m) and not is_possessive(ctx.text, m)]
-    if mentions and not ctx.text[mentions[-1].end : end].strip():
-        return mentions[-1].actor
-    openings = [start, *(start + i + 1 for i, ch in enumerate(ctx.text[start:end]) if ch == ",")]
-    for mention in mentions:
-        if is_object(ctx.text, mention):
-            continue
-        opening = max(at for at in openings if at <= mention.start)
-        if len(_WORD.findall(ctx.text, opening, mention.start)) <= _MAX_SUBJECT_GAP_WORDS:
-            return mention.actor
-    return None
-
-
-def _between(ctx: Context, start: int, end: int) -> list[Mention]:
-    """The mentions lying wholly inside text[start:end], in text order."""
-    first = bisect_left(ctx.starts, start)
-    return [m for m in ctx.mentions[first : bisect_left(ctx.starts, end)] if m.end <= end]
-
-
-# One parenthetical between commas, which may hold one comma of its own (", a salesman from Sumter, S.C.,").
-_PARENTHETICAL = re.compile(r",[^,]*(?:,[^,]*)?,")
-_MAX_SUBJECT_GAP_WORDS = 3
-
-
-def _near(text: str, mention: Mention, verb_start: int) -> bool:
-    """True when a subject mention governs the verb: at most a few words ("has also", "on Tuesday") or
-    one parenthetical (", Sanders' campaign manager,", ", who chaired the talks,") between them. A name
-    that is itself set off by commas ("His predecessor, Gen. Timo Kivinen, had warned") keeps its
-    closing comma."""
-    gap = _PARENTHETICAL.sub(" ", text[mention.end : verb_start], count=1).strip()
-    if gap.startswith(",") and "," in text[max(0, mention.start - _APPOSITION_REACH) : mention.start]:
-        gap = gap[1:]
-    words = gap.removesuffix(",").split()
-    # "Analysts at the Lowy Institute said": a prepositional phrase may stand after the subject.
-    most = _MAX_MODIFIED_GAP_WORDS if words and words[0] in _PREPOSITIONS else _MAX_SUBJECT_GAP_WORDS
-    return "," not in gap.removesuffix(",") and len(words) <= most
-
-
-_APPOSITION_REACH = 12
-_PREPOSITIONS = frozenset({"at", "of", "for", "from", "with", "in", "on"})
-_MAX_MODIFIED_GAP_WORDS = 6
-
-
-def _pronoun_before(text: str, start: int, verb_start: int) -> re.Match[str] | None:
-    """A subject pronoun at most two words before the verb ("he said", "she also told")."""
-    words = list(re.finditer(r"[\w’']+", text[start:verb_start]))[-3:]
-    for word in reversed(words):
-        if PRONOUN.fullmatch(word.group()):
-            return word
-    return None
-
-
-def _introducing_verb(text: str, start: int, mark: int) -> tuple[int, int] | None:
-    """The first reporting verb before an opening mark close enough to introduce the quote."""
-    for match in _WORD.finditer(text, start, mark):
-        if _is_verb(match, start, "reporting_verbs.txt") and _introduces(text[match.end() : mark]):
-            return match.start(), match.end()
-    return None
-
-
-def _is_verb(word: re.Match[str], start: int, verbs: str) -> bool:
-    """True for a verb of the list; capitalised ("Murphy, the head of the PAC, Tweeted") only where it
-    does not open the span, since "Asked whether ..." opening a sentence introduces no one's words."""
-    text = word.group()
-    return text in word_set(verbs) or (word.start() > start and text.lower() in word_set(verbs))
-
-
-def _introduces(gap: str) -> bool:
-    """True when the words between a verb and the quote are few or end in ",", ":" or "that"."""
-    stripped = gap.strip()
-    return stripped.endswith((",", ":")) or stripped.endswith(" that") or stripped == "that" or len(
-        stripped.split()
-    ) <= _MAX_GAP_WORDS
-
-
-def _verb_within(text: str, start: int, stop: int) -> tuple[int, int] | None:
-    """The first reporting verb in text[start:stop] with only a few words (and one parenthetical, as in
-    "Tomas Brandt, a spokesman for the port, told") before it."""
-    for match in _WORD.finditer(text, start, stop):
-        if _is_verb(match, start, "reporting_verbs.txt"):
-            gap = _PARENTHETICAL.sub(" ", text[start : match.start()], count=1)
-            return (match.start(), match.end()) if len(_WORD.findall(gap)) < _VERB_WITHIN_WORDS else None
-    return None
 
 
 def _comma_closes(text: str, site: Site) -> bool:

@@ -1,0 +1,58 @@
+"""Cue words: the reporting verbs near a quote that introduce it ("X said, “...”", "“...,” she added")."""
+
+from __future__ import annotations
+
+import re
+
+from store.extract.lexicon import word_set
+from store.extract.roles import WORD
+
+PARENTHETICAL = re.compile(r",[^,]*(?:,[^,]*)?,")
+"""One parenthetical between commas, which may hold one comma of its own (", a salesman from Sumter, S.C.,")."""
+_MAX_GAP_WORDS = 2
+_VERB_WITHIN_WORDS = 7
+_INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "continued", "explained",
+                              "noted", "recalled", "replied", "remarked", "declared", "concluded", "tweeted"})
+"""Verbs news writing puts before their subject ("said the senator"); after others a name is an object."""
+
+
+def inverted(text: str, start: int, verb: tuple[int, int]) -> bool:
+    """True for a verb that opens its clause and may put its subject after it: "said" right after a quote
+    or at the sentence's start, not "King says Ali ..." (there "Ali" is what King says something of)."""
+    if text[verb[0] : verb[1]] not in _INVERTING_VERBS:
+        return False
+    clause = max(start, *(text.rfind(mark, start, verb[0]) + 1 for mark in ("”", "''", '"')))
+    return not WORD.search(text, clause, verb[0])
+
+
+def introducing_verb(text: str, start: int, mark: int) -> tuple[int, int] | None:
+    """The first reporting verb before an opening mark close enough to introduce the quote."""
+    for match in WORD.finditer(text, start, mark):
+        if is_verb(match, start, "reporting_verbs.txt") and _introduces(text[match.end() : mark]):
+            return match.start(), match.end()
+    return None
+
+
+def is_verb(word: re.Match[str], start: int, verbs: str) -> bool:
+    """True for a verb of the list; capitalised ("Murphy, the head of the PAC, Tweeted") only where it
+    does not open the span, since "Asked whether ..." opening a sentence introduces no one's words."""
+    text = word.group()
+    return text in word_set(verbs) or (word.start() > start and text.lower() in word_set(verbs))
+
+
+def _introduces(gap: str) -> bool:
+    """True when the words between a verb and the quote are few or end in ",", ":" or "that"."""
+    stripped = gap.strip()
+    return stripped.endswith((",", ":")) or stripped.endswith(" that") or stripped == "that" or len(
+        stripped.split()
+    ) <= _MAX_GAP_WORDS
+
+
+def verb_within(text: str, start: int, stop: int) -> tuple[int, int] | None:
+    """The first reporting verb in text[start:stop] with only a few words (and one parenthetical, as in
+    "Tomas Brandt, a spokesman for the port, told") before it."""
+    for match in WORD.finditer(text, start, stop):
+        if is_verb(match, start, "reporting_verbs.txt"):
+            gap = PARENTHETICAL.sub(" ", text[start : match.start()], count=1)
+            return (match.start(), match.end()) if len(WORD.findall(gap)) < _VERB_WITHIN_WORDS else None
+    return None

@@ -1,0 +1,106 @@
+"""Whose words a cue gives: the subject that governs a reporting verb, before it, after it or opening the
+sentence ("Jeff Weaver, Sanders' campaign manager, said" is Weaver's; "told Fox" names no speaker)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from store.extract.cues import PARENTHETICAL
+from store.extract.roles import WORD, is_object, is_possessive
+from store.extract.speakers import PRONOUN, Context, can_speak, first_speaker, referent
+from store.model import Mention
+
+
+def subject_after(ctx: Context, begin: int, verb: tuple[int, int], stop: int) -> str | None:
+    """The subject of a verb after a quote: between the quote and the verb ("“...,” Reid told the
+    Senate"), or right after a verb that stands first ("“...,” said Jane Doe")."""
+    before = [m for m in between(ctx, begin, verb[0]) if not is_possessive(ctx.text, m)]
+    for person_only in (True, False):
+        for mention in before:
+            if can_speak(ctx, mention, person_only) and near(ctx.text, mention, verb[0]):
+                return mention.actor
+    verb_first = not WORD.search(ctx.text, begin, verb[0]) and ctx.text[verb[0] : verb[1]] not in _OBJECT_VERBS
+    following = first_speaker(ctx, verb[1], stop) if verb_first else None
+    if following is None or len(WORD.findall(ctx.text, verb[1], following.start)) > _INVERTED_GAP_WORDS:
+        return None
+    return following.actor
+
+
+_OBJECT_VERBS = frozenset({"told", "tells", "asked", "asks", "urged", "warned"})
+"""Verbs whose next noun is who was spoken to, never the speaker."""
+_INVERTED_GAP_WORDS = 4
+
+
+def subject_of(ctx: Context, start: int, verb_start: int, previous: tuple[int, str] | None) -> str | None:
+    """Who the verb at ``verb_start`` is said by: a pronoun right before it, else the clause's subject.
+
+    The subject is the first person (else the first speaker-like actor) of the clause that governs the
+    verb (see ``_near``): "Jeff Weaver, campaign manager for Sanders, said" is Weaver's, "Clinton
+    campaign spokesman Brian Fallon said" Fallon's. A possessive ("Clinton's record said") is no subject.
+    """
+    pronoun = pronoun_before(ctx.text, start, verb_start)
+    if pronoun is not None:  # its own sentence is looked at only up to the pronoun itself
+        return referent(ctx, pronoun.group(), start + pronoun.start(), previous)
+    mentions = [m for m in between(ctx, start, verb_start) if not is_possessive(ctx.text, m) and not is_object(ctx.text, m)]
+    for person_only in (True, False):
+        for mention in mentions:
+            if can_speak(ctx, mention, person_only) and near(ctx.text, mention, verb_start):
+                return mention.actor
+    if ctx.text[start:verb_start].rstrip().endswith((" and", " but")):  # "X praised Y and called it “...”"
+        return sentence_subject(ctx, start, verb_start)
+    return None
+
+
+def sentence_subject(ctx: Context, start: int, end: int) -> str | None:
+    """Who a participle at ``end`` ("..., saying “...”") is said by: a name right before it ("with Gorka
+    noting"), else the speaker-like actor that opens the sentence, or its main clause after an opening
+    phrase ("Speaking in Salem, Trump went after Bush, calling him ...")."""
+    mentions = [m for m in between(ctx, start, end) if can_speak(ctx, m) and not is_possessive(ctx.text, m)]
+    if mentions and not ctx.text[mentions[-1].end : end].strip():
+        return mentions[-1].actor
+    openings = [start, *(start + i + 1 for i, ch in enumerate(ctx.text[start:end]) if ch == ",")]
+    for mention in mentions:
+        if is_object(ctx.text, mention):
+            continue
+        opening = max(at for at in openings if at <= mention.start)
+        if len(WORD.findall(ctx.text, opening, mention.start)) <= _MAX_SUBJECT_GAP_WORDS:
+            return mention.actor
+    return None
+
+
+def between(ctx: Context, start: int, end: int) -> list[Mention]:
+    """The mentions lying wholly inside text[start:end], in text order."""
+    first = bisect_left(ctx.starts, start)
+    return [m for m in ctx.mentions[first : bisect_left(ctx.starts, end)] if m.end <= end]
+
+
+_MAX_SUBJECT_GAP_WORDS = 3
+
+
+def near(text: str, mention: Mention, verb_start: int) -> bool:
+    """True when a subject mention governs the verb: at most a few words ("has also", "on Tuesday") or
+    one parenthetical (", Sanders' campaign manager,", ", who chaired the talks,") between them. A name
+    that is itself set off by commas ("His predecessor, Gen. Timo Kivinen, had warned") keeps its
+    closing comma."""
+    gap = PARENTHETICAL.sub(" ", text[mention.end : verb_start], count=1).strip()
+    if gap.startswith(",") and "," in text[max(0, mention.start - _APPOSITION_REACH) : mention.start]:
+        gap = gap[1:]
+    words = gap.removesuffix(",").split()
+    # "Analysts at the Lowy Institute said": a prepositional phrase may stand after the subject.
+    most = _MAX_MODIFIED_GAP_WORDS if words and words[0] in _PREPOSITIONS else _MAX_SUBJECT_GAP_WORDS
+    return "," not in gap.removesuffix(",") and len(words) <= most
+
+
+_APPOSITION_REACH = 12
+_PREPOSITIONS = frozenset({"at", "of", "for", "from", "with", "in", "on"})
+_MAX_MODIFIED_GAP_WORDS = 6
+
+
+def pronoun_before(text: str, start: int, verb_start: int) -> re.Match[str] | None:
+    """A subject pronoun at most two words before the verb ("he said", "she also told")."""
+    words = list(re.finditer(r"[\w’']+", text[start:verb_start]))[-3:]
+    for word in reversed(words):
+        if PRONOUN.fullmatch(word.group()):
+            return word
+    return None
