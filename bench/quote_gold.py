@@ -68,10 +68,11 @@ def _inside(spans: Spans, start: int, end: int) -> int:
 
 
 def source_class(source: str) -> str:
-    """'pronoun' for a personal pronoun, 'descriptive' for a lowercase or determiner start, else 'named'."""
+    """'pronoun' for a personal pronoun, 'descriptive' for a lowercase or determiner start, else 'named';
+    '' for none."""
     words = source.split()
-    if not words:
-        return ""
+    if not words or len(words) == 1 and words[0].lower().strip(".,") in word_set("reporting_verbs.txt"):
+        return ""  # no source, or an annotation slip that marked the verb ("said") as the source
     if len(words) == 1 and words[0].lower().strip(".,") in PRONOUNS:
         return "pronoun"
     first = words[0]

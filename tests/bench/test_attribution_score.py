@@ -204,3 +204,7 @@ def test_a_bare_git_mirror_reads_like_the_folder(corpus: Path, tmp_path: Path) -
     subprocess.run([*git, "-C", str(corpus), "commit", "-qm", "corpus"], check=True)
     subprocess.run([*git, "clone", "-q", "--bare", str(corpus), str(tmp_path / "mirror")], check=True)
     assert list(read_documents(tmp_path / "mirror", "dev")) == [_document(corpus)]
+
+
+def test_a_source_marked_on_the_verb_alone_is_no_source() -> None:
+    assert source_class("said") == "" and source_class("Said Khan") == "named"
