@@ -16,10 +16,14 @@ _INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes"
 """Verbs news writing puts before their subject ("said the senator"); after others a name is an object."""
 
 
+_OPENING_CUES = frozenset(verb.capitalize() for verb in _INVERTING_VERBS)
+"""Inverted cues that may open a sentence ("Said Dorothy Poynter, who grew up with him, “...”")."""
+
+
 def inverted(text: str, start: int, verb: tuple[int, int]) -> bool:
     """True for a verb that opens its clause and may put its subject after it: "said" right after a quote
     or at the sentence's start, not "King says Ali ..." (there "Ali" is what King says something of)."""
-    if text[verb[0] : verb[1]] not in _INVERTING_VERBS:
+    if text[verb[0] : verb[1]].lower() not in _INVERTING_VERBS:
         return False
     clause = max(start, *(text.rfind(mark, start, verb[0]) + 1 for mark in ("”", "''", '"')))
     return not WORD.search(text, clause, verb[0])
@@ -37,7 +41,9 @@ def is_verb(word: re.Match[str], start: int, verbs: str) -> bool:
     """True for a verb of the list; capitalised ("Murphy, the head of the PAC, Tweeted") only where it
     does not open the span, since "Asked whether ..." opening a sentence introduces no one's words."""
     text = word.group()
-    return text in word_set(verbs) or (word.start() > start and text.lower() in word_set(verbs))
+    if text in word_set(verbs) or text in _OPENING_CUES:  # "Said Dorothy Poynter, “...”"
+        return True
+    return word.start() > start and text.lower() in word_set(verbs)
 
 
 def _introduces(gap: str) -> bool:

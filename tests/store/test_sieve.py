@@ -249,3 +249,13 @@ def test_title_cased_words_someone_is_said_to_use_are_speech() -> None:
     body = "Ines Falk cited Tomas Brandt's name for the plan, “Harbour Of Fools,” as proof."
     assert quote(body, "Harbour Of").kind == "speech"
     assert quote("Ines Falk wrote her book “Harbour Of Fools” in 2020.", "Harbour Of").kind == "title"
+
+
+def test_a_sentence_may_open_with_said() -> None:
+    body = "Said Ines Falk, who grew up by the docks, “We were all so proud.”"
+    assert said(body, "We were all")[0] == "Ines Falk"
+
+
+def test_a_plural_noun_is_no_cue() -> None:
+    body = "Asked if Tomas Brandt's comments had worried them, Ines Falk said, “Not at all.”"
+    assert said(body, "Not at all")[0] == "Ines Falk"
