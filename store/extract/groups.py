@@ -18,7 +18,7 @@ _FOLLOWERS = frozenset(
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z]")
 _WORD_RUN = re.compile(r"\w+")
-_WORD_CHAR = re.compile(r"\w\w")
+_WORD_CHAR = re.compile(r"\w")
 # Letters that case-insensitive matching takes for ASCII ones but str.lower() leaves apart or
 # lengthens (dotless i, long s, dotted capital I): mapped first so no source noun is missed.
 _FOLD = str.maketrans({"ı": "i", "ſ": "s", "İ": "i"})
@@ -39,22 +39,44 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
-def _noun_offsets(text: str, start: int, end: int) -> list[int]:
+@cache
+def _stems() -> frozenset[str]:
+    """Source nouns that start with no shorter one ("official" covers "officials"): a noun standing as a
+    whole word starts with one of them."""
+    nouns = word_set("group_nouns.txt")
+    return frozenset(noun for noun in nouns if not any(other != noun and noun.startswith(other) for other in nouns))
+
+
+def _noun_offsets(text: str, start: int, end: int) -> list[int] | None:
     """Where a source noun may sit in text[start:end]: every whole word that is one, in any letter case,
-    and the last word when the span ends inside a word (its cut-off start may be one)."""
+    and the last word when the span ends inside a word (its cut-off start may be one); None when folding
+    the case changed the text's length (then offsets cannot be told and the caller scans the whole span)."""
     starts = _noun_starts(text)
+    if starts is None:
+        return None
     found = starts[bisect_left(starts, start) : bisect_left(starts, end)]
-    if start < end < len(text) and _WORD_CHAR.match(text, end - 1, end + 1):
+    if start < end < len(text) and _WORD_CHAR.match(text, end - 1) and _WORD_CHAR.match(text, end):
         found.append(end - 1)
     return found
 
 
-@lru_cache(maxsize=4)  # asked once per sentence of the same article: read the text's words once
-def _noun_starts(text: str) -> list[int]:
-    """Where each whole word that is a source noun starts, in any letter case (the pattern's noun stands
-    between word boundaries, so a noun inside a longer word, "man" in "many", never matches)."""
+@lru_cache(maxsize=4)  # asked once per sentence of the same article: fold and search the text once
+def _noun_starts(text: str) -> list[int] | None:
+    """Where each whole word that is a source noun starts, in any letter case, in order. The pattern's noun
+    stands between word boundaries, so a noun inside a longer word ("man" in "many") is left out."""
+    folded = text.translate(_FOLD).lower()
+    if len(folded) != len(text):
+        return None
     nouns = word_set("group_nouns.txt")
-    return [word.start() for word in _WORD_RUN.finditer(text) if word.group().translate(_FOLD).lower() in nouns]
+    found = []
+    for stem in _stems():
+        at = folded.find(stem)
+        while at != -1:
+            word = _WORD_RUN.match(folded, at)
+            if word and word.group() in nouns and not (at and _WORD_CHAR.match(folded, at - 1)):
+                found.append(at)
+            at = folded.find(stem, at + 1)
+    return sorted(found)
 
 
 def _matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -63,8 +85,12 @@ def _matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     Why: the pattern is slow to try at every word, and most sentences name no unnamed source. A match
     ends with its noun and starts at most four words before it, so nothing before that is tried.
     """
+    nouns = _noun_offsets(text, start, end)
+    if nouns is None:
+        yield from _pattern().finditer(text, start, end)
+        return
     cursor = start
-    for noun in _noun_offsets(text, start, end):
+    for noun in nouns:
         if noun < cursor:
             continue
         match = _pattern().search(text, max(cursor, _words_back(text, noun, start)), end)
