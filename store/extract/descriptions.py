@@ -21,10 +21,12 @@ _DESCRIPTION = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:former|then|[a-z]+-?[a-z]*)\s+){0,2}?(?P<noun>[a-z]+)"
     r"(?=,?\s+(?:also\s+|then\s+|later\s+)?(?P<verb>[a-z]+)\b)"
 )
-# ... or a reporting verb, then the description: "“...,” said the Florida senator".
+# ... or a reporting verb, then the description: "“...,” said the Florida senator". The words are
+# possessive ("++"): a letter never follows a shorter part, so giving letters back only wastes time (a
+# quarter of the search).
 _INVERTED = re.compile(
-    r"\b(?P<verb>[a-z]+),?\s+(?P<the>[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:former|then|[a-z]+-?[a-z]*|[A-Z][a-z]+)\s+){0,2}?"
-    r"(?P<noun>[a-z]+)\b"
+    r"\b(?P<verb>[a-z]++),?\s+(?P<the>[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:former|then|[a-z]+-?[a-z]*|[A-Z][a-z]+)\s+){0,2}?"
+    r"(?P<noun>[a-z]++)\b"
 )
 _OUTLET_NOUNS = frozenset({"newspaper", "paper", "network", "magazine", "broadcaster", "daily", "outlet",
                            "website", "tabloid", "channel"})
