@@ -69,9 +69,13 @@ def names_law(tokens: list[Token] | tuple[Token, ...]) -> bool:
 def names_no_person(candidate: Candidate) -> bool:
     """True for a "person" whose last word is a law's or a place's keyword: a title before a document or
     a memorial ("the President's Budget Proposal", "General Grant National Memorial") names no one."""
-    if candidate.kind != "person":
-        return False
-    words = candidate.name.split()
+    return candidate.kind == "person" and _names_no_person(candidate.name)
+
+
+@lru_cache(maxsize=1 << 12)  # asked of every candidate: an article says the same names again and again
+def _names_no_person(name: str) -> bool:
+    """The test of names_no_person on a person's name."""
+    words = name.split()
     kind = _head_kinds().get(words[-1].lower().rstrip("."))
     # One word ending like a place may still be a surname ("Lake"); one law word ("Act") never is.
     return kind == "law" or kind == "place" and len(words) > 1
