@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import cache
 
 from store.extract.lexicon import name_table, word_set
 from store.model import Actor, Mention
@@ -67,7 +68,7 @@ def _nouns(actor: Actor) -> set[str]:
     """The nouns that describe one actor: its titles' words for a person, its name's head otherwise."""
     if actor.kind == "person":
         words = (actor.title or "").replace(";", " ").split()
-        known = word_set("titles.txt") | word_set("roles.txt")
+        known = _title_words()
         full = name_table("title_abbreviations.txt")
         return {_singular(full.get(w.lower(), w.lower().strip(".,"))) for w in words
                 if w.lower().strip(".,") in known or w.lower() in full}
@@ -78,6 +79,12 @@ def _nouns(actor: Actor) -> set[str]:
         keywords = {w.lower() for w in actor.name.split() if w.lower() in word_set("org_keywords.txt")}
         return {_singular(word) for word in {last, *keywords} if word.isalpha()}
     return set()
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Titles and roles, one set: asked for every person of every article."""
+    return word_set("titles.txt") | word_set("roles.txt")
 
 
 def _last_named(ordered: Sequence[Mention], starts: list[int], before: int, names: set[str]) -> str | None:

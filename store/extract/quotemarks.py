@@ -133,6 +133,7 @@ _SINGLE_CLOSE = re.compile(r"'(?<=[\w.,!?]')(?!\w)")
 _TITLE_CASE_SHARE = 0.6
 
 
+@lru_cache(maxsize=256)  # asked by actor finding and again by quote finding of every quote
 def is_title_cased(text: str, marks: Marks) -> bool:
     """True for quoted titles such as “Values Diplomacy Can Never Have Good Results”."""
     words = [word for word in text[marks.start : marks.end].split() if len(word) > 3]
