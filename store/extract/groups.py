@@ -50,8 +50,9 @@ def _stems() -> frozenset[str]:
 
 def _noun_offsets(text: str, start: int, end: int) -> list[int] | None:
     """Where a source noun may sit in text[start:end]: every whole word that is one, in any letter case,
-    and the last word when the span ends inside a word (its cut-off start may be one); None when folding
-    the case changed the text's length (then offsets cannot be told and the caller scans the whole span)."""
+    and the span's last character when the span ends inside a word (a noun may end there, cut off); None
+    when folding the case changed the text's length (then offsets cannot be told and the caller scans the
+    whole span)."""
     starts = _noun_starts(text)
     if starts is None:
         return None
