@@ -69,9 +69,13 @@ def names_law(tokens: list[Token] | tuple[Token, ...]) -> bool:
 def names_no_person(candidate: Candidate) -> bool:
     """True for a "person" whose last word is a law's or a place's keyword: a title before a document or
     a memorial ("the President's Budget Proposal", "General Grant National Memorial") names no one."""
-    if candidate.kind != "person":
-        return False
-    words = candidate.name.split()
+    return candidate.kind == "person" and _names_no_person(candidate.name)
+
+
+@lru_cache(maxsize=1 << 12)  # asked of every candidate: an article says the same names again and again
+def _names_no_person(name: str) -> bool:
+    """The test of names_no_person on a person's name."""
+    words = name.split()
     kind = _head_kinds().get(words[-1].lower().rstrip("."))
     # One word ending like a place may still be a surname ("Lake"); one law word ("Act") never is.
     return kind == "law" or kind == "place" and len(words) > 1
@@ -280,7 +284,7 @@ def _unknown(text: str, stretch: list[Token], people: bool) -> list[Candidate]:
     while stretch and not stretch[-1].capitalised:
         stretch = stretch[:-1]
     words = [token for token in stretch if token.capitalised]
-    if not people or not words or any(_never_in_name(token) for token in words):
+    if not people or not words or any(_never_in_name(token.text) for token in words):
         return []
     start, end = stretch[0].start, stretch[-1].end
     name = " ".join(text[start:end].split())
@@ -293,14 +297,15 @@ def _unknown(text: str, stretch: list[Token], people: bool) -> list[Candidate]:
     return [] if all(common) else [Candidate(start, end, "person", name, "possible")]
 
 
-def _never_in_name(token: Token) -> bool:
+@lru_cache(maxsize=1 << 14)  # asked of every word of every unknown stretch: the same words come back
+def _never_in_name(word: str) -> bool:
     """Words that rule out a person's name: demonyms, digits, organisation keywords, furniture."""
-    word = token.lower
+    lower = word.lower().replace("’", "'")
     return (
-        is_demonym(token.text)
-        or any(ch.isdigit() for ch in word)
-        or word.rstrip(".") in word_set("org_keywords.txt")
-        or word.rstrip(".") in word_set("not_names.txt")
-        or is_acronym(token.text)
-        or _PLURAL_ACRONYM.fullmatch(token.text) is not None
+        is_demonym(word)
+        or any(ch.isdigit() for ch in lower)
+        or lower.rstrip(".") in word_set("org_keywords.txt")
+        or lower.rstrip(".") in word_set("not_names.txt")
+        or is_acronym(word)
+        or _PLURAL_ACRONYM.fullmatch(word) is not None
     )

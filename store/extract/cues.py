@@ -40,10 +40,11 @@ def introducing_verb(text: str, start: int, mark: int) -> tuple[int, int] | None
 def is_verb(word: re.Match[str], start: int, verbs: str) -> bool:
     """True for a verb of the list; capitalised ("Murphy, the head of the PAC, Tweeted") only where it
     does not open the span, since "Asked whether ..." opening a sentence introduces no one's words."""
-    text = word.group()
-    if text in word_set(verbs) or text in _OPENING_CUES:  # "Said Dorothy Poynter, “...”"
+    text, listed = word.group(), word_set(verbs)
+    if text in listed or text in _OPENING_CUES:  # "Said Dorothy Poynter, “...”"
         return True
-    return word.start() > start and text.lower() in word_set(verbs)
+    # Most words are in small letters already: lower-casing them again would look the same word up twice.
+    return not text.islower() and word.start() > start and text.lower() in listed
 
 
 def _introduces(gap: str) -> bool:

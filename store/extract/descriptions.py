@@ -30,7 +30,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     followed by no verb ("the billionaire businessman said")."""
     verbs = "|".join(sorted(word_set("reporting_verbs.txt"), key=len, reverse=True))
     the = r"(?P<the>[Tt]he|[Tt]his|[Tt]hat)\s+"
-    before = re.compile(rf"\b{the}{_MODIFIERS}{_NOUN}(?=,?\s+(?:also\s+|then\s+|later\s+)?(?:{verbs})\b)")
+    # "[Tt](?<!\w[Tt])h" is "\b[Tt]h" written so that the scan can skip ahead to the next "t".
+    skipping_the = r"(?P<the>[Tt](?<!\w[Tt])h(?:e|is|at))\s+"
+    before = re.compile(rf"{skipping_the}{_MODIFIERS}{_NOUN}(?=,?\s+(?:also\s+|then\s+|later\s+)?(?:{verbs})\b)")
     after = re.compile(rf"\b(?:{verbs}),?\s+{the}{_MODIFIERS}{_NOUN}")
     return before, after
 
@@ -75,7 +77,7 @@ def _nouns(actor: Actor) -> set[str]:
     """The nouns that describe one actor: its titles' words for a person, its name's head otherwise."""
     if actor.kind == "person":
         words = (actor.title or "").replace(";", " ").split()
-        known = word_set("titles.txt") | word_set("roles.txt")
+        known = _title_words()
         full = name_table("title_abbreviations.txt")
         return {_singular(full.get(w.lower(), w.lower().strip(".,"))) for w in words
                 if w.lower().strip(".,") in known or w.lower() in full}
@@ -86,6 +88,12 @@ def _nouns(actor: Actor) -> set[str]:
         keywords = {w.lower() for w in actor.name.split() if w.lower() in word_set("org_keywords.txt")}
         return {_singular(word) for word in {last, *keywords} if word.isalpha()}
     return set()
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Titles and roles, one set: asked for every person of every article."""
+    return word_set("titles.txt") | word_set("roles.txt")
 
 
 def _last_named(ordered: Sequence[Mention], starts: list[int], before: int, names: set[str]) -> str | None:

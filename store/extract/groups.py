@@ -17,9 +17,12 @@ _FOLLOWERS = frozenset(
 )
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z]")
+_WORD_RUN = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
 # Letters that case-insensitive matching takes for ASCII ones but str.lower() leaves apart or
 # lengthens (dotless i, long s, dotted capital I): mapped first so no source noun is missed.
-_FOLD = str.maketrans({"ı": "i", "ſ": "s", "İ": "i"})
+_APART = "ıſİ"
+_FOLD = str.maketrans(_APART, "isi")
 # "[Pp](?<!\w[Pp])" is "\b[Pp]" written so that the scan can skip ahead to the next "p".
 _FAMILIAR = re.compile(r"[Pp](?<!\w[Pp])(?:eople|ersons?)\s+(?:familiar\s+with|briefed\s+on|close\s+to|with\s+knowledge\s+of)\b")
 # A determiner and up to three qualifiers stand before the noun.
@@ -39,32 +42,42 @@ def _pattern() -> re.Pattern[str]:
 
 @cache
 def _stems() -> frozenset[str]:
-    """Source nouns that hold no shorter one ("official" covers "officials"): enough to rule a span out."""
+    """Source nouns that start with no shorter one ("official" covers "officials"): a noun standing as a
+    whole word starts with one of them."""
     nouns = word_set("group_nouns.txt")
-    return frozenset(noun for noun in nouns if not any(other != noun and other in noun for other in nouns))
+    return frozenset(noun for noun in nouns if not any(other != noun and noun.startswith(other) for other in nouns))
 
 
 def _noun_offsets(text: str, start: int, end: int) -> list[int] | None:
-    """Where a source noun may sit in text[start:end], in any letter case; None when folding the case
-    changed the text's length (then offsets cannot be told and the caller scans the whole span)."""
-    spans = _noun_spans(text)
-    if spans is None:
+    """Where a source noun may sit in text[start:end]: every whole word that is one, in any letter case,
+    and the span's last character when the span ends inside a word (a noun may end there, cut off); None
+    when folding the case changed the text's length (then offsets cannot be told and the caller scans the
+    whole span)."""
+    starts = _noun_starts(text)
+    if starts is None:
         return None
-    first = bisect_left(spans, (start,))
-    return sorted({at for at, stop in spans[first : bisect_left(spans, (end,))] if stop <= end})
+    found = starts[bisect_left(starts, start) : bisect_left(starts, end)]
+    if start < end < len(text) and _WORD_CHAR.match(text, end - 1) and _WORD_CHAR.match(text, end):
+        found.append(end - 1)
+    return found
 
 
 @lru_cache(maxsize=4)  # asked once per sentence of the same article: fold and search the text once
-def _noun_spans(text: str) -> list[tuple[int, int]] | None:
-    """Every (start, end) of a source noun stem in the text, in any letter case, sorted."""
-    folded = text.translate(_FOLD).lower()
+def _noun_starts(text: str) -> list[int] | None:
+    """Where each whole word that is a source noun starts, in any letter case, in order. The pattern's noun
+    stands between word boundaries, so a noun inside a longer word ("man" in "many") is left out."""
+    # Mapping letters one by one is slow (half of this function's time): done only when one is there.
+    folded = (text.translate(_FOLD) if any(letter in text for letter in _APART) else text).lower()
     if len(folded) != len(text):
         return None
+    nouns = word_set("group_nouns.txt")
     found = []
     for stem in _stems():
         at = folded.find(stem)
         while at != -1:
-            found.append((at, at + len(stem)))
+            word = _WORD_RUN.match(folded, at)
+            if word and word.group() in nouns and not (at and _WORD_CHAR.match(folded, at - 1)):
+                found.append(at)
             at = folded.find(stem, at + 1)
     return sorted(found)
 

@@ -47,8 +47,9 @@ def capitalised_runs(text: str, tokens: list[Token], skip: frozenset[int] = froz
         return []
     runs: list[Run] = []
     begin = 0
-    starts = [token.start for token in tokens]
-    for start, end in defined_names(text, tokens[0].start, tokens[-1].end):
+    defined = defined_names(text, tokens[0].start, tokens[-1].end)
+    starts = [token.start for token in tokens] if defined else []  # most sentences define nothing
+    for start, end in defined:
         index = bisect_left(starts, start)
         if index < begin or index == len(tokens) or starts[index] != start or index in skip:
             continue
@@ -158,7 +159,7 @@ def _trim(text: str, tokens: list[Token]) -> Run | None:
     """Drop leading articles and a sentence-initial common word from a longer run.
 
     A lone common word stays: it may still be a known person's surname ("Smith said")."""
-    initial = bool(tokens) and opens_sentence(text, tokens[0].start)
+    initial = len(tokens) > 1 and opens_sentence(text, tokens[0].start)  # a lone word keeps it all
     while len(tokens) > 1 and (tokens[0].lower in _ARTICLES or initial and _initial_common(text, tokens)):
         # After "The", the next word's capital is its own ("The Grain and Seed Commission").
         initial = initial and tokens[0].lower not in _ARTICLES

@@ -4,7 +4,9 @@ capped at the paragraph end."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from store.model import Passage
 
@@ -20,8 +22,14 @@ class Marks:
     closed: bool
 
 
-def quote_spans(text: str, passages: tuple[Passage, ...] | list[Passage] = ()) -> list[Marks]:
+def quote_spans(text: str, passages: Sequence[Passage] = ()) -> tuple[Marks, ...]:
     """Every quoted span of the text, found paragraph by paragraph, in text order."""
+    return _quote_spans(text, tuple(passages))
+
+
+@lru_cache(maxsize=4)  # asked by actor finding and again by quote finding of the same article
+def _quote_spans(text: str, passages: tuple[Passage, ...]) -> tuple[Marks, ...]:
+    """Every quoted span, by the passages' paragraphs (or the text's blank-line blocks when none)."""
     blocks = [(p.start, p.end) for p in passages] or [(m.start(), m.end()) for m in _BLOCK.finditer(text)]
     spans: list[Marks] = []
     for start, end in blocks:
@@ -31,7 +39,7 @@ def quote_spans(text: str, passages: tuple[Passage, ...] | list[Passage] = ()) -
         doubled = _doubled(text, start, end)
         # Where quotes are written as two apostrophes, a lone ' is an apostrophe, never a quote.
         spans.extend(doubled if doubled else _straight_single(text, start, end))
-    return sorted(spans, key=lambda marks: marks.start)
+    return tuple(sorted(spans, key=lambda marks: marks.start))
 
 
 def _pairs(text: str, start: int, end: int, opener: str, closer: str) -> list[Marks]:
@@ -125,6 +133,7 @@ _SINGLE_CLOSE = re.compile(r"'(?<=[\w.,!?]')(?!\w)")
 _TITLE_CASE_SHARE = 0.6
 
 
+@lru_cache(maxsize=256)  # asked by actor finding and again by quote finding of every quote
 def is_title_cased(text: str, marks: Marks) -> bool:
     """True for quoted titles such as “Values Diplomacy Can Never Have Good Results”."""
     words = [word for word in text[marks.start : marks.end].split() if len(word) > 3]

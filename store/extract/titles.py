@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from store.extract.gazetteer import is_demonym, lookup
 from store.extract.lexicon import is_acronym, is_common, word_set
@@ -120,7 +120,13 @@ def _skip_prefix(text: str, tokens: list[Token], i: int) -> int:
 
 def _prefix_word(token: Token) -> bool:
     """True for a capitalised known name or demonym that can qualify a title."""
-    return token.capitalised and bool(lookup(token.text) or is_demonym(token.text) or is_acronym(token.text))
+    return token.capitalised and _qualifies_title(token.text)
+
+
+@lru_cache(maxsize=1 << 14)  # asked of nearly every capitalised word: one look-up instead of three
+def _qualifies_title(word: str) -> bool:
+    """True for a known name, a demonym or an acronym ("NATO", "Japan’s", "Norwegian")."""
+    return bool(lookup(word) or is_demonym(word) or is_acronym(word))
 
 
 def _skip_modifiers(text: str, tokens: list[Token], j: int) -> int:

@@ -169,6 +169,13 @@ def test_official_as_adjective_is_not_a_group() -> None:
     assert all(actor.kind != "group" for actor in actors.values())
 
 
+def test_group_nouns_stand_as_whole_words() -> None:
+    # "man" inside "many" or "German", "person" inside "personal" start no group; "woman" and capitals do.
+    actors, _ = plain("Many German staff made personal calls. A woman told us. Two senior OFFICIALS said no.")
+    groups = {name for name, actor in actors.items() if actor.kind == "group"}
+    assert groups == {"woman", "senior officials"}
+
+
 def test_bylines_and_credits_name_people_with_their_role() -> None:
     text = ("Talks resume\n\nBy Jane Doe and Omar Haddad\n\nBody text.\n\n"
             "Reporting by Ana Reyes in Manila; Editing by Tom Hayes")
