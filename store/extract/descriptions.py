@@ -25,16 +25,18 @@ _NOUN = r"(?P<noun>[a-z]+|\d+-year-old)\b"
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """"the <up to two modifiers> <noun>" before a reporting verb, and after one ("“...,” said the Florida
-    senator"): the verbs are in the pattern, so a shorter description is tried when a longer one is
-    followed by no verb ("the billionaire businessman said")."""
+    """"the <up to two modifiers> <noun>" before a reporting verb (the verbs are in the pattern, so a shorter
+    description is tried when a longer one is followed by no verb: "the billionaire businessman said"),
+    and any such description, for those a reporting verb stands before ("“...,” said the Florida senator").
+    The "the" is written so that a scan can skip ahead to the next "t" (a look-behind in place of "\\b")."""
     verbs = "|".join(sorted(word_set("reporting_verbs.txt"), key=len, reverse=True))
-    the = r"(?P<the>[Tt]he|[Tt]his|[Tt]hat)\s+"
-    # "[Tt](?<!\w[Tt])h" is "\b[Tt]h" written so that the scan can skip ahead to the next "t".
-    skipping_the = r"(?P<the>[Tt](?<!\w[Tt])h(?:e|is|at))\s+"
-    before = re.compile(rf"{skipping_the}{_MODIFIERS}{_NOUN}(?=,?\s+(?:also\s+|then\s+|later\s+)?(?:{verbs})\b)")
-    after = re.compile(rf"\b(?:{verbs}),?\s+{the}{_MODIFIERS}{_NOUN}")
-    return before, after
+    the = r"(?P<the>[Tt](?<!\w[Tt])h(?:e|is|at))\s+"
+    before = re.compile(rf"{the}{_MODIFIERS}{_NOUN}(?=,?\s+(?:also\s+|then\s+|later\s+)?(?:{verbs})\b)")
+    return before, re.compile(rf"{the}{_MODIFIERS}{_NOUN}")
+
+
+_VERB_BEFORE = re.compile(r"\b([a-z]+),?\s+$")
+_VERB_REACH = 24
 
 
 _OUTLET_NOUNS = frozenset({"newspaper", "paper", "network", "magazine", "broadcaster", "daily", "outlet",
@@ -60,8 +62,14 @@ def describe(text: str, actors: Sequence[Actor], mentions: Sequence[Mention]) ->
 
 def _described(text: str) -> list[tuple[re.Match[str], int]]:
     """Each description next to a reporting verb, with where it starts ("the", not the verb)."""
-    return sorted(((m, m.start("the")) for pattern in _patterns() for m in pattern.finditer(text)),
-                  key=lambda pair: pair[1])
+    before, described = _patterns()
+    verbs = word_set("reporting_verbs.txt")
+    found = [(m, m.start("the")) for m in before.finditer(text)]
+    for match in described.finditer(text):
+        verb = _VERB_BEFORE.search(text, max(0, match.start() - _VERB_REACH), match.start())
+        if verb is not None and verb.group(1) in verbs:
+            found.append((match, match.start()))
+    return sorted(found, key=lambda pair: pair[1])
 
 
 def _heads(actors: Sequence[Actor]) -> dict[str, set[str]]:
