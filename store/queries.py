@@ -13,8 +13,9 @@ from store.views import (ActorSummary, CitationView, Connection, DocumentInfo, D
 
 __all__ = [
     "ActorSummary", "CitationView", "Connection", "DocumentInfo", "Dossier", "EventView",
-    "FootnoteView", "KindCount", "MarkStep", "MentionView", "OutletSources", "PassageView", "QuoteAttribution", "QuoteView",
-    "ReaderDocument", "ReaderMark", "Sources", "actor", "actors", "attribution", "attribution_at", "count_actors", "count_events",
+    "FootnoteView", "KindCount", "MarkStep", "MentionView", "OutletSources", "PassageView",
+    "QuoteAttribution", "QuoteView", "ReaderDocument", "ReaderMark", "Sources", "actor", "actors",
+    "attribution", "attribution_at", "count_actors", "count_events",
     "data_version", "document_passages", "documents", "dossier", "events", "kind_counts", "passage", "passage_neighbours",
     "quote", "quotes", "reader_document", "reader_marks", "sources", "step_mark", "timeline",
 ]

@@ -136,13 +136,13 @@ def event_view(row: sqlite3.Row) -> EventView:
 
 def _sentences_around(text: str, start: int, end: int) -> str:
     """The sentences of ``text`` that overlap [start-1, end+1] (the quotation marks included)."""
-    first, last = _sentence_bounds(text, start, end)
+    first, last = _sentence_bounds(text, start - 1, end + 1)
     return text[first:last]
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the sentences of ``text`` that overlap [start-1, end+1] begin and end (all of it if none)."""
-    spans = [span for span in _sentence_spans(text) if span[0] <= end + 1 and span[1] >= start - 1]
+    """Where the sentences of ``text`` that touch [start, end] begin and end (all of it if none)."""
+    spans = [span for span in _sentence_spans(text) if span[0] <= end and span[1] >= start]
     return (spans[0][0], spans[-1][1]) if spans else (0, len(text))
 
 
@@ -157,16 +157,20 @@ def quote_attribution(row: sqlite3.Row) -> QuoteAttribution:
     q_window = (row["q_text"], row["q_from"])
     if cue is None:
         sentence, marks = _marked_sentence(*q_window, {"quote": quote})
-    elif row["c_from"] + len(row["c_text"]) >= row["q_from"] and row["q_from"] + len(row["q_text"]) >= row["c_from"]:
-        sentence, marks = _marked_sentence(*_merged((row["c_text"], row["c_from"]), q_window),
-                                           {"quote": quote, "cue": cue})
+    elif _touch(c_window := (row["c_text"], row["c_from"]), q_window):
+        sentence, marks = _marked_sentence(*_merged(c_window, q_window), {"quote": quote, "cue": cue})
     else:
-        sentence, marks = _joined(_marked_sentence(row["c_text"], row["c_from"], {"cue": cue}),
+        sentence, marks = _joined(_marked_sentence(*c_window, {"cue": cue}),
                                   _marked_sentence(*q_window, {"quote": quote}))
     cue_text = row["c_text"][cue[0] - row["c_from"]:cue[1] - row["c_from"]] if cue else None
     return QuoteAttribution(*row[:7], cue=cue_text, cue_start=row["cue_start"] if cue else None,
                             cue_end=row["cue_end"] if cue else None, sentence=sentence,
                             cue_span=marks.get("cue"), quote_span=marks["quote"])
+
+
+def _touch(first: tuple[str, int], second: tuple[str, int]) -> bool:
+    """Whether two windows of one text, (text, offset) each, overlap or meet."""
+    return first[1] + len(first[0]) >= second[1] and second[1] + len(second[0]) >= first[1]
 
 
 def _merged(first: tuple[str, int], second: tuple[str, int]) -> tuple[str, int]:
@@ -179,9 +183,11 @@ def _marked_sentence(text: str, base: int, marks: Marks) -> tuple[str, Marks]:
     """The sentence(s) of a window (at document offset ``base``) holding the marks, whitespace folded
     and long stretches elided, with where each mark landed in it."""
     local = {name: (start - base, end - base) for name, (start, end) in marks.items()}
-    first, last = _sentence_bounds(text, min(s for s, _ in local.values()), max(e for _, e in local.values()))
+    # Inside the quotation marks: the quote's own sentence, not the one ending right before its mark.
+    first, last = _sentence_bounds(text, min(s for s, _ in local.values()) + 1,
+                                   max(e for _, e in local.values()))
     cuts = sorted({first, last} | {min(max(at, first), last) for span in local.values() for at in span})
-    folded, landed = "", {}
+    folded, landed = "", dict[int, int]()
     for start, end in zip(cuts, cuts[1:]):
         landed[start] = len(folded)
         folded += _elided(fold_space(text[start:end]))

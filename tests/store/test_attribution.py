@@ -11,7 +11,8 @@ from store.queries import QuoteAttribution
 
 HARBOR = (
     "Harbor Talks Resume\n\n"
-    "Port officials met on Tuesday. “The ships will sail,” Mayor Lena Brook said. “Nobody will stop them.”\n\n"
+    "Port officials met on Tuesday. “The ships will sail,” Mayor Lena Brook said. "
+    "“Nobody will stop them.”\n\n"
     "Brook then went further:\n\n"
     "“We will rebuild every pier in this town.”\n\n"
     "According to Tom Reyes, “the budget is ready.” Critics call the plan a “harbor of dreams”."
@@ -46,7 +47,8 @@ def cue_in_sentence(why: QuoteAttribution) -> str:
     ("rebuild every pier", "lead_in", ":", "Lena Brook"),
     ("budget is ready", "according_to", "According to", "Tom Reyes"),
 ])
-def test_rule_and_cue_located_in_the_sentence(harbor: Store, words: str, rule: str, cue: str, speaker: str) -> None:
+def test_rule_and_cue_located_in_the_sentence(
+        harbor: Store, words: str, rule: str, cue: str, speaker: str) -> None:
     why = explained(harbor, words)
     assert (why.rule, why.cue, why.speaker) == (rule, cue, speaker)
     assert cue_in_sentence(why) == cue
@@ -57,6 +59,11 @@ def test_rule_and_cue_located_in_the_sentence(harbor: Store, words: str, rule: s
 def test_a_cue_in_the_paragraph_before_is_in_the_sentence_shown(harbor: Store) -> None:
     why = explained(harbor, "rebuild every pier")
     assert why.sentence == "Brook then went further: “We will rebuild every pier in this town.”"
+
+
+def test_a_split_quote_shows_the_sentence_it_goes_on_from(harbor: Store) -> None:
+    why = explained(harbor, "Nobody will stop")
+    assert why.sentence == "“The ships will sail,” Mayor Lena Brook said. “Nobody will stop them.”"
 
 
 def test_a_phrase_has_no_speaker_and_no_cue(harbor: Store) -> None:
