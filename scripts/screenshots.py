@@ -60,6 +60,13 @@ async def to_search(pilot: Pilot[None], store: Store) -> None:
     await pilot.press("slash", *surname[:-2], surname[-1])
 
 
+async def to_why(pilot: Pilot[None], store: Store) -> None:
+    """Ask why the most quoted actor's first quote (highlighted in the dossier) is theirs."""
+    await to_dossier(pilot, store)
+    await settle(pilot)
+    await pilot.press("w")
+
+
 def keys(*pressed: str) -> Step:
     """A step that presses keys."""
 
@@ -75,6 +82,7 @@ SCREENS: dict[str, Step] = {
     "dossier": to_dossier,
     "reader": to_reader,
     "search": to_search,
+    "why": to_why,
     "timeline": keys("t"),
     "sources": keys("s"),
     "help": keys("question_mark"),

@@ -9,12 +9,13 @@ from store.db import Store
 from store.model import ACTOR_KINDS
 from store.views import (ActorSummary, CitationView, Connection, DocumentInfo, Dossier, EventView,
                          FootnoteView, KindCount, MarkStep, MentionView, OutletSources, PassageView,
-                         QuoteView, ReaderDocument, ReaderMark, Sources)
+                         QuoteAttribution, QuoteView, ReaderDocument, ReaderMark, Sources)
 
 __all__ = [
     "ActorSummary", "CitationView", "Connection", "DocumentInfo", "Dossier", "EventView",
-    "FootnoteView", "KindCount", "MarkStep", "MentionView", "OutletSources", "PassageView", "QuoteView",
-    "ReaderDocument", "ReaderMark", "Sources", "actor", "actors", "count_actors", "count_events",
+    "FootnoteView", "KindCount", "MarkStep", "MentionView", "OutletSources", "PassageView",
+    "QuoteAttribution", "QuoteView", "ReaderDocument", "ReaderMark", "Sources", "actor", "actors",
+    "attribution", "attribution_at", "count_actors", "count_events",
     "data_version", "document_passages", "documents", "dossier", "events", "kind_counts", "passage", "passage_neighbours",
     "quote", "quotes", "reader_document", "reader_marks", "sources", "step_mark", "timeline",
 ]
@@ -234,6 +235,18 @@ def quote(store: Store, quote_id: int) -> QuoteView | None:
     """One quote with its speaker and reporting sentence, or None."""
     found = _quotes(store, " WHERE q.id = ?", (quote_id,))
     return found[0] if found else None
+
+
+def attribution(store: Store, quote_id: int) -> QuoteAttribution | None:
+    """How one quote's speaker was chosen (the sieve step and its cue in the reporting sentence), or None."""
+    found = store.rows(sql.ATTRIBUTION, (quote_id,))
+    return sql.quote_attribution(found[0]) if found else None
+
+
+def attribution_at(store: Store, document_id: int, start: int, end: int) -> QuoteAttribution | None:
+    """The attribution of the innermost quote of a document holding [start, end], or None if none does."""
+    quote_id = store.value(sql.QUOTE_AT, (document_id, start, end))
+    return None if quote_id is None else attribution(store, quote_id)
 
 
 def quotes(store: Store, kind: str | None = None) -> tuple[QuoteView, ...]:

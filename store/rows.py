@@ -8,7 +8,7 @@ import sqlite3
 from functools import lru_cache
 
 from store.views import (ActorSummary, CitationView, DocumentInfo, EventView, MentionView,
-                         PassageView, QuoteView)
+                         PassageView, QuoteAttribution, QuoteView)
 
 CONTEXT_CHARS = 60
 EXCERPT_CHARS = 100
@@ -48,6 +48,23 @@ SELECT e.id, e.date, e.end_date, e.precision, e.date_text, e.description, e.pass
   (SELECT json_group_array(name) FROM (SELECT a.name FROM event_actors ea
      JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = e.id ORDER BY a.name)) AS actors
 FROM events e"""
+ATTRIBUTION = """
+SELECT q.id, q.document_id, q.kind, q.text, q.speaker_id, a.name AS speaker, q."rule",
+  q.cue_start, q.cue_end, q.start, q."end",
+  substr(d.text, max(1, q.start + 1 - %(around)d), q."end" - q.start + 2 * %(around)d) AS q_text,
+  max(0, q.start - %(around)d) AS q_from,
+  substr(d.text, max(1, coalesce(q.cue_start, 0) + 1 - %(around)d),
+    coalesce(q.cue_end - q.cue_start, 0) + 2 * %(around)d) AS c_text,
+  max(0, coalesce(q.cue_start, 0) - %(around)d) AS c_from
+FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN actors a ON a.id = q.speaker_id
+WHERE q.id = ?""" % {"around": AROUND}
+"""A quote, its speaker and record, and the document's text around the quote and around its cue (read
+apart: the cue of a split quote can be a long quote away)."""
+QUOTE_AT = """SELECT id FROM quotes WHERE document_id = ? AND start <= ? AND "end" >= ?
+ORDER BY "end" - start LIMIT 1"""
+"""The innermost quote of a document holding a span."""
+ELIDE_CHARS = 300
+"""Longer stretches of a reporting sentence keep their ends around a "…"."""
 TIMELINE_ORDER = " ORDER BY e.date, coalesce(e.end_date, e.date), e.document_id, e.start"
 
 
@@ -119,10 +136,78 @@ def event_view(row: sqlite3.Row) -> EventView:
 
 def _sentences_around(text: str, start: int, end: int) -> str:
     """The sentences of ``text`` that overlap [start-1, end+1] (the quotation marks included)."""
-    spans = [span for span in _sentence_spans(text) if span[0] <= end + 1 and span[1] >= start - 1]
-    if not spans:
+    first, last = _sentence_bounds(text, start - 1, end + 1)
+    return text[first:last]
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentences of ``text`` that touch [start, end] begin and end (all of it if none)."""
+    spans = [span for span in _sentence_spans(text) if span[0] <= end and span[1] >= start]
+    return (spans[0][0], spans[-1][1]) if spans else (0, len(text))
+
+
+Marks = dict[str, tuple[int, int]]
+"""Named spans of a text: "quote", "cue"."""
+
+
+def quote_attribution(row: sqlite3.Row) -> QuoteAttribution:
+    """A QuoteAttribution from an ATTRIBUTION row: the sentence(s) from cue to quote, both located."""
+    quote = (row["start"], row["end"])
+    cue = (row["cue_start"], row["cue_end"]) if row["rule"] and row["cue_start"] is not None else None
+    q_window = (row["q_text"], row["q_from"])
+    if cue is None:
+        sentence, marks = _marked_sentence(*q_window, {"quote": quote})
+    elif _touch(c_window := (row["c_text"], row["c_from"]), q_window):
+        sentence, marks = _marked_sentence(*_merged(c_window, q_window), {"quote": quote, "cue": cue})
+    else:
+        sentence, marks = _joined(_marked_sentence(*c_window, {"cue": cue}),
+                                  _marked_sentence(*q_window, {"quote": quote}))
+    cue_text = row["c_text"][cue[0] - row["c_from"]:cue[1] - row["c_from"]] if cue else None
+    return QuoteAttribution(*row[:7], cue=cue_text, cue_start=row["cue_start"] if cue else None,
+                            cue_end=row["cue_end"] if cue else None, sentence=sentence,
+                            cue_span=marks.get("cue"), quote_span=marks["quote"])
+
+
+def _touch(first: tuple[str, int], second: tuple[str, int]) -> bool:
+    """Whether two windows of one text, (text, offset) each, overlap or meet."""
+    return first[1] + len(first[0]) >= second[1] and second[1] + len(second[0]) >= first[1]
+
+
+def _merged(first: tuple[str, int], second: tuple[str, int]) -> tuple[str, int]:
+    """Two overlapping or touching windows of one text, (text, offset) each, as one."""
+    (a, a_from), (b, b_from) = sorted((first, second), key=lambda window: window[1])
+    return a + b[a_from + len(a) - b_from:], a_from
+
+
+def _marked_sentence(text: str, base: int, marks: Marks) -> tuple[str, Marks]:
+    """The sentence(s) of a window (at document offset ``base``) holding the marks, whitespace folded
+    and long stretches elided, with where each mark landed in it."""
+    local = {name: (start - base, end - base) for name, (start, end) in marks.items()}
+    # Inside the quotation marks: the quote's own sentence, not the one ending right before its mark.
+    first, last = _sentence_bounds(text, min(s for s, _ in local.values()) + 1,
+                                   max(e for _, e in local.values()))
+    cuts = sorted({first, last} | {min(max(at, first), last) for span in local.values() for at in span})
+    folded, landed = "", dict[int, int]()
+    for start, end in zip(cuts, cuts[1:]):
+        landed[start] = len(folded)
+        folded += _elided(fold_space(text[start:end]))
+    landed[cuts[-1]] = len(folded)
+    return folded, {name: (landed[max(s, first)], landed[min(e, last)]) for name, (s, e) in local.items()}
+
+
+def _elided(text: str) -> str:
+    """A stretch kept whole up to ELIDE_CHARS, else its two ends around "…"."""
+    if len(text) <= ELIDE_CHARS:
         return text
-    return text[spans[0][0]:spans[-1][1]]
+    half = ELIDE_CHARS // 2
+    return text[:half].rstrip() + " … " + text[-half:].lstrip()
+
+
+def _joined(first: tuple[str, Marks], second: tuple[str, Marks]) -> tuple[str, Marks]:
+    """Two marked sentences far apart in the text, as one with "…" between them."""
+    shift = len(first[0]) + len(" … ")
+    moved = {name: (start + shift, end + shift) for name, (start, end) in second[1].items()}
+    return first[0] + " … " + second[0], first[1] | moved
 
 
 @lru_cache(maxsize=512)

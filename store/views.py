@@ -94,6 +94,31 @@ class QuoteView:
 
 
 @dataclass(frozen=True)
+class QuoteAttribution:
+    """How a quote's speaker was chosen: the sieve step, its cue words, and the sentence that holds them."""
+
+    quote_id: int
+    document_id: int
+    kind: str
+    text: str
+    speaker_id: int | None
+    speaker: str | None
+    rule: str | None
+    """The sieve step that named the speaker ("cue_after", "split_quote", ...); None when none did."""
+    cue: str | None
+    """The cue words as written: the reporting verb, the colon, "according to"."""
+    cue_start: int | None
+    cue_end: int | None
+    """The cue's offsets into the document's text."""
+    sentence: str
+    """The sentence(s) from the cue to the quote, whitespace folded (long stretches elided with "…")."""
+    cue_span: tuple[int, int] | None
+    """Where the cue is in ``sentence``."""
+    quote_span: tuple[int, int]
+    """Where the quoted words are in ``sentence``."""
+
+
+@dataclass(frozen=True)
 class EventView:
     """A dated event for the timeline."""
 

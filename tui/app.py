@@ -9,6 +9,7 @@ from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
+from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from store.db import Store
@@ -81,7 +82,8 @@ class NatoAsiaApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide keys that would go where you are, and letter keys while typing in a box."""
-        if action in LETTER_ACTIONS and isinstance(self.focused, Input):
+        # A modal box (why) sits over a screen: the screen keys would open screens under it.
+        if action in LETTER_ACTIONS and (isinstance(self.focused, Input) or isinstance(self.screen, ModalScreen)):
             return False
         here = SCREEN_OF_ACTION.get(action)
         shown = type(self.screen)

@@ -18,7 +18,7 @@ import pytest
 from store.db import Store
 from store.files import read_article
 from store.ingest import ingest_text
-from store.model import Actor, Article, Citation, Event, Footnote, Mention, Passage, Quote
+from store.model import Actor, Article, Attribution, Citation, Event, Footnote, Mention, Passage, Quote
 
 HERE = Path(__file__).resolve().parent
 SEED = next((HERE.parent.parent / "seeds").glob("*.txt"))
@@ -36,8 +36,15 @@ RECORDS: dict[str, type[Any]] = {
 
 
 def record(kind: type[Any], row: dict[str, Any]) -> Any:
-    """One record from its JSON form (lists back to tuples)."""
-    return kind(**{key: tuple(value) if isinstance(value, list) else value for key, value in row.items()})
+    """One record from its JSON form (lists back to tuples, a quote's attribution record back to one)."""
+    return kind(**{key: field(key, value) for key, value in row.items()})
+
+
+def field(key: str, value: Any) -> Any:
+    """One field of a record from its JSON form."""
+    if key == "attribution" and value is not None:
+        return Attribution(**value)
+    return tuple(value) if isinstance(value, list) else value
 
 
 def thaw(text: str, frozen: dict[str, Any]) -> Article:

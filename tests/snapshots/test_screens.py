@@ -88,3 +88,9 @@ def test_sources(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, i
 def test_help(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
     """You should see how to find what someone said, then the reader's keys, this screen's first."""
     assert snap(snap_compare, frozen_seed_store, size, "r", "question_mark")
+
+
+@SIZES
+def test_why(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
+    """You should see a box over the dossier: Rasmussen, the rule in words, "stated" marked in its sentence."""
+    assert snap(snap_compare, frozen_seed_store, size, *RASMUSSEN, "w")

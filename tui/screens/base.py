@@ -11,11 +11,12 @@ from textual import on
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 from textual.worker import Worker, get_current_worker
 
 from store import queries
 from store.db import Store, StoreError
+from store.queries import QuoteAttribution
 from tui.messages import TextPlace
 from tui.screens.printable import printable
 from tui.widgets.attached import in_history
@@ -23,6 +24,19 @@ from tui.widgets.nav_list import PlaceOption
 from tui.widgets.passage_preview import PassagePreview
 
 T = TypeVar("T")
+WHY = Binding("w", "why", "Why")
+"""`w` on screens that show quotes: how the highlighted quote was attributed."""
+QuoteSpot = int | tuple[TextPlace, ...]
+"""A quote `w` explains: its id, or spots of text to try in turn (the innermost quote holding one)."""
+
+
+def attribution_near(store: Store, spots: tuple[TextPlace, ...]) -> QuoteAttribution | None:
+    """The attribution of the quote holding the first of the spots that is in a quote, or None."""
+    for spot in spots:
+        found = queries.attribution_at(store, spot.document_id, spot.start, spot.end)
+        if found is not None:
+            return found
+    return None
 
 
 class ExplorerScreen(Screen[None]):
@@ -53,6 +67,33 @@ class ExplorerScreen(Screen[None]):
     def reader_place(self) -> TextPlace | None:
         """Where `r` should open the reader from this screen; None means the first document."""
         return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`w` is a letter a focused text box types: it applies only outside one."""
+        return not (action == "why" and isinstance(self.app.focused, Input))
+
+    def highlighted_quote(self) -> QuoteSpot | None:
+        """The quote `w` explains on this screen; None when no quote is highlighted."""
+        return None
+
+    def action_why(self) -> None:
+        """Explain how the highlighted quote was attributed, or say there is no quote to explain."""
+        spot = self.highlighted_quote()
+        if spot is None:
+            self.notify("No quote is highlighted: move to a quote, then press w.", title="Why")
+        elif isinstance(spot, int):
+            self.fetch("why", queries.attribution, spot, then=self._explain)
+        else:
+            self.fetch("why", attribution_near, spot, then=self._explain)
+
+    def _explain(self, why: QuoteAttribution | None) -> None:
+        """Open the why box over this screen, or say the spot holds no quote."""
+        if why is None:
+            self.notify("There is no quote here: w explains how a quote's speaker was chosen.", title="Why")
+            return
+        from tui.screens.why import WhyScreen
+
+        self.app.push_screen(WhyScreen(why))
 
     def action_go_back(self) -> None:
         """Return to the previous screen in the history."""

@@ -12,7 +12,7 @@ from textual.widgets import Header
 from store import queries
 from store.queries import DocumentInfo, Dossier
 from tui.messages import TextPlace
-from tui.screens.base import ExplorerScreen
+from tui.screens.base import WHY, ExplorerScreen, QuoteSpot
 from tui.widgets.dossier_view import DossierView
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.nav_list import NavList
@@ -29,6 +29,7 @@ class DossierScreen(ExplorerScreen):
     BINDINGS = [
         Binding("tab", "next_section", "Next", key_display="⇥"),
         Binding("shift+tab", "previous_section", "Prev section", show=False),
+        WHY,
     ]
 
     def __init__(self, actor_id: int) -> None:
@@ -67,6 +68,10 @@ class DossierScreen(ExplorerScreen):
         view = self.query_one(DossierView)
         place = view.query_one(NavList).highlighted_place
         return place if isinstance(place, TextPlace) else view.first_mention()
+
+    def highlighted_quote(self) -> QuoteSpot | None:
+        """The highlighted row's quote, if it is in the Quotes section."""
+        return self.query_one(DossierView).query_one(NavList).highlighted_quote
 
     def action_next_section(self) -> None:
         """Jump to the next section (quotes, mentions, connections, events, sources)."""

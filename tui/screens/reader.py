@@ -13,7 +13,7 @@ from textual.widgets import Header, Static
 from store import queries
 from store.queries import DocumentInfo, MarkStep, PassageView
 from tui.messages import TextPlace
-from tui.screens.base import ExplorerScreen
+from tui.screens.base import WHY, ExplorerScreen, QuoteSpot
 from tui.widgets.article_view import ArticleView
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.kwic import where
@@ -26,6 +26,7 @@ class ReaderScreen(ExplorerScreen):
     BINDINGS = [
         Binding("right_square_bracket", "other_document(1)", "Next document", show=False),
         Binding("left_square_bracket", "other_document(-1)", "Previous document", show=False),
+        WHY,
     ]
 
     def __init__(self, place: TextPlace | None, document_id: int | None = None) -> None:
@@ -108,6 +109,15 @@ class ReaderScreen(ExplorerScreen):
     def reader_place(self) -> TextPlace | None:
         """Already reading."""
         return self.place
+
+    def highlighted_quote(self) -> QuoteSpot | None:
+        """The quote under the cursor, else the quote the reader was opened at."""
+        article = self.query_one(ArticleView)
+        if self.document_id is None:
+            return None
+        under = [TextPlace(self.document_id, m.passage_id, m.start, m.end) for m in [article.cursor] if m]
+        spots = (*under, *[place for place in [article.place] if place])
+        return spots or None
 
     @on(ArticleView.CursorMoved)
     def _show_cursor(self, event: ArticleView.CursorMoved) -> None:

@@ -19,7 +19,7 @@ from store.db import Store, StoreError
 from store.queries import PassageView, passage_neighbours
 from store.search import SearchResults, search
 from tui.messages import TextPlace
-from tui.screens.base import ExplorerScreen
+from tui.screens.base import WHY, ExplorerScreen, QuoteSpot
 from tui.screens.printable import printable
 from tui.widgets.attached import in_history
 from tui.widgets.key_footer import KeyFooter
@@ -56,6 +56,7 @@ class SearchScreen(ExplorerScreen):
     BINDINGS = [
         Binding("down", "move(1)", "Down", group=MOVE, priority=True),
         Binding("up", "move(-1)", "Up", group=MOVE, priority=True),
+        WHY,
     ]
 
     class Found(Message):
@@ -158,6 +159,10 @@ class SearchScreen(ExplorerScreen):
         """Read at the highlighted result (an actor's first mention for an actor)."""
         option = self.query_one(ResultList).highlighted_option
         return option.preview if isinstance(option, PlaceOption) else None
+
+    def highlighted_quote(self) -> QuoteSpot | None:
+        """The highlighted result, if it is a quote."""
+        return self.query_one(ResultList).highlighted_quote
 
     def action_move(self, step: int) -> None:
         """Move the highlight through the results while typing."""

@@ -125,7 +125,7 @@ class DossierView(Vertical):
         document = self.titles.get(quote.document_id) if len(self.titles) > 1 else None
         prompt = Content.assemble(body, "\n", (where(quote.section, quote.paragraph, document), dim))
         place = TextPlace(quote.document_id, quote.passage_id, quote.start, quote.end, quote.speaker_id)
-        return PlaceOption(prompt, place)
+        return PlaceOption(prompt, place, quote_id=quote.id)
 
     def _mentions(self, mentions: Sequence[MentionView]) -> list[Option]:
         """Keyword-in-context lines cut to the list's width."""

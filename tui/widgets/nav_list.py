@@ -18,10 +18,13 @@ from tui.widgets.vim_keys import vim_keys
 class PlaceOption(Option):
     """An option that opens a place when chosen, and can show a spot of text while highlighted."""
 
-    def __init__(self, prompt: VisualType, place: Place | None, preview: TextPlace | None = None) -> None:
-        """Remember where this option leads, and which text to preview if that is not a text place."""
+    def __init__(self, prompt: VisualType, place: Place | None, preview: TextPlace | None = None,
+                 quote_id: int | None = None) -> None:
+        """Remember where this option leads, which text to preview if that is not a text place, and the
+        quote it shows, if it is one (`w` explains how that quote was attributed)."""
         super().__init__(prompt)
         self.place = place
+        self.quote_id = quote_id
         self.preview = preview if preview is not None else place if isinstance(place, TextPlace) else None
 
 
@@ -56,6 +59,12 @@ class NavList(OptionList):
         """The place of the highlighted option, if it has one."""
         option = self.highlighted_option
         return option.place if isinstance(option, PlaceOption) else None
+
+    @property
+    def highlighted_quote(self) -> int | None:
+        """The id of the quote the highlighted option shows, if it shows one."""
+        option = self.highlighted_option
+        return option.quote_id if isinstance(option, PlaceOption) else None
 
     def headings(self) -> list[int]:
         """Indexes of the group headings, in order."""

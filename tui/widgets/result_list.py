@@ -60,7 +60,8 @@ def _option(hit: Hit, style: RowStyle) -> PlaceOption:
     """A hit: its label with the matched characters marked, and a dim detail line."""
     label = mark_spans(hit.label, hit.highlights, style.match)
     prompt = Content.assemble(label, "\n", (hit.detail, style.detail)) if hit.detail else label
-    return PlaceOption(prompt, place_of(hit), preview=spot_of(hit))
+    quote_id = hit.id if hit.type == "quote" else None
+    return PlaceOption(prompt, place_of(hit), preview=spot_of(hit), quote_id=quote_id)
 
 
 class ResultList(NavList):
