@@ -9,15 +9,15 @@ from store.db import Store
 from store.model import ACTOR_KINDS
 from store.views import (ActorSummary, CitationView, Connection, DocumentInfo, Dossier, EventView,
                          FootnoteView, KindCount, MarkStep, MentionView, OutletSources, PassageView,
-                         QuoteAttribution, QuoteView, ReaderDocument, ReaderMark, Sources)
+                         QuoteAttribution, QuoteView, ReaderMark, Sources)
 
 __all__ = [
     "ActorSummary", "CitationView", "Connection", "DocumentInfo", "Dossier", "EventView",
     "FootnoteView", "KindCount", "MarkStep", "MentionView", "OutletSources", "PassageView",
-    "QuoteAttribution", "QuoteView", "ReaderDocument", "ReaderMark", "Sources", "actor", "actors",
+    "QuoteAttribution", "QuoteView", "ReaderMark", "Sources", "actor", "actors",
     "attribution", "attribution_at", "count_actors", "count_events",
     "data_version", "document_passages", "documents", "dossier", "events", "kind_counts", "passage", "passage_neighbours",
-    "quote", "quotes", "reader_document", "reader_marks", "sources", "step_mark", "timeline",
+    "quote", "quotes", "reader_marks", "sources", "step_mark", "timeline",
 ]
 DOSSIER_PASSAGES = 500
 """Passages a limited dossier takes connections and sources from (an alliance is named in thousands)."""
@@ -146,22 +146,6 @@ def passage_neighbours(store: Store, passage_id: int, radius: int = 1) -> tuple[
         "AND p.ordinal BETWEEN c.ordinal - ? AND c.ordinal + ? ORDER BY p.ordinal",
         (passage_id, radius, radius))
     return tuple(map(sql.passage_view, found))
-
-
-def reader_document(store: Store, document_id: int) -> ReaderDocument | None:
-    """A whole document with every passage, mention, quote and citation in it, or None."""
-    document = store.rows(sql.DOCUMENTS + " WHERE d.id = ?", (document_id,))
-    if not document:
-        return None
-    where = (document_id,)
-    passages = store.rows(sql.PASSAGES + " WHERE p.document_id = ? ORDER BY p.ordinal", where)
-    return ReaderDocument(
-        document=sql.document_info(document[0]),
-        passages=tuple(map(sql.passage_view, passages)),
-        mentions=_mentions(store, " WHERE m.document_id = ?", where),
-        quotes=_quotes(store, " WHERE q.document_id = ?", where),
-        citations=_citations(store, " WHERE c.document_id = ?", where),
-    )
 
 
 def document_passages(store: Store, document_id: int) -> tuple[PassageView, ...]:

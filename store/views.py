@@ -217,17 +217,6 @@ class Dossier:
 
 
 @dataclass(frozen=True)
-class ReaderDocument:
-    """A whole document as the reader shows it, with every mention and quote to mark."""
-
-    document: DocumentInfo
-    passages: tuple[PassageView, ...]
-    mentions: tuple[MentionView, ...]
-    quotes: tuple[QuoteView, ...]
-    citations: tuple[CitationView, ...]
-
-
-@dataclass(frozen=True)
 class ReaderMark:
     """A span the reader marks: an actor's mention, or a quote attributed to its speaker."""
 

@@ -36,7 +36,6 @@ def test_missing_ids_give_none(wire_store: Store) -> None:
     assert queries.dossier(wire_store, 999) is None
     assert queries.passage(wire_store, 999) is None
     assert queries.quote(wire_store, 999) is None
-    assert queries.reader_document(wire_store, 999) is None
     assert queries.passage_neighbours(wire_store, 999) == ()
 
 
@@ -70,15 +69,6 @@ def test_passage_and_neighbours(wire_store: Store) -> None:
     assert middle is not None and middle.number == 2 and middle.document_title.startswith("Ministers")
     assert [p.ordinal for p in queries.passage_neighbours(wire_store, 3)] == [1, 2, 3]
     assert [p.ordinal for p in queries.passage_neighbours(wire_store, 1, radius=2)] == [0, 1, 2]
-
-
-def test_reader_document_has_everything_in_text_order(wire_store: Store) -> None:
-    reader = queries.reader_document(wire_store, 1)
-    assert reader is not None
-    assert [p.ordinal for p in reader.passages] == [0, 1, 2, 3, 4]
-    starts = [m.start for m in reader.mentions]
-    assert starts == sorted(starts) and len(starts) == 8
-    assert len(reader.quotes) == 2 and len(reader.citations) == 3
 
 
 def test_timeline_in_date_order_with_actors(wire_store: Store) -> None:
