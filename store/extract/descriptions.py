@@ -4,8 +4,9 @@ A writer names a source once and then describes it: "A Western official said ...
 said." When "the <words> <noun>" stands right before a reporting verb and the noun is the head of an
 actor named earlier in the article (a group's last word, a word of a person's title, an organisation's
 keyword, an outlet's kind), the description is a mention of the actor last named so. A "the" description
-of a person by an epithet ("the billionaire businessman", "the 46-year-old") that no title in the article
-matches is the person last named as a subject before it, as "he" would be. Otherwise it is left alone.
+of a person or an organisation by an epithet ("the billionaire businessman", "the 46-year-old", "the
+company") that no title or name in the article matches is the one of that kind last named as a subject
+before it, as "he" or "it" would be. Otherwise it is left alone.
 """
 
 from __future__ import annotations
@@ -49,12 +50,12 @@ def describe(text: str, actors: Sequence[Actor], mentions: Sequence[Mention]) ->
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
     found = []
-    people = {actor.name for actor in actors if actor.kind == "person"}
+    kinds = {actor.name: actor.kind for actor in actors}
     for match, start in _described(text):
         noun = _singular(re.sub(r"^\d+-", "", match.group("noun")))  # "46-year-old" -> "year-old"
         actor = _last_named(ordered, starts, start, heads.get(noun, set()))
-        if actor is None and noun in word_set("person_epithets.txt") and text[start] in "Tt":
-            actor = _last_subject(text, ordered, starts, start, people)
+        if actor is None and text[start] in "Tt":
+            actor = _by_epithet(text, ordered, starts, start, noun, kinds)
         if actor is not None:
             found.append(Mention(actor, start, match.end("noun"), text[start : match.end("noun")]))
     return tuple(found)
@@ -112,11 +113,16 @@ def _last_named(ordered: Sequence[Mention], starts: list[int], before: int, name
     return None
 
 
-def _last_subject(text: str, ordered: Sequence[Mention], starts: list[int], before: int,
-                  people: set[str]) -> str | None:
-    """The person last named before ``before`` (within a few sentences) as neither an object nor an owner."""
+def _by_epithet(text: str, ordered: Sequence[Mention], starts: list[int], before: int, noun: str,
+                kinds: dict[str, str]) -> str | None:
+    """The person ("the billionaire businessman") or organisation ("the company") an epithet describes:
+    the one of that kind last named before it, within a few sentences, as neither object nor owner."""
+    kind = "person" if noun in word_set("person_epithets.txt") else None
+    kind = kind or ("organization" if noun in word_set("org_epithets.txt") else None)
+    if kind is None:
+        return None
     for mention in reversed(ordered[bisect_left(starts, max(0, before - _EPITHET_REACH)) : bisect_left(starts, before)]):
-        if mention.actor in people and not is_object(text, mention) and not is_possessive(text, mention):
+        if kinds.get(mention.actor) == kind and not is_object(text, mention) and not is_possessive(text, mention):
             return mention.actor
     return None
 

@@ -259,3 +259,8 @@ def test_a_sentence_may_open_with_said() -> None:
 def test_a_plural_noun_is_no_cue() -> None:
     body = "Asked if Tomas Brandt's comments had worried them, Ines Falk said, “Not at all.”"
     assert said(body, "Not at all")[0] == "Ines Falk"
+
+
+def test_the_company_is_the_organisation_last_named() -> None:
+    body = "Valdora Shipping Ltd. bought two cranes on Monday.\n\n“They arrive in May,” the company said."
+    assert said(body, "They arrive")[0] == "Valdora Shipping Ltd."
