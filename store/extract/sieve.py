@@ -167,17 +167,23 @@ def speech_noun(ctx: Context, site: Site) -> Verdict | None:
 def reported_speech(ctx: Context, site: Site) -> Verdict | None:
     """A partial quote inside reported speech: "X argued that the pause had “...”", "X bemoaned “...”"."""
     start, mark = site.sentence[0], site.opening
-    verbs = [m for m in WORD.finditer(ctx.text, start, mark) if is_verb(m, start, "reported_verbs.txt")]
-    # The nearest verb whose subject is known: in "Kasich says he'd sit Putin down and tell him “...”"
-    # "tell" has none of its own, so "says" gives Kasich.
-    for verb in reversed(verbs):
-        if len(WORD.findall(ctx.text, verb.end(), mark)) > _REPORTED_REACH_WORDS:
+    return _reported_by(ctx, site, start, mark, "reported_speech", reach=_REPORTED_REACH_WORDS)
+
+
+def _reported_by(ctx: Context, site: Site, start: int, end: int, rule: str, reach: int | None = None
+                 ) -> Verdict | None:
+    """The subject of the nearest verb of reported speech in text[start:end] that has one (and stands within
+    ``reach`` words of the end): in "Kasich says he'd sit Putin down and tell him “...”" "tell" has none
+    of its own, so "says" gives Kasich; an "-ing" form ("..., saying “...”") gives the sentence's subject."""
+    for verb in reversed([m for m in WORD.finditer(ctx.text, start, end) if is_verb(m, start, "reported_verbs.txt")]):
+        if reach is not None and len(WORD.findall(ctx.text, verb.end(), end)) > reach:
             return None
-        participle = verb.group().endswith("ing")  # "..., saying “...”": the sentence's subject speaks
-        subject = (sentence_subject(ctx, start, verb.start()) if participle
-                   else subject_of(ctx, start, verb.start(), _previous(site)))
+        if verb.group().endswith("ing"):
+            subject = sentence_subject(ctx, start, verb.start())
+        else:
+            subject = subject_of(ctx, start, verb.start(), _previous(site))
         if subject is not None:
-            return _verdict(subject, "reported_speech", verb.start(), verb.end())
+            return _verdict(subject, rule, verb.start(), verb.end())
     return None
 
 
@@ -269,13 +275,7 @@ def context(ctx: Context, site: Site) -> Verdict | None:
         return None  # only the sentence just before, in this paragraph or closing the one before
     if any(mark in ctx.text[start:end] for mark in _MARKS):
         return None
-    for verb in reversed([m for m in WORD.finditer(ctx.text, start, end) if is_verb(m, start, "reported_verbs.txt")]):
-        participle = verb.group().endswith("ing")
-        subject = (sentence_subject(ctx, start, verb.start()) if participle
-                   else subject_of(ctx, start, verb.start(), _previous(site)))
-        if subject is not None:
-            return _verdict(subject, "context", verb.start(), verb.end())
-    return None
+    return _reported_by(ctx, site, start, end, "context")
 
 
 _MARKS = ("“", "”", '"', "''")
