@@ -115,16 +115,22 @@ def _last_named(ordered: Sequence[Mention], starts: list[int], before: int, name
 
 def _by_epithet(text: str, ordered: Sequence[Mention], starts: list[int], before: int, noun: str,
                 kinds: dict[str, str]) -> str | None:
-    """The person ("the billionaire businessman") or organisation ("the company") an epithet describes:
-    the one of that kind last named before it, within a few sentences, as neither object nor owner."""
-    kind = "person" if noun in word_set("person_epithets.txt") else None
-    kind = kind or ("organization" if noun in word_set("org_epithets.txt") else None)
-    if kind is None:
-        return None
+    """The person ("the billionaire businessman"), organisation ("the company") or author ("the statement")
+    an epithet describes: the one of that kind last named before it, within a few sentences, as neither
+    object nor owner."""
+    wanted = _EPITHET_KINDS.get(next((f for f in _EPITHET_KINDS if noun in word_set(f)), ""), frozenset())
     for mention in reversed(ordered[bisect_left(starts, max(0, before - _EPITHET_REACH)) : bisect_left(starts, before)]):
-        if kinds.get(mention.actor) == kind and not is_object(text, mention) and not is_possessive(text, mention):
+        if kinds.get(mention.actor) in wanted and not is_object(text, mention) and not is_possessive(text, mention):
             return mention.actor
     return None
+
+
+_EPITHET_KINDS = {
+    "person_epithets.txt": frozenset({"person"}),
+    "org_epithets.txt": frozenset({"organization"}),
+    "document_nouns.txt": frozenset({"person", "organization", "group", "country"}),
+}
+"""Data file of epithets -> the kinds of actor they describe ("the statement" speaks for its author)."""
 
 
 _EPITHET_REACH = 600

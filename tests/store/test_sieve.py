@@ -264,3 +264,9 @@ def test_a_plural_noun_is_no_cue() -> None:
 def test_the_company_is_the_organisation_last_named() -> None:
     body = "Valdora Shipping Ltd. bought two cranes on Monday.\n\n“They arrive in May,” the company said."
     assert said(body, "They arrive")[0] == "Valdora Shipping Ltd."
+
+
+def test_a_document_speaks_for_its_author() -> None:
+    body = ("The Valdora Port Authority issued a statement on Monday.\n\n"
+            "“The berths are safe,” the statement said.")
+    assert said(body, "The berths")[0] == "Valdora Port Authority"
