@@ -40,8 +40,6 @@ _VERB_BEFORE = re.compile(r"\b([a-z]+),?\s+$")
 _VERB_REACH = 24
 
 
-_OUTLET_NOUNS = frozenset({"newspaper", "paper", "network", "magazine", "broadcaster", "daily", "outlet",
-                           "website", "tabloid", "channel"})
 
 
 def describe(text: str, actors: Sequence[Actor], mentions: Sequence[Mention]) -> tuple[Mention, ...]:
@@ -91,7 +89,7 @@ def _nouns(actor: Actor) -> set[str]:
         return {_singular(full.get(w.lower(), w.lower().strip(".,"))) for w in words
                 if w.lower().strip(".,") in known or w.lower() in full}
     if actor.kind == "outlet":
-        return set(_OUTLET_NOUNS)
+        return set(word_set("outlet_nouns.txt"))
     if actor.kind in ("group", "organization"):
         last = actor.name.split()[-1].lower() if actor.name.split() else ""
         keywords = {w.lower() for w in actor.name.split() if w.lower() in word_set("org_keywords.txt")}

@@ -122,13 +122,13 @@ def _agreement(pronoun: str, strict: bool) -> Callable[[Context, str], bool]:
 
 def genders(actors: Iterable[Actor]) -> dict[str, str]:
     """The gender a person's honorific or given name shows ("Mr.", "Hillary"), where one does."""
-    table = _given_name_genders()
+    table, honorifics = _genders_of("given_name_genders.txt"), _genders_of("honorific_genders.txt")
     found = {}
     for actor in actors:
         if actor.kind != "person":
             continue
         titles = {word.lower() for word in (actor.title or "").replace(";", " ").split()}
-        honorific = next((_HONORIFICS[t] for t in titles if t in _HONORIFICS), None)
+        honorific = next((honorifics[t] for t in titles if t in honorifics), None)
         gender = honorific or table.get(actor.name.split()[0].lower())
         if gender:
             found[actor.name] = gender
@@ -136,11 +136,6 @@ def genders(actors: Iterable[Actor]) -> dict[str, str]:
 
 
 @cache
-def _given_name_genders() -> dict[str, str]:
-    """Given name -> 'm' or 'f', from the data file (read once)."""
-    return dict(entry.split() for entry in load_words("given_name_genders.txt"))
-
-
-_HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f", "sir": "m",
-               "lady": "f", "dame": "f", "lord": "m", "king": "m", "queen": "f", "congresswoman": "f",
-               "congressman": "m", "spokeswoman": "f", "spokesman": "m", "chairwoman": "f", "chairman": "m"}
+def _genders_of(name: str) -> dict[str, str]:
+    """Word -> 'm' or 'f', from a data file of "word gender" lines (read once)."""
+    return dict(entry.split() for entry in load_words(name))
