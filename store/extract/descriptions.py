@@ -40,8 +40,6 @@ _VERB_BEFORE = re.compile(r"\b([a-z]+),?\s+$")
 _VERB_REACH = 24
 
 
-
-
 def describe(text: str, actors: Sequence[Actor], mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     """Mentions for the descriptions that stand before a reporting verb and name a known actor."""
     heads = _heads(actors)
