@@ -8,21 +8,21 @@ the extraction time per MB is printed so a rule that slows extraction shows.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from bench.mirror import CorpusError, GitSource, is_git_dir
 from store.db import Store
-from store.files import ArticleError, article_files, normalise_newlines, read_article
+from store.files import ArticleError, article_files, decode_article, read_article
 from store.ingest import ingest_text
 from store.model import Article
 from store.queries import actors
 
 RESERVED = ("IN12678", "IF12672", "IF12106")
 """Reports kept for evaluation: never opened here."""
-_GIT_FOLDER = "markdown/"
+_GIT_FOLDER = "markdown"
 _KINDS = (("people", ("person",)), ("organizations", ("organization",)),
           ("places and countries", ("place", "country")))
 
@@ -41,21 +41,16 @@ def _reserved(name: str) -> bool:
     return Path(name).name.upper().startswith(RESERVED)
 
 
-def _is_bare_git(path: Path) -> bool:
-    """A bare git repository has HEAD and objects/ at its top."""
-    return (path / "HEAD").is_file() and (path / "objects").is_dir()
-
-
 def _git_articles(repo: Path) -> Iterator[tuple[str, str]]:
-    """(path, text) of every Markdown report under markdown/ at HEAD, reserved ones skipped unread."""
-    listing = subprocess.run(["git", f"--git-dir={repo}", "ls-tree", "-r", "HEAD", _GIT_FOLDER],
-                             capture_output=True, text=True, check=True).stdout
-    for line in listing.splitlines():
-        meta, name = line.split("\t", 1)
-        if name.endswith(".md") and not _reserved(name):
-            blob = subprocess.run(["git", f"--git-dir={repo}", "cat-file", "blob", meta.split()[2]],
-                                  capture_output=True, check=True).stdout
-            yield name, normalise_newlines(blob.decode("utf-8", "replace"))
+    """(path, text) of every Markdown report under markdown/ at HEAD, reserved ones skipped unread, read
+    as ingest reads a file (decoded, Markdown structure kept)."""
+    source = GitSource(repo)
+    try:
+        for name in source.names(_GIT_FOLDER, recursive=True):
+            if name.endswith(".md") and not _reserved(name):
+                yield name, decode_article(source.read_bytes(name), Path(name))
+    finally:
+        source.close()
 
 
 def _folder_articles(folder: Path) -> Iterator[tuple[str, str]]:
@@ -94,7 +89,7 @@ def main() -> int:
     """Ingest, then print the lists and the extraction speed."""
     args = _arguments()
     try:
-        source = _git_articles(args.path) if _is_bare_git(args.path) else _folder_articles(args.path)
+        source = _git_articles(args.path) if is_git_dir(args.path) else _folder_articles(args.path)
         store, seconds, size = Store.memory(), [], 0
         extract = _timed(seconds)
         for count, (name, text) in enumerate(source):
@@ -102,7 +97,7 @@ def main() -> int:
                 break
             ingest_text(store, text, name, extract)
             size += len(text.encode())
-    except (ArticleError, subprocess.CalledProcessError, OSError) as error:
+    except (ArticleError, CorpusError, OSError) as error:
         print(f"bench.actors: {error}", file=sys.stderr)
         return 2
     megabytes = size / 1e6

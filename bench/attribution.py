@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.attribution_match import Outcome, score_document
-from bench.polnear import SPLITS, CorpusError, Document, read_documents
+from bench.mirror import CorpusError
+from bench.polnear import SPLITS, Document, read_documents
 from bench.report import table
 from store.model import Article
 

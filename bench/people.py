@@ -9,12 +9,12 @@ more; it is found when some extracted person actor's name ends with it.
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from multiprocessing import Pool
+from pathlib import Path
 
+from bench.mirror import GitSource
 from store.extract.lexicon import is_common
 from store.extract.pipeline import extract_article
 
@@ -26,32 +26,16 @@ _MIN_TIMES = 3
 _TOP = 30
 
 
-def _git(*args: str, data: bytes | None = None) -> bytes:
-    """Run git on the mirror and return its output."""
-    return subprocess.run(["git", f"--git-dir={_MIRROR}", *args], input=data, capture_output=True,
-                          check=True).stdout
-
-
-def _blobs(paths: list[str]) -> Iterator[bytes]:
-    """The contents of ``paths`` at HEAD, in order, through one `git cat-file --batch`."""
-    out = _git("cat-file", "--batch", data="".join(f"HEAD:{p}\n" for p in paths).encode())
-    cursor = 0
-    for _ in paths:
-        header_end = out.index(b"\n", cursor)
-        header = out[cursor:header_end].split()
-        if header[-1] == b"missing":  # a few articles have no CoreNLP file: they count as naming no one
-            cursor = header_end + 1
-            yield b""
-            continue
-        size = int(header[2])
-        yield out[header_end + 1 : header_end + 1 + size]
-        cursor = header_end + 2 + size
-
-
-def _articles(split: str) -> list[str]:
-    """Names of the split's articles (their text file names)."""
-    listing = _git("ls-tree", "--name-only", f"HEAD:data/{split}/text").decode().split()
-    return sorted(listing)
+def _read(split: str) -> tuple[list[str], list[str], list[str]]:
+    """The split's article names, texts and CoreNLP XML ('' for the few articles that have none)."""
+    source = GitSource(Path(_MIRROR))
+    try:
+        names = source.names(f"data/{split}/text")
+        texts = [source.read_bytes(f"data/{split}/text/{n}").decode() for n in names]
+        xmls = [source.read_bytes(f"data/{split}/corenlp/{n}.xml", missing_ok=True).decode() for n in names]
+    finally:
+        source.close()
+    return names, texts, xmls
 
 
 def _person_spans(xml: str) -> list[list[str]]:
@@ -84,9 +68,7 @@ def _article_result(job: tuple[str, str]) -> tuple[list[tuple[str, bool]], list[
 
 def measure(split: str) -> None:
     """Print the split's rate of surnames with a person actor, overall and for English words."""
-    names = _articles(split)
-    texts = [b.decode() for b in _blobs([f"data/{split}/text/{n}" for n in names])]
-    xmls = [b.decode() for b in _blobs([f"data/{split}/corenlp/{n}.xml" for n in names])]
+    names, texts, xmls = _read(split)
     with Pool(2) as pool:
         results = pool.map(_article_result, zip(texts, xmls), chunksize=8)
     pairs = [pair for result, _ in results for pair in result]

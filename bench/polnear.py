@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from bench.mirror import CorpusError, open_corpus
 
 SPLITS = ("train", "dev")
 """The only splits read: the authors keep test for final figures, so it is never opened."""
@@ -45,27 +46,20 @@ class Document:
     """Annotated spans whose recorded text differs from the text at their offsets."""
 
 
-class CorpusError(Exception):
-    """The corpus path cannot be read as PolNeAR."""
-
-
 def read_documents(path: Path, split: str, limit: int | None = None) -> Iterator[Document]:
     """Every document of ``split`` (train or dev), in name order, one annotator's .ann per text."""
     if split not in SPLITS:
         raise CorpusError(f"split {split!r} is not read: use one of {', '.join(SPLITS)}")
-    source = _GitSource(path) if _is_git_dir(path) else _FolderSource(path)
+    source = open_corpus(path)
     try:
         for name, ann in _pairs(source.names(f"data/{split}/text"), source.names(f"data/{split}/attributions"))[:limit]:
-            text = source.read(f"data/{split}/text/{name}.txt")
-            xml = source.read(f"data/{split}/corenlp/{name}.txt.xml", missing_ok=True)
-            yield parse_document(name, text, source.read(f"data/{split}/attributions/{ann}"), xml)
+            # Texts are decoded as written (no newline translation), so annotation offsets hold.
+            text = source.read_bytes(f"data/{split}/text/{name}.txt").decode("utf-8")
+            xml = source.read_bytes(f"data/{split}/corenlp/{name}.txt.xml", missing_ok=True).decode("utf-8")
+            ann_text = source.read_bytes(f"data/{split}/attributions/{ann}").decode("utf-8")
+            yield parse_document(name, text, ann_text, xml)
     finally:
         source.close()
-
-
-def _is_git_dir(path: Path) -> bool:
-    """A bare repository has HEAD and objects/ at its top; a checked-out folder has data/."""
-    return (path / "HEAD").is_file() and (path / "objects").is_dir()
 
 
 def _pairs(texts: list[str], anns: list[str]) -> list[tuple[str, str]]:
@@ -76,69 +70,6 @@ def _pairs(texts: list[str], anns: list[str]) -> list[tuple[str, str]]:
         first.setdefault(stem, ann)
     names = sorted(t.removesuffix(".txt") for t in texts if t.endswith(".txt"))
     return [(name, first[name]) for name in names if name in first]
-
-
-class _FolderSource:
-    """Files of a checked-out PolNeAR folder."""
-
-    def __init__(self, root: Path) -> None:
-        if not (root / "data").is_dir():
-            raise CorpusError(f"{root} is neither a git directory nor a folder holding data/")
-        self.root = root
-
-    def names(self, folder: str) -> list[str]:
-        """File names in a folder of the corpus."""
-        target = self.root / folder
-        if not target.is_dir():
-            raise CorpusError(f"{target} is missing")
-        return sorted(p.name for p in target.iterdir())
-
-    def read(self, path: str, missing_ok: bool = False) -> str:
-        """A file's text, newlines kept as written so offsets hold."""
-        target = self.root / path
-        if missing_ok and not target.exists():
-            return ""
-        with open(target, encoding="utf-8", newline="") as handle:
-            return handle.read()
-
-    def close(self) -> None:
-        """Nothing to release."""
-
-
-class _GitSource:
-    """Files of a bare git mirror, read through one `git cat-file --batch` process."""
-
-    def __init__(self, git_dir: Path) -> None:
-        self.git_dir = git_dir
-        self.batch = subprocess.Popen(["git", f"--git-dir={git_dir}", "cat-file", "--batch"],
-                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-
-    def names(self, folder: str) -> list[str]:
-        """File names in a folder at HEAD."""
-        listing = subprocess.run(["git", f"--git-dir={self.git_dir}", "ls-tree", "--name-only", "HEAD", folder + "/"],
-                                 capture_output=True, text=True, check=False)
-        if listing.returncode != 0 or not listing.stdout:
-            raise CorpusError(f"{folder} not found at HEAD of {self.git_dir}")
-        return sorted(line.rsplit("/", 1)[-1] for line in listing.stdout.splitlines())
-
-    def read(self, path: str, missing_ok: bool = False) -> str:
-        """A blob's text at HEAD."""
-        assert self.batch.stdin is not None and self.batch.stdout is not None
-        self.batch.stdin.write(f"HEAD:{path}\n".encode())
-        self.batch.stdin.flush()
-        header = self.batch.stdout.readline().decode().split()
-        if len(header) < 3 or header[1] != "blob":
-            if missing_ok:
-                return ""
-            raise CorpusError(f"{path} not found at HEAD of {self.git_dir}")
-        data = self.batch.stdout.read(int(header[2]) + 1)[:-1]  # the blob, then a newline
-        return data.decode("utf-8")
-
-    def close(self) -> None:
-        """End the batch process."""
-        if self.batch.stdin is not None:
-            self.batch.stdin.close()
-        self.batch.wait()
 
 
 def parse_document(name: str, text: str, ann: str, xml: str) -> Document:

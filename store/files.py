@@ -41,7 +41,12 @@ class ArticleError(ValueError):
 
 def read_article(path: Path) -> str:
     """The text of one article file, decoded and with LF line endings; ArticleError if unusable."""
-    data = _read_bytes(path)
+    return decode_article(_read_bytes(path), path)
+
+
+def decode_article(data: bytes, path: Path) -> str:
+    """The text to store for an article's bytes, named by ``path`` (whose suffix says Markdown or not):
+    decoded, line breaks and invisible characters normalised, Markdown read; ArticleError if unusable."""
     text = normalise_text(_decode(data, path))
     if not text.strip():
         raise ArticleError(f"{path}: empty (no text to ingest)")
