@@ -16,11 +16,12 @@ from store.model import ACTOR_KINDS
 SCHEMA = 1
 """The JSON export's schema number (DESIGN.md); bump it when a key changes meaning or goes away."""
 _SELECTS = {
-    "documents": "SELECT id, title, path, sha256, published FROM documents ORDER BY id",
+    "documents": "SELECT id, title, path, sha256, published, coalesce(source, path) AS source, "
+                 "coalesce(format, 'text') AS format, version_of FROM documents ORDER BY id",
     "actors": "SELECT a.id, a.name, a.kind, (SELECT json_group_array(alias) FROM (SELECT alias FROM "
               "aliases WHERE actor_id = a.id ORDER BY alias)) AS aliases, a.title, (SELECT count(*) "
               "FROM mentions WHERE actor_id = a.id) AS mentions FROM actors a ORDER BY a.id",
-    "passages": 'SELECT id, document_id, ordinal, kind, section, text, start, "end" FROM passages '
+    "passages": 'SELECT id, document_id, ordinal, kind, section, text, start, "end", page FROM passages '
                 "ORDER BY document_id, ordinal",
     "mentions": 'SELECT actor_id, passage_id, start, "end", text FROM mentions ORDER BY document_id, start',
     "quotes": 'SELECT q.id, q.passage_id, q.speaker_id, a.name AS speaker, q.kind, q.text, q.start, q."end", '

@@ -1,5 +1,5 @@
-"""Article files to text: decoding (UTF-8/16, Windows-1252), line endings, Markdown to plain text, and
-folders of articles."""
+"""Article files: reading their bytes safely, decoding text (UTF-8/16, Windows-1252) and line endings, and
+folders of articles (store/read/ turns each format into the text to store)."""
 
 from __future__ import annotations
 
@@ -9,21 +9,22 @@ import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-ARTICLE_SUFFIXES = (".txt", ".md")
-MARKDOWN_SUFFIXES = (".md",)
-"""Files read as Markdown: stored as the plain-text form store/read/markdown.py writes."""
+if TYPE_CHECKING:
+    from store.read.document import ReadArticle
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
+"""Files a folder's walk picks up: plain text, Markdown, saved web pages and PDF reports."""
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 """An article larger than this is refused: it is not an article, and extraction would take minutes."""
+MAX_PDF_BYTES = 50 * 1024 * 1024
+"""A PDF holds fonts and images besides its text: a report of a few hundred pages fits in this."""
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
 """UTF-32 before UTF-16: the UTF-32 LE mark starts with the UTF-16 LE one."""
-_HTML = re.compile(
-    r"\A\s*<(!doctype\s+html|html|head|body|article|section|div|p|h[1-6]|span|table|ul|ol|!--)[\s>]",
-    re.IGNORECASE)
-"""A page or a fragment copied from one: text that opens with a common HTML element."""
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _BREAKS = (("\r\n", "\n"), ("\r", "\n"), ("\x85", "\n"), ("\u2028", "\n"), ("\u2029", "\n\n"))
 """CRLF, lone CR, NEL and the line separator end a line; the paragraph separator ends a paragraph
@@ -40,30 +41,32 @@ class ArticleError(ValueError):
 
 
 def read_article(path: Path) -> str:
-    """The text of one article file, decoded and with LF line endings; ArticleError if unusable."""
-    return decode_article(_read_bytes(path), path)
+    """The text to store for one article file of any format; ArticleError if unusable."""
+    return read_document(path).text
+
+
+def read_document(path: Path) -> ReadArticle:
+    """One article file read: its text, source (the resolved path), format and pages; ArticleError if unusable."""
+    from store.read.document import article_from_bytes
+
+    return article_from_bytes(read_bytes(path), path, str(path.resolve()))
 
 
 def decode_article(data: bytes, path: Path) -> str:
-    """The text to store for an article's bytes, named by ``path`` (whose suffix says Markdown or not):
-    decoded, line breaks and invisible characters normalised, Markdown read; ArticleError if unusable."""
+    """The text to store for an article's bytes, named by ``path`` (whose suffix may say its format)."""
+    from store.read.document import article_from_bytes
+
+    return article_from_bytes(data, path, str(path)).text
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """Bytes as text: decoded, line breaks and invisible characters normalised; ArticleError if they
+    hold none or are binary."""
     text = normalise_text(_decode(data, path))
     if not text.strip():
         raise ArticleError(f"{path}: empty (no text to ingest)")
     if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
         raise ArticleError(f"{path}: binary file, not a text article")
-    if _HTML.match(text):
-        raise ArticleError(f"{path}: HTML markup; save the article as plain text (.txt) first")
-    return _from_markdown(text, path) if path.suffix.lower() in MARKDOWN_SUFFIXES else text
-
-
-def _from_markdown(source: str, path: Path) -> str:
-    """The plain-text form of a Markdown article; ArticleError when nothing but markup is left."""
-    from store.read.markdown import article_text  # the parser loads only when a Markdown file is read
-
-    text = article_text(source)
-    if not text.strip():
-        raise ArticleError(f"{path}: empty (no text to ingest once its Markdown is read)")
     return text
 
 
@@ -81,7 +84,7 @@ def normalise_newlines(text: str) -> str:
     return text
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
     """The file's bytes, refusing what is missing, unreadable, too large or not a file of known size."""
     try:
         # Non-blocking, and checked on the opened file: a FIFO (or a link swapped for one) never waits.
@@ -110,8 +113,9 @@ def _article_size(path: Path, info: os.stat_result) -> int:
     if info.st_size == 0:
         # Also what /proc and /sys files report: reading /proc/kmsg would wait forever.
         raise ArticleError(f"{path}: empty or of unknown size (no text to ingest)")
-    if info.st_size > MAX_ARTICLE_BYTES:
-        mib = MAX_ARTICLE_BYTES // (1024 * 1024)
+    limit = MAX_PDF_BYTES if path.suffix.lower() == ".pdf" else MAX_ARTICLE_BYTES
+    if info.st_size > limit:
+        mib = limit // (1024 * 1024)
         raise ArticleError(f"{path}: too large for one article (over {mib} MiB)")
     return info.st_size
 
@@ -159,14 +163,14 @@ def _ignore(_: ArticleError) -> None:
 
 def article_files(path: Path, follow_links: bool = False,
                   on_skip: Callable[[ArticleError], None] = _ignore) -> list[Path]:
-    """The article files a path names: itself, or every .txt/.md under a folder, sorted.
+    """The article files a path names: itself, or every article file under a folder, sorted.
 
     A walk stays inside the folder unless ``follow_links``; what it leaves out (links leading out,
     unreadable folders) goes to ``on_skip``."""
     if path.is_dir():
         found = sorted(_Walk(path, follow_links, on_skip).files())
         if not found:
-            raise ArticleError(f"{path}: no .txt or .md articles in this folder")
+            raise ArticleError(f"{path}: no articles (.txt, .md, .html, .pdf) in this folder")
         return found
     if not path.exists() and not path.is_symlink():
         raise ArticleError(f"{path}: no such file or folder")

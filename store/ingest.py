@@ -15,7 +15,9 @@ from store import terms
 from store.db import Store
 from store.files import path_text
 from store.model import Article, Passage, Quote
+from store.read.document import ReadArticle
 from store.resolve import resolve_actors
+from store.versions import version_root
 
 Extract = Callable[[str], Article]
 _NEXT_ID = {table: f"SELECT coalesce(max(id), 0) + 1 FROM {table}" for table in ("passages", "events")}
@@ -41,7 +43,8 @@ class _Staged:
 
 
 _STAGED = {
-    "passages": _Staged.of("passages", 'id, document_id, ordinal, kind, section, number, start, "end", text'),
+    "passages": _Staged.of("passages", 'id, document_id, ordinal, kind, section, number, start, "end", text, '
+                                       "page"),
     "quotes": _Staged.of("quotes", 'document_id, passage_id, speaker_id, kind, start, "end", text, "rule", '
                                    "cue_start, cue_end"),
     "events": _Staged.of("events", "id, document_id, passage_id, date, end_date, precision, date_text, "
@@ -66,6 +69,8 @@ class IngestResult:
     quotes: int = 0
     events: int = 0
     citations: int = 0
+    version_of: int | None = None
+    """The first stored version of the document, when this one is a later version of it."""
 
 
 class _Locator:
@@ -87,7 +92,14 @@ def text_sha256(text: str) -> str:
 
 
 def ingest_text(store: Store, text: str, path: str | Path, extract: Extract | None = None) -> IngestResult:
-    """Add one article (unless its text is already stored) in one transaction; all or nothing."""
+    """Add one article's text, read from ``path`` (a .md file's is Markdown), unless it is already stored."""
+    return ingest_article(store, ReadArticle.of_text(text, str(path)), extract)
+
+
+def ingest_article(store: Store, read: ReadArticle, extract: Extract | None = None) -> IngestResult:
+    """Add one article as read from a file or URL (unless its text is already stored) in one transaction;
+    all or nothing."""
+    text = read.text
     digest = text_sha256(text)
     known = _known_document(store, digest)
     if known:
@@ -98,7 +110,7 @@ def ingest_text(store: Store, text: str, path: str | Path, extract: Extract | No
         again = store.conn.execute("SELECT id, title, path FROM documents WHERE sha256 = ?", (digest,)).fetchone()
         if again:
             return IngestResult("unchanged", again[0], again[2], again[1])
-        return _write(store.conn, article, path_text(path), digest)
+        return _write(store.conn, article, read, digest)
 
 
 def _pipeline() -> Extract:
@@ -114,16 +126,18 @@ def _known_document(store: Store, digest: str) -> IngestResult | None:
     return IngestResult("unchanged", rows[0]["id"], rows[0]["path"], rows[0]["title"]) if rows else None
 
 
-def _write(conn: sqlite3.Connection, article: Article, path: str, digest: str) -> IngestResult:
+def _write(conn: sqlite3.Connection, article: Article, origin: ReadArticle, digest: str) -> IngestResult:
     """Insert the document and every record of its article; returns what was added."""
+    path = path_text(origin.source)
     title = article.title.strip() or Path(path).stem
     passages = article.passages or (Passage(0, "paragraph", "", 1, 0, len(article.text), article.text),)
+    version_of = version_root(conn, title, passages)
     document_id = conn.execute(
-        "INSERT INTO documents (title, path, sha256, published, year, text, ingested_at, passages) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO documents (title, path, sha256, published, year, text, ingested_at, passages, source, "
+        "format, version_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (title, path, digest, article.published, article.year, article.text,
-         datetime.now(UTC).isoformat(timespec="seconds"), len(passages))).lastrowid
-    locate = _Locator(passages, _insert_passages(conn, document_id, passages))
+         datetime.now(UTC).isoformat(timespec="seconds"), len(passages), path, origin.format, version_of)).lastrowid
+    locate = _Locator(passages, _insert_passages(conn, document_id, passages, origin))
     actor_ids, new_actors = resolve_actors(conn, article.actors)
     mentions = _insert_mentions(conn, document_id, article, actor_ids, locate)
     _insert_quotes(conn, document_id, article, actor_ids, locate)
@@ -132,7 +146,7 @@ def _write(conn: sqlite3.Connection, article: Article, path: str, digest: str) -
     _insert_footnotes(conn, document_id, article, locate)
     _insert_words(conn, article.text)
     return IngestResult("added", document_id, path, title, len(actor_ids), new_actors, mentions,
-                        len(article.quotes), len(article.events), len(article.citations))
+                        len(article.quotes), len(article.events), len(article.citations), version_of)
 
 
 def _next_ids(conn: sqlite3.Connection, table: str, count: int) -> range:
@@ -141,12 +155,13 @@ def _next_ids(conn: sqlite3.Connection, table: str, count: int) -> range:
     return range(first, first + count)
 
 
-def _insert_passages(conn: sqlite3.Connection, document_id: int, passages: Sequence[Passage]) -> list[int]:
-    """Insert the passages in text order and return their new ids."""
+def _insert_passages(conn: sqlite3.Connection, document_id: int, passages: Sequence[Passage],
+                     origin: ReadArticle) -> list[int]:
+    """Insert the passages in text order (with the page each starts on) and return their new ids."""
     ordered = sorted(passages, key=lambda passage: passage.start)
     ids = _next_ids(conn, "passages", len(ordered))
     _insert_indexed(conn, "passages", [(i, document_id, p.ordinal, p.kind, p.section, p.number, p.start, p.end,
-                                        p.text) for i, p in zip(ids, ordered, strict=True)])
+                                        p.text, origin.page_at(p.start)) for i, p in zip(ids, ordered, strict=True)])
     return list(ids)
 
 

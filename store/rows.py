@@ -17,10 +17,11 @@ _SPACE = re.compile(r"\s+")
 ACTORS = "SELECT a.id, a.name, a.kind, a.title, a.mentions, a.quotes, a.documents FROM actors a"
 """Counts are kept on the actor by ingest, so listing a page of actors reads only that page."""
 ACTOR_ORDER = " ORDER BY mentions DESC, a.name, a.id"
-DOCUMENTS = "SELECT d.id, d.title, d.path, d.sha256, d.published, d.passages FROM documents d"
+DOCUMENTS = ("SELECT d.id, d.title, d.path, d.sha256, d.published, d.passages, coalesce(d.source, d.path), "
+             "coalesce(d.format, 'text'), d.version_of, d.ingested_at FROM documents d")
 PASSAGES = """
 SELECT p.id, p.document_id, d.title AS document_title, p.ordinal, p.kind, p.section, p.number,
-  p.text, p.start, p."end"
+  p.text, p.start, p."end", p.page
 FROM passages p JOIN documents d ON d.id = p.document_id"""
 AROUND = 2000
 """Characters of its passage read either side of a mention, quote or citation: enough for its context

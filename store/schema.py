@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Kept in ``PRAGMA user_version``; bump it (and teach ``check`` to migrate) when the tables change."""
 APPLICATION_ID = 0x4E41_5441
 """``PRAGMA application_id`` ('NATA'): tells our stores from other programs' SQLite files."""
@@ -18,17 +18,21 @@ _ID = {"id": int}
 _SPAN = {"start": int, "end": int, "text": str}
 _ATTRIBUTION = {"rule": str, "cue_start": int, "cue_end": int}
 """How a quote's speaker was chosen (added in schema 4; NULL where none was)."""
+_ORIGIN = {"source": str, "format": str, "version_of": int}
+"""Where a document came from (its file's path or its URL), its format (store/read/document.py's FORMATS),
+and the first stored version of the same document, if this is a later one (added in schema 5)."""
 TABLES: dict[str, dict[str, Any]] = {
     "documents": {
         # Small columns before the text, so listing documents never reads through the text's pages.
         "columns": _ID | {"title": str, "path": str, "sha256": str, "published": str, "year": int,
-                         "passages": int, "ingested_at": str, "text": str},
+                         "passages": int, "ingested_at": str} | _ORIGIN | {"text": str},
         "not_null": {"title", "path", "sha256", "text", "ingested_at", "passages"},
         "defaults": {"passages": 0},
+        "foreign_keys": [("version_of", "documents", "id")],
     },
     "passages": {
         "columns": _ID | {"document_id": int, "ordinal": int, "kind": str, "section": str,
-                         "number": int} | _SPAN,
+                         "number": int, "page": int} | _SPAN,
         "not_null": {"document_id", "ordinal", "kind", "section", "start", "end", "text"},
         "foreign_keys": [("document_id", "documents", "id")],
     },
@@ -101,6 +105,7 @@ names, aliases and titles (both kept at ingest, so search never scans an index t
 
 INDEXES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("documents", ("sha256",), True),
+    ("documents", ("version_of",), False),
     ("passages", ("document_id", "ordinal"), True),
     ("actors", ("name", "kind"), True),
     ("actors", ("kind", "mentions"), False),
@@ -128,6 +133,20 @@ INDEXES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
 
 FTS_TABLES = {"passages": ["text"], "quotes": ["text"], "events": ["description", "date_text"]}
 """Content tables indexed by FTS5, kept in step by triggers inside the writing transaction."""
+ACTORS_FTS = (
+    "CREATE VIRTUAL TABLE actors_fts USING FTS5 (name, title, "
+    f"tokenize='{TOKENIZE}', content=\"actors\")",
+    "CREATE TRIGGER actors_ai AFTER INSERT ON actors BEGIN "
+    "INSERT INTO actors_fts (rowid, name, title) VALUES (new.rowid, new.name, new.title); END",
+    "CREATE TRIGGER actors_ad AFTER DELETE ON actors BEGIN INSERT INTO actors_fts (actors_fts, rowid, "
+    "name, title) VALUES ('delete', old.rowid, old.name, old.title); END",
+    "CREATE TRIGGER actors_au AFTER UPDATE OF name, title ON actors BEGIN INSERT INTO actors_fts "
+    "(actors_fts, rowid, name, title) VALUES ('delete', old.rowid, old.name, old.title); "
+    "INSERT INTO actors_fts (rowid, name, title) VALUES (new.rowid, new.name, new.title); END",
+)
+"""Actors' names and titles indexed as sqlite-utils indexes a table (``actors_fts``, ``content="actors"``
+quoted so, which is what Datasette looks for to offer search); the update trigger fires only when a name or title changes, not on every
+mention count ingest adds."""
 EXTRA_DDL = (
     "CREATE TABLE actor_words (word_id INTEGER NOT NULL, actor_id INTEGER NOT NULL, "
     "PRIMARY KEY (word_id, actor_id)) WITHOUT ROWID",
@@ -153,9 +172,17 @@ def is_ours(conn: sqlite3.Connection) -> bool:
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     3: ('ALTER TABLE quotes ADD COLUMN "rule" TEXT', "ALTER TABLE quotes ADD COLUMN cue_start INTEGER",
         "ALTER TABLE quotes ADD COLUMN cue_end INTEGER"),
+    4: ("ALTER TABLE documents ADD COLUMN source TEXT", "ALTER TABLE documents ADD COLUMN format TEXT",
+        "ALTER TABLE documents ADD COLUMN version_of INTEGER REFERENCES documents(id)",
+        "ALTER TABLE passages ADD COLUMN page INTEGER",
+        "UPDATE documents SET source = path, format = CASE WHEN lower(path) LIKE '%.md' THEN 'markdown' "
+        "ELSE 'text' END",
+        "CREATE INDEX idx_documents_version_of ON documents (version_of)",
+        *ACTORS_FTS, "INSERT INTO actors_fts (actors_fts) VALUES ('rebuild')"),
 }
 """Statements that bring a store of the key's version to the next; quotes stored before schema 4
-keep no attribution (re-ingesting their articles gives it)."""
+keep no attribution (re-ingesting their articles gives it); documents stored before schema 5 were all
+text or Markdown files, told apart by their path."""
 
 
 def migrate(conn: sqlite3.Connection) -> None:
@@ -219,7 +246,7 @@ def _create_all(db: sqlite_utils.Database) -> None:
         db[table].create_index(columns, unique=unique)
     for table, columns in FTS_TABLES.items():
         db[table].enable_fts(columns, fts_version="FTS5", create_triggers=True, tokenize=TOKENIZE)
-    for statement in EXTRA_DDL:
+    for statement in (*EXTRA_DDL, *ACTORS_FTS):
         db.conn.execute(statement)
     db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -15,6 +15,13 @@ class DocumentInfo:
     sha256: str
     published: str | None
     passages: int
+    source: str = ""
+    """The file's path or the URL the document was read from."""
+    format: str = "text"
+    """``text``, ``markdown``, ``html`` or ``pdf``."""
+    version_of: int | None = None
+    """The first stored version of this document, if this is a later one."""
+    ingested_at: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,8 @@ class PassageView:
     text: str
     start: int
     end: int
+    page: int | None = None
+    """The page of a PDF the passage starts on (None for other formats)."""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""`natoasia-tui ingest`: find the article files, read each, add it to the store, one line per file."""
+"""`natoasia-tui ingest`: find the article files and URLs, read each, add it to the store, one line per file."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.db import Store, StoreError
-from store.files import ArticleError, article_files, read_article
+from store.files import ArticleError
+from store.read.sources import Source, article_sources, read_source
 from tui.terminal import EXIT_BAD_INPUT, EXIT_OK, fail, shown, silence_stdout
 
 if TYPE_CHECKING:
     from store.ingest import IngestResult
+    from store.read.document import ReadArticle
 
 
 class _IngestRun:
@@ -24,14 +26,14 @@ class _IngestRun:
         self.created = self.reader_gone = False
         self.counts = {"added": 0, "unchanged": 0}
 
-    def ingest(self, text: str, path: Path) -> None:
-        """Add one article's text and report it on stdout."""
-        from store.ingest import ingest_text
+    def ingest(self, read: ReadArticle) -> None:
+        """Add one article as read and report it on stdout."""
+        from store.ingest import ingest_article
 
         if self.store is None:
             self.created = not (self.path.exists() or self.path.is_symlink())
             self.store = Store.open(self.path)
-        result = ingest_text(self.store, text, str(path.resolve()))
+        result = ingest_article(self.store, read)
         self.counts[result.status] += 1
         self._say(_describe(result))
 
@@ -71,23 +73,24 @@ def ingest_paths(paths: Sequence[str], follow_links: bool, store_path: Path) -> 
     files, failed = _collect(paths, follow_links)
     run = _IngestRun(store_path)
     try:
-        for path in files:
-            text = _read_or_report(path)
-            if text is None:
+        for source in files:
+            read = _read_or_report(source)
+            if read is None:
                 failed = True
                 continue
-            run.ingest(text, path)
+            run.ingest(read)
     finally:
         run.close()
     return EXIT_BAD_INPUT if failed or run.store is None else EXIT_OK
 
 
-def _collect(raw_paths: Sequence[str], follow_links: bool) -> tuple[list[Path], bool]:
-    """The article files the paths name, and whether any path was refused or skipped (with an error line)."""
-    files, refused = [], []
+def _collect(raw_paths: Sequence[str], follow_links: bool) -> tuple[list[Source], bool]:
+    """The article files and URLs the arguments name, and whether any was refused or skipped (with an error line)."""
+    files: list[Source] = []
+    refused: list[ArticleError] = []
     for raw in raw_paths:
         try:
-            files += article_files(Path(raw), follow_links, on_skip=refused.append)
+            files += article_sources(raw, follow_links, on_skip=refused.append)
         except ArticleError as error:
             refused.append(error)
     for error in refused:
@@ -95,10 +98,10 @@ def _collect(raw_paths: Sequence[str], follow_links: bool) -> tuple[list[Path], 
     return files, bool(refused)
 
 
-def _read_or_report(path: Path) -> str | None:
-    """The article's text, or None after an error line."""
+def _read_or_report(source: Source) -> ReadArticle | None:
+    """The article as read, or None after an error line."""
     try:
-        return read_article(path)
+        return read_source(source)
     except ArticleError as error:
         fail(error)
         return None
@@ -109,5 +112,6 @@ def _describe(result: IngestResult) -> str:
     path, title = shown(result.path), shown(result.title)
     if result.status == "unchanged":
         return f"unchanged  {path} (already in the store: {title})"
+    version = f"; a new version of document {result.version_of}" if result.version_of else ""
     return (f"added      {path}: {title} ({result.actors} actors, {result.quotes} quotes, "
-            f"{result.events} events, {result.citations} citations)")
+            f"{result.events} events, {result.citations} citations{version})")

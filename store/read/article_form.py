@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from store.extract.passages import is_notes_heading
 
+_SPACES = re.compile(r"[ \t]+")
 _END_MATTER = frozenset({"note", "reference", "navigation"})
 """Blocks that leave the body: notes and references go to the end, navigation nowhere."""
 _AUTHOR_HEADING = re.compile(r"(?i)(?:about\s+the\s+)?authors?(?:\s+(?:contact\s+)?information)?:?")
@@ -106,3 +108,15 @@ def _end_matter(blocks: list[Block]) -> list[str]:
         return []
     headings = [b.text for b in blocks if b.kind == "heading" and is_notes_heading(b.text)]
     return [headings[-1] if headings else ("Notes" if notes else "References"), *notes, *references]
+
+
+def tidy(text: str) -> str:
+    """Runs of spaces and tabs made one space, each line trimmed, blank lines dropped."""
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def is_navigation(href: str) -> bool:
+    """A link within the page ("#part", "https://site.org#part") or to a site's front page."""
+    parts = urlsplit(href)
+    return not href or href.startswith("#") or (bool(parts.netloc) and parts.path in ("", "/"))

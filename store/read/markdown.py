@@ -27,17 +27,15 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 from itertools import groupby
-from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from store.read.article_form import Block, lay_out, table_line
+from store.read.article_form import Block, is_navigation, lay_out, table_line, tidy
 
 _SEPARATORS = re.compile(r"[\s|>•·,;:/\-–—]+")
-_SPACES = re.compile(r"[ \t]+")
 # "**" that closes nothing ("**Source: **CRS", "(Figure 1).****The") is left as text by the parser.
 _STRAY_STRONG = re.compile(r"\*{2,}")
 _LABEL_WORDS = 3
@@ -122,7 +120,7 @@ def _blocks(tokens: Sequence[Token], lines: Sequence[str]) -> Iterator[Block]:
             index, rows = _table_rows(tokens, index)
             yield from _rows(rows)
         elif token.type in ("code_block", "fence"):
-            yield Block("text", _tidy(token.content))
+            yield Block("text", tidy(token.content))
         index += 1
 
 
@@ -183,13 +181,7 @@ def _plain(children: Sequence[Token], urls: bool = False) -> str:
             href, start = str(token.attrs.get("href", "")), len(out)
         elif token.type == "link_close" and urls and href and "".join(out[start:]).strip() != href:
             out.append(f" <{href}>")
-    return _tidy("".join(out))
-
-
-def _tidy(text: str) -> str:
-    """Runs of spaces and tabs made one space, each line trimmed, blank lines dropped."""
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+    return tidy("".join(out))
 
 
 def _links_only(children: Sequence[Token]) -> bool:
@@ -217,19 +209,13 @@ def _references(children: Sequence[Token]) -> Iterator[Block]:
     for token in children:
         if token.type == "link_open":
             href, text = str(token.attrs.get("href", "")), []
-        elif token.type == "link_close" and _navigation(href):
+        elif token.type == "link_close" and is_navigation(href):
             yield Block("navigation", "")  # kept only so that a heading over it goes too
         elif token.type == "link_close":
-            label = _tidy(" ".join(text))
+            label = tidy(" ".join(text))
             yield Block("reference", f"- {label} <{href}>" if label and label != href else f"- {href}")
         elif token.type in ("text", "code_inline"):
             text.append(token.content)
-
-
-def _navigation(href: str) -> bool:
-    """A link within the page ("#part", "https://site.org#part") or to a site's front page."""
-    parts = urlsplit(href)
-    return not href or href.startswith("#") or (bool(parts.netloc) and parts.path in ("", "/"))
 
 
 def _table_rows(tokens: Sequence[Token], index: int) -> tuple[int, list[list[Sequence[Token]]]]:

@@ -87,7 +87,7 @@ def test_folder_with_no_articles(db: Path, tmp_path: Path, capsys: pytest.Captur
     folder.mkdir()
     (folder / "a.png").write_bytes(b"\x89PNG")
     assert main(["ingest", str(folder)]) == 2
-    assert "no .txt or .md articles" in one_error_line(capsys)
+    assert "no articles (.txt, .md, .html, .pdf)" in one_error_line(capsys)
 
 
 def test_windows_1252_is_decoded(db: Path, tmp_path: Path) -> None:

@@ -11,9 +11,9 @@ from store import export
 from store.db import Store
 
 CONTRACT = {
-    "documents": ["id", "title", "path", "sha256", "published"],
+    "documents": ["id", "title", "path", "sha256", "published", "source", "format", "version_of"],
     "actors": ["id", "name", "kind", "aliases", "title", "mentions"],
-    "passages": ["id", "document_id", "ordinal", "kind", "section", "text", "start", "end"],
+    "passages": ["id", "document_id", "ordinal", "kind", "section", "text", "start", "end", "page"],
     "mentions": ["actor_id", "passage_id", "start", "end", "text"],
     "quotes": ["id", "passage_id", "speaker_id", "speaker", "kind", "text", "start", "end", "document_id",
                "attribution"],
@@ -22,7 +22,7 @@ CONTRACT = {
     "footnotes": ["document_id", "number", "text"],
 }
 """DESIGN.md's JSON export, plus its documented additions ("footnote" on citations, "document_id" and
-"attribution" on quotes)."""
+"attribution" on quotes, "source", "format" and "version_of" on documents, "page" on passages)."""
 
 
 def test_json_keys_are_exactly_the_contract(wire_store: Store) -> None:

@@ -199,12 +199,20 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         block = layout.blocks[index]
         passage = self.passages[block.passage]
-        gutter = self._gutter(passage) if block.first and row == 0 else ""
+        gutter = self._gutter_at(block.passage, row) if block.first else ""
         segments = [Segment(gutter.ljust(GUTTER)[:GUTTER], self.rich_style + self._style("gutter"))]
         span = layout.line(index, row)
         if span is not None:
             segments += self._text_segments(passage, span)
         return Strip(segments).adjust_cell_length(width, self.rich_style)
+
+    def _gutter_at(self, index: int, row: int) -> str:
+        """The gutter's label on a passage's first lines: its number, then its PDF page where a new page
+        starts ("p.3")."""
+        passage = self.passages[index]
+        turned = passage.page is not None and (index == 0 or self.passages[index - 1].page != passage.page)
+        labels = [label for label in (self._gutter(passage), f"p.{passage.page}" if turned else "") if label]
+        return labels[row] if row < len(labels) else ""
 
     @staticmethod
     def _gutter(passage: Passage) -> str:

@@ -1,0 +1,244 @@
+"""PDF reports to the plain-text article form, read with pdfminer.six's layout analysis.
+
+pdfminer.six groups characters into lines and text boxes in reading order (columns read one after the
+other, whatever order the file draws them in) and gives each character its size, from which this module
+tells the parts of a page apart:
+
+- running headers and footers (a line near the top or bottom edge that recurs on other pages, digits
+  aside) and page numbers ("7", "Page 7 of 20", "- 7 -") are dropped;
+- footnotes are lines in smaller type in the lower part of a page that start with a number; a note's
+  marker in the body (a small raised digit, or ¹²³) becomes "[1]", as the citations step expects;
+- headings are short boxes in larger type than the body's; the largest on the first page is the title;
+- a box's lines are one paragraph, with a word hyphenated at a line end joined again ("com-" "mitment"),
+  and a paragraph cut by a page break joined to its end on the next page.
+
+The text is laid out as a .txt article is (title, paragraphs, then "Notes" and the numbered notes), and
+``PdfArticle.pages`` says on which page each stretch of it stands.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+_PAGE_NUMBER = re.compile(r"(?i)(?:page\s+)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?")
+_DIGITS = re.compile(r"\d+")
+_NOTE_START = re.compile(r"(\d{1,3})[.)]?\s+(?=\S)")
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_SUPERSCRIPT_RUN = re.compile(r"(?<=\S)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+_HYPHENATED = re.compile(r"([A-Za-z\u00c0-\u024f]+)[-\u00ad]$")
+_FIRST_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_COMPOUND = re.compile(r"[A-Za-z\u00c0-\u024f]+-[A-Za-z\u00c0-\u024f]+")
+_SENTENCE_END = tuple(".!?:;”\"’)]")
+EDGE = 0.09
+"""Share of the page's height at its top and bottom where running headers and footers stand."""
+SMALL = 0.88
+"""Type smaller than this share of the body's size is a footnote's (or a marker's)."""
+LARGE = 1.15
+"""Type larger than this share of the body's size is a heading's."""
+
+
+class NoText(ValueError):
+    """The PDF cannot be read, or holds no text (a scan, say)."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a page: its text, size of type, and where it stands (0 at the bottom, 1 at the top)."""
+
+    text: str
+    size: float
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A heading, paragraph or note, with the page it starts on."""
+
+    kind: str
+    text: str
+    page: int
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What the whole document tells about each line: the body's type size, its running lines, and the
+    hyphenated words it writes within a line (so "well-" "known" across lines stays "well-known")."""
+
+    body: int
+    running: set[str]
+    compounds: frozenset[str]
+
+
+@dataclass(frozen=True)
+class PdfArticle:
+    """A PDF's text in the article form, and the pages: (offset, page) from where on the text is that page's."""
+
+    text: str
+    pages: tuple[tuple[int, int], ...]
+
+
+def pdf_article(data: bytes) -> PdfArticle:
+    """The article form of a PDF's bytes; NoText when it cannot be read or holds no text."""
+    pages = _read_pages(data)
+    lines = [line for page in pages for box in page for line in box]
+    if not any(line.text.strip() for line in lines):
+        raise NoText("no text in this PDF (a scanned document?)")
+    setting = Setting(Counter(round(line.size) for line in lines for _ in line.text).most_common(1)[0][0],
+                      _running_lines(pages), frozenset(w.casefold() for ln in lines for w in _COMPOUND.findall(ln.text)))
+    pieces = list(_join_across_pages(_pieces(pages, setting), setting.compounds))
+    return _lay_out(_title_first(pieces))
+
+
+def _read_pages(data: bytes) -> list[list[list[Line]]]:
+    """Each page's text boxes (in reading order), each a list of lines; NoText for a broken file."""
+    from pdfminer.high_level import extract_pages  # loaded only when a PDF is read
+    from pdfminer.layout import LAParams, LTTextBox
+
+    try:
+        return [[list(_lines(box, page.height)) for box in page if isinstance(box, LTTextBox)]
+                for page in extract_pages(io.BytesIO(data), laparams=LAParams())]
+    except Exception as error:  # a parser fed a damaged file may raise anything; the reason is what counts
+        reason = "encrypted" if "crypt" in type(error).__name__.lower() + str(error).lower() else "damaged"
+        raise NoText(f"not a readable PDF ({reason}: {type(error).__name__})") from None
+
+
+def _lines(box: Iterable[object], height: float) -> Iterator[Line]:
+    """The lines of a text box, note markers in small raised type written "[n]"."""
+    from pdfminer.layout import LTChar
+
+    for line in box:
+        chars = [c for c in line if isinstance(c, LTChar)]  # type: ignore[attr-defined]
+        size = Counter(round(c.size) for c in chars).most_common(1)[0][0] if chars else 0
+        text = "".join(_marked(c, size) if isinstance(c, LTChar) else c.get_text() for c in line)
+        text = _SUPERSCRIPT_RUN.sub(lambda m: f"[{m.group().translate(_SUPERSCRIPTS)}]", text)
+        yield Line(text.replace("][", "").rstrip("\n"), size, line.y1 / height, line.y0 / height)  # type: ignore[attr-defined]
+
+
+def _marked(char: object, size: float) -> str:
+    """A character's text; a digit in type much smaller than its line's is a note marker, as "[d]"."""
+    text = char.get_text()  # type: ignore[attr-defined]
+    small = text.isdigit() and char.size < size * 0.75  # type: ignore[attr-defined]
+    return f"[{text}]" if small else text
+
+
+def _normalised(text: str) -> str:
+    """A line with its digits made alike, so "Page 2" and "Page 3" are the same running line."""
+    return _DIGITS.sub("#", " ".join(text.split())).casefold()
+
+
+def _at_edge(line: Line) -> bool:
+    """True for a line in the top or bottom band of its page."""
+    return line.top > 1 - EDGE or line.bottom < EDGE
+
+
+def _running_lines(pages: list[list[list[Line]]]) -> set[str]:
+    """The normalised edge lines that recur on more than one page (or that are alone in a one-page PDF)."""
+    seen = Counter(_normalised(line.text) for page in pages
+                   for line in {_normalised(ln.text): ln for box in page for ln in box if _at_edge(ln)}.values())
+    return {text for text, count in seen.items() if count > 1 or len(pages) == 1}
+
+
+def _is_running(line: Line, running: set[str]) -> bool:
+    """A header, footer or page number."""
+    text = " ".join(line.text.split())
+    return _at_edge(line) and (_PAGE_NUMBER.fullmatch(text) is not None or _normalised(text) in running)
+
+
+def _pieces(pages: list[list[list[Line]]], setting: Setting) -> Iterator[Piece]:
+    """Every heading, paragraph and note, in reading order, running matter left out."""
+    for number, page in enumerate(pages, start=1):
+        for box in page:
+            lines = [line for line in box if line.text.strip() and not _is_running(line, setting.running)]
+            if lines:
+                yield from _box_pieces(lines, setting, number)
+
+
+def _box_pieces(lines: list[Line], setting: Setting, page: int) -> Iterator[Piece]:
+    """One box as a heading, a paragraph, or footnotes (one per numbered line)."""
+    size = max(line.size for line in lines)
+    if size < setting.body * SMALL and lines[0].bottom < 0.5 and _NOTE_START.match(lines[0].text.strip()):
+        yield from _notes(lines, page, setting.compounds)
+    elif size > setting.body * LARGE and len(lines) <= 3:
+        yield Piece("heading", join_lines((line.text for line in lines), setting.compounds), page)
+    else:
+        yield Piece("text", join_lines((line.text for line in lines), setting.compounds), page)
+
+
+def _notes(lines: list[Line], page: int, compounds: frozenset[str]) -> Iterator[Piece]:
+    """Footnote lines: a line starting with a number starts a note, others carry on the one before."""
+    notes: list[list[str]] = []
+    for line in lines:
+        text = line.text.strip()
+        if _NOTE_START.match(text) or not notes:
+            notes.append([])
+        notes[-1].append(text)
+    for note in notes:
+        text = join_lines(note, compounds)
+        found = _NOTE_START.match(text)
+        yield Piece("note", f"{found.group(1)}. {text[found.end():]}" if found else text, page)
+
+
+def join_lines(lines: Iterable[str], compounds: frozenset[str] = frozenset()) -> str:
+    """Lines of one paragraph as one: a word broken at a line end by a hyphen joined again ("com-" "mitment"),
+    a compound kept ("Asia-" "Pacific", and "well-" "known" where ``compounds`` has "well-known"), other
+    lines joined with a space."""
+    out = ""
+    for line in (" ".join(raw.split()) for raw in lines):
+        broken = _HYPHENATED.search(out)
+        if not line:
+            continue
+        if broken and line[:1].isalpha():
+            first = _FIRST_WORD.match(line)
+            kept = line[:1].isupper() or f"{broken.group(1)}-{first.group() if first else ''}".casefold() in compounds
+            out = (out if kept else out[:-1]) + line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
+
+
+def _join_across_pages(pieces: Iterable[Piece], compounds: frozenset[str]) -> Iterator[Piece]:
+    """A paragraph that a page break cut (it ends mid-sentence, the next page's first one starts in
+    lower case) made whole again, on the page it starts on."""
+    last: Piece | None = None
+    for piece in pieces:
+        if piece.kind == "note":  # notes go to the end: a page's notes stand between its text and the next
+            yield piece
+            continue
+        if piece.kind != "text":
+            yield from [last, piece] if last else [piece]
+            last = None
+            continue
+        if last and last.page < piece.page and not last.text.endswith(_SENTENCE_END) and piece.text[:1].islower():
+            last = Piece("text", join_lines([last.text, piece.text], compounds), last.page)
+            continue
+        if last:
+            yield last
+        last = piece
+    if last:
+        yield last
+
+
+def _title_first(pieces: list[Piece]) -> list[Piece]:
+    """The pieces with the title (the first heading on page 1, else the first piece) first."""
+    headings = [p for p in pieces if p.kind == "heading" and p.page == 1]
+    title = headings[0] if headings else next((p for p in pieces if p.kind == "text"), pieces[0])
+    return [Piece("title", title.text, title.page), *(p for p in pieces if p is not title)]
+
+
+def _lay_out(pieces: list[Piece]) -> PdfArticle:
+    """The text: body pieces blank-line apart, then a "Notes" heading and the notes; each piece's page."""
+    notes = [p for p in pieces if p.kind == "note"]
+    ordered = [p for p in pieces if p.kind != "note"]
+    if notes:
+        ordered += [Piece("heading", "Notes", notes[0].page), *notes]
+    parts, pages, at = [], [], 0
+    for piece in ordered:
+        pages.append((at, piece.page))
+        parts.append(piece.text)
+        at += len(piece.text) + 2
+    return PdfArticle("\n\n".join(parts) + "\n", tuple(pages))

@@ -1,0 +1,101 @@
+"""Saved web pages: the article's text, title, byline, date, structure and links, and nothing else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store.db import Store
+from store.extract.passages import split_passages
+from store.files import ArticleError, read_document
+from store.ingest import ingest_article
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    """(kind, first words) of each passage."""
+    return [(p.kind, p.text[:30]) for p in split_passages(text)]
+
+
+def test_a_news_page_keeps_the_article_and_drops_the_site() -> None:
+    read = read_document(PAGES / "news-site.html")
+    assert read.format == "html" and read.source.endswith("news-site.html")
+    text = read.text
+    for furniture in ("Subscribe today", "ADVERTISEMENT", "Sponsored", "sailor_88", "Most read", "dataLayer",
+                      "Cookie settings", "All rights reserved"):
+        assert furniture not in text
+    passages = _kinds(text)
+    assert passages[0] == ("title", "Coast guards agree joint drill")
+    assert ("publication", "Published: 2024-03-11\n\nBy Mart") in passages or "By Marta Oyelaran" in text
+    assert ("heading", "Piracy and kidnapping") in passages
+    # The block quote is a passage of its own, and the links' URLs are listed at the end.
+    assert "\n\nJoint patrols alone will not end the problem" in text
+    assert text.rstrip().endswith("- report by the Maritime Policy Institute <https://example.org/report-2016>")
+
+
+def test_a_think_tank_article_keeps_its_endnotes_as_footnotes_with_markers() -> None:
+    text = read_document(PAGES / "thinktank-endnotes.html").text
+    passages = split_passages(text)
+    notes = [(p.number, p.text[:12]) for p in passages if p.kind == "footnote"]
+    assert notes == [(1, "Kaarel Mets,"), (2, "Summit decla"), (3, "Interview wi")]
+    assert "forces in place.[1] That promise" in text
+    assert [p.text for p in passages if p.kind == "heading"] == [
+        "Introduction", "From tripwire to denial", "Conclusion", "Notes"]
+    assert "cookies" not in text and "newsletter" not in text.lower() and "Donate" not in text
+
+
+def test_a_blog_post_keeps_its_list_and_drops_sidebar_and_comments() -> None:
+    text = read_document(PAGES / "blog-post.html").text
+    assert "- Whether the leaders agree on a regional policing plan." in text
+    for furniture in ("About me", "Archives", "islandgirl", "submarine cables", "kayak", "Older post"):
+        assert furniture not in text
+    assert text.startswith("Why the Pacific Islands Forum matters more than you think\n\nPublished: 2024-05-20")
+
+
+@pytest.mark.parametrize("name", ["news-site.html", "thinktank-endnotes.html", "blog-post.html"])
+def test_stored_offsets_index_the_stored_text(fresh_store: Store, name: str) -> None:
+    result = ingest_article(fresh_store, read_document(PAGES / name))
+    text = fresh_store.value("SELECT text FROM documents WHERE id = ?", (result.document_id,))
+    for table, column in (("passages", "text"), ("quotes", "text"), ("mentions", "text"), ("citations", "raw")):
+        for row in fresh_store.rows(f'SELECT start, "end", {column} FROM {table} WHERE document_id = ?',
+                                    (result.document_id,)):
+            assert text[row["start"]:row["end"]] == row[column], table
+    assert fresh_store.value("SELECT format FROM documents WHERE id = ?", (result.document_id,)) == "html"
+
+
+def test_endnote_markers_become_citations_of_their_notes(fresh_store: Store) -> None:
+    result = ingest_article(fresh_store, read_document(PAGES / "thinktank-endnotes.html"))
+    notes = [row[0] for row in fresh_store.conn.execute(
+        "SELECT footnote FROM citations WHERE document_id = ? AND footnote IS NOT NULL ORDER BY start",
+        (result.document_id,))]
+    assert notes == [1, 2, 3]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
+    (bytes(range(1, 32)) * 50, "binary"),
+    (b"<!doctype html><html><head><script>run()</script><style>p{}</style></head><body></body></html>",
+     "no article text"),
+    (b"", "empty"),
+], ids=["png", "controls", "scripts-only", "empty"])
+def test_a_bad_page_is_refused_with_one_line(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(data)
+    with pytest.raises(ArticleError, match=message) as error:
+        read_document(path)
+    assert "\n" not in str(error.value) and str(path) in str(error.value)
+
+
+def test_deeply_nested_markup_is_read_or_refused_in_one_line(tmp_path: Path) -> None:
+    """Ten thousand nested elements (a parser's recursion) around a paragraph."""
+    path = tmp_path / "deep.html"
+    path.write_text("<html><body>" + "<div>" * 10_000 + "<p>Jane Doe met Ola Nordmann in Oslo on Monday "
+                    "to discuss the talks.</p>" + "</div>" * 10_000 + "</body></html>")
+    try:
+        text = read_document(path).text
+    except ArticleError as error:
+        assert "\n" not in str(error)
+    else:
+        assert "<div>" not in text
