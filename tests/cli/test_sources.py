@@ -1,0 +1,130 @@
+"""`ingest` of saved pages, PDFs and URLs (served on 127.0.0.1 only), and of bad files of each kind."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from pdf_reports import write_report
+from tui.cli import main
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    """Serves a folder without logging each request to stderr."""
+
+    def log_message(self, *_: object) -> None:
+        """Say nothing."""
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[str]:
+    """The fixture pages and a PDF report, served from 127.0.0.1 on a free port; yields the base URL."""
+    folder = tmp_path / "site"
+    shutil.copytree(PAGES, folder)
+    write_report(folder / "report.pdf")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def _documents(db: Path) -> list[dict[str, object]]:
+    """The exported documents of a store."""
+    main(["export", "--db", str(db), "-o", str(db.with_suffix(".json"))])
+    return json.loads(db.with_suffix(".json").read_text())["documents"]
+
+
+def _one_line(capsys: pytest.CaptureFixture[str]) -> str:
+    """The captured stderr, asserted to be one line without a traceback."""
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    return err
+
+
+def _refused_leaving_the_store(db: Path, source: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ingesting ``source`` into a store holding one page exits 2 with one line, the store as it was."""
+    assert main(["ingest", str(PAGES / "news-site.html"), "--db", str(db)]) == 0
+    capsys.readouterr()
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    assert main(["ingest", source, "--db", str(db)]) == 2
+    assert message in _one_line(capsys)
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before and len(_documents(db)) == 1
+
+
+def test_a_url_is_fetched_and_stored_with_the_url_as_source(tmp_path: Path, site: str,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "s.db"
+    url = f"{site}/news-site.html"
+    assert main(["ingest", url, "--db", str(db)]) == 0
+    assert capsys.readouterr().out.startswith(f"added      {url}: Coast guards agree joint drills")
+    [document] = _documents(db)
+    assert (document["source"], document["path"], document["format"]) == (url, url, "html")
+
+
+def test_a_folders_urls_txt_is_ingested_with_its_files(tmp_path: Path, site: str,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "urls.txt").write_text(f"# reading list\n{site}/blog-post.html\n\n{site}/report.pdf\n")
+    shutil.copy(PAGES / "thinktank-endnotes.html", folder)
+    assert main(["ingest", str(folder), "--db", str(tmp_path / "s.db")]) == 0
+    found = {(d["format"], str(d["source"]).rsplit("/", 1)[-1]) for d in _documents(tmp_path / "s.db")}
+    assert found == {("html", "blog-post.html"), ("pdf", "report.pdf"), ("html", "thinktank-endnotes.html")}
+
+
+@pytest.mark.parametrize(("target", "message"), [
+    ("/missing.html", "HTTP 404"),
+    ("http://127.0.0.1:9/page.html", "cannot fetch it"),
+], ids=["404", "refused"])
+def test_a_failed_fetch_is_one_line_and_leaves_the_store(tmp_path: Path, site: str, target: str, message: str,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    _refused_leaving_the_store(tmp_path / "s.db", target if target.startswith("http") else site + target, message,
+                               capsys)
+
+
+def test_a_failed_fetch_makes_no_store(tmp_path: Path, site: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", f"{site}/nothing-here.pdf", "--db", str(tmp_path / "s.db")]) == 2
+    assert "HTTP 404" in _one_line(capsys) and not (tmp_path / "s.db").exists()
+
+
+def test_a_bad_line_in_urls_txt_is_named(tmp_path: Path, site: str, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "urls.txt").write_text(f"{site}/blog-post.html\nftp://example.org/x\n")
+    assert main(["ingest", str(tmp_path / "urls.txt"), "--db", str(tmp_path / "s.db")]) == 2
+    assert "urls.txt:2: not an http(s) URL" in _one_line(capsys)
+    assert len(_documents(tmp_path / "s.db")) == 1
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("report.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 64, "PDF"),
+    ("page.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "binary"),
+    ("page.htm", b"<html><body>" + b"<p>word </p>" * 1_000_000 + b"</body></html>", "too large"),
+], ids=["corrupt-pdf", "binary-html", "huge-page"])
+def test_a_bad_file_is_one_line_exit_2_and_leaves_the_store(tmp_path: Path, name: str, data: bytes, message: str,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / name).write_bytes(data)
+    _refused_leaving_the_store(tmp_path / "s.db", str(tmp_path / name), message, capsys)
+
+
+def test_a_new_version_is_announced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(PAGES / "news-site.html"), "--db", str(db)]) == 0
+    revised = (PAGES / "news-site.html").read_text().replace("in June", "in early June")
+    (tmp_path / "news-site-updated.html").write_text(revised)
+    capsys.readouterr()
+    assert main(["ingest", str(tmp_path / "news-site-updated.html"), "--db", str(db)]) == 0
+    assert "a new version of document 1" in capsys.readouterr().out
