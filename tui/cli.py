@@ -22,6 +22,8 @@ from tui.terminal import (EXIT_BAD_INPUT, EXIT_NO_RESULTS, EXIT_OK, PROG, fail, 
 # ingest and queries are imported by the commands that use them.
 
 ENV_DB = "NATOASIA_DB"
+WEB_DRIVER = "TEXTUAL_DRIVER"
+"""Set by textual-serve for the explorer it runs behind a web page (its pipes are no terminal)."""
 MAX_LIMIT = 2**63 - 1
 """The largest --limit SQLite can take; a larger one means the same: every hit."""
 
@@ -80,7 +82,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_commands(commands: argparse._SubParsersAction, db: argparse.ArgumentParser) -> None:
     """The subcommands, each also taking ``--db``."""
-    ingest = commands.add_parser("ingest", parents=[db], help="add .txt/.md articles (a folder adds all)")
+    ingest = commands.add_parser("ingest", parents=[db], help="add articles (.txt, .md, .html, .pdf) or URLs; a "
+                                 "folder adds every article in it and the URLs of its urls.txt")
     ingest.add_argument("paths", nargs="+", metavar="PATH")
     ingest.add_argument("--follow-links", action="store_true",
                         help="in a folder, also add what symbolic links outside it lead to")
@@ -91,7 +94,8 @@ def _add_commands(commands: argparse._SubParsersAction, db: argparse.ArgumentPar
         description="JSON and Markdown go to stdout or FILE. CSV writes one file "
         "per table into the folder FILE; without -o it prints the actors table.",
     )
-    export.add_argument("--format", choices=("json", "csv", "markdown"), default="json")
+    export.add_argument("--format", choices=("json", "csv", "markdown", "datasette-metadata"), default="json",
+                        help="datasette-metadata: a metadata file for `datasette STORE -m FILE`")
     export.add_argument("-o", "--output", metavar="FILE", type=Path)
     export.add_argument("--force", action="store_true", help="replace FILE (or the CSV files) if it exists")
     search = commands.add_parser("search", parents=[db], help="search actors, quotes, passages, events")
@@ -101,6 +105,9 @@ def _add_commands(commands: argparse._SubParsersAction, db: argparse.ArgumentPar
     actors = commands.add_parser("actors", parents=[db], help="list actors, most mentioned first")
     actors.add_argument("--kind", choices=ACTOR_KINDS)
     actors.add_argument("--json", action="store_true", help="print the actors as JSON")
+    serve = commands.add_parser("serve", parents=[db], help="run the explorer in web browsers (textual-serve)")
+    serve.add_argument("--port", type=_port, default=8000, help="the port to listen on (8000)")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (127.0.0.1: this machine only)")
 
 
 def _positive(text: str) -> int:
@@ -108,6 +115,13 @@ def _positive(text: str) -> int:
     if not text.strip().isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
     return min(int(text), MAX_LIMIT)
+
+
+def _port(text: str) -> int:
+    """An argparse type: a TCP port number."""
+    if not text.strip().isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"not a port number (1-65535): {text!r}")
+    return int(text)
 
 
 def default_store_path() -> Path:
@@ -156,18 +170,33 @@ def run_export(args: argparse.Namespace) -> int:
     if taken:
         fail(f"{taken}: already exists; add --force to replace it")
         return EXIT_BAD_INPUT
+    if args.format == "datasette-metadata":
+        return _print_or_write(args, export_datasette(_store_path(args)))
     with _open_seeded(args) as store:
         if args.format == "csv" and args.output:
             _written(args.output, lambda: export.write_csv_folder(store, args.output))
             return EXIT_OK
         text = {"json": export.to_json, "markdown": export.to_markdown, "csv": export.actors_csv}[args.format](store)
     # JSON escapes controls itself; the Markdown report and CSV on a terminal show them as symbols.
-    text = safe_json(text) if args.format == "json" else visible(text)
+    return _print_or_write(args, safe_json(text) if args.format == "json" else visible(text))
+
+
+def _print_or_write(args: argparse.Namespace, text: str) -> int:
+    """Print an export, or write it to ``-o FILE``."""
+    from store import export
+
     if args.output:
         _written(args.output, lambda: export.write_file(args.output, text if text.endswith("\n") else text + "\n"))
     else:
         print(text)
     return EXIT_OK
+
+
+def export_datasette(store_path: Path) -> str:
+    """Datasette's metadata for the store (served by Datasette under its file's stem)."""
+    from store.datasette import metadata_json
+
+    return metadata_json(store_path.stem)
 
 
 def _taken(args: argparse.Namespace) -> Path | None:
@@ -219,8 +248,10 @@ def run_actors(args: argparse.Namespace) -> int:
 
 
 def run_explorer(args: argparse.Namespace) -> int:
-    """Open the explorer on a terminal; otherwise (piped, or no explorer installed) list the actors."""
-    if not (sys.stdout.isatty() and sys.stdin.isatty() and find_spec("tui.app")):
+    """Open the explorer on a terminal (or in a browser, through textual-serve's driver); otherwise (piped,
+    or no explorer installed) list the actors."""
+    on_screen = (sys.stdout.isatty() and sys.stdin.isatty()) or bool(os.environ.get(WEB_DRIVER))
+    if not (on_screen and find_spec("tui.app")):
         return run_actors(argparse.Namespace(db=getattr(args, "db", None), kind=None, json=False))
     from tui.app import NatoAsiaApp
 
@@ -229,9 +260,16 @@ def run_explorer(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve the explorer to web browsers through textual-serve: each visitor gets an explorer of the store."""
+    from tui.serve import serve
+
+    return serve(_store_path(args), args.host, args.port)
+
+
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: run_explorer, "ingest": run_ingest, "export": run_export, "search": run_search,
-    "actors": run_actors,
+    "actors": run_actors, "serve": run_serve,
 }
 
 
