@@ -152,11 +152,13 @@ EXTRA_DDL = (
     "PRIMARY KEY (word_id, actor_id)) WITHOUT ROWID",
     "CREATE INDEX actors_surname ON actors (surname COLLATE NOCASE, kind)",
     "CREATE INDEX actor_words_actor ON actor_words (actor_id, word_id)",
+    "CREATE INDEX documents_title ON documents (title COLLATE NOCASE)",
     "CREATE TRIGGER actor_words_count AFTER INSERT ON actor_words BEGIN "
     "UPDATE name_words SET actors = actors + 1 WHERE id = new.word_id; END",
 )
 """``actor_words`` links each name word to the actors it names (the candidates of a fuzzy actor
-search; ``name_words.actors`` counts them, so a search knows a common word before reading it); ``surname`` (a person's last name word) is compared as LIKE did, ignoring ASCII case."""
+search; ``name_words.actors`` counts them, so a search knows a common word before reading it); ``surname`` (a person's last name word) is compared as LIKE did, ignoring ASCII case; a new document's
+title is looked up among the stored ones (store/versions.py), ignoring case too."""
 
 
 def table_names(conn: sqlite3.Connection) -> set[str]:
@@ -178,6 +180,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "UPDATE documents SET source = path, format = CASE WHEN lower(path) LIKE '%.md' THEN 'markdown' "
         "ELSE 'text' END",
         "CREATE INDEX idx_documents_version_of ON documents (version_of)",
+        "CREATE INDEX documents_title ON documents (title COLLATE NOCASE)",
         *ACTORS_FTS, "INSERT INTO actors_fts (actors_fts) VALUES ('rebuild')"),
 }
 """Statements that bring a store of the key's version to the next; quotes stored before schema 4
