@@ -145,8 +145,8 @@ ACTORS_FTS = (
     "INSERT INTO actors_fts (rowid, name, title) VALUES (new.rowid, new.name, new.title); END",
 )
 """Actors' names and titles indexed as sqlite-utils indexes a table (``actors_fts``, ``content="actors"``
-quoted so, which is what Datasette looks for to offer search); the update trigger fires only when a name or title changes, not on every
-mention count ingest adds."""
+quoted so, which is what Datasette looks for to offer search); the update trigger fires only when a name
+or title changes, not on every mention count ingest adds."""
 EXTRA_DDL = (
     "CREATE TABLE actor_words (word_id INTEGER NOT NULL, actor_id INTEGER NOT NULL, "
     "PRIMARY KEY (word_id, actor_id)) WITHOUT ROWID",

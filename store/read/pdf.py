@@ -88,8 +88,9 @@ def pdf_article(data: bytes) -> PdfArticle:
     lines = [line for page in pages for box in page for line in box]
     if not any(line.text.strip() for line in lines):
         raise NoText("no text in this PDF (a scanned document?)")
-    setting = Setting(Counter(round(line.size) for line in lines for _ in line.text).most_common(1)[0][0],
-                      _running_lines(pages), frozenset(w.casefold() for ln in lines for w in _COMPOUND.findall(ln.text)))
+    body = Counter(round(line.size) for line in lines for _ in line.text).most_common(1)[0][0]
+    compounds = frozenset(word.casefold() for line in lines for word in _COMPOUND.findall(line.text))
+    setting = Setting(body, _running_lines(pages), compounds)
     pieces = list(_join_across_pages(_pieces(pages, setting), setting.compounds))
     return _lay_out(_title_first(pieces))
 
@@ -116,7 +117,8 @@ def _lines(box: Iterable[object], height: float) -> Iterator[Line]:
         size = Counter(round(c.size) for c in chars).most_common(1)[0][0] if chars else 0
         text = "".join(_marked(c, size) if isinstance(c, LTChar) else c.get_text() for c in line)
         text = _SUPERSCRIPT_RUN.sub(lambda m: f"[{m.group().translate(_SUPERSCRIPTS)}]", text)
-        yield Line(text.replace("][", "").rstrip("\n"), size, line.y1 / height, line.y0 / height)  # type: ignore[attr-defined]
+        top, bottom = line.y1 / height, line.y0 / height  # type: ignore[attr-defined]
+        yield Line(text.replace("][", "").rstrip("\n"), size, top, bottom)
 
 
 def _marked(char: object, size: float) -> str:
