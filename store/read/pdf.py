@@ -24,7 +24,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-_PAGE_NUMBER = re.compile(r"(?i)(?:page\s+)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?")
+_PAGE_NUMBER = re.compile(
+    r"(?i)(?:page\s+)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?")
+"""A page number as printed: "7", "- 7 -", "(7)", "Page 7 of 20", "7/20", or a Roman numeral of the front matter."""
+_CONTENTS_LINE = re.compile(r".*\S\s*(?:\.\s*){4,}\d{1,4}")
+"""A line of a table of contents: a heading, dot leaders, a page number (navigation, as in Markdown)."""
+_UNMAPPED = re.compile(r"\(cid:\d+\)")
+"""What pdfminer writes for a glyph its font does not map to a character."""
 _DIGITS = re.compile(r"\d+")
 _NOTE_START = re.compile(r"(\d{1,3})[.)]?\s+(?=\S)")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
@@ -116,7 +122,7 @@ def _lines(box: Iterable[object], height: float) -> Iterator[Line]:
         chars = [c for c in line if isinstance(c, LTChar)]  # type: ignore[attr-defined]
         size = Counter(round(c.size) for c in chars).most_common(1)[0][0] if chars else 0
         text = "".join(_marked(c, size) if isinstance(c, LTChar) else c.get_text() for c in line)
-        text = _SUPERSCRIPT_RUN.sub(lambda m: f"[{m.group().translate(_SUPERSCRIPTS)}]", text)
+        text = _SUPERSCRIPT_RUN.sub(lambda m: f"[{m.group().translate(_SUPERSCRIPTS)}]", _UNMAPPED.sub("", text))
         top, bottom = line.y1 / height, line.y0 / height  # type: ignore[attr-defined]
         yield Line(text.replace("][", "").rstrip("\n"), size, top, bottom)
 
@@ -145,17 +151,21 @@ def _running_lines(pages: list[list[list[Line]]]) -> set[str]:
     return {text for text, count in seen.items() if count > 1 or len(pages) == 1}
 
 
-def _is_running(line: Line, running: set[str]) -> bool:
-    """A header, footer or page number."""
+def _dropped(line: Line, setting: Setting) -> bool:
+    """A header, footer or page number (larger type than the body's is a title, never running matter), a
+    line of a table of contents, or a blank line."""
     text = " ".join(line.text.split())
-    return _at_edge(line) and (_PAGE_NUMBER.fullmatch(text) is not None or _normalised(text) in running)
+    if not text or _CONTENTS_LINE.fullmatch(text):
+        return True
+    running = _PAGE_NUMBER.fullmatch(text) is not None or _normalised(text) in setting.running
+    return _at_edge(line) and running and line.size <= setting.body * LARGE
 
 
 def _pieces(pages: list[list[list[Line]]], setting: Setting) -> Iterator[Piece]:
     """Every heading, paragraph and note, in reading order, running matter left out."""
     for number, page in enumerate(pages, start=1):
         for box in page:
-            lines = [line for line in box if line.text.strip() and not _is_running(line, setting.running)]
+            lines = [line for line in box if not _dropped(line, setting)]
             if lines:
                 yield from _box_pieces(lines, setting, number)
 

@@ -98,3 +98,11 @@ def test_a_truncated_pdf_is_refused_or_read(tmp_path: Path, report: Path) -> Non
         assert read_document(path).text
     except ArticleError as error:
         assert "\n" not in str(error)
+
+
+def test_contents_lines_are_left_out(tmp_path: Path) -> None:
+    page = Page((("title", ("Annual Review",)),
+                 ("text", ("Summary . . . . . . . . . . . . 1", "Findings . . . . . . . . . . . 2")),
+                 ("text", ("The review covers the year.",))))
+    text = read_document(write_report(tmp_path / "toc.pdf", (page,))).text
+    assert text == "Annual Review\n\nThe review covers the year.\n"
