@@ -26,8 +26,11 @@ def page_article(page: bytes | str, url: str = "") -> str:
     """The plain-text article form of a web page (relative links resolved against ``url``)."""
     from trafilatura import bare_extraction  # loads lxml and its models only when a page is read
 
+    # The date only from the page's markup (meta tags, <time>, a dated URL): htmldate's extensive search
+    # takes any year-like number in the text for one ("number 1995" in a paragraph became 1995-01-01).
     found = bare_extraction(page, url=url or None, with_metadata=True, include_links=True,
-                            include_comments=False, include_tables=True, include_formatting=False)
+                            include_comments=False, include_tables=True, include_formatting=False,
+                            date_extraction_params={"extensive_search": False, "original_date": True})
     if found is None or found.body is None:
         raise NoArticle("no article text found in the page")
     links: list[Block] = []

@@ -99,3 +99,13 @@ def test_deeply_nested_markup_is_read_or_refused_in_one_line(tmp_path: Path) -> 
         assert "\n" not in str(error)
     else:
         assert "<div>" not in text
+
+
+def test_a_page_without_a_date_in_its_markup_gets_none_from_its_text(tmp_path: Path) -> None:
+    """Years in the text (events) are no publication date: only meta tags, <time> or the URL give one."""
+    paragraphs = "".join(f"<p>In {1990 + n % 30} the fleet number {1995 + n} sailed to the islands again.</p>"
+                         for n in range(2_000))
+    path = tmp_path / "undated.html"
+    path.write_text(f"<html><head><title>Fleet</title></head><body><article><h1>Fleet</h1>{paragraphs}"
+                    "</article></body></html>")
+    assert "Published:" not in read_document(path).text
