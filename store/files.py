@@ -59,10 +59,10 @@ def decode_article(data: bytes, path: Path) -> str:
     return article_from_bytes(data, path, str(path)).text
 
 
-def decode_text(data: bytes, path: Path) -> str:
-    """Bytes as text: decoded, line breaks and invisible characters normalised; ArticleError if they
-    hold none or are binary."""
-    text = normalise_text(_decode(data, path))
+def decode_text(data: bytes, path: Path, declared: str = "") -> str:
+    """Bytes as text (in the ``declared`` encoding, if a page or server names one that fits): decoded,
+    line breaks and invisible characters normalised; ArticleError if they hold none or are binary."""
+    text = normalise_text(_decode(data, path, declared))
     if not text.strip():
         raise ArticleError(f"{path}: empty (no text to ingest)")
     if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
@@ -120,8 +120,9 @@ def _article_size(path: Path, info: os.stat_result) -> int:
     return info.st_size
 
 
-def _decode(data: bytes, path: Path) -> str:
-    """Decode by byte-order mark, else strict UTF-8, else Windows-1252 (smart quotes in old files)."""
+def _decode(data: bytes, path: Path, declared: str = "") -> str:
+    """Decode by byte-order mark, else strict UTF-8, else the declared encoding, else Windows-1252 (smart
+    quotes in old files)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -130,10 +131,10 @@ def _decode(data: bytes, path: Path) -> str:
                 raise ArticleError(f"{path}: invalid {encoding.upper()} text") from None
     if b"\x00" in data:
         return _decode_utf16(data, path)
-    for encoding in ("utf-8", "cp1252"):
+    for encoding in dict.fromkeys(("utf-8", declared or "cp1252", "cp1252")):
         try:
             return data.decode(encoding)
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):  # LookupError: an encoding Python does not know
             continue
     raise ArticleError(f"{path}: not UTF-8 or Windows-1252 text")
 

@@ -15,6 +15,8 @@ _SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm"
              ".xhtml": "html", ".pdf": "pdf"}
 _CONTENT_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "application/pdf": "pdf",
                   "text/markdown": "markdown", "text/plain": "text"}
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+"""A page's own encoding, as its <meta charset> or http-equiv Content-Type names it."""
 _HTML = re.compile(
     r"\A\s*<(!doctype\s+html|html|head|body|article|section|div|p|h[1-6]|span|table|ul|ol|!--)[\s>]",
     re.IGNORECASE)
@@ -56,12 +58,22 @@ def article_from_bytes(data: bytes, name: Path, source: str, content_type: str =
     kind = format_of(data, name.name, content_type)
     if kind == "pdf":
         return _pdf(data, name, source)
-    text = decode_text(data, name)
+    text = decode_text(data, name, _declared_charset(data, content_type) if kind == "html" else "")
     if kind == "html" or _HTML.match(text):
         return ReadArticle(_html(text, name, source), source, "html")
     if kind == "markdown":
         return ReadArticle(_markdown(text, name), source, "markdown")
     return ReadArticle(text, source, "text")
+
+
+def _declared_charset(data: bytes, content_type: str) -> str:
+    """The encoding a server's content type or a page's first bytes declare ('' if none)."""
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    found = _CHARSET.search(data[:4096])
+    return found.group(1).decode("ascii") if found else ""
 
 
 def _pdf(data: bytes, name: Path, source: str) -> ReadArticle:

@@ -109,3 +109,12 @@ def test_a_page_without_a_date_in_its_markup_gets_none_from_its_text(tmp_path: P
     path.write_text(f"<html><head><title>Fleet</title></head><body><article><h1>Fleet</h1>{paragraphs}"
                     "</article></body></html>")
     assert "Published:" not in read_document(path).text
+
+
+def test_a_page_in_the_encoding_its_meta_tag_names_is_decoded(tmp_path: Path) -> None:
+    page = ('<html><head><meta charset="shift_jis"><title>東京会議</title></head><body><article><h1>東京会議</h1>'
+            "<p>外務大臣は東京で会談した。両国は協力を強化することで合意した。会談は二時間続いた。</p>"
+            "<p>次の会合は来年ソウルで開かれる予定である。</p></article></body></html>")
+    path = tmp_path / "tokyo.html"
+    path.write_bytes(page.encode("shift_jis"))
+    assert "外務大臣は東京で会談した" in read_document(path).text
