@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import socket
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -128,3 +129,15 @@ def test_a_new_version_is_announced(tmp_path: Path, capsys: pytest.CaptureFixtur
     capsys.readouterr()
     assert main(["ingest", str(tmp_path / "news-site-updated.html"), "--db", str(db)]) == 0
     assert "a new version of document 1" in capsys.readouterr().out
+
+
+def test_a_server_that_never_answers_times_out_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """A listening socket that accepts no request: the fetch gives up after TIMEOUT, one line, exit 2."""
+    monkeypatch.setattr("store.read.web.TIMEOUT", 0.5)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/slow.html"
+        assert main(["ingest", url, "--db", str(tmp_path / "s.db")]) == 2
+    assert "cannot fetch it (timed out)" in _one_line(capsys) and not (tmp_path / "s.db").exists()
