@@ -3,6 +3,7 @@ and `serve` puts the explorer on a web page; both on 127.0.0.1 only, stopped at 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 import subprocess
@@ -92,12 +93,30 @@ def test_datasette_searches_and_runs_the_canned_queries(shared: Path) -> None:
 
 
 def test_serve_puts_the_explorer_on_a_web_page(shared: Path) -> None:
+    """The page textual-serve puts up, and the explorer it runs behind it for a visitor."""
     port = _free_port()
     command = [sys.executable, "-m", "tui.cli", "serve", "--port", str(port), "--db", str(shared)]
     with _running(command, f"http://127.0.0.1:{port}/"):
         page = _get(f"http://127.0.0.1:{port}/").decode()
         assert "natoasia-tui" in page  # the title textual-serve is given
         assert f'data-session-websocket-url="ws://127.0.0.1:{port}/ws"' in page
+        assert "Actors" in asyncio.run(_first_screen(f"http://127.0.0.1:{port}/ws"))
+
+
+async def _first_screen(url: str) -> str:
+    """What the explorer behind the page sends a browser of 80x24 until its first screen names "Actors"."""
+    import aiohttp  # textual-serve's own client library
+
+    got = ""
+    async with aiohttp.ClientSession() as session, session.ws_connect(url) as socket_:
+        await socket_.send_str(json.dumps(["resize", {"width": 80, "height": 24}]))
+        deadline = time.monotonic() + STARTUP
+        while "Actors" not in got and time.monotonic() < deadline:
+            message = await asyncio.wait_for(socket_.receive(), STARTUP)
+            if message.type not in (aiohttp.WSMsgType.TEXT, aiohttp.WSMsgType.BINARY):
+                break
+            got += message.data if isinstance(message.data, str) else message.data.decode("utf-8", "replace")
+    return got
 
 
 def test_a_bad_port_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
