@@ -128,7 +128,7 @@ def to_markdown(store: Store) -> str:
 def _documents_md(store: Store) -> list[str]:
     """The documents section."""
     return ["## Documents", ""] + [f"- **{_inline(d.title)}**" + (f" — {d.published}" if d.published else "")
-                                   + f" (`{_inline(d.path)}`)" for d in queries.documents(store)]
+                                   + f" (`{_inline(d.source)}`, {d.format})" for d in queries.documents(store)]
 
 
 def _inline(text: str) -> str:

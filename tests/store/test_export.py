@@ -77,3 +77,4 @@ def test_markdown_report_sections(wire_store: Store) -> None:
     assert report.index("**2019**") < report.index("**2020-03-02**")
     assert "- **Jane Doe**, Foreign Minister (2 mentions)" in report
     assert "*(outlet lost)*" in report
+    assert "(`wire.txt`, text)" in report  # each document's source and format
