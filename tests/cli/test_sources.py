@@ -141,3 +141,16 @@ def test_a_server_that_never_answers_times_out_in_one_line(tmp_path: Path, monke
         url = f"http://127.0.0.1:{silent.getsockname()[1]}/slow.html"
         assert main(["ingest", url, "--db", str(tmp_path / "s.db")]) == 2
     assert "cannot fetch it (timed out)" in _one_line(capsys) and not (tmp_path / "s.db").exists()
+
+
+def test_a_fetched_pages_relative_links_are_listed_whole(tmp_path: Path, site: str) -> None:
+    page = ("<html><head><title>Patrols</title></head><body><article><h1>Patrols</h1><p>The coast guards agreed "
+            "on joint drills, as the <a href='/reports/2016.pdf'>earlier report</a> had urged them to do for "
+            "years.</p><p>The drills begin in June and will be reviewed in September by the ministers.</p>"
+            "</article></body></html>")
+    (tmp_path / "site" / "patrols.html").write_text(page)
+    db = tmp_path / "s.db"
+    assert main(["ingest", f"{site}/patrols.html", "--db", str(db)]) == 0
+    main(["export", "--db", str(db), "-o", str(tmp_path / "out.json")])
+    texts = [p["text"] for p in json.loads((tmp_path / "out.json").read_text())["passages"]]
+    assert f"earlier report <{site}/reports/2016.pdf>" in texts  # a reference, its "- " marker aside
