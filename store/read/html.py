@@ -9,6 +9,7 @@ step links to its note; every other link keeps its text, and its URL joins the l
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from urllib.parse import urljoin
 
@@ -16,6 +17,11 @@ from lxml.etree import _Element
 
 from store.extract.passages import is_notes_heading
 from store.read.article_form import Block, is_navigation, lay_out, table_line, tidy
+
+
+# trafilatura and the libraries it calls log what they could not parse; stderr is for our one line.
+for _library in ("trafilatura", "htmldate", "courlan", "justext"):
+    logging.getLogger(_library).addHandler(logging.NullHandler())
 
 
 class NoArticle(ValueError):

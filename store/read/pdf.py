@@ -19,6 +19,7 @@ The text is laid out as a .txt article is (title, paragraphs, then "Notes" and t
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -39,6 +40,9 @@ _HYPHENATED = re.compile(r"([A-Za-z\u00c0-\u024f]+)[-\u00ad]$")
 _FIRST_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _COMPOUND = re.compile(r"[A-Za-z\u00c0-\u024f]+-[A-Za-z\u00c0-\u024f]+")
 _SENTENCE_END = tuple(".!?:;”\"’)]")
+# pdfminer logs what it works around in a damaged file ("MediaBox missing…") as warnings, which Python
+# prints on stderr when no handler is set: a bad file must say one line, the reason we give.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 EDGE = 0.09
 """Share of the page's height at its top and bottom where running headers and footers stand."""
 SMALL = 0.88

@@ -154,3 +154,14 @@ def test_a_fetched_pages_relative_links_are_listed_whole(tmp_path: Path, site: s
     main(["export", "--db", str(db), "-o", str(tmp_path / "out.json")])
     texts = [p["text"] for p in json.loads((tmp_path / "out.json").read_text())["passages"]]
     assert f"earlier report <{site}/reports/2016.pdf>" in texts  # a reference, its "- " marker aside
+
+
+def test_a_pdf_pdfminer_works_around_says_only_our_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A page with no MediaBox and a font with no resources: pdfminer warns; stderr still has one line."""
+    path = tmp_path / "odd.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages "
+                     b"/Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /Contents 4 0 R >> "
+                     b"endobj\n4 0 obj << /Length 44 >> stream\nBT /F1 12 Tf 72 712 Td (Hello there) Tj ET\n"
+                     b"endstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+    assert main(["ingest", str(path), "--db", str(tmp_path / "s.db")]) == 2
+    assert "odd.pdf: no text in this PDF" in _one_line(capsys)
