@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from store import terms
+from store.corrections import reapply
 from store.db import Store
 from store.files import path_text
-from store.model import Article, Passage, Quote
+from store.forget import forget_document
+from store.model import Article, Considered, Passage, Quote
 from store.resolve import resolve_actors
 
 Extract = Callable[[str], Article]
@@ -43,7 +46,7 @@ class _Staged:
 _STAGED = {
     "passages": _Staged.of("passages", 'id, document_id, ordinal, kind, section, number, start, "end", text'),
     "quotes": _Staged.of("quotes", 'document_id, passage_id, speaker_id, kind, start, "end", text, "rule", '
-                                   "cue_start, cue_end"),
+                                   "cue_start, cue_end, considered"),
     "events": _Staged.of("events", "id, document_id, passage_id, date, end_date, precision, date_text, "
                                    'description, start, "end"'),
 }
@@ -54,7 +57,8 @@ wrote an index segment per row (a 1 MB article of one-word paragraphs: 4.4-6.1 s
 
 @dataclass(frozen=True)
 class IngestResult:
-    """What one ingest did: 'added' a document, or found it 'unchanged' (same text already stored)."""
+    """What one ingest did: 'added' a document, found it 'unchanged' (same text already stored) or
+    'replaced' it (extracted again on request)."""
 
     status: str
     document_id: int
@@ -86,19 +90,25 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def ingest_text(store: Store, text: str, path: str | Path, extract: Extract | None = None) -> IngestResult:
-    """Add one article (unless its text is already stored) in one transaction; all or nothing."""
+def ingest_text(store: Store, text: str, path: str | Path, extract: Extract | None = None,
+                force: bool = False) -> IngestResult:
+    """Add one article (unless its text is already stored) in one transaction; all or nothing. With
+    ``force`` a stored article is extracted again ('replaced'); the user's corrections apply again either way."""
     digest = text_sha256(text)
     known = _known_document(store, digest)
-    if known:
+    if known and not force:
         return known
     article = (extract or _pipeline())(text)
     with store.transaction():
         # Another program may have added the same text while we were extracting.
         again = store.conn.execute("SELECT id, title, path FROM documents WHERE sha256 = ?", (digest,)).fetchone()
-        if again:
+        if again and not force:
             return IngestResult("unchanged", again[0], again[2], again[1])
-        return _write(store.conn, article, path_text(path), digest)
+        if again:
+            forget_document(store.conn, again[0])
+        result = _write(store.conn, article, path_text(path), digest)
+        reapply(store.conn)
+        return replace(result, status="replaced") if again else result
 
 
 def _pipeline() -> Extract:
@@ -184,10 +194,20 @@ def _insert_quotes(conn: sqlite3.Connection, document_id: int, article: Article,
                      [(count, actor_id) for actor_id, count in sorted(counts.items())])
 
 
-def _attribution_columns(quote: Quote) -> tuple[str | None, int | None, int | None]:
-    """The rule and cue span that chose a quote's speaker, NULLs where there is none."""
+def _attribution_columns(quote: Quote) -> tuple[str | None, int | None, int | None, str | None]:
+    """The rule and cue span that chose a quote's speaker and what it passed over, NULLs where there is none."""
     how = quote.attribution if quote.speaker is not None else None
-    return (how.rule, how.cue_start, how.cue_end) if how else (None, None, None)
+    if how is None:
+        return None, None, None, None
+    return how.rule, how.cue_start, how.cue_end, _considered_json(how.considered)
+
+
+def _considered_json(considered: Considered | None) -> str | None:
+    """The losing candidates and passed steps as the JSON the ``considered`` column keeps."""
+    if considered is None:
+        return None
+    return json.dumps({"candidates": [asdict(c) for c in considered.candidates], "passed": list(considered.passed)},
+                      ensure_ascii=False)
 
 
 def _insert_events(conn: sqlite3.Connection, document_id: int, article: Article,

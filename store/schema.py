@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Kept in ``PRAGMA user_version``; bump it (and teach ``check`` to migrate) when the tables change."""
 APPLICATION_ID = 0x4E41_5441
 """``PRAGMA application_id`` ('NATA'): tells our stores from other programs' SQLite files."""
@@ -18,6 +18,9 @@ _ID = {"id": int}
 _SPAN = {"start": int, "end": int, "text": str}
 _ATTRIBUTION = {"rule": str, "cue_start": int, "cue_end": int}
 """How a quote's speaker was chosen (added in schema 4; NULL where none was)."""
+_CONSIDERED = {"considered": str}
+"""What the sieve passed over, as JSON ``{"candidates": [{"actor", "start", "reason"}], "passed": [..]}``
+(added in schema 5)."""
 TABLES: dict[str, dict[str, Any]] = {
     "documents": {
         # Small columns before the text, so listing documents never reads through the text's pages.
@@ -51,7 +54,7 @@ TABLES: dict[str, dict[str, Any]] = {
     },
     "quotes": {
         "columns": _ID | {"document_id": int, "passage_id": int, "speaker_id": int, "kind": str}
-        | _SPAN | _ATTRIBUTION,
+        | _SPAN | _ATTRIBUTION | _CONSIDERED,
         "not_null": {"document_id", "passage_id", "kind", "start", "end", "text"},
         "foreign_keys": [("document_id", "documents", "id"), ("passage_id", "passages", "id"),
                          ("speaker_id", "actors", "id")],
@@ -81,6 +84,12 @@ TABLES: dict[str, dict[str, Any]] = {
         "not_null": {"document_id", "number", "start", "end", "text"},
         "foreign_keys": [("document_id", "documents", "id"), ("passage_id", "passages", "id")],
     },
+    "corrections": {
+        "columns": _ID | {"made_at": str, "action": str, "target": str, "value": str, "before": str,
+                         "summary": str, "stale": int},
+        "not_null": {"made_at", "action", "target", "summary", "stale"},
+        "defaults": {"stale": 0},
+    },
     "compounds": {
         "columns": {"folded": str, "words": str},
         "pk": "folded",
@@ -95,7 +104,8 @@ TABLES: dict[str, dict[str, Any]] = {
         "defaults": {"actors": 0},
     },
 }
-"""Every table. ``compounds`` maps a hyphenated word written together ("shangrila") to its FTS words;
+"""Every table. ``corrections`` is user data, never extracted: each row keyed by what survives
+re-extraction (store/corrections.py), with JSON ``target``, ``value`` and ``before`` (for undo). ``compounds`` maps a hyphenated word written together ("shangrila") to its FTS words;
 ``words`` is the full-text vocabulary with document counts and ``name_words`` the words of actors'
 names, aliases and titles (both kept at ingest, so search never scans an index to learn them)."""
 
@@ -153,9 +163,12 @@ def is_ours(conn: sqlite3.Connection) -> bool:
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     3: ('ALTER TABLE quotes ADD COLUMN "rule" TEXT', "ALTER TABLE quotes ADD COLUMN cue_start INTEGER",
         "ALTER TABLE quotes ADD COLUMN cue_end INTEGER"),
+    4: ("ALTER TABLE quotes ADD COLUMN considered TEXT",
+        "CREATE TABLE corrections (id INTEGER PRIMARY KEY, made_at TEXT NOT NULL, action TEXT NOT NULL, "
+        "target TEXT NOT NULL, value TEXT, before TEXT, summary TEXT NOT NULL, stale INTEGER NOT NULL DEFAULT 0)"),
 }
 """Statements that bring a store of the key's version to the next; quotes stored before schema 4
-keep no attribution (re-ingesting their articles gives it)."""
+keep no attribution, before schema 5 no candidates (re-ingesting their articles gives them)."""
 
 
 def migrate(conn: sqlite3.Connection) -> None:
