@@ -22,10 +22,6 @@ EXPORT_SCHEMA = 1
 _COLUMNS = "id, made_at, action, target, value, before, summary, stale"
 
 
-class CorrectionsError(StoreError):
-    """A corrections file that cannot be imported, with one line saying why."""
-
-
 @dataclass(frozen=True)
 class Correction:
     """One correction: when it was made, what it changed (in words), and whether it still applies."""
@@ -56,7 +52,7 @@ ACTIONS = tuple(APPLY)
 
 
 @contextmanager
-def _writing(store: Store) -> Iterator[sqlite3.Connection]:
+def writing(store: Store) -> Iterator[sqlite3.Connection]:
     """One short write transaction (busy timeout and all), or a clear refusal on a read-only store."""
     if store.readonly:
         raise StoreError(f"{store.path}: {READ_ONLY}")
@@ -64,9 +60,10 @@ def _writing(store: Store) -> Iterator[sqlite3.Connection]:
         yield store.conn
 
 
-def _record(conn: sqlite3.Connection, action: str, target: Json, value: Any, before: Any, summary: str) -> Correction:
-    """Store a correction and apply it."""
-    made_at = datetime.now(UTC).isoformat(timespec="seconds")
+def record(conn: sqlite3.Connection, action: str, target: Json, value: Any, before: Any, summary: str,
+           made_at: str | None = None) -> Correction:
+    """Store a correction (made now unless ``made_at`` says when) and apply it."""
+    made_at = made_at or datetime.now(UTC).isoformat(timespec="seconds")
     stale = not APPLY[action](conn, target, value)
     row_id = conn.execute(
         "INSERT INTO corrections (made_at, action, target, value, before, summary, stale) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -76,65 +73,65 @@ def _record(conn: sqlite3.Connection, action: str, target: Json, value: Any, bef
 
 def set_speaker(store: Store, quote_id: int, actor: int | None) -> Correction:
     """Give a quote this speaker (it becomes speech), or none."""
-    with _writing(store) as conn:
+    with writing(store) as conn:
         key = amend.span_key(conn, "quotes", quote_id)
         before = amend.quote_state(conn, key)
         kind = "speech" if actor is not None else before["kind"]
         value = {"kind": kind, "speaker": amend.actor_ref(conn, actor)}
         summary = f"speaker of {_quoted(conn, quote_id)}: {_who(before)} → {_who(value)}"
-        return _record(conn, "speaker", key, value, before, summary)
+        return record(conn, "speaker", key, value, before, summary)
 
 
 def set_quote_kind(store: Store, quote_id: int, kind: str) -> Correction:
     """Make a quote speech, a phrase or a title (only speech keeps a speaker)."""
-    with _writing(store) as conn:
+    with writing(store) as conn:
         key = amend.span_key(conn, "quotes", quote_id)
         before = amend.quote_state(conn, key)
         value = {"kind": kind, "speaker": before["speaker"] if kind == "speech" else None}
         summary = f"kind of {_quoted(conn, quote_id)}: {before['kind']} → {kind}"
-        return _record(conn, "quote_kind", key, value, before, summary)
+        return record(conn, "quote_kind", key, value, before, summary)
 
 
 def merge_actors(store: Store, gone: int, kept: int) -> Correction:
     """Fold actor ``gone`` into ``kept``: one actor with both names."""
-    with _writing(store) as conn:
+    with writing(store) as conn:
         target, value = amend.actor_ref(conn, gone), amend.actor_ref(conn, kept)
         before = {"gone": snapshot(conn, gone), "kept": snapshot(conn, kept)}
         summary = f"merge {target['name']} ({target['kind']}) into {value['name']}"
-        return _record(conn, "merge", target, value, before, summary)
+        return record(conn, "merge", target, value, before, summary)
 
 
 def rename_actor(store: Store, actor: int, name: str) -> Correction:
     """Give an actor another canonical name (the old one stays an alias)."""
-    with _writing(store) as conn:
+    with writing(store) as conn:
         target = amend.actor_ref(conn, actor)
-        return _record(conn, "rename", target, name, target["name"], f"rename {target['name']} → {name}")
+        return record(conn, "rename", target, name, target["name"], f"rename {target['name']} → {name}")
 
 
 def set_actor_kind(store: Store, actor: int, kind: str) -> Correction:
     """Make an actor a person, organization, country, place, outlet or group."""
-    with _writing(store) as conn:
+    with writing(store) as conn:
         target = amend.actor_ref(conn, actor)
         summary = f"kind of {target['name']}: {target['kind']} → {kind}"
-        return _record(conn, "actor_kind", target, kind, target["kind"], summary)
+        return record(conn, "actor_kind", target, kind, target["kind"], summary)
 
 
 def not_an_actor(store: Store, actor: int) -> Correction:
     """Remove an actor that is none (its mentions go, its quotes lose their speaker)."""
-    with _writing(store) as conn:
+    with writing(store) as conn:
         target = amend.actor_ref(conn, actor)
         before = snapshot(conn, actor)
-        return _record(conn, "not_actor", target, None, before, f"not an actor: {target['name']}")
+        return record(conn, "not_actor", target, None, before, f"not an actor: {target['name']}")
 
 
 def detach_mention(store: Store, mention: int) -> Correction:
     """Take one mention away from its actor."""
-    with _writing(store) as conn:
+    with writing(store) as conn:
         key = amend.span_key(conn, "mentions", mention)
         actor, text = conn.execute("SELECT actor_id, text FROM mentions WHERE id = ?", (mention,)).fetchone()
         ref = amend.actor_ref(conn, actor)
         summary = f"detach “{text}” (at {key['start']}) from {ref['name']}"
-        return _record(conn, "detach", key, None, {"actor": ref, "text": text}, summary)
+        return record(conn, "detach", key, None, {"actor": ref, "text": text}, summary)
 
 
 def _quoted(conn: sqlite3.Connection, quote_id: int) -> str:
@@ -176,7 +173,7 @@ UNDO: dict[str, Callable[[sqlite3.Connection, Json, Any, Any], object]] = {
 
 def undo(store: Store, correction_id: int | None = None) -> Correction | None:
     """Take back one correction (the last one by default) and forget it; None if there is none."""
-    with _writing(store) as conn:
+    with writing(store) as conn:
         where, params = ("WHERE id = ?", (correction_id,)) if correction_id is not None else ("", ())
         row = conn.execute(f"SELECT {_COLUMNS} FROM corrections {where} ORDER BY id DESC LIMIT 1", params).fetchone()
         if row is None:

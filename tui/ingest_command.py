@@ -17,12 +17,13 @@ if TYPE_CHECKING:
 class _IngestRun:
     """One ``ingest`` command: the store (opened at the first good file), its report lines, its counts."""
 
-    def __init__(self, path: Path) -> None:
-        """Ingest into the store at ``path``."""
+    def __init__(self, path: Path, force: bool = False) -> None:
+        """Ingest into the store at ``path`` (extracting stored articles again if ``force``)."""
         self.path = path
+        self.force = force
         self.store: Store | None = None
         self.created = self.reader_gone = False
-        self.counts = {"added": 0, "unchanged": 0}
+        self.counts = {"added": 0, "unchanged": 0, "replaced": 0}
 
     def ingest(self, text: str, path: Path) -> None:
         """Add one article's text and report it on stdout."""
@@ -31,7 +32,7 @@ class _IngestRun:
         if self.store is None:
             self.created = not (self.path.exists() or self.path.is_symlink())
             self.store = Store.open(self.path)
-        result = ingest_text(self.store, text, str(path.resolve()))
+        result = ingest_text(self.store, text, str(path.resolve()), force=self.force)
         self.counts[result.status] += 1
         self._say(_describe(result))
 
@@ -66,10 +67,10 @@ class _IngestRun:
                   f"{self.counts['unchanged']} unchanged)")
 
 
-def ingest_paths(paths: Sequence[str], follow_links: bool, store_path: Path) -> int:
+def ingest_paths(paths: Sequence[str], follow_links: bool, store_path: Path, force: bool = False) -> int:
     """Ingest every article the paths name into the store; report each file, carry on past bad ones."""
     files, failed = _collect(paths, follow_links)
-    run = _IngestRun(store_path)
+    run = _IngestRun(store_path, force)
     try:
         for path in files:
             text = _read_or_report(path)
@@ -109,5 +110,6 @@ def _describe(result: IngestResult) -> str:
     path, title = shown(result.path), shown(result.title)
     if result.status == "unchanged":
         return f"unchanged  {path} (already in the store: {title})"
-    return (f"added      {path}: {title} ({result.actors} actors, {result.quotes} quotes, "
+    verb = "replaced  " if result.status == "replaced" else "added     "
+    return (f"{verb} {path}: {title} ({result.actors} actors, {result.quotes} quotes, "
             f"{result.events} events, {result.citations} citations)")
