@@ -17,7 +17,8 @@ from store import queries
 from store.db import Store
 from store.queries import ActorSummary, DocumentInfo, Dossier, KindCount
 from tui.messages import ActorPlace, Navigate, TextPlace
-from tui.screens.base import ExplorerScreen
+from tui.screens.base import CORRECT, MERGE, ExplorerScreen
+from tui.screens.correcting import Highlighted
 from tui.widgets.dossier_view import DossierView
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.kind_tabs import KindTabs
@@ -66,6 +67,8 @@ class ActorsScreen(ExplorerScreen):
         Binding("left_square_bracket", "previous_kind", "◀ Kind", show=False),
         Binding("down", "focus_list", "List", show=False),
         Binding("escape", "go_back", "Back", show=False, priority=True),
+        CORRECT,
+        MERGE,
     ]
 
     filter_text: var[str] = var("", init=False)
@@ -116,9 +119,7 @@ class ActorsScreen(ExplorerScreen):
         """Reload the list, the kind counts and the preview when the store changed since last asked."""
         seen, self._version = self._version, version
         if seen is not None and seen != version:
-            self._load_page()
-            self.fetch("counts", queries.kind_counts, then=self._set_counts)
-            self._preview_highlighted()
+            self._reload()
 
     def _set_documents(self, documents: Sequence[DocumentInfo]) -> None:
         """Let the preview name each row's document when there are several."""
@@ -187,6 +188,21 @@ class ActorsScreen(ExplorerScreen):
         self.filter_text = event.value
 
     @on(Input.Submitted, "#filter")
+    def highlighted(self) -> Highlighted:
+        """`c` and `m` act on the highlighted actor."""
+        return Highlighted(actor_id=self.highlighted_actor_id())
+
+    def after_correction(self) -> None:
+        """Show the list as a correction left it: written on this connection, so the store's data version,
+        which counts other programs' writes, does not tell."""
+        self._reload()
+
+    def _reload(self) -> None:
+        """Load the list, the kind counts and the preview again."""
+        self._load_page()
+        self.fetch("counts", queries.kind_counts, then=self._set_counts)
+        self._preview_highlighted()
+
     def action_focus_list(self) -> None:
         """Move the keys from the filter to the list (enter or down in the filter)."""
         self.set_focus(self.query_one("#actors-table", NavTable))
