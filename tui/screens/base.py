@@ -29,10 +29,11 @@ from tui.widgets.passage_preview import PassagePreview
 T = TypeVar("T")
 WHY = Binding("w", "why", "Why")
 """`w` on screens that show quotes: how the highlighted quote was attributed."""
-CORRECT = Binding("c", "correct", "Correct")
+CORRECT = Binding("c", "correct", "Fix")
 """`c` on screens that show actors, quotes or mentions: correct the highlighted one with the picker."""
-MERGE = Binding("m", "merge", "Merge")
-"""`m` on screens that show actors: merge the highlighted actor into another, picked with the picker."""
+MERGE = Binding("m", "merge", "Merge actor", show=False)
+"""`m` on screens that show actors: merge the highlighted actor into another, picked with the picker (in the
+help, not the footer, which `c` shares: its menu merges too)."""
 QuoteSpot = int | tuple[TextPlace, ...]
 """A quote `w` explains: its id, or spots of text to try in turn (the innermost quote holding one)."""
 _LETTERS = frozenset({"why", "correct", "merge"})

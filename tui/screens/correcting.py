@@ -90,15 +90,17 @@ def _actor_choices(actor: ActorTarget | None) -> list[Choice]:
 
 def merge_from(actor_id: int, screen: ExplorerScreen) -> None:
     """Pick the actor to merge ``actor_id`` into, then merge."""
-    pick_actor(screen, title="Merge into which actor?", then=partial(_save, corrections.merge_actors, actor_id),
+    pick_actor(screen, title="Merge {} into which actor?", then=partial(_save, corrections.merge_actors, actor_id),
                leave_out=actor_id)
 
 
 def pick_actor(screen: ExplorerScreen, title: str, then: Callable[..., object], leave_out: int | None = None) -> None:
-    """Load every actor, let the user pick one with the fuzzy picker, then call ``then(actor_id, screen)``."""
+    """Load every actor, let the user pick one with the fuzzy picker, then call ``then(actor_id, screen)``.
+    A ``{}`` in the title is the left-out actor's name."""
     def show(actors: Sequence[ActorSummary]) -> None:
         choices = [Choice(a.name, f"{a.kind} · {a.mentions} mentions", a.id) for a in actors if a.id != leave_out]
-        screen.app.push_screen(PickerScreen(title, choices),
+        named = title.format(next((a.name for a in actors if a.id == leave_out), "this actor"))
+        screen.app.push_screen(PickerScreen(named, choices),
                                lambda picked: None if picked is None else then(picked, screen))
 
     screen.fetch("correct", queries.actors, then=show)
