@@ -20,7 +20,14 @@ _SPANS = {
     "citations": 'SELECT d.sha256, t.start, t."end" FROM citations t JOIN documents d ON d.id = t.document_id '
                  "WHERE t.outlet_actor_id = ?",
 }
-_ROW = '(SELECT t.id FROM {table} t JOIN documents d ON d.id = t.document_id WHERE d.sha256 = ? AND t.start = ? AND t."end" = ?)'
+_ROW = ('(SELECT t.id FROM {table} t JOIN documents d ON d.id = t.document_id '
+        'WHERE d.sha256 = ? AND t.start = ? AND t."end" = ?)')
+_SPEAKER = "UPDATE quotes SET speaker_id = ? WHERE id = " + _ROW.format(table="quotes")
+_OUTLET = "UPDATE citations SET outlet_actor_id = ? WHERE id = " + _ROW.format(table="citations")
+_EVENT_LINK = "INSERT OR IGNORE INTO event_actors (event_id, actor_id) SELECT " + _ROW.format(table="events") + ", ?"
+_EVENT_UNLINK = "DELETE FROM event_actors WHERE actor_id = ? AND event_id = " + _ROW.format(table="events")
+_MENTION_MOVE = "UPDATE mentions SET actor_id = ? WHERE id = " + _ROW.format(table="mentions")
+"""Statements that find a row by its key (document SHA-256 and offsets)."""
 
 
 def snapshot(conn: sqlite3.Connection, actor: int) -> Json:
@@ -38,11 +45,11 @@ def restore(conn: sqlite3.Connection, snap: Json, holder: int | None, holder_bef
                      [(actor, alias) for alias in snap["aliases"] if alias != snap["name"]])
     for sha, start, end, text in snap["mentions"]:
         put_mention(conn, actor, sha, start, end, text)
-    conn.executemany(f"UPDATE quotes SET speaker_id = ? WHERE id = {_ROW.format(table='quotes')}",
+    conn.executemany(_SPEAKER,
                      [(actor, *key) for key in snap["quotes"]])
-    conn.executemany(f"UPDATE citations SET outlet_actor_id = ? WHERE id = {_ROW.format(table='citations')}",
+    conn.executemany(_OUTLET,
                      [(actor, *key) for key in snap["citations"]])
-    conn.executemany(f"INSERT OR IGNORE INTO event_actors (event_id, actor_id) SELECT {_ROW.format(table='events')}, ?",
+    conn.executemany(_EVENT_LINK,
                      [(*key, actor) for key in snap["events"]])
     if holder is not None and holder_before is not None:
         _give_back(conn, holder, holder_before, snap)
@@ -62,8 +69,7 @@ def _actor(conn: sqlite3.Connection, snap: Json) -> int:
 
 def put_mention(conn: sqlite3.Connection, actor: int, sha: str, start: int, end: int, text: str) -> None:
     """Point the mention at this key to the actor, or add it again if it was deleted."""
-    moved = conn.execute(f"UPDATE mentions SET actor_id = ? WHERE id = {_ROW.format(table='mentions')}",
-                         (actor, sha, start, end)).rowcount
+    moved = conn.execute(_MENTION_MOVE, (actor, sha, start, end)).rowcount
     if moved:
         return
     conn.execute('INSERT INTO mentions (actor_id, document_id, passage_id, start, "end", text) '
@@ -75,7 +81,7 @@ def put_mention(conn: sqlite3.Connection, actor: int, sha: str, start: int, end:
 def _give_back(conn: sqlite3.Connection, holder: int, before: Json, snap: Json) -> None:
     """Take from the holder the event links and aliases that came with the merged actor only."""
     own_events = {tuple(key) for key in before["events"]}
-    conn.executemany(f"DELETE FROM event_actors WHERE actor_id = ? AND event_id = {_ROW.format(table='events')}",
+    conn.executemany(_EVENT_UNLINK,
                      [(holder, *key) for key in snap["events"] if tuple(key) not in own_events])
     conn.executemany("DELETE FROM aliases WHERE actor_id = ? AND alias = ?",
                      [(holder, alias) for alias in {snap["name"], *snap["aliases"]} - set(before["aliases"])])

@@ -18,6 +18,8 @@ _QUOTE = ('SELECT q.id, q.kind, q.speaker_id FROM quotes q JOIN documents d ON d
           'WHERE d.sha256 = ? AND q.start = ? AND q."end" = ?')
 _MENTION = ('SELECT m.id, m.actor_id FROM mentions m JOIN documents d ON d.id = m.document_id '
             'WHERE d.sha256 = ? AND m.start = ? AND m."end" = ?')
+_KEYS = {table: 'SELECT d.sha256, t.start, t."end" FROM ' + table + " t JOIN documents d ON d.id = t.document_id "
+                "WHERE t.id = ?" for table in ("quotes", "mentions")}
 _BY_ALIAS = "SELECT a.id FROM aliases al JOIN actors a ON a.id = al.actor_id WHERE al.alias = ? AND a.kind = ?"
 
 
@@ -41,9 +43,8 @@ def actor_ref(conn: sqlite3.Connection, actor: int | None) -> Json | None:
 
 
 def span_key(conn: sqlite3.Connection, table: str, row_id: int) -> Json:
-    """The key of a quote or mention: its document's SHA-256 and its offsets."""
-    sha, start, end = conn.execute(f'SELECT d.sha256, t.start, t."end" FROM {table} t JOIN documents d '
-                                   "ON d.id = t.document_id WHERE t.id = ?", (row_id,)).fetchone()
+    """The key of a quote or mention (``table``): its document's SHA-256 and its offsets."""
+    sha, start, end = conn.execute(_KEYS[table], (row_id,)).fetchone()
     return {"sha256": sha, "start": start, "end": end}
 
 

@@ -19,7 +19,7 @@ from store.forget import recount
 Json = dict[str, Any]
 READ_ONLY = "the store is read-only, so corrections can't be saved"
 EXPORT_SCHEMA = 1
-_COLUMNS = "id, made_at, action, target, value, before, summary, stale"
+_SELECT = "SELECT id, made_at, action, target, value, before, summary, stale FROM corrections"
 
 
 @dataclass(frozen=True)
@@ -174,8 +174,10 @@ UNDO: dict[str, Callable[[sqlite3.Connection, Json, Any, Any], object]] = {
 def undo(store: Store, correction_id: int | None = None) -> Correction | None:
     """Take back one correction (the last one by default) and forget it; None if there is none."""
     with writing(store) as conn:
-        where, params = ("WHERE id = ?", (correction_id,)) if correction_id is not None else ("", ())
-        row = conn.execute(f"SELECT {_COLUMNS} FROM corrections {where} ORDER BY id DESC LIMIT 1", params).fetchone()
+        if correction_id is None:
+            row = conn.execute(_SELECT + " ORDER BY id DESC LIMIT 1").fetchone()
+        else:
+            row = conn.execute(_SELECT + " WHERE id = ?", (correction_id,)).fetchone()
         if row is None:
             return None
         correction = _correction(row)
@@ -188,7 +190,7 @@ def undo(store: Store, correction_id: int | None = None) -> Correction | None:
 def reapply(conn: sqlite3.Connection) -> None:
     """Apply every correction again, oldest first, inside the caller's write transaction (after an
     ingest), marking those whose target is gone as stale and those found again as not."""
-    rows = conn.execute(f"SELECT {_COLUMNS} FROM corrections ORDER BY id").fetchall()
+    rows = conn.execute(_SELECT + " ORDER BY id").fetchall()
     for row in rows:
         correction = _correction(row)
         stale = not APPLY[correction.action](conn, correction.target, correction.value)
@@ -198,10 +200,10 @@ def reapply(conn: sqlite3.Connection) -> None:
 
 def corrections(store: Store) -> tuple[Correction, ...]:
     """Every correction, newest first."""
-    return tuple(_correction(row) for row in store.rows(f"SELECT {_COLUMNS} FROM corrections ORDER BY id DESC"))
+    return tuple(_correction(row) for row in store.rows(_SELECT + " ORDER BY id DESC"))
 
 
 def _correction(row: sqlite3.Row | tuple[Any, ...]) -> Correction:
-    """A Correction from a row of _COLUMNS."""
+    """A Correction from a row of _SELECT."""
     return Correction(row[0], row[1], row[2], row[6], bool(row[7]), json.loads(row[3]), json.loads(row[4]))
 

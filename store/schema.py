@@ -105,7 +105,8 @@ TABLES: dict[str, dict[str, Any]] = {
     },
 }
 """Every table. ``corrections`` is user data, never extracted: each row keyed by what survives
-re-extraction (store/corrections.py), with JSON ``target``, ``value`` and ``before`` (for undo). ``compounds`` maps a hyphenated word written together ("shangrila") to its FTS words;
+re-extraction (store/corrections.py), with JSON ``target``, ``value`` and ``before`` (for undo).
+``compounds`` maps a hyphenated word written together ("shangrila") to its FTS words;
 ``words`` is the full-text vocabulary with document counts and ``name_words`` the words of actors'
 names, aliases and titles (both kept at ingest, so search never scans an index to learn them)."""
 

@@ -17,8 +17,7 @@ from store import queries
 from store.db import Store
 from store.queries import ActorSummary, DocumentInfo, Dossier, KindCount
 from tui.messages import ActorPlace, Navigate, TextPlace
-from tui.screens.base import CORRECT, MERGE, ExplorerScreen
-from tui.screens.correcting import Highlighted
+from tui.screens.base import CORRECT, MERGE, ExplorerScreen, Highlighted
 from tui.widgets.dossier_view import DossierView
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.kind_tabs import KindTabs
@@ -187,7 +186,6 @@ class ActorsScreen(ExplorerScreen):
         """Filter as the user types."""
         self.filter_text = event.value
 
-    @on(Input.Submitted, "#filter")
     def highlighted(self) -> Highlighted:
         """`c` and `m` act on the highlighted actor."""
         return Highlighted(actor_id=self.highlighted_actor_id())
@@ -203,6 +201,7 @@ class ActorsScreen(ExplorerScreen):
         self.fetch("counts", queries.kind_counts, then=self._set_counts)
         self._preview_highlighted()
 
+    @on(Input.Submitted, "#filter")
     def action_focus_list(self) -> None:
         """Move the keys from the filter to the list (enter or down in the filter)."""
         self.set_focus(self.query_one("#actors-table", NavTable))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from functools import partial
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on
 from textual.binding import Binding
@@ -16,15 +17,15 @@ from textual.worker import Worker, get_current_worker
 
 from store import queries
 from store.db import Store, StoreError
-from store.correction_targets import targets
-from store.corrections import Correction, undo
 from store.queries import QuoteAttribution
 from tui.messages import TextPlace
-from tui.screens.correcting import Highlighted, merge_from, offer
 from tui.screens.printable import printable
 from tui.widgets.attached import in_history
 from tui.widgets.nav_list import PlaceOption
 from tui.widgets.passage_preview import PassagePreview
+
+if TYPE_CHECKING:
+    from store.corrections import Correction
 
 T = TypeVar("T")
 WHY = Binding("w", "why", "Why")
@@ -47,6 +48,19 @@ def attribution_near(store: Store, spots: tuple[TextPlace, ...]) -> QuoteAttribu
         if found is not None:
             return found
     return None
+
+
+@dataclass(frozen=True)
+class Highlighted:
+    """What the user points at for `c` and `m`: an actor, a quote, and spots of text (a mention or a quote)."""
+
+    actor_id: int | None = None
+    quote_id: int | None = None
+    spots: tuple[TextPlace, ...] = ()
+
+    def spans(self) -> tuple[tuple[int, int, int], ...]:
+        """The spots as (document id, start, end)."""
+        return tuple((spot.document_id, spot.start, spot.end) for spot in self.spots)
 
 
 class ExplorerScreen(Screen[None]):
@@ -110,22 +124,39 @@ class ExplorerScreen(Screen[None]):
         spot = self.highlighted_quote()
         return Highlighted(quote_id=spot) if isinstance(spot, int) else Highlighted(spots=spot or ())
 
+    def can_save(self) -> bool:
+        """True if corrections can be saved; on a read-only store, say so (a notice, not a failure)."""
+        if self.store.readonly:
+            self.notify("This store is read-only, so corrections can't be saved.", title="Read-only",
+                        severity="warning")
+        return not self.store.readonly
+
     def action_correct(self) -> None:
         """Offer the corrections that fit the highlighted actor, quote or mention."""
         pointed = self.highlighted()
+        if not self.can_save():
+            return
         if pointed == Highlighted():
             self.notify("Nothing is highlighted: move to an actor, a quote or a mention, then press c.",
                         title="Correct")
             return
+        # Imported on first use, as the other screens are: correcting is not needed to start.
+        from store.correction_targets import targets
+        from tui.screens.correcting import offer
+
         self.fetch("correct", targets, pointed.actor_id, pointed.quote_id, pointed.spans(),
                    then=partial(offer, self))
 
     def action_merge(self) -> None:
         """Merge the highlighted actor into another one, picked by typing part of its name."""
         actor_id = self.highlighted().actor_id
+        if not self.can_save():
+            return
         if actor_id is None:
             self.notify("No actor is highlighted: m merges an actor into another.", title="Merge")
             return
+        from tui.screens.correcting import merge_from
+
         merge_from(actor_id, self)
 
     def corrected(self, correction: Correction) -> None:
@@ -136,6 +167,10 @@ class ExplorerScreen(Screen[None]):
 
     def action_undo(self) -> None:
         """Undo the last correction (saved in a thread, like every write)."""
+        from store.corrections import undo
+
+        if not self.can_save():
+            return
         self.fetch("correct", undo, then=self.undone)
 
     def undone(self, correction: Correction | None) -> None:

@@ -4,7 +4,6 @@ fuzzy picker, then save through store/corrections.py in a thread (the explorer w
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -12,7 +11,6 @@ from store import corrections, queries
 from store.correction_targets import ActorTarget, QuoteTarget, Targets
 from store.model import ACTOR_KINDS, QUOTE_KINDS
 from store.queries import ActorSummary
-from tui.messages import TextPlace
 from tui.screens.picker import Choice, PickerScreen
 
 if TYPE_CHECKING:
@@ -20,19 +18,6 @@ if TYPE_CHECKING:
 
 Step = Callable[["ExplorerScreen"], object]
 """What picking a correction does next: ask for more, or save."""
-
-
-@dataclass(frozen=True)
-class Highlighted:
-    """What the user points at: an actor, a quote, and spots of text (a mention or quote under them)."""
-
-    actor_id: int | None = None
-    quote_id: int | None = None
-    spots: tuple[TextPlace, ...] = ()
-
-    def spans(self) -> tuple[tuple[int, int, int], ...]:
-        """The spots as (document id, start, end)."""
-        return tuple((spot.document_id, spot.start, spot.end) for spot in self.spots)
 
 
 def offer(screen: ExplorerScreen, found: Targets) -> None:
@@ -55,8 +40,8 @@ def _quote_choices(quote: QuoteTarget | None) -> list[Choice]:
     if quote is None:
         return []
     short = f"“{quote.text[:30]}…”" if len(quote.text) > 30 else f"“{quote.text}”"
-    choices = [Choice(f"Set the speaker of {short}…", f"now {quote.speaker or 'nobody'}",
-                      partial(pick_actor, title="Who said it?", then=partial(_save, corrections.set_speaker, quote.id)))]
+    speaker = partial(pick_actor, title="Who said it?", then=partial(_save, corrections.set_speaker, quote.id))
+    choices = [Choice(f"Set the speaker of {short}", f"now {quote.speaker or 'nobody'}", speaker)]
     if quote.speaker is not None:
         choices.append(Choice(f"Clear the speaker of {short}", f"now {quote.speaker}",
                               partial(_save, corrections.set_speaker, quote.id, None)))

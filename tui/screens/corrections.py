@@ -71,6 +71,8 @@ class CorrectionsScreen(ExplorerScreen):
     def action_undo_this(self) -> None:
         """Undo the highlighted correction and forget it."""
         table = self.query_one(NavTable)
+        if not self.can_save():
+            return
         if not table.row_count:
             self.notify("No correction to undo.", title="Undo")
             return

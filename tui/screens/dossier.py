@@ -12,8 +12,7 @@ from textual.widgets import Header
 from store import queries
 from store.queries import DocumentInfo, Dossier
 from tui.messages import TextPlace
-from tui.screens.base import CORRECT, MERGE, WHY, ExplorerScreen, QuoteSpot
-from tui.screens.correcting import Highlighted
+from tui.screens.base import CORRECT, MERGE, WHY, ExplorerScreen, Highlighted, QuoteSpot
 from tui.widgets.dossier_view import DossierView
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.nav_list import NavList
