@@ -137,3 +137,24 @@ def test_a_read_only_store_says_corrections_cannot_be_saved(tmp_path) -> None:
         ingest_text(store, WIRE, "wire.txt", extract=wire_article)
     with Store.open(path, readonly=True) as store, pytest.raises(StoreError, match="can't be saved"):
         corrections.rename_actor(store, 1, "x")
+
+
+def test_after_a_merge_search_finds_both_names_under_one_actor(wire_store: Store) -> None:
+    from store.search import search
+
+    doe = _actor(wire_store, "Jane Doe")
+    corrections.merge_actors(wire_store, _actor(wire_store, "Ola Nordmann"), doe)
+    for name in ("nordmann", "jane doe"):
+        assert [hit.id for hit in search(wire_store, name).actors] == [doe], name
+
+
+def test_why_reads_the_candidates_the_sieve_passed_over(fresh_store: Store) -> None:
+    from store import queries
+
+    text = ("Harbour Talks Resume in Valdora\n\n"
+            "After a call with Germany's envoy, Minister Clara Oduya said: “The ships can come back.”")
+    ingest_text(fresh_store, text, "harbour.txt")
+    why = queries.attribution(fresh_store, _quote(fresh_store, "The ships can come back."))
+    assert why is not None and why.speaker == "Clara Oduya"
+    assert [(c.actor, c.reason.split(":")[0]) for c in why.candidates] == [("Germany", "owner")]
+    assert not why.corrected

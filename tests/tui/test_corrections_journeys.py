@@ -123,3 +123,18 @@ async def test_a_read_only_store_says_corrections_cannot_be_saved(wire_file_stor
                 await ui.press(key)
                 assert not isinstance(ui.app.screen, PickerScreen)
             assert len([line for line in said if "can't be saved" in line]) == 3
+
+
+async def test_merging_the_dossiers_actor_goes_back_and_undo_brings_it_back(wire_file_store: Store,
+                                                                          explore: Explore) -> None:
+    async with explore(wire_file_store) as ui:
+        await highlight_actor(ui, "Ola Nordmann")
+        await ui.press("enter", "m")
+        await pick(ui, *"doe")
+        assert isinstance(ui.app.screen, ActorsScreen)
+        assert "Ola Nordmann" not in [row[1] for row in ui.rows("#actors-table")]
+        await ui.press("C")
+        assert [row[1] for row in ui.rows("#corrections-table")] == ["merge"]
+        await ui.press("x")
+        assert ui.rows("#corrections-table") == []
+        assert wire_file_store.value("SELECT mentions FROM actors WHERE name = 'Ola Nordmann'") == 2

@@ -76,7 +76,7 @@ class ActorsScreen(ExplorerScreen):
     def __init__(self) -> None:
         """An actors list that has not yet seen the store."""
         super().__init__()
-        self._version: int | None = None
+        self._version: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         """Kind tabs and filter above the list, the dossier preview beside it on wide terminals."""
@@ -110,11 +110,12 @@ class ActorsScreen(ExplorerScreen):
         self._check_store()
 
     def _check_store(self) -> None:
-        """Ask whether another process changed the store (only while this screen shows)."""
+        """Ask whether another process, or a correction on another screen, changed the store (only while
+        this screen shows)."""
         if self.is_current:
-            self.fetch("version", queries.data_version, then=self._store_version)
+            self.fetch("version", queries.store_state, then=self._store_version)
 
-    def _store_version(self, version: int) -> None:
+    def _store_version(self, version: tuple[int, int]) -> None:
         """Reload the list, the kind counts and the preview when the store changed since last asked."""
         seen, self._version = self._version, version
         if seen is not None and seen != version:

@@ -84,7 +84,15 @@ class DossierScreen(ExplorerScreen):
 
     def after_correction(self) -> None:
         """Load the dossier again: quotes, mentions or the actor itself may have changed (or gone)."""
-        self.fetch("dossier", queries.dossier, self.actor_id, SHOWN, then=self._show)
+        self.fetch("dossier", queries.dossier, self.actor_id, SHOWN, then=self._show_corrected)
+
+    def _show_corrected(self, dossier: Dossier | None) -> None:
+        """Display the corrected dossier; an actor merged away or removed takes you back where you were."""
+        if dossier is None:
+            self.notify("The actor was merged or removed; u undoes it.", title="Dossier")
+            self.action_go_back()
+            return
+        self._show(dossier)
 
     def action_next_section(self) -> None:
         """Jump to the next section (quotes, mentions, connections, events, sources)."""
