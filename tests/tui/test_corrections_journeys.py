@@ -18,6 +18,7 @@ from tui.screens.actors import ActorsScreen
 from tui.screens.corrections import CorrectionsScreen
 from tui.screens.dossier import DossierScreen
 from tui.screens.picker import PickerScreen
+from tui.screens.reader import ReaderScreen
 from tui.screens.why import WhyScreen
 
 if TYPE_CHECKING:
@@ -138,3 +139,14 @@ async def test_merging_the_dossiers_actor_goes_back_and_undo_brings_it_back(wire
         await ui.press("x")
         assert ui.rows("#corrections-table") == []
         assert wire_file_store.value("SELECT mentions FROM actors WHERE name = 'Ola Nordmann'") == 2
+
+
+async def test_detach_a_mention_in_the_reader(wire_file_store: Store, explore: Explore) -> None:
+    async with explore(wire_file_store) as ui:
+        await highlight_actor(ui, "Jane Doe")
+        await ui.press("r")
+        assert isinstance(ui.app.screen, ReaderScreen)
+        await ui.press("n", "c")
+        await pick(ui, *"detach")
+        assert wire_file_store.value("SELECT mentions FROM actors WHERE name = 'Jane Doe'") == 1
+        assert [c.action for c in corrections.corrections(wire_file_store)] == ["detach"]

@@ -107,6 +107,10 @@ class ReaderScreen(ExplorerScreen):
         if article.cursor is None:
             self.query_one("#reader-status", Static).update("n/N or h/l put the cursor on the actors named")
 
+    def after_correction(self) -> None:
+        """Mark the article's actors as the correction left them."""
+        self.query_one(ArticleView).forget_marks()
+
     def reader_place(self) -> TextPlace | None:
         """Already reading."""
         return self.place
