@@ -80,12 +80,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_commands(commands: argparse._SubParsersAction, db: argparse.ArgumentParser) -> None:
     """The subcommands, each also taking ``--db``."""
-    ingest = commands.add_parser("ingest", parents=[db], help="add .txt/.md articles (a folder adds all)")
-    ingest.add_argument("paths", nargs="+", metavar="PATH")
-    ingest.add_argument("--follow-links", action="store_true",
-                        help="in a folder, also add what symbolic links outside it lead to")
-    ingest.add_argument("--force", action="store_true",
-                        help="extract articles already stored again (your corrections apply again)")
+    _add_ingest(commands, db)
     export = commands.add_parser(
         "export",
         parents=[db],
@@ -104,6 +99,16 @@ def _add_commands(commands: argparse._SubParsersAction, db: argparse.ArgumentPar
     actors = commands.add_parser("actors", parents=[db], help="list actors, most mentioned first")
     actors.add_argument("--kind", choices=ACTOR_KINDS)
     actors.add_argument("--json", action="store_true", help="print the actors as JSON")
+
+
+def _add_ingest(commands: argparse._SubParsersAction, db: argparse.ArgumentParser) -> None:
+    """``ingest PATH... [--follow-links] [--force]``."""
+    ingest = commands.add_parser("ingest", parents=[db], help="add .txt/.md articles (a folder adds all)")
+    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.add_argument("--follow-links", action="store_true",
+                        help="in a folder, also add what symbolic links outside it lead to")
+    ingest.add_argument("--force", action="store_true",
+                        help="extract articles already stored again (your corrections apply again)")
 
 
 def _add_corrections(commands: argparse._SubParsersAction, db: argparse.ArgumentParser) -> None:

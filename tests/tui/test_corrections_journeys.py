@@ -150,3 +150,13 @@ async def test_detach_a_mention_in_the_reader(wire_file_store: Store, explore: E
         await pick(ui, *"detach")
         assert wire_file_store.value("SELECT mentions FROM actors WHERE name = 'Jane Doe'") == 1
         assert [c.action for c in corrections.corrections(wire_file_store)] == ["detach"]
+
+
+async def test_the_help_lists_every_correction_key(wire_file_store: Store, explore: Explore) -> None:
+    from tui.screens.help import HelpScreen
+
+    async with explore(wire_file_store) as ui:
+        await ui.press("question_mark")
+        assert isinstance(ui.app.screen, HelpScreen)
+        keys = {entry.binding.key for entry in ui.app.screen.entries}
+        assert {"c", "m", "u", "C"} <= keys

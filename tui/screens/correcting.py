@@ -83,6 +83,7 @@ def pick_actor(screen: ExplorerScreen, title: str, then: Callable[..., object], 
     """Load every actor, let the user pick one with the fuzzy picker, then call ``then(actor_id, screen)``.
     A ``{}`` in the title is the left-out actor's name."""
     def show(actors: Sequence[ActorSummary]) -> None:
+        """Open the picker on the loaded actors."""
         choices = [Choice(a.name, f"{a.kind} · {a.mentions} mentions", a.id) for a in actors if a.id != leave_out]
         named = title.format(next((a.name for a in actors if a.id == leave_out), "this actor"))
         screen.app.push_screen(PickerScreen(named, choices),
