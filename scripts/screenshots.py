@@ -67,6 +67,13 @@ async def to_why(pilot: Pilot[None], store: Store) -> None:
     await pilot.press("w")
 
 
+async def to_correct(pilot: Pilot[None], store: Store) -> None:
+    """Offer the corrections for the most quoted actor and their first quote (highlighted in the dossier)."""
+    await to_dossier(pilot, store)
+    await settle(pilot)
+    await pilot.press("c")
+
+
 async def to_corrections(pilot: Pilot[None], store: Store) -> None:
     """Make two corrections (unless the store has some or cannot take them), then list them."""
     from store import corrections
@@ -98,6 +105,7 @@ SCREENS: dict[str, Step] = {
     "timeline": keys("t"),
     "sources": keys("s"),
     "help": keys("question_mark"),
+    "correct-picker": to_correct,
     "merge-picker": keys("m"),
     "corrections": to_corrections,
 }
