@@ -1,5 +1,5 @@
-"""Forget one document: its rows and everything extracted from it, with counts, vocabulary and actors kept in step
-(what ``ingest --force`` does before it extracts the document again)."""
+"""Forget what was extracted from one document, with counts, vocabulary and actors kept in step (what
+``ingest --force`` does before it extracts the document again; the document's own row and id stay)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ _DELETES = (
     "DELETE FROM mentions WHERE document_id = :doc",
     "DELETE FROM events WHERE document_id = :doc",
     "DELETE FROM passages WHERE document_id = :doc",
-    "DELETE FROM documents WHERE id = :doc",
 )
 """Children before parents (foreign keys); FTS triggers take the indexed rows out as they go."""
 _UNUSED = """SELECT value FROM json_each(:ids) WHERE NOT EXISTS (SELECT 1 FROM mentions WHERE actor_id = value)
@@ -29,8 +28,8 @@ AND NOT EXISTS (SELECT 1 FROM event_actors WHERE actor_id = value)
 AND NOT EXISTS (SELECT 1 FROM citations WHERE outlet_actor_id = value)"""
 
 
-def forget_document(conn: sqlite3.Connection, document_id: int) -> None:
-    """Delete a document and its records inside the caller's transaction; actors only it named go too."""
+def forget_records(conn: sqlite3.Connection, document_id: int) -> None:
+    """Delete a document's extracted records inside the caller's transaction; actors only it named go too."""
     params = {"doc": document_id}
     text = conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()[0]
     linked = [row[0] for row in conn.execute(_LINKED_ACTORS, params)]

@@ -16,7 +16,7 @@ from store import terms
 from store.corrections import reapply
 from store.db import Store
 from store.files import path_text
-from store.forget import forget_document
+from store.forget import forget_records
 from store.model import Article, Considered, Passage, Quote
 from store.resolve import resolve_actors
 
@@ -105,8 +105,8 @@ def ingest_text(store: Store, text: str, path: str | Path, extract: Extract | No
         if again and not force:
             return IngestResult("unchanged", again[0], again[2], again[1])
         if again:
-            forget_document(store.conn, again[0])
-        result = _write(store.conn, article, path_text(path), digest)
+            forget_records(store.conn, again[0])
+        result = _write(store.conn, article, path_text(path), digest, again[0] if again else None)
         reapply(store.conn)
         return replace(result, status="replaced") if again else result
 
@@ -124,15 +124,19 @@ def _known_document(store: Store, digest: str) -> IngestResult | None:
     return IngestResult("unchanged", rows[0]["id"], rows[0]["path"], rows[0]["title"]) if rows else None
 
 
-def _write(conn: sqlite3.Connection, article: Article, path: str, digest: str) -> IngestResult:
-    """Insert the document and every record of its article; returns what was added."""
+def _write(conn: sqlite3.Connection, article: Article, path: str, digest: str,
+           replacing: int | None = None) -> IngestResult:
+    """Insert the document (or refresh the row of the one it replaces, whose id stays) and every record of
+    its article; returns what was added."""
     title = article.title.strip() or Path(path).stem
     passages = article.passages or (Passage(0, "paragraph", "", 1, 0, len(article.text), article.text),)
-    document_id = conn.execute(
-        "INSERT INTO documents (title, path, sha256, published, year, text, ingested_at, passages) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (title, path, digest, article.published, article.year, article.text,
-         datetime.now(UTC).isoformat(timespec="seconds"), len(passages))).lastrowid
+    row = (title, path, digest, article.published, article.year, article.text,
+           datetime.now(UTC).isoformat(timespec="seconds"), len(passages))
+    if replacing is None:
+        document_id = conn.execute(_INSERT_DOCUMENT, row).lastrowid
+    else:
+        document_id = replacing
+        conn.execute(_REFRESH_DOCUMENT, (*row, replacing))
     locate = _Locator(passages, _insert_passages(conn, document_id, passages))
     actor_ids, new_actors = resolve_actors(conn, article.actors)
     mentions = _insert_mentions(conn, document_id, article, actor_ids, locate)
@@ -143,6 +147,12 @@ def _write(conn: sqlite3.Connection, article: Article, path: str, digest: str) -
     _insert_words(conn, article.text)
     return IngestResult("added", document_id, path, title, len(actor_ids), new_actors, mentions,
                         len(article.quotes), len(article.events), len(article.citations))
+
+
+_INSERT_DOCUMENT = ("INSERT INTO documents (title, path, sha256, published, year, text, ingested_at, passages) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+_REFRESH_DOCUMENT = ("UPDATE documents SET title = ?, path = ?, sha256 = ?, published = ?, year = ?, text = ?, "
+                     "ingested_at = ?, passages = ? WHERE id = ?")
 
 
 def _next_ids(conn: sqlite3.Connection, table: str, count: int) -> range:

@@ -158,3 +158,17 @@ def test_why_reads_the_candidates_the_sieve_passed_over(fresh_store: Store) -> N
     assert why is not None and why.speaker == "Clara Oduya"
     assert [(c.actor, c.reason.split(":")[0]) for c in why.candidates] == [("Germany", "owner")]
     assert not why.corrected
+
+
+def test_a_forced_ingest_keeps_the_document_id_and_leaves_the_store_as_a_fresh_ingest_would(wire_store: Store
+                                                                                          ) -> None:
+    tables = ("documents", "passages", "mentions", "quotes", "events", "event_actors", "citations", "footnotes",
+              "actors", "aliases", "words", "passages_fts", "quotes_fts")
+    before = {table: wire_store.value(f"SELECT count(*) FROM {table}") for table in tables}
+    counts = wire_store.rows("SELECT name, mentions, quotes, documents FROM actors ORDER BY name")
+    document = wire_store.value("SELECT id FROM documents")
+    _reingest(wire_store)
+    assert wire_store.value("SELECT id FROM documents") == document
+    assert {table: wire_store.value(f"SELECT count(*) FROM {table}") for table in tables} == before
+    assert wire_store.rows("SELECT name, mentions, quotes, documents FROM actors ORDER BY name") == counts
+    assert wire_store.value("SELECT sum(docs) FROM words") == before["words"]
