@@ -67,6 +67,25 @@ async def to_why(pilot: Pilot[None], store: Store) -> None:
     await pilot.press("w")
 
 
+async def to_correct(pilot: Pilot[None], store: Store) -> None:
+    """Offer the corrections for the most quoted actor and their first quote (highlighted in the dossier)."""
+    await to_dossier(pilot, store)
+    await settle(pilot)
+    await pilot.press("c")
+
+
+async def to_corrections(pilot: Pilot[None], store: Store) -> None:
+    """Make two corrections (unless the store has some or cannot take them), then list them."""
+    from store import corrections
+
+    if not store.readonly and not corrections.corrections(store):
+        least = queries.actors(store)[-1]
+        corrections.set_actor_kind(store, least.id, "group" if least.kind != "group" else "person")
+        actor = most_quoted(store)
+        corrections.rename_actor(store, actor.id, actor.name.upper())
+    await pilot.press("C")
+
+
 def keys(*pressed: str) -> Step:
     """A step that presses keys."""
 
@@ -86,8 +105,11 @@ SCREENS: dict[str, Step] = {
     "timeline": keys("t"),
     "sources": keys("s"),
     "help": keys("question_mark"),
+    "correct-picker": to_correct,
+    "merge-picker": keys("m"),
+    "corrections": to_corrections,
 }
-"""Each screenshot's name and how to get there from the first screen."""
+"""Each screenshot's name and how to get there from the first screen (corrections last: it changes the store)."""
 
 
 async def shoot(store: Store, out: Path, name: str, step: Step, size: tuple[int, int]) -> Path:

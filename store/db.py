@@ -195,6 +195,12 @@ class Store:
             self.conn.execute("COMMIT")
             self._changes += 1
 
+    @property
+    def writes(self) -> int:
+        """How many write transactions this connection has committed (``PRAGMA data_version`` counts only
+        other connections' commits)."""
+        return self._changes
+
     @contextmanager
     def snapshot(self) -> Iterator[None]:
         """Reads inside see one state of the store (one read transaction), whatever others write."""

@@ -10,24 +10,38 @@ from pathlib import Path
 from typing import Any
 
 from store import queries
+from store.corrections import corrections
 from store.db import Store
 from store.model import ACTOR_KINDS
 
 SCHEMA = 1
 """The JSON export's schema number (DESIGN.md); bump it when a key changes meaning or goes away."""
+_ACTOR_CORRECTED = (
+    "EXISTS (SELECT 1 FROM corrections c WHERE c.stale = 0 AND c.action IN ('merge', 'rename', 'actor_kind') "
+    "AND (json_extract(c.target, '$.name') = a.name OR json_extract(c.target, '$.name') IN "
+    "(SELECT alias FROM aliases WHERE actor_id = a.id) OR (c.action = 'merge' AND json_extract(c.value, '$.name') "
+    "= a.name)))")
+"""An actor a merge, rename or kind correction still shapes (found by its name or an alias)."""
+_QUOTE_CORRECTED = (
+    "EXISTS (SELECT 1 FROM corrections c WHERE c.stale = 0 AND c.action IN ('speaker', 'quote_kind') "
+    "AND json_extract(c.target, '$.sha256') = d.sha256 AND json_extract(c.target, '$.start') = q.start "
+    "AND json_extract(c.target, '$.end') = q.\"end\")")
+"""A quote whose speaker or kind a person set (a correction that still applies)."""
 _SELECTS = {
     "documents": "SELECT id, title, path, sha256, published, coalesce(source, path) AS source, "
                  "coalesce(format, 'text') AS format, version_of FROM documents ORDER BY id",
     "actors": "SELECT a.id, a.name, a.kind, (SELECT json_group_array(alias) FROM (SELECT alias FROM "
               "aliases WHERE actor_id = a.id ORDER BY alias)) AS aliases, a.title, (SELECT count(*) "
-              "FROM mentions WHERE actor_id = a.id) AS mentions FROM actors a ORDER BY a.id",
+              "FROM mentions WHERE actor_id = a.id) AS mentions, " + _ACTOR_CORRECTED + " AS corrected "
+              "FROM actors a ORDER BY a.id",
     "passages": 'SELECT id, document_id, ordinal, kind, section, text, start, "end", page FROM passages '
                 "ORDER BY document_id, ordinal",
     "mentions": 'SELECT actor_id, passage_id, start, "end", text FROM mentions ORDER BY document_id, start',
     "quotes": 'SELECT q.id, q.passage_id, q.speaker_id, a.name AS speaker, q.kind, q.text, q.start, q."end", '
               "q.document_id, CASE WHEN q.rule IS NULL THEN NULL ELSE json_object('rule', q.rule, 'cue_start', "
-              "q.cue_start, 'cue_end', q.cue_end) END AS attribution "
-              "FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_id ORDER BY q.document_id, q.start",
+              "q.cue_start, 'cue_end', q.cue_end) END AS attribution, " + _QUOTE_CORRECTED + " AS corrected "
+              "FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN actors a ON a.id = q.speaker_id "
+              "ORDER BY q.document_id, q.start",
     "events": "SELECT e.id, e.date, e.end_date, e.precision, e.description, e.passage_id, (SELECT "
               "json_group_array(actor_id) FROM (SELECT actor_id FROM event_actors WHERE event_id = e.id "
               "ORDER BY actor_id)) AS actor_ids FROM events e ORDER BY e.document_id, e.start",
@@ -58,8 +72,15 @@ def _decoded(value: str | None) -> Any:
 
 
 def to_json(store: Store) -> str:
-    """The JSON export: one object, ``{"schema": 1, "documents": [...], ...}``."""
-    return json.dumps({"schema": SCHEMA, **records(store)}, ensure_ascii=False, indent=2)
+    """The JSON export: one object, ``{"schema": 1, "documents": [...], ..., "corrections": [...]}``; actors and
+    quotes a correction shapes carry ``"corrected": true``."""
+    tables = records(store)
+    for table in ("actors", "quotes"):
+        for row in tables[table]:
+            row["corrected"] = bool(row["corrected"])
+    listed = [{"id": c.id, "made_at": c.made_at, "action": c.action, "summary": c.summary, "target": c.target,
+               "value": c.value, "stale": c.stale} for c in reversed(corrections(store))]
+    return json.dumps({"schema": SCHEMA, **tables, "corrections": listed}, ensure_ascii=False, indent=2)
 
 
 def to_csv(rows: list[dict[str, Any]], columns: list[str]) -> str:

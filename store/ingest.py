@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from store import terms
+from store.corrections import reapply
 from store.db import Store
 from store.files import path_text
-from store.model import Article, Passage, Quote
+from store.forget import forget_records
+from store.model import Article, Considered, Passage, Quote
 from store.read.document import ReadArticle
 from store.resolve import resolve_actors
 from store.versions import version_root
@@ -46,7 +49,7 @@ _STAGED = {
     "passages": _Staged.of("passages", 'id, document_id, ordinal, kind, section, number, start, "end", text, '
                                        "page"),
     "quotes": _Staged.of("quotes", 'document_id, passage_id, speaker_id, kind, start, "end", text, "rule", '
-                                   "cue_start, cue_end"),
+                                   "cue_start, cue_end, considered"),
     "events": _Staged.of("events", "id, document_id, passage_id, date, end_date, precision, date_text, "
                                    'description, start, "end"'),
 }
@@ -57,7 +60,8 @@ wrote an index segment per row (a 1 MB article of one-word paragraphs: 4.4-6.1 s
 
 @dataclass(frozen=True)
 class IngestResult:
-    """What one ingest did: 'added' a document, or found it 'unchanged' (same text already stored)."""
+    """What one ingest did: 'added' a document, found it 'unchanged' (same text already stored) or
+    'replaced' it (extracted again on request)."""
 
     status: str
     document_id: int
@@ -91,26 +95,33 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def ingest_text(store: Store, text: str, path: str | Path, extract: Extract | None = None) -> IngestResult:
+def ingest_text(store: Store, text: str, path: str | Path, extract: Extract | None = None,
+                force: bool = False) -> IngestResult:
     """Add one article's text, read from ``path`` (a .md file's is Markdown), unless it is already stored."""
-    return ingest_article(store, ReadArticle.of_text(text, str(path)), extract)
+    return ingest_article(store, ReadArticle.of_text(text, str(path)), extract, force)
 
 
-def ingest_article(store: Store, read: ReadArticle, extract: Extract | None = None) -> IngestResult:
+def ingest_article(store: Store, read: ReadArticle, extract: Extract | None = None,
+                   force: bool = False) -> IngestResult:
     """Add one article as read from a file or URL (unless its text is already stored) in one transaction;
-    all or nothing."""
+    all or nothing. With ``force`` a stored article is extracted again ('replaced'); the user's corrections
+    apply again either way."""
     text = read.text
     digest = text_sha256(text)
     known = _known_document(store, digest)
-    if known:
+    if known and not force:
         return known
     article = (extract or _pipeline())(text)
     with store.transaction():
         # Another program may have added the same text while we were extracting.
         again = store.conn.execute("SELECT id, title, path FROM documents WHERE sha256 = ?", (digest,)).fetchone()
-        if again:
+        if again and not force:
             return IngestResult("unchanged", again[0], again[2], again[1])
-        return _write(store.conn, article, read, digest)
+        if again:
+            forget_records(store.conn, again[0])
+        result = _write(store.conn, article, read, digest, again[0] if again else None)
+        reapply(store.conn)
+        return replace(result, status="replaced") if again else result
 
 
 def _pipeline() -> Extract:
@@ -126,17 +137,23 @@ def _known_document(store: Store, digest: str) -> IngestResult | None:
     return IngestResult("unchanged", rows[0]["id"], rows[0]["path"], rows[0]["title"]) if rows else None
 
 
-def _write(conn: sqlite3.Connection, article: Article, origin: ReadArticle, digest: str) -> IngestResult:
-    """Insert the document and every record of its article; returns what was added."""
+def _write(conn: sqlite3.Connection, article: Article, origin: ReadArticle, digest: str,
+           replacing: int | None = None) -> IngestResult:
+    """Insert the document (or refresh the row of the one it replaces, whose id stays) and every record of
+    its article; returns what was added."""
     path = path_text(origin.source)
     title = article.title.strip() or Path(path).stem
     passages = article.passages or (Passage(0, "paragraph", "", 1, 0, len(article.text), article.text),)
     version_of = version_root(conn, title, passages)
-    document_id = conn.execute(
-        "INSERT INTO documents (title, path, sha256, published, year, text, ingested_at, passages, source, "
-        "format, version_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (title, path, digest, article.published, article.year, article.text,
-         datetime.now(UTC).isoformat(timespec="seconds"), len(passages), path, origin.format, version_of)).lastrowid
+    if version_of == replacing:  # a later version of the document being replaced is no root of it
+        version_of = None
+    row = (title, path, digest, article.published, article.year, article.text,
+           datetime.now(UTC).isoformat(timespec="seconds"), len(passages), path, origin.format, version_of)
+    if replacing is None:
+        document_id = conn.execute(_INSERT_DOCUMENT, row).lastrowid
+    else:
+        document_id = replacing
+        conn.execute(_REFRESH_DOCUMENT, (*row, replacing))
     locate = _Locator(passages, _insert_passages(conn, document_id, passages, origin))
     actor_ids, new_actors = resolve_actors(conn, article.actors)
     mentions = _insert_mentions(conn, document_id, article, actor_ids, locate)
@@ -147,6 +164,12 @@ def _write(conn: sqlite3.Connection, article: Article, origin: ReadArticle, dige
     _insert_words(conn, article.text)
     return IngestResult("added", document_id, path, title, len(actor_ids), new_actors, mentions,
                         len(article.quotes), len(article.events), len(article.citations), version_of)
+
+
+_INSERT_DOCUMENT = ("INSERT INTO documents (title, path, sha256, published, year, text, ingested_at, passages, "
+                    "source, format, version_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_REFRESH_DOCUMENT = ("UPDATE documents SET title = ?, path = ?, sha256 = ?, published = ?, year = ?, text = ?, "
+                     "ingested_at = ?, passages = ?, source = ?, format = ?, version_of = ? WHERE id = ?")
 
 
 def _next_ids(conn: sqlite3.Connection, table: str, count: int) -> range:
@@ -199,10 +222,20 @@ def _insert_quotes(conn: sqlite3.Connection, document_id: int, article: Article,
                      [(count, actor_id) for actor_id, count in sorted(counts.items())])
 
 
-def _attribution_columns(quote: Quote) -> tuple[str | None, int | None, int | None]:
-    """The rule and cue span that chose a quote's speaker, NULLs where there is none."""
+def _attribution_columns(quote: Quote) -> tuple[str | None, int | None, int | None, str | None]:
+    """The rule and cue span that chose a quote's speaker and what it passed over, NULLs where there is none."""
     how = quote.attribution if quote.speaker is not None else None
-    return (how.rule, how.cue_start, how.cue_end) if how else (None, None, None)
+    if how is None:
+        return None, None, None, None
+    return how.rule, how.cue_start, how.cue_end, _considered_json(how.considered)
+
+
+def _considered_json(considered: Considered | None) -> str | None:
+    """The losing candidates and passed steps as the JSON the ``considered`` column keeps."""
+    if considered is None:
+        return None
+    return json.dumps({"candidates": [asdict(c) for c in considered.candidates], "passed": list(considered.passed)},
+                      ensure_ascii=False)
 
 
 def _insert_events(conn: sqlite3.Connection, document_id: int, article: Article,

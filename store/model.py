@@ -77,6 +77,29 @@ class Attribution:
     cue_start: int
     cue_end: int
     """The cue's span in the article's text: the reporting verb, colon or "according to"."""
+    considered: Considered | None = None
+    """The other actors the quote's sentence offered and the steps that passed before this one."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An actor named near a quote that the sieve did not choose, and why it lost."""
+
+    actor: str
+    """The canonical name of the actor."""
+    start: int
+    """Where its mention stands in the article's text."""
+    reason: str
+    """Why it lost, in a few plain words ("owner (a possessive)", "farther from the cue")."""
+
+
+@dataclass(frozen=True)
+class Considered:
+    """What the sieve weighed before it chose a speaker: losing candidates and steps that did not fire."""
+
+    candidates: tuple[Candidate, ...] = ()
+    passed: tuple[str, ...] = ()
+    """The names of the steps tried first, in order, that found nothing."""
 
 
 @dataclass(frozen=True)

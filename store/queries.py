@@ -17,7 +17,7 @@ __all__ = [
     "QuoteAttribution", "QuoteView", "ReaderMark", "Sources", "actor", "actors",
     "attribution", "attribution_at", "count_actors", "count_events",
     "data_version", "document_passages", "documents", "dossier", "events", "kind_counts", "passage", "passage_neighbours",
-    "quote", "quotes", "reader_marks", "sources", "step_mark", "timeline",
+    "quote", "quotes", "reader_marks", "sources", "step_mark", "store_state", "timeline",
 ]
 DOSSIER_PASSAGES = 500
 """Passages a limited dossier takes connections and sources from (an alliance is named in thousands)."""
@@ -196,6 +196,11 @@ def data_version(store: Store) -> int:
     """A number that changes whenever another connection (another process's ingest) commits to the
     store: one integer read, so the explorer can ask it often and reload only when it moves."""
     return int(store.value("PRAGMA data_version"))
+
+
+def store_state(store: Store) -> tuple[int, int]:
+    """The data version and this connection's own writes (corrections): changes when either side writes."""
+    return data_version(store), store.writes
 
 
 def has_documents(store: Store) -> bool:

@@ -7,6 +7,7 @@ import re
 import sqlite3
 from functools import lru_cache
 
+from store.model import Candidate
 from store.views import (ActorSummary, CitationView, DocumentInfo, EventView, MentionView,
                          PassageView, QuoteAttribution, QuoteView)
 
@@ -56,7 +57,10 @@ SELECT q.id, q.document_id, q.kind, q.text, q.speaker_id, a.name AS speaker, q."
   max(0, q.start - %(around)d) AS q_from,
   substr(d.text, max(1, coalesce(q.cue_start, 0) + 1 - %(around)d),
     coalesce(q.cue_end - q.cue_start, 0) + 2 * %(around)d) AS c_text,
-  max(0, coalesce(q.cue_start, 0) - %(around)d) AS c_from
+  max(0, coalesce(q.cue_start, 0) - %(around)d) AS c_from, q.considered,
+  EXISTS (SELECT 1 FROM corrections c WHERE c.action IN ('speaker', 'quote_kind') AND c.stale = 0
+    AND json_extract(c.target, '$.sha256') = d.sha256 AND json_extract(c.target, '$.start') = q.start
+    AND json_extract(c.target, '$.end') = q."end") AS corrected
 FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN actors a ON a.id = q.speaker_id
 WHERE q.id = ?""" % {"around": AROUND}
 """A quote, its speaker and record, and the document's text around the quote and around its cue (read
@@ -166,7 +170,16 @@ def quote_attribution(row: sqlite3.Row) -> QuoteAttribution:
     cue_text = row["c_text"][cue[0] - row["c_from"]:cue[1] - row["c_from"]] if cue else None
     return QuoteAttribution(*row[:7], cue=cue_text, cue_start=row["cue_start"] if cue else None,
                             cue_end=row["cue_end"] if cue else None, sentence=sentence,
-                            cue_span=marks.get("cue"), quote_span=marks["quote"])
+                            cue_span=marks.get("cue"), quote_span=marks["quote"], corrected=bool(row["corrected"]),
+                            **_considered(row["considered"]))
+
+
+def _considered(value: str | None) -> dict[str, tuple[Candidate, ...] | tuple[str, ...]]:
+    """The losing candidates and passed steps the ``considered`` column keeps (none where it is NULL)."""
+    if value is None:
+        return {}
+    record = json.loads(value)
+    return {"candidates": tuple(Candidate(**c) for c in record["candidates"]), "passed": tuple(record["passed"])}
 
 
 def _touch(first: tuple[str, int], second: tuple[str, int]) -> bool:

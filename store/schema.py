@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """Kept in ``PRAGMA user_version``; bump it (and teach ``check`` to migrate) when the tables change."""
 APPLICATION_ID = 0x4E41_5441
 """``PRAGMA application_id`` ('NATA'): tells our stores from other programs' SQLite files."""
@@ -21,6 +21,9 @@ _ATTRIBUTION = {"rule": str, "cue_start": int, "cue_end": int}
 _ORIGIN = {"source": str, "format": str, "version_of": int}
 """Where a document came from (its file's path or its URL), its format (store/read/document.py's FORMATS),
 and the first stored version of the same document, if this is a later one (added in schema 5)."""
+_CONSIDERED = {"considered": str}
+"""What the sieve passed over, as JSON ``{"candidates": [{"actor", "start", "reason"}], "passed": [..]}``
+(added in schema 6)."""
 TABLES: dict[str, dict[str, Any]] = {
     "documents": {
         # Small columns before the text, so listing documents never reads through the text's pages.
@@ -55,7 +58,7 @@ TABLES: dict[str, dict[str, Any]] = {
     },
     "quotes": {
         "columns": _ID | {"document_id": int, "passage_id": int, "speaker_id": int, "kind": str}
-        | _SPAN | _ATTRIBUTION,
+        | _SPAN | _ATTRIBUTION | _CONSIDERED,
         "not_null": {"document_id", "passage_id", "kind", "start", "end", "text"},
         "foreign_keys": [("document_id", "documents", "id"), ("passage_id", "passages", "id"),
                          ("speaker_id", "actors", "id")],
@@ -85,6 +88,12 @@ TABLES: dict[str, dict[str, Any]] = {
         "not_null": {"document_id", "number", "start", "end", "text"},
         "foreign_keys": [("document_id", "documents", "id"), ("passage_id", "passages", "id")],
     },
+    "corrections": {
+        "columns": _ID | {"made_at": str, "action": str, "target": str, "value": str, "before": str,
+                         "summary": str, "stale": int},
+        "not_null": {"made_at", "action", "target", "summary", "stale"},
+        "defaults": {"stale": 0},
+    },
     "compounds": {
         "columns": {"folded": str, "words": str},
         "pk": "folded",
@@ -99,7 +108,9 @@ TABLES: dict[str, dict[str, Any]] = {
         "defaults": {"actors": 0},
     },
 }
-"""Every table. ``compounds`` maps a hyphenated word written together ("shangrila") to its FTS words;
+"""Every table. ``corrections`` is user data, never extracted: each row keyed by what survives
+re-extraction (store/corrections.py), with JSON ``target``, ``value`` and ``before`` (for undo).
+``compounds`` maps a hyphenated word written together ("shangrila") to its FTS words;
 ``words`` is the full-text vocabulary with document counts and ``name_words`` the words of actors'
 names, aliases and titles (both kept at ingest, so search never scans an index to learn them)."""
 
@@ -182,10 +193,13 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX idx_documents_version_of ON documents (version_of)",
         "CREATE INDEX documents_title ON documents (title COLLATE NOCASE)",
         *ACTORS_FTS, "INSERT INTO actors_fts (actors_fts) VALUES ('rebuild')"),
+    5: ("ALTER TABLE quotes ADD COLUMN considered TEXT",
+        "CREATE TABLE corrections (id INTEGER PRIMARY KEY, made_at TEXT NOT NULL, action TEXT NOT NULL, "
+        "target TEXT NOT NULL, value TEXT, before TEXT, summary TEXT NOT NULL, stale INTEGER NOT NULL DEFAULT 0)"),
 }
 """Statements that bring a store of the key's version to the next; quotes stored before schema 4
-keep no attribution (re-ingesting their articles gives it); documents stored before schema 5 were all
-text or Markdown files, told apart by their path."""
+keep no attribution, before schema 6 no candidates (re-ingesting their articles gives them); documents
+stored before schema 5 were all text or Markdown files, told apart by their path."""
 
 
 def migrate(conn: sqlite3.Connection) -> None:

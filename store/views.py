@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from store.model import Candidate
+
 
 @dataclass(frozen=True)
 class DocumentInfo:
@@ -125,6 +127,12 @@ class QuoteAttribution:
     """Where the cue is in ``sentence``."""
     quote_span: tuple[int, int]
     """Where the quoted words are in ``sentence``."""
+    candidates: tuple[Candidate, ...] = ()
+    """Other actors the sentence named, each with why it lost (empty when none or not recorded)."""
+    passed: tuple[str, ...] = ()
+    """The sieve steps tried before the one that chose, which found nothing."""
+    corrected: bool = False
+    """True when a person set this quote's speaker or kind (a correction that still applies)."""
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,10 @@ SCREEN_OF_ACTION: dict[str, str] = {
     "open_sources": "tui.screens.sources:SourcesScreen",
     "open_reader": "tui.screens.reader:ReaderScreen",
     "open_search": "tui.screens.search:SearchScreen",
+    "open_corrections": "tui.screens.corrections:CorrectionsScreen",
 }
 """The screen each global key opens (module:class); the key is hidden on that screen itself."""
-LETTER_ACTIONS = {*SCREEN_OF_ACTION, "open_help", "quit_app"}
+LETTER_ACTIONS = {*SCREEN_OF_ACTION, "open_help", "quit_app", "undo"}
 """Actions bound to printable keys, which a focused text box takes for itself."""
 
 
@@ -61,6 +62,9 @@ class NatoAsiaApp(App[None]):
         Binding("s", "open_sources", "Sources", priority=True),
         Binding("r", "open_reader", "Read", priority=True),
         Binding("slash", "open_search", "Search", priority=True),
+        # Shown in the help, not in every footer: 80 columns have no room for them.
+        Binding("C", "open_corrections", "Corrections", show=False, priority=True),
+        Binding("u", "undo", "Undo correction", show=False),
         Binding("question_mark", "open_help", "Help"),
         # ? types itself into a text box; f1 reaches the help from there too.
         Binding("f1", "show_help", "Help", show=False, priority=True),
@@ -127,6 +131,15 @@ class NatoAsiaApp(App[None]):
     async def action_open_search(self) -> None:
         """Search everything as you type."""
         await self._open("open_search")
+
+    async def action_open_corrections(self) -> None:
+        """List every correction, stale or not."""
+        await self._open("open_corrections")
+
+    def action_undo(self) -> None:
+        """Undo the last correction, through the screen showing (which then shows the store as it is)."""
+        if isinstance(self.screen, ExplorerScreen):
+            self.screen.action_undo()
 
     def action_open_help(self) -> None:
         """List every binding of the current screen."""

@@ -82,11 +82,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_commands(commands: argparse._SubParsersAction, db: argparse.ArgumentParser) -> None:
     """The subcommands, each also taking ``--db``."""
-    ingest = commands.add_parser("ingest", parents=[db], help="add articles (.txt, .md, .html, .pdf) or URLs; a "
-                                 "folder adds every article in it and the URLs of its urls.txt")
-    ingest.add_argument("paths", nargs="+", metavar="PATH")
-    ingest.add_argument("--follow-links", action="store_true",
-                        help="in a folder, also add what symbolic links outside it lead to")
+    _add_ingest(commands, db)
     export = commands.add_parser(
         "export",
         parents=[db],
@@ -102,12 +98,32 @@ def _add_commands(commands: argparse._SubParsersAction, db: argparse.ArgumentPar
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--limit", type=_positive, default=20, metavar="N", help="hits per kind (20)")
     search.add_argument("--json", action="store_true", help="print the hits as JSON")
+    _add_corrections(commands, db)
     actors = commands.add_parser("actors", parents=[db], help="list actors, most mentioned first")
     actors.add_argument("--kind", choices=ACTOR_KINDS)
     actors.add_argument("--json", action="store_true", help="print the actors as JSON")
     serve = commands.add_parser("serve", parents=[db], help="run the explorer in web browsers (textual-serve)")
     serve.add_argument("--port", type=_port, default=8000, help="the port to listen on (8000)")
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (127.0.0.1: this machine only)")
+
+
+def _add_ingest(commands: argparse._SubParsersAction, db: argparse.ArgumentParser) -> None:
+    """``ingest PATH... [--follow-links] [--force]``."""
+    ingest = commands.add_parser("ingest", parents=[db], help="add articles (.txt, .md, .html, .pdf) or URLs; a "
+                                 "folder adds every article in it and the URLs of its urls.txt")
+    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.add_argument("--follow-links", action="store_true",
+                        help="in a folder, also add what symbolic links outside it lead to")
+    ingest.add_argument("--force", action="store_true",
+                        help="extract articles already stored again (your corrections apply again)")
+
+
+def _add_corrections(commands: argparse._SubParsersAction, db: argparse.ArgumentParser) -> None:
+    """``corrections export FILE`` / ``corrections import FILE``."""
+    corrections = commands.add_parser("corrections", parents=[db], help="share your corrections as a JSON file")
+    corrections.add_argument("action", choices=("export", "import"))
+    corrections.add_argument("file", metavar="FILE", type=Path)
+    corrections.add_argument("--force", action="store_true", help="export: replace FILE if it exists")
 
 
 def _positive(text: str) -> int:
@@ -159,7 +175,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     """Ingest every article named; report each file and carry on past bad ones."""
     from tui.ingest_command import ingest_paths
 
-    return ingest_paths(args.paths, args.follow_links, _store_path(args))
+    return ingest_paths(args.paths, args.follow_links, _store_path(args), args.force)
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -216,6 +232,40 @@ def _written(output: Path, write: Callable[[], object]) -> None:
                          "nothing was written") from None
 
 
+def run_corrections(args: argparse.Namespace) -> int:
+    """Write the store's corrections to FILE, or add FILE's to the store (a bad file changes nothing)."""
+    from store import corrections_file
+    from store.export import write_file
+
+    if args.action == "export":
+        if args.file.exists() and not args.force:
+            fail(f"{args.file}: already exists; add --force to replace it")
+            return EXIT_BAD_INPUT
+        with _open_existing(args) as store:
+            text = corrections_file.dump(store)
+        _written(args.file, lambda: write_file(args.file, text + "\n"))
+        return EXIT_OK
+    text = _read_text(args.file)
+    with _open_existing(args) as store:
+        added = corrections_file.load(store, text)
+    print(f"imported {added} corrections from {shown(str(args.file))}")
+    return EXIT_OK
+
+
+def _open_existing(args: argparse.Namespace) -> Store:
+    """The command's store, which must exist already (corrections of no store mean nothing)."""
+    path = _store_path(args)
+    return Store.open(path, readonly=not path.exists())
+
+
+def _read_text(path: Path) -> str:
+    """A file's text; StoreError (one line) if it cannot be read as UTF-8."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise StoreError(f"{path}: cannot read it ({getattr(error, 'strerror', None) or error})") from None
+
+
 def run_search(args: argparse.Namespace) -> int:
     """Print the hits for a query (exit 1 when there are none)."""
     from store.search import search
@@ -269,7 +319,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: run_explorer, "ingest": run_ingest, "export": run_export, "search": run_search,
-    "actors": run_actors, "serve": run_serve,
+    "actors": run_actors, "serve": run_serve, "corrections": run_corrections,
 }
 
 

@@ -19,12 +19,13 @@ if TYPE_CHECKING:
 class _IngestRun:
     """One ``ingest`` command: the store (opened at the first good file), its report lines, its counts."""
 
-    def __init__(self, path: Path) -> None:
-        """Ingest into the store at ``path``."""
+    def __init__(self, path: Path, force: bool = False) -> None:
+        """Ingest into the store at ``path`` (extracting stored articles again if ``force``)."""
         self.path = path
+        self.force = force
         self.store: Store | None = None
         self.created = self.reader_gone = False
-        self.counts = {"added": 0, "unchanged": 0}
+        self.counts = {"added": 0, "unchanged": 0, "replaced": 0}
 
     def ingest(self, read: ReadArticle) -> None:
         """Add one article as read and report it on stdout."""
@@ -33,7 +34,7 @@ class _IngestRun:
         if self.store is None:
             self.created = not (self.path.exists() or self.path.is_symlink())
             self.store = Store.open(self.path)
-        result = ingest_article(self.store, read)
+        result = ingest_article(self.store, read, force=self.force)
         self.counts[result.status] += 1
         self._say(_describe(result))
 
@@ -68,10 +69,10 @@ class _IngestRun:
                   f"{self.counts['unchanged']} unchanged)")
 
 
-def ingest_paths(paths: Sequence[str], follow_links: bool, store_path: Path) -> int:
+def ingest_paths(paths: Sequence[str], follow_links: bool, store_path: Path, force: bool = False) -> int:
     """Ingest every article the paths name into the store; report each file, carry on past bad ones."""
     files, failed = _collect(paths, follow_links)
-    run = _IngestRun(store_path)
+    run = _IngestRun(store_path, force)
     try:
         for source in files:
             read = _read_or_report(source)
@@ -112,6 +113,7 @@ def _describe(result: IngestResult) -> str:
     path, title = shown(result.path), shown(result.title)
     if result.status == "unchanged":
         return f"unchanged  {path} (already in the store: {title})"
+    verb = "replaced  " if result.status == "replaced" else "added     "
     version = f"; a new version of document {result.version_of}" if result.version_of else ""
-    return (f"added      {path}: {title} ({result.actors} actors, {result.quotes} quotes, "
+    return (f"{verb} {path}: {title} ({result.actors} actors, {result.quotes} quotes, "
             f"{result.events} events, {result.citations} citations{version})")

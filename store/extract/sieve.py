@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from store.extract.lexicon import word_set
+from store.extract.considered import considered
 from store.extract.cues import introducing_verb, inverted, is_verb, verb_within
 from store.extract.roles import WORD, is_possessive
 from store.extract.subjects import near, sentence_subject, subject_after, subject_of
@@ -62,11 +63,17 @@ the sieve stops there, since a later step could only guess someone else."""
 
 
 def attribute(ctx: Context, site: Site) -> Verdict | None:
-    """The speaker of a quote and how it was found, from the first step that is sure; else None."""
+    """The speaker of a quote and how it was found, from the first step that is sure; else None.
+    The attribution also records what was passed over (store/extract/considered.py)."""
+    passed: list[str] = []
     for step in STEPS:
         verdict = step(ctx, site)
+        if verdict is NOBODY:
+            return None
         if verdict is not None:
-            return verdict if verdict is not NOBODY else None
+            span = (site.sentence[0], site.closing_sentence_end)
+            return verdict[0], considered(ctx, span, verdict[0], verdict[1], passed)
+        passed.append(step.__name__)
     return None
 
 

@@ -12,23 +12,24 @@ from store.db import Store
 
 CONTRACT = {
     "documents": ["id", "title", "path", "sha256", "published", "source", "format", "version_of"],
-    "actors": ["id", "name", "kind", "aliases", "title", "mentions"],
+    "actors": ["id", "name", "kind", "aliases", "title", "mentions", "corrected"],
     "passages": ["id", "document_id", "ordinal", "kind", "section", "text", "start", "end", "page"],
     "mentions": ["actor_id", "passage_id", "start", "end", "text"],
     "quotes": ["id", "passage_id", "speaker_id", "speaker", "kind", "text", "start", "end", "document_id",
-               "attribution"],
+               "attribution", "corrected"],
     "events": ["id", "date", "end_date", "precision", "description", "passage_id", "actor_ids"],
     "citations": ["id", "passage_id", "outlet", "date", "raw", "start", "end", "footnote"],
     "footnotes": ["document_id", "number", "text"],
 }
 """DESIGN.md's JSON export, plus its documented additions ("footnote" on citations, "document_id" and
-"attribution" on quotes, "source", "format" and "version_of" on documents, "page" on passages)."""
+"attribution" and "corrected" on quotes, "corrected" on actors, "source", "format" and "version_of" on
+documents, "page" on passages; "corrections" follows the tables)."""
 
 
 def test_json_keys_are_exactly_the_contract(wire_store: Store) -> None:
     exported = json.loads(export.to_json(wire_store))
     assert exported["schema"] == 1
-    assert list(exported) == ["schema", *CONTRACT]
+    assert list(exported) == ["schema", *CONTRACT, "corrections"]
     for table, keys in CONTRACT.items():
         assert exported[table], table
         assert all(list(row) == keys for row in exported[table]), table
@@ -78,3 +79,15 @@ def test_markdown_report_sections(wire_store: Store) -> None:
     assert "- **Jane Doe**, Foreign Minister (2 mentions)" in report
     assert "*(outlet lost)*" in report
     assert "(`wire.txt`, text)" in report  # each document's source and format
+
+
+def test_json_marks_corrected_records_and_lists_corrections(wire_store: Store) -> None:
+    from store import corrections
+
+    quote = wire_store.value("SELECT id FROM quotes WHERE text = 'useful'")
+    corrections.set_speaker(wire_store, quote, wire_store.value("SELECT id FROM actors WHERE name = 'Ola Nordmann'"))
+    corrections.rename_actor(wire_store, wire_store.value("SELECT id FROM actors WHERE name = 'Oslo'"), "Oslo city")
+    exported = json.loads(export.to_json(wire_store))
+    assert [q["text"] for q in exported["quotes"] if q["corrected"]] == ["useful"]
+    assert [a["name"] for a in exported["actors"] if a["corrected"]] == ["Oslo city"]
+    assert [(c["action"], c["stale"]) for c in exported["corrections"]] == [("speaker", False), ("rename", False)]

@@ -47,3 +47,16 @@ def test_passage_fts_follows_inserts_in_the_same_transaction(wire_store: Store) 
 def test_creating_twice_is_harmless(fresh_store: Store) -> None:
     schema.create(fresh_store.db)
     assert fresh_store.value("SELECT count(*) FROM sqlite_master WHERE name = 'documents'") == 1
+
+
+def test_a_schema_5_store_is_migrated_in_place(tmp_path) -> None:
+    """A store made before corrections gains the corrections table and the quotes' candidates column."""
+    path = tmp_path / "old.db"
+    with Store.open(path) as store:
+        store.conn.execute("DROP TABLE corrections")
+        store.conn.execute("ALTER TABLE quotes DROP COLUMN considered")
+        store.conn.execute("PRAGMA user_version = 5")
+    with Store.open(path) as store:
+        assert store.value("PRAGMA user_version") == schema.SCHEMA_VERSION
+        assert "corrections" in schema.table_names(store.conn)
+        assert "considered" in {row[1] for row in store.rows("PRAGMA table_info(quotes)")}

@@ -58,8 +58,11 @@ def test_passages_alike_needs_nine_in_ten() -> None:
 
 
 def _schema_4(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make new stores as schema 4 made them: no source, format, version or page, no actor index."""
+    """Make new stores as schema 4 made them: no source, format, version or page, no actor index, no
+    corrections or candidates (schema 6)."""
     tables = copy.deepcopy(schema.TABLES)
+    del tables["corrections"]
+    del tables["quotes"]["columns"]["considered"]
     for column in ("source", "format", "version_of"):
         del tables["documents"]["columns"][column]
     del tables["documents"]["foreign_keys"]

@@ -17,7 +17,7 @@ from store import queries
 from store.db import Store
 from store.queries import ActorSummary, DocumentInfo, Dossier, KindCount
 from tui.messages import ActorPlace, Navigate, TextPlace
-from tui.screens.base import ExplorerScreen
+from tui.screens.base import CORRECT, MERGE, ExplorerScreen, Highlighted
 from tui.widgets.dossier_view import DossierView
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.kind_tabs import KindTabs
@@ -66,6 +66,8 @@ class ActorsScreen(ExplorerScreen):
         Binding("left_square_bracket", "previous_kind", "◀ Kind", show=False),
         Binding("down", "focus_list", "List", show=False),
         Binding("escape", "go_back", "Back", show=False, priority=True),
+        CORRECT,
+        MERGE,
     ]
 
     filter_text: var[str] = var("", init=False)
@@ -74,7 +76,7 @@ class ActorsScreen(ExplorerScreen):
     def __init__(self) -> None:
         """An actors list that has not yet seen the store."""
         super().__init__()
-        self._version: int | None = None
+        self._version: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         """Kind tabs and filter above the list, the dossier preview beside it on wide terminals."""
@@ -108,17 +110,16 @@ class ActorsScreen(ExplorerScreen):
         self._check_store()
 
     def _check_store(self) -> None:
-        """Ask whether another process changed the store (only while this screen shows)."""
+        """Ask whether another process, or a correction on another screen, changed the store (only while
+        this screen shows)."""
         if self.is_current:
-            self.fetch("version", queries.data_version, then=self._store_version)
+            self.fetch("version", queries.store_state, then=self._store_version)
 
-    def _store_version(self, version: int) -> None:
+    def _store_version(self, version: tuple[int, int]) -> None:
         """Reload the list, the kind counts and the preview when the store changed since last asked."""
         seen, self._version = self._version, version
         if seen is not None and seen != version:
-            self._load_page()
-            self.fetch("counts", queries.kind_counts, then=self._set_counts)
-            self._preview_highlighted()
+            self._reload()
 
     def _set_documents(self, documents: Sequence[DocumentInfo]) -> None:
         """Let the preview name each row's document when there are several."""
@@ -185,6 +186,21 @@ class ActorsScreen(ExplorerScreen):
     def _filter_changed(self, event: Input.Changed) -> None:
         """Filter as the user types."""
         self.filter_text = event.value
+
+    def highlighted(self) -> Highlighted:
+        """`c` and `m` act on the highlighted actor."""
+        return Highlighted(actor_id=self.highlighted_actor_id())
+
+    def after_correction(self) -> None:
+        """Show the list as a correction left it: written on this connection, so the store's data version,
+        which counts other programs' writes, does not tell."""
+        self._reload()
+
+    def _reload(self) -> None:
+        """Load the list, the kind counts and the preview again."""
+        self._load_page()
+        self.fetch("counts", queries.kind_counts, then=self._set_counts)
+        self._preview_highlighted()
 
     @on(Input.Submitted, "#filter")
     def action_focus_list(self) -> None:

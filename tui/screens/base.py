@@ -5,7 +5,8 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from functools import partial
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on
 from textual.binding import Binding
@@ -23,11 +24,21 @@ from tui.widgets.attached import in_history
 from tui.widgets.nav_list import PlaceOption
 from tui.widgets.passage_preview import PassagePreview
 
+if TYPE_CHECKING:
+    from store.corrections import Correction
+
 T = TypeVar("T")
 WHY = Binding("w", "why", "Why")
 """`w` on screens that show quotes: how the highlighted quote was attributed."""
+CORRECT = Binding("c", "correct", "Fix")
+"""`c` on screens that show actors, quotes or mentions: correct the highlighted one with the picker."""
+MERGE = Binding("m", "merge", "Merge actor", show=False)
+"""`m` on screens that show actors: merge the highlighted actor into another, picked with the picker (in the
+help, not the footer, which `c` shares: its menu merges too)."""
 QuoteSpot = int | tuple[TextPlace, ...]
 """A quote `w` explains: its id, or spots of text to try in turn (the innermost quote holding one)."""
+_LETTERS = frozenset({"why", "correct", "merge"})
+"""Actions of letter keys, which a focused text box types instead."""
 
 
 def attribution_near(store: Store, spots: tuple[TextPlace, ...]) -> QuoteAttribution | None:
@@ -37,6 +48,19 @@ def attribution_near(store: Store, spots: tuple[TextPlace, ...]) -> QuoteAttribu
         if found is not None:
             return found
     return None
+
+
+@dataclass(frozen=True)
+class Highlighted:
+    """What the user points at for `c` and `m`: an actor, a quote, and spots of text (a mention or a quote)."""
+
+    actor_id: int | None = None
+    quote_id: int | None = None
+    spots: tuple[TextPlace, ...] = ()
+
+    def spans(self) -> tuple[tuple[int, int, int], ...]:
+        """The spots as (document id, start, end)."""
+        return tuple((spot.document_id, spot.start, spot.end) for spot in self.spots)
 
 
 class ExplorerScreen(Screen[None]):
@@ -70,7 +94,7 @@ class ExplorerScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`w` is a letter a focused text box types: it applies only outside one."""
-        return not (action == "why" and isinstance(self.app.focused, Input))
+        return not (action in _LETTERS and isinstance(self.app.focused, Input))
 
     def highlighted_quote(self) -> QuoteSpot | None:
         """The quote `w` explains on this screen; None when no quote is highlighted."""
@@ -94,6 +118,71 @@ class ExplorerScreen(Screen[None]):
         from tui.screens.why import WhyScreen
 
         self.app.push_screen(WhyScreen(why))
+
+    def highlighted(self) -> Highlighted:
+        """What `c` corrects here: by default the highlighted quote (by id or by the text under the cursor)."""
+        spot = self.highlighted_quote()
+        return Highlighted(quote_id=spot) if isinstance(spot, int) else Highlighted(spots=spot or ())
+
+    def can_save(self) -> bool:
+        """True if corrections can be saved; on a read-only store, say so (a notice, not a failure)."""
+        if self.store.readonly:
+            self.notify("This store is read-only, so corrections can't be saved.", title="Read-only",
+                        severity="warning")
+        return not self.store.readonly
+
+    def action_correct(self) -> None:
+        """Offer the corrections that fit the highlighted actor, quote or mention."""
+        pointed = self.highlighted()
+        if not self.can_save():
+            return
+        if pointed == Highlighted():
+            self.notify("Nothing is highlighted: move to an actor, a quote or a mention, then press c.",
+                        title="Correct")
+            return
+        # Imported on first use, as the other screens are: correcting is not needed to start.
+        from store.correction_targets import targets
+        from tui.screens.correcting import offer
+
+        self.fetch("correct", targets, pointed.actor_id, pointed.quote_id, pointed.spans(),
+                   then=partial(offer, self))
+
+    def action_merge(self) -> None:
+        """Merge the highlighted actor into another one, picked by typing part of its name."""
+        actor_id = self.highlighted().actor_id
+        if not self.can_save():
+            return
+        if actor_id is None:
+            self.notify("No actor is highlighted: m merges an actor into another.", title="Merge")
+            return
+        from tui.screens.correcting import merge_from
+
+        merge_from(actor_id, self)
+
+    def corrected(self, correction: Correction) -> None:
+        """Say what a saved correction did (and that u takes it back), then show the store as it is now."""
+        stale = " (it no longer applies: stale)" if correction.stale else ""
+        self.notify(f"{correction.summary}{stale} · u undoes", title="Corrected")
+        self.after_correction()
+
+    def action_undo(self) -> None:
+        """Undo the last correction (saved in a thread, like every write)."""
+        from store.corrections import undo
+
+        if not self.can_save():
+            return
+        self.fetch("correct", undo, then=self.undone)
+
+    def undone(self, correction: Correction | None) -> None:
+        """Say what an undo took back, then show the store as it is now."""
+        if correction is None:
+            self.notify("Nothing to undo: there are no corrections.", title="Undo")
+            return
+        self.notify(f"Undone: {correction.summary}", title="Undo")
+        self.after_correction()
+
+    def after_correction(self) -> None:
+        """Reload what this screen shows after a correction or an undo (screens that show actors or quotes do)."""
 
     def action_go_back(self) -> None:
         """Return to the previous screen in the history."""

@@ -12,7 +12,7 @@ from textual.widgets import Header
 from store import queries
 from store.queries import DocumentInfo, Dossier
 from tui.messages import TextPlace
-from tui.screens.base import WHY, ExplorerScreen, QuoteSpot
+from tui.screens.base import CORRECT, MERGE, WHY, ExplorerScreen, Highlighted, QuoteSpot
 from tui.widgets.dossier_view import DossierView
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.nav_list import NavList
@@ -30,6 +30,8 @@ class DossierScreen(ExplorerScreen):
         Binding("tab", "next_section", "Next", key_display="⇥"),
         Binding("shift+tab", "previous_section", "Prev section", show=False),
         WHY,
+        CORRECT,
+        MERGE,
     ]
 
     def __init__(self, actor_id: int) -> None:
@@ -72,6 +74,25 @@ class DossierScreen(ExplorerScreen):
     def highlighted_quote(self) -> QuoteSpot | None:
         """The highlighted row's quote, if it is in the Quotes section."""
         return self.query_one(DossierView).query_one(NavList).highlighted_quote
+
+    def highlighted(self) -> Highlighted:
+        """`c` corrects this actor, and the quote or mention highlighted in its dossier; `m` merges this actor."""
+        rows = self.query_one(DossierView).query_one(NavList)
+        place = rows.highlighted_place
+        spots = (place,) if isinstance(place, TextPlace) and rows.highlighted_quote is None else ()
+        return Highlighted(self.actor_id, rows.highlighted_quote, spots)
+
+    def after_correction(self) -> None:
+        """Load the dossier again: quotes, mentions or the actor itself may have changed (or gone)."""
+        self.fetch("dossier", queries.dossier, self.actor_id, SHOWN, then=self._show_corrected)
+
+    def _show_corrected(self, dossier: Dossier | None) -> None:
+        """Display the corrected dossier; an actor merged away or removed takes you back where you were."""
+        if dossier is None:
+            self.notify("The actor was merged or removed; u undoes it.", title="Dossier")
+            self.action_go_back()
+            return
+        self._show(dossier)
 
     def action_next_section(self) -> None:
         """Jump to the next section (quotes, mentions, connections, events, sources)."""

@@ -15,7 +15,8 @@ GUIDE = (
     "Find what someone said: press / and type part of a name (typos are fine), enter opens their "
     "dossier. Its Quotes come first; enter on a quote opens the article there, highlighted. "
     "In the article n/N step through that actor's mentions, h/l through everyone's, enter opens the "
-    "marked actor. w on a quote says how its speaker was chosen. escape goes back. a actors, "
+    "marked actor. w on a quote says how its speaker was chosen; c fixes the highlighted actor, quote or "
+    "mention, m merges actors, u undoes, C lists your corrections. escape goes back. a actors, "
     "t timeline, s sources, r reader, ctrl+p jump by name, f1 this help from a text box."
 )
 

@@ -13,7 +13,7 @@ from textual.widgets import Header, Static
 from store import queries
 from store.queries import DocumentInfo, MarkStep, PassageView
 from tui.messages import TextPlace
-from tui.screens.base import WHY, ExplorerScreen, QuoteSpot
+from tui.screens.base import CORRECT, WHY, ExplorerScreen, QuoteSpot
 from tui.widgets.article_view import ArticleView
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.kwic import where
@@ -27,6 +27,7 @@ class ReaderScreen(ExplorerScreen):
         Binding("right_square_bracket", "other_document(1)", "Next document", show=False),
         Binding("left_square_bracket", "other_document(-1)", "Previous document", show=False),
         WHY,
+        CORRECT,
     ]
 
     def __init__(self, place: TextPlace | None, document_id: int | None = None) -> None:
@@ -105,6 +106,10 @@ class ReaderScreen(ExplorerScreen):
         article.move_cursor(step)
         if article.cursor is None:
             self.query_one("#reader-status", Static).update("n/N or h/l put the cursor on the actors named")
+
+    def after_correction(self) -> None:
+        """Mark the article's actors as the correction left them."""
+        self.query_one(ArticleView).forget_marks()
 
     def reader_place(self) -> TextPlace | None:
         """Already reading."""

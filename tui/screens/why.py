@@ -39,11 +39,23 @@ KINDS = {"speech": "speech", "phrase": "a phrase in quotation marks", "title": "
 def explanation(why: QuoteAttribution) -> str:
     """How the speaker was chosen, in one sentence (or why there is none)."""
     if why.speaker is None:
-        return NO_SPEAKER
+        return "No speaker: cleared by hand (a correction)." if why.corrected else NO_SPEAKER
     if why.rule is None:
         return NO_RECORD
+    if why.corrected:
+        return "Set by hand (a correction; u undoes it, the Corrections screen lists it)."
     said = RULES.get(why.rule, f"the step “{why.rule}” named the speaker")
     return f"Chosen because {said}."
+
+
+def weighed(why: QuoteAttribution) -> str:
+    """The candidates passed over and the steps that found nothing, one line each ('' when none)."""
+    lines = [f"· {candidate.actor}: {candidate.reason}" for candidate in why.candidates]
+    if lines:
+        lines.insert(0, "Also named, and why not them:")
+    if why.passed:
+        lines.append("Tried first, found nothing: " + ", ".join(why.passed))
+    return "\n".join(lines)
 
 
 def marked_sentence(why: QuoteAttribution, quote_style: str, cue_style: str) -> Text:
@@ -78,6 +90,8 @@ class WhyScreen(ModalScreen[None]):
             if why.cue is not None:
                 yield Static(Text.assemble("Cue: ", (why.cue, "bold reverse")), id="why-cue")
             yield Static(marked_sentence(why, "italic", "bold reverse"), id="why-sentence")
+            if weighed(why):
+                yield Static(weighed(why), id="why-weighed", markup=False)
             yield Static("escape closes", id="why-hint", markup=False)
 
     def action_close(self) -> None:

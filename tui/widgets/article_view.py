@@ -119,6 +119,12 @@ class ArticleView(ScrollView, can_focus=True):
         self.lines_at = Layout(self.passages, width)
         self.scroll_to_cursor()
 
+    def forget_marks(self) -> None:
+        """Drop the marks read so far (a correction changed them): they are read again as they are drawn."""
+        self._marks.clear()
+        self._asked.clear()
+        self.refresh()
+
     def add_marks(self, start: int, marks: Sequence[ReaderMark]) -> None:
         """Marks the store found for the window starting at ``start``; redraw with them."""
         self._marks[start // WINDOW] = tuple(marks)

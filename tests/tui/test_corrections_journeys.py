@@ -1,0 +1,162 @@
+"""Correcting in the explorer at 80x24, keyboard only: a wrong speaker fixed and kept through a re-ingest,
+two actors merged and the merge undone, a stale correction listed as stale, a read-only store refusing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from conftest import WIRE, wire_article
+from store import corrections
+from store.db import Store
+from store.ingest import ingest_text
+from store.model import Article
+from tui.screens.actors import ActorsScreen
+from tui.screens.corrections import CorrectionsScreen
+from tui.screens.dossier import DossierScreen
+from tui.screens.picker import PickerScreen
+from tui.screens.reader import ReaderScreen
+from tui.screens.why import WhyScreen
+
+if TYPE_CHECKING:
+    from explorer_driver import Explorer
+    from tests.tui.conftest import Explore
+
+SPOKEN = "We stand together on the Arctic."
+
+
+@pytest.fixture
+def wire_file_store(tmp_path: Path) -> Store:
+    """A store file holding the made-up wire story (the explorer writes corrections to it)."""
+    store = Store.open(tmp_path / "wire.db")
+    ingest_text(store, WIRE, "wire.txt", extract=wire_article)
+    return store
+
+
+def speaker(store: Store, text: str) -> str | None:
+    """Who the store says said ``text``."""
+    return store.value("SELECT a.name FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_id WHERE q.text = ?",
+                       (text,))
+
+
+def no_speakers(text: str) -> Article:
+    """Another extractor setting: it attributes no quote."""
+    article = wire_article(text)
+    return replace(article, quotes=tuple(replace(q, speaker=None) for q in article.quotes))
+
+
+async def highlight_actor(ui: Explorer, name: str) -> None:
+    """Move the actors list's cursor to the named actor."""
+    screen = ui.app.screen
+    assert isinstance(screen, ActorsScreen)
+    wanted = ui.app.store.value("SELECT id FROM actors WHERE name = ?", (name,))
+    await ui.press_until("j", lambda: screen.highlighted_actor_id() == wanted, limit=20)
+
+
+async def pick(ui: Explorer, *typed: str) -> None:
+    """Type into the open picker and pick the best match."""
+    assert isinstance(ui.app.screen, PickerScreen)
+    await ui.press(*typed, "enter")
+
+
+async def test_correct_a_wrong_speaker_and_it_holds_after_a_reingest(wire_file_store: Store,
+                                                                    explore: Explore) -> None:
+    async with explore(wire_file_store) as ui:
+        await highlight_actor(ui, "Jane Doe")
+        await ui.press("enter")
+        assert isinstance(ui.app.screen, DossierScreen)
+        await ui.press("c")
+        await pick(ui, *"set the speaker")
+        await pick(ui, *"nordmann")
+        assert speaker(wire_file_store, SPOKEN) == "Ola Nordmann"
+        assert ingest_text(wire_file_store, WIRE, "wire.txt", extract=no_speakers, force=True).status == "replaced"
+        assert speaker(wire_file_store, SPOKEN) == "Ola Nordmann"
+        await ui.press("escape")
+        await highlight_actor(ui, "Ola Nordmann")
+        await ui.press("enter", "w")
+        assert isinstance(ui.app.screen, WhyScreen)
+        assert ui.app.screen.why.corrected
+
+
+async def test_merge_two_actors_then_undo(wire_file_store: Store, explore: Explore) -> None:
+    async with explore(wire_file_store) as ui:
+        await highlight_actor(ui, "Ola Nordmann")
+        await ui.press("m")
+        await pick(ui, *"jane")
+        names = [row[1] for row in ui.rows("#actors-table")]
+        assert "Ola Nordmann" not in names and "Jane Doe" in names
+        assert wire_file_store.value("SELECT mentions FROM actors WHERE name = 'Jane Doe'") == 4
+        await ui.press("u")
+        await ui.settle()
+        assert "Ola Nordmann" in [row[1] for row in ui.rows("#actors-table")]
+        assert corrections.corrections(wire_file_store) == ()
+
+
+async def test_a_stale_correction_is_listed_as_stale_and_x_undoes_it(wire_file_store: Store,
+                                                                    explore: Explore) -> None:
+    quote = wire_file_store.value("SELECT id FROM quotes WHERE text = 'useful'")
+    doe = wire_file_store.value("SELECT id FROM actors WHERE name = 'Jane Doe'")
+    corrections.set_speaker(wire_file_store, quote, doe)
+    ingest_text(wire_file_store, WIRE, "wire.txt", extract=lambda text: replace(wire_article(text), quotes=()),
+                force=True)
+    async with explore(wire_file_store) as ui:
+        await ui.press("C")
+        assert isinstance(ui.app.screen, CorrectionsScreen)
+        [row] = ui.rows("#corrections-table")
+        assert row[1] == "speaker" and row[3] == "stale"
+        await ui.press("x")
+        assert ui.rows("#corrections-table") == []
+
+
+async def test_a_read_only_store_says_corrections_cannot_be_saved(wire_file_store: Store, explore: Explore,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    path = wire_file_store.path
+    wire_file_store.close()
+    with Store.open(path, readonly=True) as store:
+        async with explore(store) as ui:
+            said: list[str] = []
+            monkeypatch.setattr(ui.app.screen, "notify", lambda message, **_: said.append(str(message)))
+            await highlight_actor(ui, "Jane Doe")
+            for key in ("c", "m", "u"):
+                await ui.press(key)
+                assert not isinstance(ui.app.screen, PickerScreen)
+            assert len([line for line in said if "can't be saved" in line]) == 3
+
+
+async def test_merging_the_dossiers_actor_goes_back_and_undo_brings_it_back(wire_file_store: Store,
+                                                                          explore: Explore) -> None:
+    async with explore(wire_file_store) as ui:
+        await highlight_actor(ui, "Ola Nordmann")
+        await ui.press("enter", "m")
+        await pick(ui, *"doe")
+        assert isinstance(ui.app.screen, ActorsScreen)
+        assert "Ola Nordmann" not in [row[1] for row in ui.rows("#actors-table")]
+        await ui.press("C")
+        assert [row[1] for row in ui.rows("#corrections-table")] == ["merge"]
+        await ui.press("x")
+        assert ui.rows("#corrections-table") == []
+        assert wire_file_store.value("SELECT mentions FROM actors WHERE name = 'Ola Nordmann'") == 2
+
+
+async def test_detach_a_mention_in_the_reader(wire_file_store: Store, explore: Explore) -> None:
+    async with explore(wire_file_store) as ui:
+        await highlight_actor(ui, "Jane Doe")
+        await ui.press("r")
+        assert isinstance(ui.app.screen, ReaderScreen)
+        await ui.press("n", "c")
+        await pick(ui, *"detach")
+        assert wire_file_store.value("SELECT mentions FROM actors WHERE name = 'Jane Doe'") == 1
+        assert [c.action for c in corrections.corrections(wire_file_store)] == ["detach"]
+
+
+async def test_the_help_lists_every_correction_key(wire_file_store: Store, explore: Explore) -> None:
+    from tui.screens.help import HelpScreen
+
+    async with explore(wire_file_store) as ui:
+        await ui.press("question_mark")
+        assert isinstance(ui.app.screen, HelpScreen)
+        keys = {entry.binding.key for entry in ui.app.screen.entries}
+        assert {"c", "m", "u", "C"} <= keys
