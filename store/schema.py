@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Kept in ``PRAGMA user_version``; bump it (and teach ``check`` to migrate) when the tables change."""
 APPLICATION_ID = 0x4E41_5441
 """``PRAGMA application_id`` ('NATA'): tells our stores from other programs' SQLite files."""
@@ -126,6 +126,14 @@ INDEXES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
 )
 """(table, columns, unique): one for every lookup the explorer makes."""
 
+PINS_DDL = (
+    'CREATE TABLE pins (id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, kind TEXT NOT NULL, '
+    'start INTEGER NOT NULL, "end" INTEGER NOT NULL, position INTEGER NOT NULL, '
+    "note TEXT NOT NULL DEFAULT '', pinned_at TEXT NOT NULL, UNIQUE (sha256, kind, start, \"end\"))",
+    "CREATE INDEX pins_position ON pins (position)",
+)
+"""The evidence board (schema 5): user data, not extraction, so it is keyed by what survives a re-ingest
+(the document's checksum and the pinned span's offsets) rather than by row ids."""
 FTS_TABLES = {"passages": ["text"], "quotes": ["text"], "events": ["description", "date_text"]}
 """Content tables indexed by FTS5, kept in step by triggers inside the writing transaction."""
 EXTRA_DDL = (
@@ -135,6 +143,7 @@ EXTRA_DDL = (
     "CREATE INDEX actor_words_actor ON actor_words (actor_id, word_id)",
     "CREATE TRIGGER actor_words_count AFTER INSERT ON actor_words BEGIN "
     "UPDATE name_words SET actors = actors + 1 WHERE id = new.word_id; END",
+    *PINS_DDL,
 )
 """``actor_words`` links each name word to the actors it names (the candidates of a fuzzy actor
 search; ``name_words.actors`` counts them, so a search knows a common word before reading it); ``surname`` (a person's last name word) is compared as LIKE did, ignoring ASCII case."""
@@ -153,9 +162,10 @@ def is_ours(conn: sqlite3.Connection) -> bool:
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     3: ('ALTER TABLE quotes ADD COLUMN "rule" TEXT', "ALTER TABLE quotes ADD COLUMN cue_start INTEGER",
         "ALTER TABLE quotes ADD COLUMN cue_end INTEGER"),
+    4: PINS_DDL,
 }
 """Statements that bring a store of the key's version to the next; quotes stored before schema 4
-keep no attribution (re-ingesting their articles gives it)."""
+keep no attribution (re-ingesting their articles gives it); schema 5 adds the empty evidence board."""
 
 
 def migrate(conn: sqlite3.Connection) -> None:
