@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from store.db import Store
-from store.evidence import Evidence, evidence_in
+from store.db import Store, StoreError
+from store.evidence import Evidence, evidence_at, evidence_in
 
 NOTE_CHARS = 500
 """A note is one line; longer ones are cut here."""
@@ -35,10 +35,21 @@ class Pin:
 def pin(store: Store, evidence: Evidence) -> bool:
     """Pin evidence at the end of the board; False if it was pinned already. A read-only store raises
     StoreError saying so."""
+    if store.readonly:
+        raise StoreError(f"{store.path} is read-only: pins cannot be saved (open a store you can write "
+                         "with --db)")
     key = (evidence.sha256, evidence.kind, evidence.start, evidence.end)
     with store.transaction() as db:
         added = db.conn.execute(_ADD, (*key, datetime.now(UTC).isoformat(timespec="seconds"))).rowcount
     return bool(added)
+
+
+def pin_at(store: Store, document_id: int, start: int, end: int, passage_id: int | None = None
+           ) -> tuple[Evidence, bool] | None:
+    """Pin what a span of a document is best cited as (see ``evidence_at``): the evidence and whether
+    it is new on the board; None when there is nothing there."""
+    found = evidence_at(store, document_id, start, end, passage_id)
+    return None if found is None else (found, pin(store, found))
 
 
 def pins(store: Store) -> tuple[Pin, ...]:

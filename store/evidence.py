@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, replace
 
@@ -23,8 +24,11 @@ _EXACT = {
 """A record of each kind at exactly a span: its span, its speaker and its date (if it has them)."""
 _QUOTE_HOLDING = ('SELECT q.start, q."end", a.name, NULL FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_id '
                   'WHERE q.document_id = ? AND q.start <= ? AND q."end" >= ? ORDER BY q."end" - q.start LIMIT 1')
-_PASSAGE_HOLDING = ('SELECT id, kind, section, number, start, "end" FROM passages WHERE document_id = ? '
-                    'AND start <= ? AND "end" >= ? ORDER BY "end" - start LIMIT 1')
+_PASSAGE = 'SELECT id, kind, section, number, start, "end" FROM passages'
+_PASSAGE_BY_ID = _PASSAGE + " WHERE id = ? AND document_id = ?"
+_PASSAGE_HOLDING = _PASSAGE + ' WHERE document_id = ? AND start <= ? AND "end" >= ? ORDER BY "end" - start LIMIT 1'
+_LABEL = re.compile(r"^\s*(?:publication|published|date)\s*:\s*", re.IGNORECASE)
+"""The label of a publication line ("Publication: China Brief…"), left out of a citation."""
 Found = tuple[int, int, str | None, str | None]
 """A record at a span: its start, end, speaker and date."""
 _TEXT = "SELECT substr(text, ? + 1, ? - ?) FROM documents WHERE id = ?"
@@ -55,22 +59,34 @@ class Evidence:
     """An event's date (or range) or a citation's date."""
 
 
-def evidence_at(store: Store, document_id: int, start: int, end: int) -> Evidence | None:
+def evidence_at(store: Store, document_id: int, start: int, end: int, passage_id: int | None = None
+                ) -> Evidence | None:
     """What the span [start, end] of a document is best cited as: the quote, event or citation exactly
-    there, else the innermost quote holding it, else the passage holding it (None if none does)."""
+    there, else the innermost quote holding it, else the passage holding it (None if none does). With
+    ``passage_id``, a span outside that passage (a footnote's place) stands for the whole passage."""
     with store.snapshot():
         document = store.rows(_BY_ID, (document_id,))
-        if not document:
-            return None
+        passage = store.rows(_PASSAGE_BY_ID, (passage_id, document_id))
+        if not document or (passage and not passage[0]["start"] <= start <= end <= passage[0]["end"]):
+            return _passage_evidence(store, document, passage)
         kind, found = _record_at(store, document_id, start, end)
         spot = (found[0], found[1]) if found else (start, end)
         passage = store.rows(_PASSAGE_HOLDING, (document_id, *spot))
         if not passage:
             return None
         if found is None:
-            kind, spot = "passage", (passage[0]["start"], passage[0]["end"])
+            return _passage_evidence(store, document, passage)
         text = store.value(_TEXT, (spot[0], spot[1], spot[0], document_id))
         return _evidence(document[0], passage[0], kind, spot, text, found)
+
+
+def _passage_evidence(store: Store, document: list[sqlite3.Row], passage: list[sqlite3.Row]) -> Evidence | None:
+    """A whole passage as evidence (None without a document and a passage)."""
+    if not document or not passage:
+        return None
+    spot = (passage[0]["start"], passage[0]["end"])
+    text = store.value(_TEXT, (spot[0], spot[1], spot[0], document[0]["id"]))
+    return _evidence(document[0], passage[0], "passage", spot, text, None)
 
 
 def evidence_in(store: Store, sha256: str, kind: str, start: int, end: int) -> Evidence | None:
@@ -139,8 +155,9 @@ def quoted(evidence: Evidence) -> str:
 
 def _when(evidence: Evidence) -> str:
     """The document's publication line, with its year when the line does not already say it."""
-    parts = [evidence.published] if evidence.published else []
-    if evidence.year and str(evidence.year) not in (evidence.published or ""):
+    published = _LABEL.sub("", evidence.published or "")
+    parts = [published] if published else []
+    if evidence.year and str(evidence.year) not in published:
         parts.append(str(evidence.year))
     return ", ".join(parts)
 

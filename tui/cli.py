@@ -226,9 +226,10 @@ def run_explorer(args: argparse.Namespace) -> int:
     if not (sys.stdout.isatty() and sys.stdin.isatty() and find_spec("tui.app")):
         return run_actors(argparse.Namespace(db=getattr(args, "db", None), kind=None, json=False))
     from tui.app import NatoAsiaApp
+    from tui.settings import default_settings_path
 
     with _open_seeded(args) as store:
-        NatoAsiaApp(store).run()
+        NatoAsiaApp(store, settings=default_settings_path()).run()
     return EXIT_OK
 
 

@@ -94,3 +94,23 @@ def test_help(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]
 def test_why(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
     """You should see a box over the dossier: Rasmussen, the rule in words, "stated" marked in its sentence."""
     assert snap(snap_compare, frozen_seed_store, size, *RASMUSSEN, "w")
+
+
+def pin_rasmussen(store: Store) -> None:
+    """Pin Rasmussen's first two quotes and the paragraph of his first mention (pinning is idempotent)."""
+    from store import board, queries
+
+    rasmussen = next(a for a in queries.actors(store) if a.name == "Anders Fogh Rasmussen")
+    dossier = queries.dossier(store, rasmussen.id)
+    assert dossier is not None
+    mention = dossier.mentions[0]
+    for spot in [*dossier.quotes[:2], mention]:
+        board.pin_at(store, spot.document_id, spot.start, spot.end, spot.passage_id)
+
+
+@SIZES
+def test_board(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
+    """You should see three pins numbered in order: Rasmussen's two quotes with his name, then a paragraph;
+    each with its text in quotation marks, its citation (title, year, section, ¶, file), the second's note."""
+    pin_rasmussen(frozen_seed_store)
+    assert snap(snap_compare, frozen_seed_store, size, "B", "j", "c", *"first said in Tokyo", "enter")

@@ -17,7 +17,8 @@ from store import queries
 from store.db import Store
 from store.queries import ActorSummary, DocumentInfo, Dossier, KindCount
 from tui.messages import ActorPlace, Navigate, TextPlace
-from tui.screens.base import ExplorerScreen
+from store.export import Scope
+from tui.screens.base import EXPORT, ExplorerScreen
 from tui.widgets.dossier_view import DossierView
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.kind_tabs import KindTabs
@@ -66,6 +67,7 @@ class ActorsScreen(ExplorerScreen):
         Binding("left_square_bracket", "previous_kind", "◀ Kind", show=False),
         Binding("down", "focus_list", "List", show=False),
         Binding("escape", "go_back", "Back", show=False, priority=True),
+        EXPORT,
     ]
 
     filter_text: var[str] = var("", init=False)
@@ -75,6 +77,8 @@ class ActorsScreen(ExplorerScreen):
         """An actors list that has not yet seen the store."""
         super().__init__()
         self._version: int | None = None
+        self._page: ActorPage | None = None
+        """The page listed now."""
 
     def compose(self) -> ComposeResult:
         """Kind tabs and filter above the list, the dossier preview beside it on wide terminals."""
@@ -143,6 +147,7 @@ class ActorsScreen(ExplorerScreen):
         """List the page, keeping the highlighted actor if it is still listed."""
         table = self.query_one("#actors-table", NavTable)
         current = self.highlighted_actor_id()
+        self._page = page
         table.clear()
         for actor in page.actors:
             table.add_row(*actor_row(actor), key=str(actor.id))
@@ -197,9 +202,19 @@ class ActorsScreen(ExplorerScreen):
         shown = preview.dossier.actor.id if preview.dossier else None
         return preview.first_mention() if shown == self.highlighted_actor_id() else None
 
+    def export_scope(self) -> Scope | None:
+        """The actors listed (of the chosen kind, matching the filter)."""
+        actors = self._page.actors if self._page else ()
+        return {"actors": ("id", [actor.id for actor in actors])} if actors else None
+
+    def remake(self) -> ExplorerScreen:
+        """The actors list afresh."""
+        return ActorsScreen()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """f types itself into the filter box once the box has focus."""
-        return not (action == "focus_filter" and isinstance(self.focused, Input))
+        """f (and e) type themselves into the filter box once the box has focus."""
+        typing = action == "focus_filter" and isinstance(self.focused, Input)
+        return super().check_action(action, parameters) and not typing
 
     def action_focus_filter(self) -> None:
         """Type to filter the list; the keys right after f already go to the box."""

@@ -10,9 +10,10 @@ from textual.containers import Horizontal
 from textual.widgets import Header
 
 from store import queries
+from store.export import Scope
 from store.queries import DocumentInfo, Dossier
 from tui.messages import TextPlace
-from tui.screens.base import WHY, ExplorerScreen, QuoteSpot
+from tui.screens.base import CITE, WHY, ExplorerScreen, QuoteSpot
 from tui.widgets.dossier_view import DossierView
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.nav_list import NavList
@@ -30,6 +31,7 @@ class DossierScreen(ExplorerScreen):
         Binding("tab", "next_section", "Next", key_display="⇥"),
         Binding("shift+tab", "previous_section", "Prev section", show=False),
         WHY,
+        *CITE,
     ]
 
     def __init__(self, actor_id: int) -> None:
@@ -72,6 +74,25 @@ class DossierScreen(ExplorerScreen):
     def highlighted_quote(self) -> QuoteSpot | None:
         """The highlighted row's quote, if it is in the Quotes section."""
         return self.query_one(DossierView).query_one(NavList).highlighted_quote
+
+    def export_scope(self) -> Scope | None:
+        """The actor with the quotes, mentions, events and sources the dossier lists."""
+        dossier = self.query_one(DossierView).dossier
+        if dossier is None:
+            return None
+        documents = {m.document_id for m in dossier.mentions} | {q.document_id for q in dossier.quotes}
+        return {"documents": ("id", sorted(documents)), "actors": ("id", [dossier.actor.id]),
+                "quotes": ("id", [q.id for q in dossier.quotes]), "mentions": ("actor_id", [dossier.actor.id]),
+                "events": ("id", [e.id for e in dossier.events]), "citations": ("id", [c.id for c in dossier.sources])}
+
+    def remake(self) -> ExplorerScreen:
+        """The same actor's dossier."""
+        return DossierScreen(self.actor_id)
+
+    def highlighted_spot(self) -> TextPlace | None:
+        """The highlighted quote, mention (its passage), event or source."""
+        place = self.query_one(DossierView).query_one(NavList).highlighted_place
+        return place if isinstance(place, TextPlace) else None
 
     def action_next_section(self) -> None:
         """Jump to the next section (quotes, mentions, connections, events, sources)."""

@@ -11,9 +11,10 @@ from textual.binding import Binding
 from textual.widgets import Header, Static
 
 from store import queries
+from store.export import Scope
 from store.queries import DocumentInfo, MarkStep, PassageView
 from tui.messages import TextPlace
-from tui.screens.base import WHY, ExplorerScreen, QuoteSpot
+from tui.screens.base import CITE, WHY, ExplorerScreen, QuoteSpot
 from tui.widgets.article_view import ArticleView
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.kwic import where
@@ -27,6 +28,7 @@ class ReaderScreen(ExplorerScreen):
         Binding("right_square_bracket", "other_document(1)", "Next document", show=False),
         Binding("left_square_bracket", "other_document(-1)", "Previous document", show=False),
         WHY,
+        *CITE,
     ]
 
     def __init__(self, place: TextPlace | None, document_id: int | None = None) -> None:
@@ -118,6 +120,25 @@ class ReaderScreen(ExplorerScreen):
         under = [TextPlace(self.document_id, m.passage_id, m.start, m.end) for m in [article.cursor] if m]
         spots = (*under, *[place for place in [article.place] if place])
         return spots or None
+
+    def export_scope(self) -> Scope | None:
+        """The document read, its passages and its quotes."""
+        if self.document_id is None:
+            return None
+        chosen = [self.document_id]
+        return {"documents": ("id", chosen), "passages": ("document_id", chosen), "quotes": ("document_id", chosen)}
+
+    def remake(self) -> ExplorerScreen:
+        """The same document at the same place."""
+        return ReaderScreen(self.place, self.document_id)
+
+    def highlighted_spot(self) -> TextPlace | None:
+        """The quote or passage under the cursor, else the spot the reader was opened at."""
+        article = self.query_one(ArticleView)
+        cursor = article.cursor
+        if cursor is not None and self.document_id is not None:
+            return TextPlace(self.document_id, cursor.passage_id, cursor.start, cursor.end)
+        return article.place
 
     @on(ArticleView.CursorMoved)
     def _show_cursor(self, event: ArticleView.CursorMoved) -> None:
