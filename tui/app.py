@@ -64,6 +64,9 @@ class NatoAsiaApp(App[None]):
         Binding("s", "open_sources", "Sources", priority=True),
         Binding("r", "open_reader", "Read", priority=True),
         Binding("slash", "open_search", "Search", priority=True),
+        # In the reader / finds in the document; ctrl+k searches everything from any screen.
+        # Not a priority: in a text box ctrl+k deletes to the end of the line.
+        Binding("ctrl+k", "search_all", "Search all", show=False),
         Binding("B", "open_board", "Board", priority=True),
         # Back and forward through the history, as in a browser or vim's jump list. ctrl+i is the same
         # byte as tab in a terminal, so forward is alt+right (tab keeps moving between panes).
@@ -99,9 +102,11 @@ class NatoAsiaApp(App[None]):
         # A modal box (why) sits over a screen: the screen keys would open screens under it.
         if action in LETTER_ACTIONS and (isinstance(self.focused, Input) or isinstance(self.screen, ModalScreen)):
             return False
-        here = SCREEN_OF_ACTION.get(action)
         shown = type(self.screen)
-        return here != f"{shown.__module__}:{shown.__qualname__}"
+        showing = f"{shown.__module__}:{shown.__qualname__}"
+        if action == "open_search" and showing == SCREEN_OF_ACTION["open_reader"]:
+            return False  # the reader's own / finds in the document
+        return SCREEN_OF_ACTION.get(action) != showing
 
     def _restore_theme(self) -> None:
         """Use the theme chosen last time, and keep the one chosen now."""
@@ -174,6 +179,10 @@ class NatoAsiaApp(App[None]):
 
     async def action_open_search(self) -> None:
         """Search everything as you type."""
+        await self._open("open_search")
+
+    async def action_search_all(self) -> None:
+        """Search everything (ctrl+k), also from the reader, where / finds in the document."""
         await self._open("open_search")
 
     async def action_open_board(self) -> None:

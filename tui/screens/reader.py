@@ -8,14 +8,15 @@ from functools import partial
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, Static
+from textual.widgets import Header, Input, Static
 
 from store import queries
 from store.export import Scope
 from store.queries import DocumentInfo, MarkStep, PassageView
 from tui.messages import TextPlace
-from tui.screens.base import CITE, WHY, ExplorerScreen, QuoteSpot
+from tui.screens.base import COPY, PIN, WHY, ExplorerScreen, QuoteSpot
 from tui.widgets.article_view import ArticleView
+from tui.widgets.find import find_matches
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.kwic import where
 
@@ -27,8 +28,14 @@ class ReaderScreen(ExplorerScreen):
     BINDINGS = [
         Binding("right_square_bracket", "other_document(1)", "Next document", show=False),
         Binding("left_square_bracket", "other_document(-1)", "Previous document", show=False),
+        # / finds words in this document (n/N then step through the matches); ctrl+k is the global
+        # search here (the App binds it everywhere; listed here so the reader's footer shows it).
+        Binding("slash", "find", "Find"),
+        Binding("ctrl+k", "app.search_all", "Search all"),
         WHY,
-        *CITE,
+        COPY,
+        PIN,
+        Binding("e", "export", "Export", show=False),
     ]
 
     def __init__(self, place: TextPlace | None, document_id: int | None = None) -> None:
@@ -44,10 +51,13 @@ class ReaderScreen(ExplorerScreen):
         yield Static(id="reader-document", markup=False)
         yield ArticleView(id="article")
         yield Static("Loading…", id="reader-status", markup=False)
+        yield Input(placeholder="find in this document; enter finds, empty enter clears, escape leaves",
+                    id="find", compact=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
         """Load the document in the background."""
+        self.query_one("#find", Input).display = False
         self.query_one(ArticleView).focus()
         self.fetch("documents", queries.documents, then=self._documents_loaded)
 
@@ -140,10 +150,45 @@ class ReaderScreen(ExplorerScreen):
             return TextPlace(self.document_id, cursor.passage_id, cursor.start, cursor.end)
         return article.place
 
+    def action_find(self) -> None:
+        """Open the box to find words in this document."""
+        box = self.query_one("#find", Input)
+        box.value = ""
+        box.display = True
+        self.set_focus(box)
+
+    @on(Input.Submitted, "#find")
+    def _find(self, event: Input.Submitted) -> None:
+        """Mark where the words are and go to the first after the cursor; nothing typed: n/N step mentions."""
+        self._close_find()
+        article = self.query_one(ArticleView)
+        article.matches = find_matches(article.passages, event.value)
+        status = self.query_one("#reader-status", Static)
+        if article.matches:
+            article.action_next_mention()
+        elif event.value.strip():
+            status.update(f"“{event.value.strip()}” is not in this document")
+        else:
+            status.update("n/N step through mentions again")
+
+    def _close_find(self) -> None:
+        """Hide the find box and give the keys back to the article."""
+        self.query_one("#find", Input).display = False
+        self.set_focus(self.query_one(ArticleView))
+
+    def action_go_back(self) -> None:
+        """From the find box, close it; otherwise back in the history."""
+        if isinstance(self.focused, Input):
+            self._close_find()
+        else:
+            super().action_go_back()
+
     @on(ArticleView.CursorMoved)
     def _show_cursor(self, event: ArticleView.CursorMoved) -> None:
         """Say whose mention the cursor is on (enter opens them), which of theirs, and where."""
         spot = where(event.passage.section, event.passage.number)
-        count = f"mention {event.ordinal}/{event.total}" if event.total else ""
-        line = f"{event.mark.name} {count} · {spot}"
+        noun = "match" if event.mark.kind == "match" else "mention"
+        count = f"{noun} {event.ordinal}/{event.total}" if event.total else ""
+        name = f"“{event.mark.name}”" if event.mark.kind == "match" else event.mark.name
+        line = f"{name} {count} · {spot}"
         self.query_one("#reader-status", Static).update(line)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -51,11 +52,11 @@ class ArticleView(ScrollView, can_focus=True):
     }
     BINDINGS = [
         *vim_keys("scroll_down", "scroll_up", "scroll_home", "scroll_end"),
-        Binding("n", "next_mention", "Next mention", group=STEP),
-        Binding("N", "previous_mention", "Previous mention", group=STEP),
+        Binding("n", "next_mention", "Next", group=STEP),
+        Binding("N", "previous_mention", "Previous", group=STEP),
         Binding("l,right", "next_mark", "Next actor", show=False),
         Binding("h,left", "previous_mark", "Prev actor", show=False),
-        Binding("enter", "open_mark", "Actor"),
+        Binding("enter", "open_mark", "Actor", show=False),
     ]
 
     class CursorMoved(Message):
@@ -98,6 +99,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.passages: Sequence[Passage] = ()
         self.lines_at: Layout | None = None
         """Where each line falls at the current width (None until the view has a size and a document)."""
+        self.matches: tuple[ReaderMark, ...] = ()
+        """Where the words looked for with / are, in text order: n/N step through them while there are any."""
         self._marks: dict[int, tuple[ReaderMark, ...]] = {}
         self._asked: set[int] = set()
 
@@ -131,7 +134,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.cursor = step.mark
         passage = next((p for p in self.passages if p.id == step.mark.passage_id), None)
         if passage is not None:
-            total = step.total if step.mark.kind == "mention" else 0
+            total = step.total if step.mark.kind in ("mention", "match") else 0
             self.post_message(self.CursorMoved(step.mark, step.ordinal, total, passage))
 
     def watch_cursor(self) -> None:
@@ -275,12 +278,20 @@ class ArticleView(ScrollView, can_focus=True):
         self.post_message(self.StepWanted(here, step, actor_id))
 
     def action_next_mention(self) -> None:
-        """Next mention of the current actor (wraps round)."""
-        self._step(1, only_actor=True)
+        """Next match of the words looked for, else next mention of the current actor (wraps round)."""
+        self._step_match(1) if self.matches else self._step(1, only_actor=True)
 
     def action_previous_mention(self) -> None:
-        """Previous mention of the current actor (wraps round)."""
-        self._step(-1, only_actor=True)
+        """Previous match of the words looked for, else previous mention of the current actor."""
+        self._step_match(-1) if self.matches else self._step(-1, only_actor=True)
+
+    def _step_match(self, step: int) -> None:
+        """Put the cursor on the match after (1) or before (-1) it, wrapping round."""
+        here = self.cursor.start if self.cursor else -1
+        starts = [match.start for match in self.matches]
+        index = bisect_right(starts, here) if step > 0 else bisect_left(starts, here) - 1
+        index %= len(self.matches)
+        self.move_cursor(MarkStep(self.matches[index], index + 1, len(self.matches)))
 
     def action_next_mark(self) -> None:
         """Next mention of any actor."""
