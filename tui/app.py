@@ -74,7 +74,7 @@ class NatoAsiaApp(App[None]):
         Binding("alt+right", "history_forward", "Forward", show=False, priority=True),
         Binding("question_mark", "open_help", "Help"),
         # ? types itself into a text box; f1 reaches the help from there too.
-        Binding("f1", "show_help", "Help", show=False, priority=True),
+        Binding("f1", "show_help", "Help", priority=True),
         Binding("q", "quit_app", "Quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
@@ -102,6 +102,8 @@ class NatoAsiaApp(App[None]):
         # A modal box (why) sits over a screen: the screen keys would open screens under it.
         if action in LETTER_ACTIONS and (isinstance(self.focused, Input) or isinstance(self.screen, ModalScreen)):
             return False
+        if action == "show_help":
+            return isinstance(self.focused, Input)  # shown (and needed) only where ? types itself
         shown = type(self.screen)
         showing = f"{shown.__module__}:{shown.__qualname__}"
         if action == "open_search" and showing == SCREEN_OF_ACTION["open_reader"]:

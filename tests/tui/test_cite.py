@@ -126,3 +126,16 @@ async def test_the_theme_chosen_is_kept_for_the_next_run(wire_store: Store, tmp_
         await pilot.pause()
     async with NatoAsiaApp(wire_store, settings=settings).run_test() as pilot:
         assert pilot.app.theme == theme
+
+
+async def test_f_filter_finds_by_alias_and_typo_says_no_match_and_keeps_a_footer(
+        wire_store: Store, explore: Explore) -> None:
+    """f then a typo of a surname lists the actor; nonsense says no actor matches; the footer shows keys."""
+    async with explore(wire_store) as ui:
+        await ui.press("f", *"nordman")
+        assert [row[1] for row in ui.rows()] == ["Ola Nordmann"]
+        footer = {b.binding.description for b in ui.app.screen.active_bindings.values()
+                  if b.binding.show and b.enabled}
+        assert {"Back", "Help"} <= footer
+        await ui.press(*"zzqx")
+        assert ui.rows() == [] and ui.app.screen.sub_title == "no actor matches “nordmanzzqx”"

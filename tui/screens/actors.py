@@ -51,9 +51,11 @@ class ActorPage:
 
 
 def actor_page(store: Store, kind: str | None, text: str) -> ActorPage:
-    """One page of actors of a kind (None: any) whose names contain text, most mentioned first."""
-    name = text.strip() or None
-    return ActorPage(queries.actors(store, kind, SHOWN, 0, name), queries.count_actors(store, kind, name))
+    """One page of actors of a kind (None: any) matching the filter as search does (names holding the
+    text first, then aliases, titles and typos)."""
+    from store.actor_filter import filtered_actors  # brings rapidfuzz: not before the first filter
+
+    return ActorPage(*filtered_actors(store, kind, text, SHOWN))
 
 
 class ActorsScreen(ExplorerScreen):
@@ -66,7 +68,8 @@ class ActorsScreen(ExplorerScreen):
         Binding("right_square_bracket", "next_kind", "Kind ▶"),
         Binding("left_square_bracket", "previous_kind", "◀ Kind", show=False),
         Binding("down", "focus_list", "List", show=False),
-        Binding("escape", "go_back", "Back", show=False, priority=True),
+        # Shown while typing in the filter (back to the list) or above other screens (check_action).
+        Binding("escape", "go_back", "Back", priority=True),
         EXPORT,
     ]
 
@@ -153,6 +156,8 @@ class ActorsScreen(ExplorerScreen):
             table.add_row(*actor_row(actor), key=str(actor.id))
         shown = len(page.actors)
         self.sub_title = f"top {shown} of {page.total}: f to filter" if page.total > shown else None
+        if not page.actors and self.filter_text.strip():
+            self.sub_title = f"no actor matches “{self.filter_text.strip()}”"
         ids = [actor.id for actor in page.actors]
         if current in ids:
             table.move_cursor(row=ids.index(current))
@@ -213,8 +218,10 @@ class ActorsScreen(ExplorerScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """f (and e) type themselves into the filter box once the box has focus."""
-        typing = action == "focus_filter" and isinstance(self.focused, Input)
-        return super().check_action(action, parameters) and not typing
+        typing = isinstance(self.focused, Input)
+        if action == "go_back" and not typing and len(self.app.screen_stack) <= 2:
+            return False  # the first screen: there is nothing to go back to
+        return super().check_action(action, parameters) and not (typing and action == "focus_filter")
 
     def action_focus_filter(self) -> None:
         """Type to filter the list; the keys right after f already go to the box."""

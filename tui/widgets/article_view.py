@@ -52,8 +52,8 @@ class ArticleView(ScrollView, can_focus=True):
     }
     BINDINGS = [
         *vim_keys("scroll_down", "scroll_up", "scroll_home", "scroll_end"),
-        Binding("n", "next_mention", "Next", group=STEP),
-        Binding("N", "previous_mention", "Previous", group=STEP),
+        Binding("n", "next_mention", "Next match or mention", group=STEP),
+        Binding("N", "previous_mention", "Previous match or mention", group=STEP),
         Binding("l,right", "next_mark", "Next actor", show=False),
         Binding("h,left", "previous_mark", "Prev actor", show=False),
         Binding("enter", "open_mark", "Actor", show=False),
