@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -139,3 +139,21 @@ async def test_f_filter_finds_by_alias_and_typo_says_no_match_and_keeps_a_footer
         assert {"Back", "Help"} <= footer
         await ui.press(*"zzqx")
         assert ui.rows() == [] and ui.app.screen.sub_title == "no actor matches “nordmanzzqx”"
+
+
+async def test_a_quote_says_where_else_its_words_are_and_L_lists_them_oldest_first(
+        fresh_store: Store, explore: Explore, make_article: Any) -> None:
+    """Three articles quote one statement: the dossier says "also in 2 documents"; L lists 2019, 2020, 2021."""
+    from tests.store.test_lineage import three_stories
+    from tui.screens.lineage import LineageScreen
+
+    three_stories(fresh_store, make_article)
+    async with explore(fresh_store) as ui:
+        ui.app.open_place(ActorPlace(1))
+        await ui.settle()
+        listing = ui.app.screen.query_one("#dossier-items")
+        assert "also in 2 documents (L)" in str(listing.get_option_at_index(1).prompt)
+        await ui.press("L")
+        assert isinstance(ui.app.screen, LineageScreen)
+        years = [str(option.prompt.renderables[0])[:4] for option in ui.app.screen.listing.options]
+        assert years == ["2019", "2020", "2021"]

@@ -32,10 +32,12 @@ COPY = Binding("y", "copy", "Copy")
 """`y` on screens that show text: copy the highlighted quote or passage with its citation (OSC 52)."""
 PIN = Binding("b", "pin", "Pin")
 """`b` on screens that show text: pin the highlighted quote, passage, event or citation to the board."""
+LINEAGE = Binding("L", "lineage", "Lineage")
+"""`L` on a quote: the same words quoted in other documents, oldest first."""
 EXPORT = Binding("e", "export", "Export")
 """`e`: write what the screen shows to a file in the current folder, named after the screen."""
 CITE = [COPY, PIN, EXPORT]
-LETTERS = {"why", "copy", "pin", "export"}
+LETTERS = {"why", "copy", "pin", "export", "lineage"}
 """Screen actions on letter keys, which a focused text box types instead."""
 QuoteSpot = int | tuple[TextPlace, ...]
 """A quote `w` explains: its id, or spots of text to try in turn (the innermost quote holding one)."""
@@ -141,6 +143,16 @@ class ExplorerScreen(Screen[None]):
         failed = outcome.startswith("Could not")
         self.notify(outcome if failed else f"Exported to {outcome}", title="Export",
                     severity="error" if failed else "information")
+
+    def action_lineage(self) -> None:
+        """List every document quoting the highlighted quote's words, oldest first."""
+        spot = self.highlighted_quote()
+        if not isinstance(spot, int):
+            self.notify("No quote is highlighted: move to a quote, then press L.", title="Lineage")
+            return
+        from tui.screens.lineage import LineageScreen
+
+        self.app.push_screen(LineageScreen(spot))
 
     def action_pin(self) -> None:
         """Pin the highlighted quote, passage, event or citation to the evidence board."""

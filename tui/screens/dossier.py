@@ -11,9 +11,10 @@ from textual.widgets import Header
 
 from store import queries
 from store.export import Scope
+from store.lineage import echo_counts
 from store.queries import DocumentInfo, Dossier
 from tui.messages import TextPlace
-from tui.screens.base import CITE, WHY, ExplorerScreen, QuoteSpot
+from tui.screens.base import CITE, LINEAGE, WHY, ExplorerScreen, QuoteSpot
 from tui.widgets.dossier_view import DossierView
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.nav_list import NavList
@@ -31,6 +32,7 @@ class DossierScreen(ExplorerScreen):
         Binding("tab", "next_section", "Next", key_display="⇥"),
         Binding("shift+tab", "previous_section", "Prev section", show=False),
         WHY,
+        LINEAGE,
         *CITE,
     ]
 
@@ -64,6 +66,15 @@ class DossierScreen(ExplorerScreen):
             return
         self.sub_title = dossier.actor.name
         self.query_one(DossierView).show(dossier)
+        if dossier.quotes:
+            self.fetch("echoes", echo_counts, [quote.id for quote in dossier.quotes], then=self._show_echoes)
+
+    def _show_echoes(self, counts: dict[int, int]) -> None:
+        """Say under each quote in how many other documents its words are quoted (L lists them)."""
+        view = self.query_one(DossierView)
+        if counts and view.dossier is not None:
+            view.echoes = counts
+            view.show(view.dossier)
 
     def reader_place(self) -> TextPlace | None:
         """Read at the highlighted quote or mention, else at the actor's first mention."""

@@ -20,7 +20,7 @@ from store.queries import PassageView, passage_neighbours
 from store.export import Scope
 from store.search import SearchResults, search
 from tui.messages import TextPlace
-from tui.screens.base import CITE, WHY, ExplorerScreen, QuoteSpot
+from tui.screens.base import CITE, LINEAGE, WHY, ExplorerScreen, QuoteSpot
 from tui.screens.printable import printable
 from tui.widgets.attached import in_history
 from tui.widgets.key_footer import KeyFooter
@@ -58,6 +58,7 @@ class SearchScreen(ExplorerScreen):
         Binding("down", "move(1)", "Down", group=MOVE, priority=True),
         Binding("up", "move(-1)", "Up", group=MOVE, priority=True),
         WHY,
+        LINEAGE,
         *CITE,
     ]
 
