@@ -67,6 +67,17 @@ async def to_why(pilot: Pilot[None], store: Store) -> None:
     await pilot.press("w")
 
 
+async def to_board(pilot: Pilot[None], store: Store) -> None:
+    """Pin the most quoted actor's first two quotes and their first mention's paragraph, then open the board."""
+    from store import board
+
+    dossier = queries.dossier(store, most_quoted(store).id)
+    if dossier:
+        for spot in [*dossier.quotes[:2], *dossier.mentions[:1]]:
+            board.pin_at(store, spot.document_id, spot.start, spot.end, spot.passage_id)
+    await pilot.press("B")
+
+
 def keys(*pressed: str) -> Step:
     """A step that presses keys."""
 
@@ -86,6 +97,7 @@ SCREENS: dict[str, Step] = {
     "timeline": keys("t"),
     "sources": keys("s"),
     "help": keys("question_mark"),
+    "board": to_board,
 }
 """Each screenshot's name and how to get there from the first screen."""
 
