@@ -143,7 +143,8 @@ async def test_f_filter_finds_by_alias_and_typo_says_no_match_and_keeps_a_footer
 
 async def test_a_quote_says_where_else_its_words_are_and_L_lists_them_oldest_first(
         fresh_store: Store, explore: Explore, make_article: Any) -> None:
-    """Three articles quote one statement: the dossier says "also in 2 documents"; L lists 2019, 2020, 2021."""
+    """Three articles quote one statement: the dossier and the why box say it is also in 2 documents; L lists
+    2019, 2020, 2021."""
     from tests.store.test_lineage import three_stories
     from tui.screens.lineage import LineageScreen
 
@@ -153,7 +154,10 @@ async def test_a_quote_says_where_else_its_words_are_and_L_lists_them_oldest_fir
         await ui.settle()
         listing = ui.app.screen.query_one("#dossier-items")
         assert "also in 2 documents (L)" in str(listing.get_option_at_index(1).prompt)
-        await ui.press("L")
+        await ui.press("w")
+        said = str(ui.app.screen.query_one("#why-echoes").render())
+        assert said == "Also in 2 other documents: L lists them, oldest first."
+        await ui.press("escape", "L")
         assert isinstance(ui.app.screen, LineageScreen)
         years = [str(option.prompt.renderables[0])[:4] for option in ui.app.screen.listing.options]
         assert years == ["2019", "2020", "2021"]

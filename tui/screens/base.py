@@ -17,6 +17,7 @@ from textual.worker import Worker, get_current_worker
 from store import board, export, queries
 from store.db import Store, StoreError
 from store.evidence import Evidence, evidence_at, quoted
+from store.lineage import echo_counts
 from store.queries import QuoteAttribution
 from tui.messages import TextPlace
 from tui.export_file import write_export
@@ -62,7 +63,12 @@ class ExplorerScreen(Screen[None]):
 
     # Priority, like the App's screen keys: escape takes effect before the keys typed after it are
     # handed on, so "escape /kery" typed fast searches for kery instead of typing into the old box.
-    BINDINGS = [Binding("escape", "go_back", "Back", priority=True)]
+    BINDINGS = [
+        Binding("escape", "go_back", "Back", priority=True),
+        # The App's ? again, on the screen: the footer lists a screen's keys before the App's, so at 80
+        # columns "? Help" shows next to "esc Back" instead of being cut off at the end.
+        Binding("question_mark", "app.open_help", "Help"),
+    ]
 
     class QueryDone(Message):
         """A store query finished in a thread; its result is applied on the UI thread."""
@@ -194,9 +200,13 @@ class ExplorerScreen(Screen[None]):
         if why is None:
             self.notify("There is no quote here: w explains how a quote's speaker was chosen.", title="Why")
             return
+        self.fetch("echoes", echo_counts, [why.quote_id], then=partial(self._show_why, why))
+
+    def _show_why(self, why: QuoteAttribution, echoes: dict[int, int]) -> None:
+        """Open the why box, saying in how many other documents the quote's words are quoted."""
         from tui.screens.why import WhyScreen
 
-        self.app.push_screen(WhyScreen(why))
+        self.app.push_screen(WhyScreen(why, echoes.get(why.quote_id, 0)))
 
     def action_go_back(self) -> None:
         """Return to the previous screen in the history."""
