@@ -25,7 +25,8 @@ def seed_store() -> Store:
     """An in-memory store of the bundled seed articles."""
     store = Store.memory()
     for path in sorted((ROOT / "seeds").glob("*.txt")):
-        ingest_text(store, read_article(path), str(path))
+        # A relative name: citations (the board) show it, and it must not depend on the checkout's folder.
+        ingest_text(store, read_article(path), str(path.relative_to(ROOT)))
     return store
 
 

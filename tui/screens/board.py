@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -36,11 +37,11 @@ def pin_option(number: int, pinned: Pin) -> Option:
     head = Content.assemble((f"{number}. {kind}", "bold"), f"  {who}" if who else "")
     text = " ".join(found.text.split())
     text = text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS - 1] + "…"
-    lines = [Content(f"“{text}”"), Content.styled(citation(found), "dim")]
-    if pinned.note:
-        lines.append(Content.styled(f"note: {pinned.note}", "italic"))
+    # Rich Text, as the other two-line rows' bodies: it wraps under the head at the list's width.
+    note = (f"\nnote: {pinned.note}", "italic") if pinned.note else ""
+    body = Text.assemble(f"“{text}”\n", (citation(found), "dim"), note)
     place = TextPlace(found.document_id, found.passage_id, found.start, found.end)
-    return PlaceOption(two_line(head, Content("\n").join(lines)), place)
+    return PlaceOption(two_line(head, body), place)
 
 
 class BoardScreen(ExplorerScreen):
