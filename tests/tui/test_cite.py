@@ -161,3 +161,20 @@ async def test_a_quote_says_where_else_its_words_are_and_L_lists_them_oldest_fir
         assert isinstance(ui.app.screen, LineageScreen)
         years = [str(option.prompt.renderables[0])[:4] for option in ui.app.screen.listing.options]
         assert years == ["2019", "2020", "2021"]
+
+
+async def test_y_copies_an_event_a_source_and_the_readers_quote(
+        wire_store: Store, explore: Explore, tmp_path: Path) -> None:
+    """y on the timeline copies the event with its date, on sources the citation, in the reader the quote
+    it was opened at; in the search box y types itself."""
+    async with explore(wire_store) as ui:
+        await ui.press("t", "y")
+        assert ui.app.clipboard == ("“In 2019, Norway joined the Shangri-La initiative [1].”\n— “Ministers Meet in "
+                                    "Oslo on Arctic Shipping” (2020), dated 2019, ¶3, file wire.txt")
+        await ui.press("s", "y")
+        assert ui.app.clipboard.startswith("“Reuters, March 2”\n— ")
+        await jane_doe(ui, tmp_path)
+        await ui.press("enter", "y")
+        assert ui.app.clipboard.startswith(f"“{SAID}”\n— Jane Doe, quoted in")
+        await ui.press("ctrl+k", "y")
+        assert ui.app.screen.query_one("#search-input").value == "y"

@@ -143,12 +143,13 @@ class ReaderScreen(ExplorerScreen):
         return ReaderScreen(self.place, self.document_id)
 
     def highlighted_spot(self) -> TextPlace | None:
-        """The quote or passage under the cursor, else the spot the reader was opened at."""
+        """The spot the reader was opened at (its quote, event or citation) while the cursor stays in its
+        paragraph; once the cursor moves on, the quote or passage under the cursor."""
         article = self.query_one(ArticleView)
-        cursor = article.cursor
-        if cursor is not None and self.document_id is not None:
-            return TextPlace(self.document_id, cursor.passage_id, cursor.start, cursor.end)
-        return article.place
+        cursor, place = article.cursor, article.place
+        if cursor is None or self.document_id is None or (place and place.passage_id == cursor.passage_id):
+            return place
+        return TextPlace(self.document_id, cursor.passage_id, cursor.start, cursor.end)
 
     def action_find(self) -> None:
         """Open the box to find words in this document."""
