@@ -48,13 +48,23 @@ async def test_nothing_found_says_so_and_ctrl_k_searches_everything(seed_store: 
         assert isinstance(ui.app.screen, SearchScreen)
 
 
-async def test_resizing_keeps_the_target_paragraph_in_view(seed_store: Store, explore: Explore) -> None:
-    """Opened at a late quote, the reader still shows it after 80x24 → 140x40 → 80x24."""
-    async with explore(seed_store) as ui:
-        last = queries.quotes(seed_store)[-1]
-        ui.app.open_place(TextPlace(last.document_id, last.passage_id, last.start, last.end))
+LONG = "Long Report\n\n" + "\n\n".join(
+    f"Paragraph {i} talks about things. " + "Some words follow to make the paragraph wrap on a narrow screen. " * (1 + i % 7)
+    for i in range(300))
+"""A long made-up report whose paragraphs wrap to different heights at each width."""
+
+
+async def test_resizing_keeps_the_target_paragraph_in_view(fresh_store: Store, explore: Explore) -> None:
+    """Opened at ¶200 of a long report, the reader still shows it after each resize (80x24 → 140x40 → …)."""
+    from conftest import build_article
+    from store.ingest import ingest_text
+
+    ingest_text(fresh_store, LONG, "long.txt", extract=build_article)
+    target = queries.document_passages(fresh_store, 1)[201]
+    async with explore(fresh_store) as ui:
+        ui.app.open_place(TextPlace(1, target.id, target.start, target.start + 9))
         await ui.settle()
         article = ui.app.screen.query_one(ArticleView)
-        for size in ((140, 40), (80, 24), (100, 30)):
+        for size in ((140, 40), (80, 24), (200, 60), (60, 20)):
             await ui.resize(*size)
-            assert article.in_view(article.cursor.start if article.cursor else last.start), size
+            assert article.in_view(target.start), size
