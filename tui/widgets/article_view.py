@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -20,6 +19,7 @@ from store.queries import PassageView as Passage
 from tui.messages import ActorPlace, Navigate, TextPlace
 from tui.screens.printable import visible
 from tui.widgets.article_layout import Layout
+from tui.widgets.find import match_step
 from tui.widgets.vim_keys import vim_keys
 
 GUTTER = 5
@@ -287,11 +287,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _step_match(self, step: int) -> None:
         """Put the cursor on the match after (1) or before (-1) it, wrapping round."""
-        here = self.cursor.start if self.cursor else -1
-        starts = [match.start for match in self.matches]
-        index = bisect_right(starts, here) if step > 0 else bisect_left(starts, here) - 1
-        index %= len(self.matches)
-        self.move_cursor(MarkStep(self.matches[index], index + 1, len(self.matches)))
+        self.move_cursor(match_step(self.matches, self.cursor.start if self.cursor else -1, step))
 
     def action_next_mark(self) -> None:
         """Next mention of any actor."""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from store.queries import PassageView, ReaderMark
+from store.queries import MarkStep, PassageView, ReaderMark
 
 MAX_MATCHES = 10_000
 """Matches kept at most: enough to step through, and a one-letter search of a huge article stays quick."""
@@ -24,3 +25,10 @@ def find_matches(passages: Sequence[PassageView], words: str) -> tuple[ReaderMar
             if len(found) >= MAX_MATCHES:
                 return tuple(found)
     return tuple(found)
+
+
+def match_step(matches: Sequence[ReaderMark], here: int, step: int) -> MarkStep:
+    """The match after (step 1) or before (-1) an offset, wrapping round, with its number among them."""
+    starts = [match.start for match in matches]
+    index = (bisect_right(starts, here) if step > 0 else bisect_left(starts, here) - 1) % len(matches)
+    return MarkStep(matches[index], index + 1, len(matches))
