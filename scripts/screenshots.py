@@ -25,7 +25,8 @@ def seed_store() -> Store:
     """An in-memory store of the bundled seed articles."""
     store = Store.memory()
     for path in sorted((ROOT / "seeds").glob("*.txt")):
-        ingest_text(store, read_article(path), str(path))
+        # A relative name: citations (the board) show it, and it must not depend on the checkout's folder.
+        ingest_text(store, read_article(path), str(path.relative_to(ROOT)))
     return store
 
 
@@ -86,6 +87,17 @@ async def to_corrections(pilot: Pilot[None], store: Store) -> None:
     await pilot.press("C")
 
 
+async def to_board(pilot: Pilot[None], store: Store) -> None:
+    """Pin the most quoted actor's first two quotes and their first mention's paragraph, then open the board."""
+    from store import board
+
+    dossier = queries.dossier(store, most_quoted(store).id)
+    if dossier:
+        for spot in [*dossier.quotes[:2], *dossier.mentions[:1]]:
+            board.pin_at(store, spot.document_id, spot.start, spot.end, spot.passage_id)
+    await pilot.press("B")
+
+
 def keys(*pressed: str) -> Step:
     """A step that presses keys."""
 
@@ -108,6 +120,7 @@ SCREENS: dict[str, Step] = {
     "correct-picker": to_correct,
     "merge-picker": keys("m"),
     "corrections": to_corrections,
+    "board": to_board,
 }
 """Each screenshot's name and how to get there from the first screen (corrections last: it changes the store)."""
 

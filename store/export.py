@@ -61,9 +61,32 @@ def records(store: Store) -> dict[str, list[dict[str, Any]]]:
     tables = {}
     with store.snapshot():  # an ingest meanwhile must not add passages whose document is missing
         for table, select in _SELECTS.items():
-            tables[table] = [{key: _decoded(row[key]) if key in _JSON_COLUMNS else row[key] for key in row.keys()}
-                             for row in store.rows(select)]
+            tables[table] = [_record(row) for row in store.rows(select)]
     return tables
+
+
+FILTER_COLUMNS = frozenset({"id", "actor_id", "document_id", "passage_id"})
+"""Columns a part of the export can be chosen by (``part``)."""
+Scope = dict[str, tuple[str, list[int]]]
+"""Part of the export: for each table, a column and the values it may take ("quotes": ("id", [3, 5]))."""
+
+
+def part(store: Store, scope: Scope) -> str:
+    """The JSON export of only the rows in ``scope`` (what one explorer screen shows), same keys and
+    order as the whole export; the tables not in ``scope`` are left out."""
+    tables: dict[str, list[dict[str, Any]]] = {}
+    with store.snapshot():
+        for table, (column, values) in scope.items():
+            if column not in FILTER_COLUMNS:
+                raise ValueError(f"cannot choose {table} by {column}")
+            chosen = "SELECT * FROM (" + _SELECTS[table] + ") WHERE " + column + " IN (SELECT value FROM json_each(?))"
+            tables[table] = [_record(row) for row in store.rows(chosen, (json.dumps(values),))]
+    return json.dumps({"schema": SCHEMA, **tables}, ensure_ascii=False, indent=2)
+
+
+def _record(row: Any) -> dict[str, Any]:
+    """One exported row as a plain dict, its list and object columns decoded."""
+    return {key: _decoded(row[key]) if key in _JSON_COLUMNS else row[key] for key in row.keys()}
 
 
 def _decoded(value: str | None) -> Any:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """Kept in ``PRAGMA user_version``; bump it (and teach ``check`` to migrate) when the tables change."""
 APPLICATION_ID = 0x4E41_5441
 """``PRAGMA application_id`` ('NATA'): tells our stores from other programs' SQLite files."""
@@ -142,6 +142,14 @@ INDEXES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
 )
 """(table, columns, unique): one for every lookup the explorer makes."""
 
+PINS_DDL = (
+    'CREATE TABLE pins (id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, kind TEXT NOT NULL, '
+    'start INTEGER NOT NULL, "end" INTEGER NOT NULL, position INTEGER NOT NULL, '
+    "note TEXT NOT NULL DEFAULT '', pinned_at TEXT NOT NULL, UNIQUE (sha256, kind, start, \"end\"))",
+    "CREATE INDEX pins_position ON pins (position)",
+)
+"""The evidence board (schema 5): user data, not extraction, so it is keyed by what survives a re-ingest
+(the document's checksum and the pinned span's offsets) rather than by row ids."""
 FTS_TABLES = {"passages": ["text"], "quotes": ["text"], "events": ["description", "date_text"]}
 """Content tables indexed by FTS5, kept in step by triggers inside the writing transaction."""
 ACTORS_FTS = (
@@ -166,6 +174,7 @@ EXTRA_DDL = (
     "CREATE INDEX documents_title ON documents (title COLLATE NOCASE)",
     "CREATE TRIGGER actor_words_count AFTER INSERT ON actor_words BEGIN "
     "UPDATE name_words SET actors = actors + 1 WHERE id = new.word_id; END",
+    *PINS_DDL,
 )
 """``actor_words`` links each name word to the actors it names (the candidates of a fuzzy actor
 search; ``name_words.actors`` counts them, so a search knows a common word before reading it); ``surname`` (a person's last name word) is compared as LIKE did, ignoring ASCII case; a new document's
@@ -196,10 +205,12 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     5: ("ALTER TABLE quotes ADD COLUMN considered TEXT",
         "CREATE TABLE corrections (id INTEGER PRIMARY KEY, made_at TEXT NOT NULL, action TEXT NOT NULL, "
         "target TEXT NOT NULL, value TEXT, before TEXT, summary TEXT NOT NULL, stale INTEGER NOT NULL DEFAULT 0)"),
+    6: PINS_DDL,
 }
 """Statements that bring a store of the key's version to the next; quotes stored before schema 4
 keep no attribution, before schema 6 no candidates (re-ingesting their articles gives them); documents
-stored before schema 5 were all text or Markdown files, told apart by their path."""
+stored before schema 5 were all text or Markdown files, told apart by their path; schema 7 adds the
+empty evidence board."""
 
 
 def migrate(conn: sqlite3.Connection) -> None:

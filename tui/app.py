@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from importlib import import_module
-from typing import ClassVar
+from pathlib import Path
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input
 
 from store.db import Store
 from tui.messages import ActorPlace, Navigate, Place, TextPlace
 from tui.screens.actors import ActorsScreen
 from tui.screens.base import ExplorerScreen
+from tui.settings import load_settings, save_setting
 
 # Only the first screen is imported at start-up: the others (search brings the fuzzy matcher) load
 # the first time they open, so the time to the first screen does not grow with the explorer.
@@ -26,6 +28,7 @@ SCREEN_OF_ACTION: dict[str, str] = {
     "open_reader": "tui.screens.reader:ReaderScreen",
     "open_search": "tui.screens.search:SearchScreen",
     "open_corrections": "tui.screens.corrections:CorrectionsScreen",
+    "open_board": "tui.screens.board:BoardScreen",
 }
 """The screen each global key opens (module:class); the key is hidden on that screen itself."""
 LETTER_ACTIONS = {*SCREEN_OF_ACTION, "open_help", "quit_app", "undo"}
@@ -65,20 +68,34 @@ class NatoAsiaApp(App[None]):
         # Shown in the help, not in every footer: 80 columns have no room for them.
         Binding("C", "open_corrections", "Corrections", show=False, priority=True),
         Binding("u", "undo", "Undo correction", show=False),
+        # In the reader / finds in the document; ctrl+k searches everything from any screen.
+        # Not a priority: in a text box ctrl+k deletes to the end of the line.
+        Binding("ctrl+k", "search_all", "Search all", show=False),
+        Binding("B", "open_board", "Board", priority=True),
+        # Back and forward through the history, as in a browser or vim's jump list. ctrl+i is the same
+        # byte as tab in a terminal, so forward is alt+right (tab keeps moving between panes).
+        Binding("ctrl+o,alt+left", "history_back", "Back", show=False, priority=True),
+        Binding("alt+right", "history_forward", "Forward", show=False, priority=True),
         Binding("question_mark", "open_help", "Help"),
         # ? types itself into a text box; f1 reaches the help from there too.
-        Binding("f1", "show_help", "Help", show=False, priority=True),
+        Binding("f1", "show_help", "Help", priority=True),
         Binding("q", "quit_app", "Quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
-    def __init__(self, store: Store) -> None:
-        """Explore the given store."""
+    def __init__(self, store: Store, settings: Path | None = None, export_folder: Path | None = None) -> None:
+        """Explore the given store; the theme is kept in the ``settings`` file (none: not kept) and
+        `e` writes into ``export_folder`` (none: the current folder)."""
         super().__init__()
         self.store = store
+        self.settings = settings
+        self.export_folder = export_folder or Path.cwd()
+        self._forward: list[ExplorerScreen] = []
+        """Screens escape went back from, newest last: alt+right opens them again."""
 
     def on_mount(self) -> None:
         """Start on the list of actors, saying so when the store can only be browsed."""
+        self._restore_theme()
         if self.store.readonly:
             self.sub_title = "read-only store: browsing only"
             self.notify("This store is read-only: you can browse it, not add to it.", title="Read-only")
@@ -89,18 +106,56 @@ class NatoAsiaApp(App[None]):
         # A modal box (why) sits over a screen: the screen keys would open screens under it.
         if action in LETTER_ACTIONS and (isinstance(self.focused, Input) or isinstance(self.screen, ModalScreen)):
             return False
-        here = SCREEN_OF_ACTION.get(action)
+        if action == "show_help":
+            return isinstance(self.focused, Input)  # shown (and needed) only where ? types itself
         shown = type(self.screen)
-        return here != f"{shown.__module__}:{shown.__qualname__}"
+        showing = f"{shown.__module__}:{shown.__qualname__}"
+        if action == "open_search" and showing == SCREEN_OF_ACTION["open_reader"]:
+            return False  # the reader's own / finds in the document
+        return SCREEN_OF_ACTION.get(action) != showing
+
+    def _restore_theme(self) -> None:
+        """Use the theme chosen last time, and keep the one chosen now."""
+        if self.settings is None:
+            return
+        theme = load_settings(self.settings).get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
+
+    def _keep_theme(self, theme: Any) -> None:
+        """Save the chosen theme for the next run (an unwritable config folder only loses the choice)."""
+        if self.settings is not None:
+            save_setting(self.settings, "theme", theme.name)
 
     async def action_quit_app(self) -> None:
         """Quit (q, outside text boxes; ctrl+q quits from anywhere)."""
         await self.action_quit()
 
     def action_go_back(self) -> None:
-        """Pop the current screen, unless it is the first one."""
+        """Pop the current screen, unless it is the first one; alt+right can open it again."""
         if len(self.screen_stack) > 2:
+            again = self.screen.remake() if isinstance(self.screen, ExplorerScreen) else None
             self.pop_screen()
+            if again is not None:
+                self._forward.append(again)
+
+    def action_history_back(self) -> None:
+        """Back in the history (ctrl+o, alt+left), like escape."""
+        self.action_go_back()
+
+    def action_history_forward(self) -> None:
+        """Forward again to the screen the last back left (alt+right)."""
+        if self._forward and not isinstance(self.screen, ModalScreen):
+            self.push_screen(self._forward.pop(), forward=True)
+        elif not self._forward:
+            self.notify("Nothing to go forward to: escape or ctrl+o go back first.", title="Forward")
+
+    def push_screen(self, screen: Screen[Any] | str, *args: Any, forward: bool = False, **kwargs: Any) -> Any:
+        """Open a screen; going somewhere new (not a box over a screen) forgets the way forward."""
+        if not forward and not isinstance(screen, ModalScreen):
+            self._forward.clear()
+        return super().push_screen(screen, *args, **kwargs)
 
     async def _open(self, action: str, *args: object) -> None:
         """Push an action's screen onto the history unless the same kind of screen is already showing."""
@@ -140,6 +195,14 @@ class NatoAsiaApp(App[None]):
         """Undo the last correction, through the screen showing (which then shows the store as it is)."""
         if isinstance(self.screen, ExplorerScreen):
             self.screen.action_undo()
+
+    async def action_search_all(self) -> None:
+        """Search everything (ctrl+k), also from the reader, where / finds in the document."""
+        await self._open("open_search")
+
+    async def action_open_board(self) -> None:
+        """Show the evidence board: the pinned quotes, passages, events and citations."""
+        await self._open("open_board")
 
     def action_open_help(self) -> None:
         """List every binding of the current screen."""

@@ -86,12 +86,14 @@ def _add_commands(commands: argparse._SubParsersAction, db: argparse.ArgumentPar
     export = commands.add_parser(
         "export",
         parents=[db],
-        help="export the store as JSON, CSV or Markdown",
-        description="JSON and Markdown go to stdout or FILE. CSV writes one file "
-        "per table into the folder FILE; without -o it prints the actors table.",
+        help="export the store as JSON, CSV or Markdown, or the evidence board as a brief",
+        description="JSON, Markdown and the brief (the evidence board's pins with their citations) go to "
+        "stdout or FILE. CSV writes one file per table into the folder FILE; without -o it prints the "
+        "actors table.",
     )
-    export.add_argument("--format", choices=("json", "csv", "markdown", "datasette-metadata"), default="json",
-                        help="datasette-metadata: a metadata file for `datasette STORE -m FILE`")
+    export.add_argument("--format", choices=("json", "csv", "markdown", "brief", "datasette-metadata"),
+                        default="json", help="brief: the evidence board as Markdown; datasette-metadata: a "
+                        "metadata file for `datasette STORE -m FILE`")
     export.add_argument("-o", "--output", metavar="FILE", type=Path)
     export.add_argument("--force", action="store_true", help="replace FILE (or the CSV files) if it exists")
     search = commands.add_parser("search", parents=[db], help="search actors, quotes, passages, events")
@@ -181,6 +183,7 @@ def run_ingest(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     """Export the store in the chosen format to stdout, a file or (CSV) a folder."""
     from store import export
+    from store.brief import brief
 
     taken = _taken(args) if args.output and not args.force else None
     if taken:
@@ -192,7 +195,8 @@ def run_export(args: argparse.Namespace) -> int:
         if args.format == "csv" and args.output:
             _written(args.output, lambda: export.write_csv_folder(store, args.output))
             return EXIT_OK
-        text = {"json": export.to_json, "markdown": export.to_markdown, "csv": export.actors_csv}[args.format](store)
+        text = {"json": export.to_json, "markdown": export.to_markdown, "csv": export.actors_csv,
+                "brief": brief}[args.format](store)
     # JSON escapes controls itself; the Markdown report and CSV on a terminal show them as symbols.
     return _print_or_write(args, safe_json(text) if args.format == "json" else visible(text))
 
@@ -304,9 +308,10 @@ def run_explorer(args: argparse.Namespace) -> int:
     if not (on_screen and find_spec("tui.app")):
         return run_actors(argparse.Namespace(db=getattr(args, "db", None), kind=None, json=False))
     from tui.app import NatoAsiaApp
+    from tui.settings import default_settings_path
 
     with _open_seeded(args) as store:
-        NatoAsiaApp(store).run()
+        NatoAsiaApp(store, settings=default_settings_path()).run()
     return EXIT_OK
 
 

@@ -7,7 +7,9 @@ import importlib
 import inspect
 import os
 import pkgutil
+import tempfile
 from collections.abc import Callable, Coroutine
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -74,7 +76,8 @@ def run(coroutine: Callable[..., Coroutine[Any, Any, None]], *args: object) -> N
 
 async def drive(driver: type[Driver], store: Store, size: tuple[int, int], steps: list[Step], quit_key: str) -> None:
     """Play the steps; then escape must lead home and the quit key must quit."""
-    app = NatoAsiaApp(store)
+    # e writes an export into a fresh folder, not into the folder the tests run from.
+    app = NatoAsiaApp(store, export_folder=Path(tempfile.mkdtemp(prefix="natoasia-fuzz-")))
     async with app.run_test(size=size) as pilot:
         ui = driver(app, pilot)
         await ui.settle()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -9,6 +11,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from store.db import Store
+from store.files import read_article
+from store.ingest import ingest_text
 from tui.app import NatoAsiaApp
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (140, 40)], ids=["80x24", "140x40"])
@@ -94,3 +98,36 @@ def test_help(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]
 def test_why(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
     """You should see a box over the dossier: Rasmussen, the rule in words, "stated" marked in its sentence."""
     assert snap(snap_compare, frozen_seed_store, size, *RASMUSSEN, "w")
+
+
+def pin_rasmussen(store: Store) -> None:
+    """Pin Rasmussen's first two quotes and the paragraph of his first mention (pinning is idempotent)."""
+    from store import board, queries
+
+    rasmussen = next(a for a in queries.actors(store) if a.name == "Anders Fogh Rasmussen")
+    dossier = queries.dossier(store, rasmussen.id)
+    assert dossier is not None
+    mention = dossier.mentions[0]
+    for spot in [*dossier.quotes[:2], mention]:
+        board.pin_at(store, spot.document_id, spot.start, spot.end, spot.passage_id)
+
+
+@pytest.fixture(scope="module")
+def board_store() -> Iterator[Store]:
+    """The frozen seed under a relative file name (citations show it, and a checkout's folder must not
+    change the snapshot), with three pins."""
+    from tests.snapshots.conftest import FROZEN, SEED, thaw
+
+    text = read_article(SEED)
+    article = thaw(text, json.loads(FROZEN.read_text(encoding="utf-8")))
+    with Store.memory() as store:
+        ingest_text(store, text, f"seeds/{SEED.name}", extract=lambda _: article)
+        pin_rasmussen(store)
+        yield store
+
+
+@SIZES
+def test_board(snap_compare: Any, board_store: Store, size: tuple[int, int]) -> None:
+    """You should see three pins numbered in order: Rasmussen's two quotes with his name, then a paragraph;
+    each with its text in quotation marks, its citation (title, year, section, ¶, file), the second's note."""
+    assert snap(snap_compare, board_store, size, "B", "j", "c", *"first said in Tokyo", "enter")

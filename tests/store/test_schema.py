@@ -54,6 +54,7 @@ def test_a_schema_5_store_is_migrated_in_place(tmp_path) -> None:
     path = tmp_path / "old.db"
     with Store.open(path) as store:
         store.conn.execute("DROP TABLE corrections")
+        store.conn.execute("DROP TABLE pins")
         store.conn.execute("ALTER TABLE quotes DROP COLUMN considered")
         store.conn.execute("PRAGMA user_version = 5")
     with Store.open(path) as store:

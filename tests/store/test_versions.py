@@ -70,7 +70,8 @@ def _schema_4(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(schema, "TABLES", tables)
     monkeypatch.setattr(schema, "INDEXES", tuple(i for i in schema.INDEXES if i[1] != ("version_of",)))
     monkeypatch.setattr(schema, "ACTORS_FTS", ())
-    monkeypatch.setattr(schema, "EXTRA_DDL", tuple(d for d in schema.EXTRA_DDL if "documents_title" not in d))
+    monkeypatch.setattr(schema, "EXTRA_DDL", tuple(d for d in schema.EXTRA_DDL
+                                                       if "documents_title" not in d and d not in schema.PINS_DDL))
     monkeypatch.setattr(schema, "SCHEMA_VERSION", 4)
 
 

@@ -96,13 +96,15 @@ async def test_1999_opens_the_belgrade_passage(seed_store: Store, explore: Explo
 
 
 async def test_help_shows_the_readers_keys(seed_store: Store, explore: Explore) -> None:
-    """? on the reader lists n/N, enter, escape and the global keys, each with what it does."""
+    """? on the reader lists n/N, enter, escape, / (find in the document), ctrl+k (search everything) and
+    the global keys, each with what it does."""
     async with explore(seed_store) as ui:
         app = ui.app
         await ui.press("r", "question_mark")
         assert isinstance(app.screen, HelpScreen)
         keys = {key: does for key, does, _ in ui.rows()}
-        assert keys["n"] == "Next mention" and keys["N"] == "Previous mention"
-        assert {"esc", "/", "a", "t", "s", "?", "q"} <= set(keys)
+        assert keys["n"] == "Next match or mention" and keys["N"] == "Previous match or mention"
+        assert keys["/"] == "Find" and keys["^k"] == "Search all"
+        assert {"esc", "a", "t", "s", "?", "q", "y", "b"} <= set(keys)
         await ui.press("escape")
         assert isinstance(app.screen, ReaderScreen)

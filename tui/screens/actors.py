@@ -17,7 +17,8 @@ from store import queries
 from store.db import Store
 from store.queries import ActorSummary, DocumentInfo, Dossier, KindCount
 from tui.messages import ActorPlace, Navigate, TextPlace
-from tui.screens.base import CORRECT, MERGE, ExplorerScreen, Highlighted
+from store.export import Scope
+from tui.screens.base import CORRECT, EXPORT, MERGE, ExplorerScreen, Highlighted
 from tui.widgets.dossier_view import DossierView
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.kind_tabs import KindTabs
@@ -50,9 +51,11 @@ class ActorPage:
 
 
 def actor_page(store: Store, kind: str | None, text: str) -> ActorPage:
-    """One page of actors of a kind (None: any) whose names contain text, most mentioned first."""
-    name = text.strip() or None
-    return ActorPage(queries.actors(store, kind, SHOWN, 0, name), queries.count_actors(store, kind, name))
+    """One page of actors of a kind (None: any) matching the filter as search does (names holding the
+    text first, then aliases, titles and typos)."""
+    from store.actor_filter import filtered_actors  # brings rapidfuzz: not before the first filter
+
+    return ActorPage(*filtered_actors(store, kind, text, SHOWN))
 
 
 class ActorsScreen(ExplorerScreen):
@@ -65,7 +68,9 @@ class ActorsScreen(ExplorerScreen):
         Binding("right_square_bracket", "next_kind", "Kind ▶"),
         Binding("left_square_bracket", "previous_kind", "◀ Kind", show=False),
         Binding("down", "focus_list", "List", show=False),
-        Binding("escape", "go_back", "Back", show=False, priority=True),
+        # Shown while typing in the filter (back to the list) or above other screens (check_action).
+        Binding("escape", "go_back", "Back", priority=True),
+        EXPORT,
         CORRECT,
         MERGE,
     ]
@@ -77,12 +82,15 @@ class ActorsScreen(ExplorerScreen):
         """An actors list that has not yet seen the store."""
         super().__init__()
         self._version: tuple[int, int] | None = None
+        self._page: ActorPage | None = None
+        """The page listed now."""
 
     def compose(self) -> ComposeResult:
         """Kind tabs and filter above the list, the dossier preview beside it on wide terminals."""
         yield Header()
         yield KindTabs(id="kinds")
-        yield Input(placeholder="f: type to filter by name", id="filter", compact=True)
+        yield Input(placeholder="f: type to filter by name, alias or title (typos are fine)", id="filter",
+                    compact=True)
         with Horizontal(id="actors-body"):
             yield NavTable(id="actors-table")
             with Vertical(id="preview-pane"):
@@ -144,11 +152,14 @@ class ActorsScreen(ExplorerScreen):
         """List the page, keeping the highlighted actor if it is still listed."""
         table = self.query_one("#actors-table", NavTable)
         current = self.highlighted_actor_id()
+        self._page = page
         table.clear()
         for actor in page.actors:
             table.add_row(*actor_row(actor), key=str(actor.id))
         shown = len(page.actors)
         self.sub_title = f"top {shown} of {page.total}: f to filter" if page.total > shown else None
+        if not page.actors and self.filter_text.strip():
+            self.sub_title = f"no actor matches “{self.filter_text.strip()}”"
         ids = [actor.id for actor in page.actors]
         if current in ids:
             table.move_cursor(row=ids.index(current))
@@ -213,9 +224,21 @@ class ActorsScreen(ExplorerScreen):
         shown = preview.dossier.actor.id if preview.dossier else None
         return preview.first_mention() if shown == self.highlighted_actor_id() else None
 
+    def export_scope(self) -> Scope | None:
+        """The actors listed (of the chosen kind, matching the filter)."""
+        actors = self._page.actors if self._page else ()
+        return {"actors": ("id", [actor.id for actor in actors])} if actors else None
+
+    def remake(self) -> ExplorerScreen:
+        """The actors list afresh."""
+        return ActorsScreen()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """f types itself into the filter box once the box has focus."""
-        return not (action == "focus_filter" and isinstance(self.focused, Input))
+        """f (and e) type themselves into the filter box once the box has focus."""
+        typing = isinstance(self.focused, Input)
+        if action == "go_back" and not typing and len(self.app.screen_stack) <= 2:
+            return False  # the first screen: there is nothing to go back to
+        return super().check_action(action, parameters) and not (typing and action == "focus_filter")
 
     def action_focus_filter(self) -> None:
         """Type to filter the list; the keys right after f already go to the box."""

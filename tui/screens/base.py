@@ -15,10 +15,13 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList
 from textual.worker import Worker, get_current_worker
 
-from store import queries
+from store import board, export, queries
 from store.db import Store, StoreError
+from store.evidence import Evidence, evidence_at, quoted
+from store.lineage import echo_counts
 from store.queries import QuoteAttribution
 from tui.messages import TextPlace
+from tui.export_file import write_export
 from tui.screens.printable import printable
 from tui.widgets.attached import in_history
 from tui.widgets.nav_list import PlaceOption
@@ -35,10 +38,24 @@ CORRECT = Binding("c", "correct", "Fix")
 MERGE = Binding("m", "merge", "Merge actor", show=False)
 """`m` on screens that show actors: merge the highlighted actor into another, picked with the picker (in the
 help, not the footer, which `c` shares: its menu merges too)."""
+COPY = Binding("y", "copy", "Copy")
+"""`y` on screens that show text: copy the highlighted quote or passage with its citation (OSC 52)."""
+PIN = Binding("b", "pin", "Pin")
+"""`b` on screens that show text: pin the highlighted quote, passage, event or citation to the board."""
+LINEAGE = Binding("L", "lineage", "Lineage")
+"""`L` on a quote: the same words quoted in other documents, oldest first."""
+EXPORT = Binding("e", "export", "Export")
+"""`e`: write what the screen shows to a file in the current folder, named after the screen."""
+CITE = [COPY, PIN, EXPORT]
+LETTERS = {"why", "copy", "pin", "export", "lineage", "correct", "merge"}
+"""Screen actions on letter keys, which a focused text box types instead."""
 QuoteSpot = int | tuple[TextPlace, ...]
 """A quote `w` explains: its id, or spots of text to try in turn (the innermost quote holding one)."""
-_LETTERS = frozenset({"why", "correct", "merge"})
-"""Actions of letter keys, which a focused text box types instead."""
+
+
+def astuple(spot: TextPlace) -> tuple[int, int, int, int]:
+    """A spot as the arguments of ``evidence_at``: document, start, end, passage."""
+    return spot.document_id, spot.start, spot.end, spot.passage_id
 
 
 def attribution_near(store: Store, spots: tuple[TextPlace, ...]) -> QuoteAttribution | None:
@@ -68,7 +85,12 @@ class ExplorerScreen(Screen[None]):
 
     # Priority, like the App's screen keys: escape takes effect before the keys typed after it are
     # handed on, so "escape /kery" typed fast searches for kery instead of typing into the old box.
-    BINDINGS = [Binding("escape", "go_back", "Back", priority=True)]
+    BINDINGS = [
+        Binding("escape", "go_back", "Back", priority=True),
+        # The App's ? again, on the screen: the footer lists a screen's keys before the App's, so at 80
+        # columns "? Help" shows next to "esc Back" instead of being cut off at the end.
+        Binding("question_mark", "app.open_help", "Help"),
+    ]
 
     class QueryDone(Message):
         """A store query finished in a thread; its result is applied on the UI thread."""
@@ -92,13 +114,98 @@ class ExplorerScreen(Screen[None]):
         """Where `r` should open the reader from this screen; None means the first document."""
         return None
 
+    def remake(self) -> ExplorerScreen | None:
+        """A new screen like this one, for going forward to it again after going back; None: cannot."""
+        return None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`w` is a letter a focused text box types: it applies only outside one."""
-        return not (action in _LETTERS and isinstance(self.app.focused, Input))
+        """`w`, `y`, `b`, `e`, `c` and `m` are letters a focused text box types: they apply only outside one."""
+        return not (action in LETTERS and isinstance(self.app.focused, Input))
 
     def highlighted_quote(self) -> QuoteSpot | None:
         """The quote `w` explains on this screen; None when no quote is highlighted."""
         return None
+
+    def highlighted_spot(self) -> TextPlace | None:
+        """The text `y` copies and `b` pins on this screen; None when nothing is highlighted."""
+        return None
+
+    def action_copy(self) -> None:
+        """Copy the highlighted quote or passage with its full citation to the terminal's clipboard."""
+        spot = self.highlighted_spot()
+        if spot is None:
+            self.notify("Nothing to copy here: move to a quote, passage, event or citation.", title="Copy")
+            return
+        # Raw: the clipboard gets the text exactly as stored (OSC 52 carries it base64-encoded).
+        self.fetch("cite", evidence_at, *astuple(spot), then=self._copied, raw=True)
+
+    def _copied(self, evidence: Evidence | None) -> None:
+        """Put the evidence and its citation on the clipboard and say so."""
+        if evidence is None:
+            self.notify("That text is no longer in the store.", title="Copy", severity="warning")
+            return
+        self.app.copy_to_clipboard(quoted(evidence))
+        self.notify(f"{evidence.kind.capitalize()} copied with its citation.", title="Copied")
+
+    def export_scope(self) -> export.Scope | None:
+        """The rows of the JSON export this screen shows (for `e`); None when it shows none."""
+        return None
+
+    def export_build(self) -> tuple[str, Callable[[Store], str]] | None:
+        """The file suffix and the export of what this screen shows; None when there is nothing."""
+        scope = self.export_scope()
+        return None if scope is None else (".json", partial(export.part, scope=scope))
+
+    def action_export(self) -> None:
+        """Write what this screen shows to a new file in the current folder, named after the screen."""
+        built = self.export_build()
+        if built is None:
+            self.notify("Nothing to export on this screen yet.", title="Export")
+            return
+        folder = self.app.export_folder  # type: ignore[attr-defined]
+        stem = (self.TITLE or "export").lower()
+        self.fetch("export", write_export, folder, stem, *built, then=self._exported, raw=True)
+
+    def _exported(self, outcome: str) -> None:
+        """Say where the export went, or why it could not be written."""
+        failed = outcome.startswith("Could not")
+        self.notify(outcome if failed else f"Exported to {outcome}", title="Export",
+                    severity="error" if failed else "information")
+
+    def action_lineage(self) -> None:
+        """List every document quoting the highlighted quote's words, oldest first."""
+        spot = self.highlighted_quote()
+        if not isinstance(spot, int):
+            self.notify("No quote is highlighted: move to a quote, then press L.", title="Lineage")
+            return
+        from tui.screens.lineage import LineageScreen
+
+        self.app.push_screen(LineageScreen(spot))
+
+    def action_pin(self) -> None:
+        """Pin the highlighted quote, passage, event or citation to the evidence board."""
+        spot = self.highlighted_spot()
+        if spot is None:
+            self.notify("Nothing to pin here: move to a quote, passage, event or citation.", title="Pin")
+        elif self.writable("Pins"):
+            self.fetch("pin", board.pin_at, *astuple(spot), then=self._pinned)
+
+    def writable(self, what: str) -> bool:
+        """True if the store can be written; otherwise say that ``what`` cannot be saved."""
+        if self.store.readonly:
+            self.notify(f"This store is read-only: {what.lower()} cannot be saved.", title=what,
+                        severity="warning")
+        return not self.store.readonly
+
+    def _pinned(self, pinned: tuple[Evidence, bool] | None) -> None:
+        """Say what was pinned, or that it was there already."""
+        if pinned is None:
+            self.notify("That text is no longer in the store.", title="Pin", severity="warning")
+            return
+        evidence, added = pinned
+        kind = evidence.kind.capitalize()
+        self.notify(f"{kind} pinned to the board (B)." if added else f"{kind} is on the board already.",
+                    title="Pinned")
 
     def action_why(self) -> None:
         """Explain how the highlighted quote was attributed, or say there is no quote to explain."""
@@ -115,9 +222,13 @@ class ExplorerScreen(Screen[None]):
         if why is None:
             self.notify("There is no quote here: w explains how a quote's speaker was chosen.", title="Why")
             return
+        self.fetch("echoes", echo_counts, [why.quote_id], then=partial(self._show_why, why))
+
+    def _show_why(self, why: QuoteAttribution, echoes: dict[int, int]) -> None:
+        """Open the why box, saying in how many other documents the quote's words are quoted."""
         from tui.screens.why import WhyScreen
 
-        self.app.push_screen(WhyScreen(why))
+        self.app.push_screen(WhyScreen(why, echoes.get(why.quote_id, 0)))
 
     def highlighted(self) -> Highlighted:
         """What `c` corrects here: by default the highlighted quote (by id or by the text under the cursor)."""

@@ -10,9 +10,11 @@ from textual.containers import Horizontal
 from textual.widgets import Header
 
 from store import queries
+from store.export import Scope
+from store.lineage import echo_counts
 from store.queries import DocumentInfo, Dossier
 from tui.messages import TextPlace
-from tui.screens.base import CORRECT, MERGE, WHY, ExplorerScreen, Highlighted, QuoteSpot
+from tui.screens.base import CITE, CORRECT, LINEAGE, MERGE, WHY, ExplorerScreen, Highlighted, QuoteSpot
 from tui.widgets.dossier_view import DossierView
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.nav_list import NavList
@@ -32,6 +34,8 @@ class DossierScreen(ExplorerScreen):
         WHY,
         CORRECT,
         MERGE,
+        LINEAGE,
+        *CITE,
     ]
 
     def __init__(self, actor_id: int) -> None:
@@ -64,6 +68,15 @@ class DossierScreen(ExplorerScreen):
             return
         self.sub_title = dossier.actor.name
         self.query_one(DossierView).show(dossier)
+        if dossier.quotes:
+            self.fetch("echoes", echo_counts, [quote.id for quote in dossier.quotes], then=self._show_echoes)
+
+    def _show_echoes(self, counts: dict[int, int]) -> None:
+        """Say under each quote in how many other documents its words are quoted (L lists them)."""
+        view = self.query_one(DossierView)
+        if counts and view.dossier is not None:
+            view.echoes = counts
+            view.show(view.dossier)
 
     def reader_place(self) -> TextPlace | None:
         """Read at the highlighted quote or mention, else at the actor's first mention."""
@@ -93,6 +106,25 @@ class DossierScreen(ExplorerScreen):
             self.action_go_back()
             return
         self._show(dossier)
+
+    def export_scope(self) -> Scope | None:
+        """The actor with the quotes, mentions, events and sources the dossier lists."""
+        dossier = self.query_one(DossierView).dossier
+        if dossier is None:
+            return None
+        documents = {m.document_id for m in dossier.mentions} | {q.document_id for q in dossier.quotes}
+        return {"documents": ("id", sorted(documents)), "actors": ("id", [dossier.actor.id]),
+                "quotes": ("id", [q.id for q in dossier.quotes]), "mentions": ("actor_id", [dossier.actor.id]),
+                "events": ("id", [e.id for e in dossier.events]), "citations": ("id", [c.id for c in dossier.sources])}
+
+    def remake(self) -> ExplorerScreen:
+        """The same actor's dossier."""
+        return DossierScreen(self.actor_id)
+
+    def highlighted_spot(self) -> TextPlace | None:
+        """The highlighted quote, mention (its passage), event or source."""
+        place = self.query_one(DossierView).query_one(NavList).highlighted_place
+        return place if isinstance(place, TextPlace) else None
 
     def action_next_section(self) -> None:
         """Jump to the next section (quotes, mentions, connections, events, sources)."""

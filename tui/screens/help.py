@@ -15,9 +15,12 @@ GUIDE = (
     "Find what someone said: press / and type part of a name (typos are fine), enter opens their "
     "dossier. Its Quotes come first; enter on a quote opens the article there, highlighted. "
     "In the article n/N step through that actor's mentions, h/l through everyone's, enter opens the "
-    "marked actor. w on a quote says how its speaker was chosen; c fixes the highlighted actor, quote or "
-    "mention, m merges actors, u undoes, C lists your corrections. escape goes back. a actors, "
-    "t timeline, s sources, r reader, ctrl+p jump by name, f1 this help from a text box."
+    "marked actor; / finds words in the article (n/N then step through them), ctrl+k searches everything. "
+    "w on a quote says how its speaker was chosen, L where else its words are quoted. y copies the "
+    "highlighted quote or passage with its citation, b pins it to the board (B), e exports the screen. "
+    "c fixes the highlighted actor, quote or mention, m merges actors, u undoes, C lists your corrections. "
+    "escape or ctrl+o go back, alt+right forward. a actors, t timeline, s sources, r reader, "
+    "ctrl+p jump by name, f1 this help from a text box."
 )
 
 

@@ -10,8 +10,9 @@ from textual.containers import Horizontal
 from textual.widgets import Header
 from textual.widgets.option_list import Option
 
+from store.export import Scope
 from tui.messages import TextPlace
-from tui.screens.base import ExplorerScreen
+from tui.screens.base import CITE, ExplorerScreen
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.nav_list import Heading, NavList
 from tui.widgets.passage_preview import PassagePreview
@@ -23,6 +24,7 @@ class ListingScreen(ExplorerScreen):
     BINDINGS = [
         Binding("tab", "next_group", "Next", key_display="⇥"),
         Binding("shift+tab", "previous_group", "Prev group", show=False),
+        *CITE,
     ]
     EMPTY = "Nothing here yet."
     """What to say when there are no rows."""
@@ -39,6 +41,16 @@ class ListingScreen(ExplorerScreen):
     def listing(self) -> NavList:
         """The list of rows."""
         return self.query_one("#listing", NavList)
+
+    def __init__(self) -> None:
+        """A listing not yet loaded."""
+        super().__init__()
+        self.scope: Scope | None = None
+        """The rows listed, as a part of the JSON export (for `e`)."""
+
+    def export_scope(self) -> Scope | None:
+        """The rows listed."""
+        return self.scope
 
     def on_mount(self) -> None:
         """Keys go to the list; subclasses start loading."""
@@ -60,6 +72,14 @@ class ListingScreen(ExplorerScreen):
         """Read at the highlighted row."""
         place = self.listing.highlighted_place
         return place if isinstance(place, TextPlace) else None
+
+    def remake(self) -> ExplorerScreen:
+        """The same listing, loaded afresh."""
+        return type(self)()
+
+    def highlighted_spot(self) -> TextPlace | None:
+        """Copy or pin the highlighted row."""
+        return self.reader_place()
 
     def action_next_group(self) -> None:
         """Jump to the first row of the next group."""

@@ -8,13 +8,15 @@ from functools import partial
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, Static
+from textual.widgets import Header, Input, Static
 
 from store import queries
+from store.export import Scope
 from store.queries import DocumentInfo, MarkStep, PassageView
 from tui.messages import TextPlace
-from tui.screens.base import CORRECT, WHY, ExplorerScreen, QuoteSpot
+from tui.screens.base import COPY, CORRECT, PIN, WHY, ExplorerScreen, QuoteSpot
 from tui.widgets.article_view import ArticleView
+from tui.widgets.find import find_matches
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.kwic import where
 
@@ -26,8 +28,15 @@ class ReaderScreen(ExplorerScreen):
     BINDINGS = [
         Binding("right_square_bracket", "other_document(1)", "Next document", show=False),
         Binding("left_square_bracket", "other_document(-1)", "Previous document", show=False),
+        # / finds words in this document (n/N then step through the matches); ctrl+k is the global
+        # search here (the App binds it everywhere; listed here so the reader's footer shows it).
+        Binding("slash", "find", "Find"),
+        Binding("ctrl+k", "app.search_all", "Search all"),
         WHY,
         CORRECT,
+        COPY,
+        PIN,
+        Binding("e", "export", "Export", show=False),
     ]
 
     def __init__(self, place: TextPlace | None, document_id: int | None = None) -> None:
@@ -43,10 +52,13 @@ class ReaderScreen(ExplorerScreen):
         yield Static(id="reader-document", markup=False)
         yield ArticleView(id="article")
         yield Static("Loading…", id="reader-status", markup=False)
+        yield Input(placeholder="find in this document; enter finds, empty enter clears, escape leaves",
+                    id="find", compact=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
         """Load the document in the background."""
+        self.query_one("#find", Input).display = False
         self.query_one(ArticleView).focus()
         self.fetch("documents", queries.documents, then=self._documents_loaded)
 
@@ -124,10 +136,65 @@ class ReaderScreen(ExplorerScreen):
         spots = (*under, *[place for place in [article.place] if place])
         return spots or None
 
+    def export_scope(self) -> Scope | None:
+        """The document read, its passages and its quotes."""
+        if self.document_id is None:
+            return None
+        chosen = [self.document_id]
+        return {"documents": ("id", chosen), "passages": ("document_id", chosen), "quotes": ("document_id", chosen)}
+
+    def remake(self) -> ExplorerScreen:
+        """The same document at the same place."""
+        return ReaderScreen(self.place, self.document_id)
+
+    def highlighted_spot(self) -> TextPlace | None:
+        """The spot the reader was opened at (its quote, event or citation) while the cursor stays in its
+        paragraph; once the cursor moves on, the quote or passage under the cursor."""
+        article = self.query_one(ArticleView)
+        cursor, place = article.cursor, article.place
+        if cursor is None or self.document_id is None or (place and place.passage_id == cursor.passage_id):
+            return place
+        return TextPlace(self.document_id, cursor.passage_id, cursor.start, cursor.end)
+
+    def action_find(self) -> None:
+        """Open the box to find words in this document."""
+        box = self.query_one("#find", Input)
+        box.value = ""
+        box.display = True
+        self.set_focus(box)
+
+    @on(Input.Submitted, "#find")
+    def _find(self, event: Input.Submitted) -> None:
+        """Mark where the words are and go to the first after the cursor; nothing typed: n/N step mentions."""
+        self._close_find()
+        article = self.query_one(ArticleView)
+        article.matches = find_matches(article.passages, event.value)
+        status = self.query_one("#reader-status", Static)
+        if article.matches:
+            article.action_next_mention()
+        elif event.value.strip():
+            status.update(f"“{event.value.strip()}” is not in this document")
+        else:
+            status.update("n/N step through mentions again")
+
+    def _close_find(self) -> None:
+        """Hide the find box and give the keys back to the article."""
+        self.query_one("#find", Input).display = False
+        self.set_focus(self.query_one(ArticleView))
+
+    def action_go_back(self) -> None:
+        """From the find box, close it; otherwise back in the history."""
+        if isinstance(self.focused, Input):
+            self._close_find()
+        else:
+            super().action_go_back()
+
     @on(ArticleView.CursorMoved)
     def _show_cursor(self, event: ArticleView.CursorMoved) -> None:
         """Say whose mention the cursor is on (enter opens them), which of theirs, and where."""
         spot = where(event.passage.section, event.passage.number)
-        count = f"mention {event.ordinal}/{event.total}" if event.total else ""
-        line = f"{event.mark.name} {count} · {spot}"
+        noun = "match" if event.mark.kind == "match" else "mention"
+        count = f"{noun} {event.ordinal}/{event.total}" if event.total else ""
+        name = f"“{event.mark.name}”" if event.mark.kind == "match" else event.mark.name
+        line = f"{name} {count} · {spot}"
         self.query_one("#reader-status", Static).update(line)

@@ -17,9 +17,10 @@ from textual.worker import get_current_worker
 
 from store.db import Store, StoreError
 from store.queries import PassageView, passage_neighbours
+from store.export import Scope
 from store.search import SearchResults, search
 from tui.messages import TextPlace
-from tui.screens.base import WHY, ExplorerScreen, QuoteSpot
+from tui.screens.base import CITE, LINEAGE, WHY, ExplorerScreen, QuoteSpot
 from tui.screens.printable import printable
 from tui.widgets.attached import in_history
 from tui.widgets.key_footer import KeyFooter
@@ -57,6 +58,8 @@ class SearchScreen(ExplorerScreen):
         Binding("down", "move(1)", "Down", group=MOVE, priority=True),
         Binding("up", "move(-1)", "Up", group=MOVE, priority=True),
         WHY,
+        LINEAGE,
+        *CITE,
     ]
 
     class Found(Message):
@@ -75,6 +78,8 @@ class SearchScreen(ExplorerScreen):
         # Searches run one at a time: a burst of keys never has several searches fighting for the CPU.
         self._one_search = threading.Lock()
         self._fresh_results = False
+        self.scope: Scope | None = None
+        """The results shown, as a part of the JSON export (for `e`)."""
 
     def compose(self) -> ComposeResult:
         """Box, results, footer."""
@@ -132,6 +137,8 @@ class SearchScreen(ExplorerScreen):
         # The hint is one line high whatever it says: no need to lay the screen out again.
         self.query_one("#search-hint", Static).update(hint, layout=False)
         self._fresh_results = bool(message.options)
+        self.scope = {group: ("id", [hit.id for hit in getattr(results, group)])
+                      for group in ("actors", "quotes", "passages", "events")}
         self.query_one(ResultList).show(message.options)
 
     @on(OptionList.OptionHighlighted, "#results")
@@ -163,6 +170,19 @@ class SearchScreen(ExplorerScreen):
     def highlighted_quote(self) -> QuoteSpot | None:
         """The highlighted result, if it is a quote."""
         return self.query_one(ResultList).highlighted_quote
+
+    def export_scope(self) -> Scope | None:
+        """The results shown."""
+        return self.scope
+
+    def remake(self) -> ExplorerScreen:
+        """A new search."""
+        return SearchScreen()
+
+    def highlighted_spot(self) -> TextPlace | None:
+        """The highlighted quote, passage or event (an actor is no text to copy)."""
+        place = self.query_one(ResultList).highlighted_place
+        return place if isinstance(place, TextPlace) else None
 
     def action_move(self, step: int) -> None:
         """Move the highlight through the results while typing."""

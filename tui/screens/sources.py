@@ -43,6 +43,9 @@ class SourcesScreen(ListingScreen):
 
     def _show(self, sources: Sources) -> None:
         """An outlet heading over its citations, then lost outlets, then footnotes."""
+        cited = [c.id for outlet in sources.outlets for c in outlet.citations] + [c.id for c in sources.unattributed]
+        self.scope = {"citations": ("id", cited),
+                      "footnotes": ("document_id", sorted({f.document_id for f in sources.footnotes}))}
         options: list[Option] = []
         for outlet in sources.outlets:
             options.append(Heading(counted(outlet.outlet, len(outlet.citations), outlet.total)))

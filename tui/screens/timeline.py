@@ -49,6 +49,7 @@ class TimelineScreen(ListingScreen):
     def _show(self, page: tuple[tuple[EventView, ...], int]) -> None:
         """List events under a heading per year, saying how many more there are."""
         events, total = page
+        self.scope = {"events": ("id", [event.id for event in events])}
         self.sub_title = f"first {len(events):,} of {total:,} events" if total > len(events) else None
         ordered = sorted(events, key=lambda event: (event.date, event.end_date or ""))
         options: list[Option] = []

@@ -70,12 +70,13 @@ def marked_sentence(why: QuoteAttribution, quote_style: str, cue_style: str) -> 
 class WhyScreen(ModalScreen[None]):
     """A small box over the screen: speaker, the rule in plain words, the sentence with its cue marked."""
 
-    BINDINGS = [Binding("escape", "close", "Close", priority=True)]
+    BINDINGS = [Binding("escape", "close", "Close", priority=True), Binding("L", "lineage", "Lineage")]
 
-    def __init__(self, why: QuoteAttribution) -> None:
-        """Explain the given (already printable) attribution."""
+    def __init__(self, why: QuoteAttribution, echoes: int = 0) -> None:
+        """Explain the given (already printable) attribution; ``echoes`` other documents quote its words."""
         super().__init__()
         self.why = why
+        self.echoes = echoes
 
     def compose(self) -> ComposeResult:
         """Title, speaker, rule, the sentence, and how to close."""
@@ -92,8 +93,19 @@ class WhyScreen(ModalScreen[None]):
             yield Static(marked_sentence(why, "italic", "bold reverse"), id="why-sentence")
             if weighed(why):
                 yield Static(weighed(why), id="why-weighed", markup=False)
+            if self.echoes:
+                plural = "s" * (self.echoes != 1)
+                yield Static(f"Also in {self.echoes} other document{plural}: L lists them, oldest first.",
+                             id="why-echoes", markup=False)
             yield Static("escape closes", id="why-hint", markup=False)
 
     def action_close(self) -> None:
         """Back to the screen below."""
         self.dismiss()
+
+    def action_lineage(self) -> None:
+        """Close the box and list the documents quoting the same words."""
+        from tui.screens.lineage import LineageScreen
+
+        self.dismiss()
+        self.app.push_screen(LineageScreen(self.why.quote_id))

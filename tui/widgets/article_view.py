@@ -19,6 +19,7 @@ from store.queries import PassageView as Passage
 from tui.messages import ActorPlace, Navigate, TextPlace
 from tui.screens.printable import visible
 from tui.widgets.article_layout import Layout
+from tui.widgets.find import match_step
 from tui.widgets.vim_keys import vim_keys
 
 GUTTER = 5
@@ -51,11 +52,11 @@ class ArticleView(ScrollView, can_focus=True):
     }
     BINDINGS = [
         *vim_keys("scroll_down", "scroll_up", "scroll_home", "scroll_end"),
-        Binding("n", "next_mention", "Next mention", group=STEP),
-        Binding("N", "previous_mention", "Previous mention", group=STEP),
+        Binding("n", "next_mention", "Next match or mention", group=STEP),
+        Binding("N", "previous_mention", "Previous match or mention", group=STEP),
         Binding("l,right", "next_mark", "Next actor", show=False),
         Binding("h,left", "previous_mark", "Prev actor", show=False),
-        Binding("enter", "open_mark", "Actor"),
+        Binding("enter", "open_mark", "Actor", show=False),
     ]
 
     class CursorMoved(Message):
@@ -98,6 +99,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.passages: Sequence[Passage] = ()
         self.lines_at: Layout | None = None
         """Where each line falls at the current width (None until the view has a size and a document)."""
+        self.matches: tuple[ReaderMark, ...] = ()
+        """Where the words looked for with / are, in text order: n/N step through them while there are any."""
         self._marks: dict[int, tuple[ReaderMark, ...]] = {}
         self._asked: set[int] = set()
 
@@ -137,7 +140,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.cursor = step.mark
         passage = next((p for p in self.passages if p.id == step.mark.passage_id), None)
         if passage is not None:
-            total = step.total if step.mark.kind == "mention" else 0
+            total = step.total if step.mark.kind in ("mention", "match") else 0
             self.post_message(self.CursorMoved(step.mark, step.ordinal, total, passage))
 
     def watch_cursor(self) -> None:
@@ -289,12 +292,16 @@ class ArticleView(ScrollView, can_focus=True):
         self.post_message(self.StepWanted(here, step, actor_id))
 
     def action_next_mention(self) -> None:
-        """Next mention of the current actor (wraps round)."""
-        self._step(1, only_actor=True)
+        """Next match of the words looked for, else next mention of the current actor (wraps round)."""
+        self._step_match(1) if self.matches else self._step(1, only_actor=True)
 
     def action_previous_mention(self) -> None:
-        """Previous mention of the current actor (wraps round)."""
-        self._step(-1, only_actor=True)
+        """Previous match of the words looked for, else previous mention of the current actor."""
+        self._step_match(-1) if self.matches else self._step(-1, only_actor=True)
+
+    def _step_match(self, step: int) -> None:
+        """Put the cursor on the match after (1) or before (-1) it, wrapping round."""
+        self.move_cursor(match_step(self.matches, self.cursor.start if self.cursor else -1, step))
 
     def action_next_mark(self) -> None:
         """Next mention of any actor."""

@@ -38,6 +38,8 @@ class DossierView(Vertical):
         self.dossier: Dossier | None = None
         self.titles: dict[int, str] = {}
         """Document titles by id; with more than one, rows say which document they are from."""
+        self.echoes: dict[int, int] = {}
+        """For quotes whose words other documents quote too, in how many (L lists them)."""
 
     def compose(self) -> ComposeResult:
         """A heading block above the list of everything else."""
@@ -123,7 +125,9 @@ class DossierView(Vertical):
         dim = component_style(self, "dossier-view--dim")
         body = mark_quote(quote.context, quote.text, mark)
         document = self.titles.get(quote.document_id) if len(self.titles) > 1 else None
-        prompt = Content.assemble(body, "\n", (where(quote.section, quote.paragraph, document), dim))
+        echoes = self.echoes.get(quote.id, 0)
+        also = f" · also in {echoes} document{'s' * (echoes != 1)} (L)" if echoes else ""
+        prompt = Content.assemble(body, "\n", (where(quote.section, quote.paragraph, document) + also, dim))
         place = TextPlace(quote.document_id, quote.passage_id, quote.start, quote.end, quote.speaker_id)
         return PlaceOption(prompt, place, quote_id=quote.id)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.padding import Padding
+from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.content import Content
@@ -41,7 +42,7 @@ def counted(title: str, shown: int, total: int) -> str:
     return f"{title} ({shown} of {total:,})" if total > shown else f"{title} ({shown})"
 
 
-def two_line(head: Content, body: str | Content) -> Group:
+def two_line(head: Content, body: str | Content | Text) -> Group:
     """A prompt of a head line over a body indented by two cells, wrapped with a hanging indent."""
     return Group(head, Padding(body, (0, 0, 0, 2)))
 
