@@ -16,7 +16,6 @@ _SPACE = re.compile(r"\s+")
 
 ACTORS = "SELECT a.id, a.name, a.kind, a.title, a.mentions, a.quotes, a.documents FROM actors a"
 """Counts are kept on the actor by ingest, so listing a page of actors reads only that page."""
-ACTOR_ORDER = " ORDER BY mentions DESC, a.name, a.id"
 DOCUMENTS = "SELECT d.id, d.title, d.path, d.sha256, d.published, d.passages FROM documents d"
 PASSAGES = """
 SELECT p.id, p.document_id, d.title AS document_title, p.ordinal, p.kind, p.section, p.number,

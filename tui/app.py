@@ -25,6 +25,8 @@ SCREEN_OF_ACTION: dict[str, str] = {
     "open_sources": "tui.screens.sources:SourcesScreen",
     "open_reader": "tui.screens.reader:ReaderScreen",
     "open_search": "tui.screens.search:SearchScreen",
+    "open_quotes": "tui.screens.quotes:QuotesScreen",
+    "open_documents": "tui.screens.documents:DocumentsScreen",
 }
 """The screen each global key opens (module:class); the key is hidden on that screen itself."""
 LETTER_ACTIONS = {*SCREEN_OF_ACTION, "open_help", "quit_app"}
@@ -61,6 +63,9 @@ class NatoAsiaApp(App[None]):
         Binding("s", "open_sources", "Sources", priority=True),
         Binding("r", "open_reader", "Read", priority=True),
         Binding("slash", "open_search", "Search", priority=True),
+        # Shown in the help rather than the footer, which has no room left at 80 columns.
+        Binding("Q", "open_quotes", "Quotes", show=False, priority=True),
+        Binding("D", "open_documents", "Documents", show=False, priority=True),
         Binding("question_mark", "open_help", "Help"),
         # ? types itself into a text box; f1 reaches the help from there too.
         Binding("f1", "show_help", "Help", show=False, priority=True),
@@ -123,6 +128,14 @@ class NatoAsiaApp(App[None]):
         screen = self.screen
         place = screen.reader_place() if isinstance(screen, ExplorerScreen) else None
         await self._open("open_reader", place)
+
+    async def action_open_quotes(self) -> None:
+        """Show every quote."""
+        await self._open("open_quotes")
+
+    async def action_open_documents(self) -> None:
+        """Show every document."""
+        await self._open("open_documents")
 
     async def action_open_search(self) -> None:
         """Search everything as you type."""

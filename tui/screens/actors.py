@@ -3,73 +3,54 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.reactive import var
-from textual.widgets import DataTable, Header, Input, Tabs
+from textual.widgets import DataTable, Header, Input
 
 from store import queries
 from store.db import Store
-from store.queries import ActorSummary, DocumentInfo, Dossier, KindCount
+from store.queries import ActorSummary, DocumentInfo, Dossier
 from tui.messages import ActorPlace, Navigate, TextPlace
-from tui.screens.base import ExplorerScreen
+from tui.screens.table import KindTableScreen, Page, cut, read_page, right
 from tui.widgets.dossier_view import DossierView
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.kind_tabs import KindTabs
 from tui.widgets.nav_table import NavTable
 
-NAME_WIDTH = 26
-"""Long names are cut with an ellipsis so the title still shows at 80 columns."""
 STORE_CHECK = 2.0
 """Seconds between asking the store whether another process changed it (one integer read)."""
+WIDE = 110
+"""Columns from which the dossier preview shows beside the list (as the App's breakpoint says)."""
 PREVIEW_ROWS = 40
 """Rows per section of the preview, which only needs to fill one screen."""
-TITLE_WIDTH = 40
-"""Titles are cut to this many cells."""
-SHOWN = 500
-"""Rows listed at most; a big corpus is narrowed by typing, and each page is one quick query."""
 
 
-def actor_row(actor: ActorSummary) -> list[object]:
-    """A row of the table: mentions, name (cut to fit), kind, title."""
-    count = Text(str(actor.mentions), justify="right")
-    return [count, Text(actor.name, no_wrap=True, overflow="ellipsis"), actor.kind, actor.title or ""]
+def actor_row(actor: ActorSummary) -> tuple[object, ...]:
+    """A row of the table: mentions, quotes, name (cut to fit), kind, title."""
+    return right(actor.mentions), right(actor.quotes), cut(actor.name), actor.kind, cut(actor.title or "")
 
 
-@dataclass(frozen=True)
-class ActorPage:
-    """The most prominent actors matching a kind and a filter, and how many match in all."""
-
-    actors: tuple[ActorSummary, ...]
-    total: int
-
-
-def actor_page(store: Store, kind: str | None, text: str) -> ActorPage:
-    """One page of actors of a kind (None: any) whose names contain text, most mentioned first."""
+def actor_page(store: Store, offset: int, kind: str | None, text: str, order: str | None) -> Page:
+    """A page of actors of a kind (None: any) whose names contain text, in the order."""
     name = text.strip() or None
-    return ActorPage(queries.actors(store, kind, SHOWN, 0, name), queries.count_actors(store, kind, name))
+    return read_page(lambda s: queries.count_actors(s, kind, name),
+                     lambda s, limit, at: queries.actors(s, kind, limit, at, name, order), store, offset)
 
 
-class ActorsScreen(ExplorerScreen):
-    """Who is in the articles: name, kind, title and mentions, most prominent first."""
+class ActorsScreen(KindTableScreen):
+    """Who is in the articles: name, kind, title, mentions and quotes, most prominent first."""
 
     TITLE = "Actors"
-    BINDINGS = [
-        # Priority, so the keys typed right after f are handed on once the box has focus.
-        Binding("f", "focus_filter", "Filter", priority=True),
-        Binding("right_square_bracket", "next_kind", "Kind ▶"),
-        Binding("left_square_bracket", "previous_kind", "◀ Kind", show=False),
-        Binding("down", "focus_list", "List", show=False),
-        Binding("escape", "go_back", "Back", show=False, priority=True),
-    ]
-
-    filter_text: var[str] = var("", init=False)
-    """What the user typed into the filter."""
+    NOUN = "actor"
+    ORDERS = tuple(queries.ACTOR_ORDERS)
+    LAYOUT = (("name", 14, 3), ("title", 10, 2))
+    FIXED = 5 + 4 + 12 + 3 * 2
+    """The count and kind columns with their padding."""
+    BINDINGS = [Binding("right_square_bracket", "next_kind", "Kind ▶")]
 
     def __init__(self) -> None:
         """An actors list that has not yet seen the store."""
@@ -88,19 +69,23 @@ class ActorsScreen(ExplorerScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        """Load actors and counts in the background; keys go to the list."""
-        table = self.query_one("#actors-table", NavTable)
+        """Load counts in the background; keys go to the list."""
+        table = self.table
         table.add_column("n", key="mentions", width=5)
-        table.add_column("name", key="name", width=NAME_WIDTH)
+        table.add_column("q", key="quotes", width=4)
+        table.add_column("name", key="name", width=26)
         table.add_column("kind", key="kind", width=12)
-        # A fixed width: an auto-sized column measures every one of the 500 rows before the first paint.
-        table.add_column("title", key="title", width=TITLE_WIDTH)
+        table.add_column("title", key="title", width=40)
         table.focus()
-        # No first load here: the kind tabs activate their first tab on mount, which loads the page
-        # (loading here too built the 500-row table twice before the first screen settled).
-        self.fetch("counts", queries.kind_counts, then=self._set_counts)
+        # No first load here: the kind tabs activate their first tab on mount, which loads the page.
+        self.fetch("counts", queries.kind_counts, then=self.show_counts)
         self._check_store()
         self.set_interval(STORE_CHECK, self._check_store)
+
+    def table_width(self) -> int:
+        """Half the screen when the preview shows beside the list."""
+        width = self.size.width
+        return (width - width // 2 if self.has_class("-wide") or width >= WIDE else width) - 1
 
     def on_screen_resume(self) -> None:
         """Coming back to the list: see at once whether the store changed meanwhile."""
@@ -116,8 +101,8 @@ class ActorsScreen(ExplorerScreen):
         """Reload the list, the kind counts and the preview when the store changed since last asked."""
         seen, self._version = self._version, version
         if seen is not None and seen != version:
-            self._load_page()
-            self.fetch("counts", queries.kind_counts, then=self._set_counts)
+            self.reload()
+            self.fetch("counts", queries.kind_counts, then=self.show_counts)
             self._preview_highlighted()
 
     def _set_documents(self, documents: Sequence[DocumentInfo]) -> None:
@@ -125,43 +110,24 @@ class ActorsScreen(ExplorerScreen):
         titles = {document.id: document.title for document in documents}
         self.query_one("#preview", DossierView).titles = titles
 
-    def _set_counts(self, counts: Sequence[KindCount]) -> None:
-        """Label the kind tabs."""
-        self.query_one(KindTabs).show_counts(counts)
+    def page(self, store: Store, offset: int, params: tuple[Any, ...]) -> Page:
+        """Actors of the kind and filter, in the chosen order, from ``offset``."""
+        return actor_page(store, offset, *params)
 
-    def watch_filter_text(self) -> None:
-        """Ask for the matching actors as the filter changes (the first load included)."""
-        self._load_page()
+    def cells(self, row: Any) -> tuple[object, ...]:
+        """Mentions, quotes, name, kind, title."""
+        return actor_row(row)
 
-    @on(Tabs.TabActivated, "#kinds")
-    def _load_page(self) -> None:
-        """Ask the store for the actors of the chosen kind that match the filter; newer asks win."""
-        kind = self.query_one(KindTabs).kind
-        self.fetch("actors", actor_page, kind, self.filter_text, then=self._show_page)
-
-    def _show_page(self, page: ActorPage) -> None:
-        """List the page, keeping the highlighted actor if it is still listed."""
-        table = self.query_one("#actors-table", NavTable)
-        current = self.highlighted_actor_id()
-        table.clear()
-        for actor in page.actors:
-            table.add_row(*actor_row(actor), key=str(actor.id))
-        shown = len(page.actors)
-        self.sub_title = f"top {shown} of {page.total}: f to filter" if page.total > shown else None
-        ids = [actor.id for actor in page.actors]
-        if current in ids:
-            table.move_cursor(row=ids.index(current))
+    def show_page(self, page: Page) -> None:
+        """List the page; once the first is on screen, learn every document's title for the preview."""
+        super().show_page(page)
         if not self.query_one("#preview", DossierView).titles:
-            # Every document's title (the whole corpus) only once the first page is on screen.
             self.fetch("documents", queries.documents, then=self._set_documents)
 
     def highlighted_actor_id(self) -> int | None:
         """The id of the actor under the cursor, if any."""
-        table = self.query_one("#actors-table", NavTable)
-        if not table.row_count:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return int(row_key.value) if row_key.value is not None else None
+        key = self.highlighted_key()
+        return int(key) if key is not None else None
 
     @on(DataTable.RowHighlighted, "#actors-table")
     def _preview_highlighted(self) -> None:
@@ -181,41 +147,8 @@ class ActorsScreen(ExplorerScreen):
         if event.row_key.value is not None:
             self.post_message(Navigate(ActorPlace(int(event.row_key.value))))
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        """Filter as the user types."""
-        self.filter_text = event.value
-
-    @on(Input.Submitted, "#filter")
-    def action_focus_list(self) -> None:
-        """Move the keys from the filter to the list (enter or down in the filter)."""
-        self.set_focus(self.query_one("#actors-table", NavTable))
-
     def reader_place(self) -> TextPlace | None:
         """Read at the highlighted actor's first mention (known once its preview has loaded)."""
         preview = self.query_one("#preview", DossierView)
         shown = preview.dossier.actor.id if preview.dossier else None
         return preview.first_mention() if shown == self.highlighted_actor_id() else None
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """f types itself into the filter box once the box has focus."""
-        return not (action == "focus_filter" and isinstance(self.focused, Input))
-
-    def action_focus_filter(self) -> None:
-        """Type to filter the list; the keys right after f already go to the box."""
-        self.set_focus(self.query_one("#filter", Input))
-
-    def action_next_kind(self) -> None:
-        """Show the next kind of actor."""
-        self.query_one(KindTabs).action_next_tab()
-
-    def action_previous_kind(self) -> None:
-        """Show the previous kind of actor."""
-        self.query_one(KindTabs).action_previous_tab()
-
-    def action_go_back(self) -> None:
-        """From the filter, go back to the list; otherwise back in the history."""
-        if isinstance(self.focused, Input):
-            self.action_focus_list()
-        else:
-            super().action_go_back()
