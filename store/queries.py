@@ -5,17 +5,18 @@ from __future__ import annotations
 import json
 
 from store import rows as sql
+from store.affiliation import AFFILIATED_KINDS, affiliated
 from store.db import Store
 from store.listings import (ACTOR_ORDERS, DOCUMENT_ORDERS, QUOTE_ORDERS, count_quotes, document_rows,
                             like_pattern, ordered, quote_kind_counts, quote_rows)
 from store.model import ACTOR_KINDS
-from store.views import (ActorSummary, CitationView, Connection, DocumentInfo, DocumentRow, Dossier,
+from store.views import (ActorSummary, AffiliatedQuote, CitationView, Connection, DocumentInfo, DocumentRow, Dossier,
                          EventView, FootnoteView, KindCount, MarkStep, MentionView, OutletSources,
                          PassageView, QuoteAttribution, QuoteRow, QuoteView, ReaderMark, Sources)
 
 __all__ = [
     "ACTOR_ORDERS", "DOCUMENT_ORDERS", "QUOTE_ORDERS", "SOURCE_ORDERS",
-    "ActorSummary", "CitationView", "Connection", "DocumentInfo", "DocumentRow", "Dossier", "EventView",
+    "ActorSummary", "AffiliatedQuote", "CitationView", "Connection", "DocumentInfo", "DocumentRow", "Dossier", "EventView",
     "FootnoteView", "KindCount", "MarkStep", "MentionView", "OutletSources", "PassageView",
     "QuoteAttribution", "QuoteRow", "QuoteView", "ReaderMark", "Sources", "actor", "actors",
     "attribution", "attribution_at", "count_actors", "count_events", "count_quotes",
@@ -135,7 +136,18 @@ def dossier(store: Store, actor_id: int, limit: int | None = None) -> Dossier | 
         event_total=event_total,
         source_total=store.value("SELECT count(*) FROM citations c" + sources[0], sources[1]),
         connection_total=len(connections),
+        **_affiliated(store, summary, limit),
     )
+
+
+def _affiliated(store: Store, summary: ActorSummary, limit: int | None) -> dict[str, object]:
+    """The quotes of those who speak for an actor that others speak for, with their total."""
+    if summary.kind not in AFFILIATED_KINDS:
+        return {}
+    via = affiliated(store, summary.id, summary.name)
+    found = _quotes(store, " WHERE q.id IN (SELECT value FROM json_each(?))", (json.dumps(list(via)),), limit)
+    return {"affiliated": tuple(AffiliatedQuote(quote, via[quote.id]) for quote in found),
+            "affiliated_total": len(via)}
 
 
 def passage(store: Store, passage_id: int) -> PassageView | None:

@@ -214,6 +214,9 @@ class Dossier:
     source_total: int = 0
     connection_total: int = 0
     """Totals of the lists above (which ``dossier(..., limit=N)`` cuts to their first N)."""
+    affiliated: tuple[AffiliatedQuote, ...] = ()
+    """Quotes of those who speak for the actor (its officials, ministries, spokespeople), in text order."""
+    affiliated_total: int = 0
 
 
 @dataclass(frozen=True)
