@@ -10,13 +10,15 @@ from store.db import Store
 from store.listings import (ACTOR_ORDERS, DOCUMENT_ORDERS, QUOTE_ORDERS, count_quotes, document_rows,
                             like_pattern, ordered, quote_kind_counts, quote_rows)
 from store.model import ACTOR_KINDS
+from store.timeline_filter import WHERE as EVENT_WHERE
+from store.timeline_filter import EventFilter, event_filter
 from store.views import (ActorSummary, AffiliatedQuote, CitationView, Connection, DocumentInfo, DocumentRow, Dossier,
                          EventView, FootnoteView, KindCount, MarkStep, MentionView, OutletSources,
                          PassageView, QuoteAttribution, QuoteRow, QuoteView, ReaderMark, Sources)
 
 __all__ = [
     "ACTOR_ORDERS", "DOCUMENT_ORDERS", "QUOTE_ORDERS", "SOURCE_ORDERS",
-    "ActorSummary", "AffiliatedQuote", "CitationView", "Connection", "DocumentInfo", "DocumentRow", "Dossier", "EventView",
+    "ActorSummary", "AffiliatedQuote", "EventFilter", "event_filter", "events_before", "CitationView", "Connection", "DocumentInfo", "DocumentRow", "Dossier", "EventView",
     "FootnoteView", "KindCount", "MarkStep", "MentionView", "OutletSources", "PassageView",
     "QuoteAttribution", "QuoteRow", "QuoteView", "ReaderMark", "Sources", "actor", "actors",
     "attribution", "attribution_at", "count_actors", "count_events", "count_quotes",
@@ -203,10 +205,21 @@ def _mention_at(store: Store, document_id: int, offset: int, step: int, actor_id
     return ReaderMark(*found[0]) if found else None
 
 
-def timeline(store: Store, limit: int | None = None, offset: int = 0) -> tuple[EventView, ...]:
-    """Events in date order (ranges by start date, then by where they are written); ``limit`` and
-    ``offset`` page through them (``count_events`` gives the total)."""
-    return _events(store, "", (), limit, offset)
+def timeline(store: Store, limit: int | None = None, offset: int = 0, narrowed: EventFilter | None = None
+             ) -> tuple[EventView, ...]:
+    """Events in date order (ranges by start date, then by where they are written), those ``narrowed``
+    allows; ``limit`` and ``offset`` page through them (``count_events`` gives the total)."""
+    if narrowed is None:
+        return _events(store, "", (), limit, offset)
+    return _events(store, EVENT_WHERE, narrowed.params(), limit, offset)
+
+
+def events_before(store: Store, date: str, narrowed: EventFilter | None = None) -> int:
+    """How many events (of those ``narrowed`` allows) the timeline lists before a date: where a jump to
+    that date lands."""
+    narrowed = narrowed or EventFilter()
+    return store.value("SELECT count(*) FROM events e" + EVENT_WHERE + " AND e.date < ?",
+                       (*narrowed.params(), date))
 
 
 def data_version(store: Store) -> int:
@@ -220,9 +233,11 @@ def has_documents(store: Store) -> bool:
     return bool(store.value("SELECT EXISTS (SELECT 1 FROM documents)"))
 
 
-def count_events(store: Store) -> int:
-    """How many events the store holds."""
-    return store.value("SELECT count(*) FROM events")
+def count_events(store: Store, narrowed: EventFilter | None = None) -> int:
+    """How many events the store holds (of those ``narrowed`` allows)."""
+    if narrowed is None:
+        return store.value("SELECT count(*) FROM events")
+    return store.value("SELECT count(*) FROM events e" + EVENT_WHERE, narrowed.params())
 
 
 def events(store: Store, document_id: int | None = None) -> tuple[EventView, ...]:
