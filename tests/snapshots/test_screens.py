@@ -94,3 +94,15 @@ def test_help(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]
 def test_why(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
     """You should see a box over the dossier: Rasmussen, the rule in words, "stated" marked in its sentence."""
     assert snap(snap_compare, frozen_seed_store, size, *RASMUSSEN, "w")
+
+
+@SIZES
+def test_quotes(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
+    """You should see every quote with its speaker, words and ¶, under kind tabs with counts."""
+    assert snap(snap_compare, frozen_seed_store, size, "Q")
+
+
+@SIZES
+def test_documents(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
+    """You should see the seed article with its date, file and counts of passages, quotes, actors, events."""
+    assert snap(snap_compare, frozen_seed_store, size, "D")
