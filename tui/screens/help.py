@@ -16,7 +16,8 @@ GUIDE = (
     "dossier. Its Quotes come first; enter on a quote opens the article there, highlighted. "
     "In the article n/N step through that actor's mentions, h/l through everyone's, enter opens the "
     "marked actor. w on a quote says how its speaker was chosen. escape goes back. a actors, "
-    "t timeline, s sources, r reader, ctrl+p jump by name, f1 this help from a text box."
+    "Q quotes, D documents, t timeline, s sources, r reader; on lists f filters and o sorts; "
+    "ctrl+p jump by name, f1 this help from a text box."
 )
 
 
