@@ -106,13 +106,15 @@ async def test_which_outlets_are_cited_most(corpus_store: Store, explore: Explor
 
 
 async def test_a_half_remembered_phrase_with_typos(corpus_store: Store, explore: Explore) -> None:
-    """/ and part of a phrase, the last word unfinished -> the quote first; enter opens the reader at it."""
+    """/ and a phrase with a typo -> the quotes first (over actors that look a little like it); enter
+    opens the reader at the quote."""
     async with explore(corpus_store) as ui:
-        await ui.search("lighthous never")
+        await ui.search("walking dangerus road")
+        assert str(ui.app.screen.query_one(NavList).options[0].prompt).startswith("Quotes")
         await ui.press("enter")
         assert isinstance(ui.app.screen, ReaderScreen)
         article = ui.app.screen.query_one(ArticleView)
-        (quote,) = queries.quote_rows(corpus_store, text="lighthouse")
+        (quote,) = queries.quote_rows(corpus_store, text="dangerous road")
         assert article.place is not None and (article.place.start, article.place.end) == (quote.start, quote.end)
 
 

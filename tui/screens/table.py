@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Input, Tabs
 
 from store.db import Store
 from store.queries import KindCount
-from tui.nouns import counted_noun
+from store.nouns import counted_noun
 from tui.screens.base import ExplorerScreen
 from tui.widgets.kind_tabs import KindTabs
 from tui.widgets.nav_table import NavTable

@@ -15,7 +15,7 @@ from store import queries
 from store.db import Store
 from store.queries import EventFilter, EventView
 from tui.messages import TextPlace
-from tui.nouns import counted_noun
+from store.nouns import counted_noun
 from tui.screens.listing import ListingScreen
 from tui.widgets.dossier_view import event_date
 from tui.widgets.nav_list import Heading, PlaceOption, two_line

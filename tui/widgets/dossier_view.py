@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from store.queries import CitationView, Connection, Dossier, EventView, MentionView, QuoteView
 from tui.messages import ActorPlace, TextPlace
-from tui.nouns import counted_noun
+from store.nouns import counted_noun
 from tui.widgets.kwic import kwic_line, where
 from tui.widgets.nav_list import Heading, NavList, PlaceOption, counted
 from tui.widgets.spans import component_style, mark_quote
