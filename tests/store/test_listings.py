@@ -78,3 +78,28 @@ def test_a_clause_before_the_speaker_does_not_make_them_speak_for_it(corpus_stor
 def test_a_person_speaks_for_no_one_else(corpus_store: Store) -> None:
     dossier = queries.dossier(corpus_store, actor_id(corpus_store, "Keiko Aramaki"))
     assert dossier.affiliated == () and dossier.affiliated_total == 0
+
+
+def test_a_filter_line_reads_dates_ranges_actor_and_words() -> None:
+    assert queries.event_filter("2024..2025 @Taiwan") == queries.EventFilter((), "Taiwan", "2024", "2025")
+    assert queries.event_filter("drills 2024-2025") == queries.EventFilter(("drills",), None, "2024", "2025")
+    assert queries.event_filter("2024-05") == queries.EventFilter((), None, "2024-05", "2024-05")
+    assert queries.event_filter("..2013 cable") == queries.EventFilter(("cable",), None, None, "2013")
+    assert queries.event_filter("@ Lin Qiao ") == queries.EventFilter((), "Lin Qiao", None, None)
+
+
+def test_the_timeline_narrowed_by_years_actor_and_words(corpus_store: Store) -> None:
+    narrowed = queries.event_filter("2024..2025 @Taiwan")
+    events = queries.timeline(corpus_store, narrowed=narrowed)
+    assert len(events) == queries.count_events(corpus_store, narrowed) > 0
+    assert all("2024" <= e.date[:4] <= "2025" and "Taiwan" in e.actors for e in events)
+    worded = queries.timeline(corpus_store, narrowed=queries.event_filter("cable 2025"))
+    assert worded and all("cable" in e.description.lower() and e.date.startswith("2025") for e in worded)
+    assert queries.timeline(corpus_store, narrowed=queries.event_filter("100%")) == ()
+
+
+def test_events_before_a_date_is_where_a_jump_lands(corpus_store: Store) -> None:
+    everything = queries.timeline(corpus_store)
+    before = queries.events_before(corpus_store, "2025")
+    assert all(e.date < "2025" for e in everything[:before]) and everything[before].date >= "2025"
+    assert queries.events_before(corpus_store, "9999") == len(everything)

@@ -41,11 +41,15 @@ async def test_who_is_quoted_most_and_what_did_they_say(corpus_store: Store, exp
         table = ui.app.screen.query_one(DataTable)
         assert set(column(table, 0)) == {"Keiko Aramaki"} and table.row_count == 6
         assert "6 quotes" in ui.app.screen.sub_title
-        await ui.press("enter")
+        await ui.press("j", "enter")
         assert isinstance(ui.app.screen, ReaderScreen)
         article = ui.app.screen.query_one(ArticleView)
         assert article.place is not None and article.in_view(article.place.start)
-        await ui.press("escape", "w")
+        await ui.press("escape")
+        assert isinstance(ui.app.screen, QuotesScreen)
+        quote = ui.app.screen.highlighted_row
+        assert (quote.start, quote.end) == (article.place.start, article.place.end)
+        await ui.press("w")
         assert isinstance(ui.app.screen, WhyScreen)
 
 
