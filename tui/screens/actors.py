@@ -34,11 +34,12 @@ def actor_row(actor: ActorSummary) -> tuple[object, ...]:
     return right(actor.mentions), right(actor.quotes), cut(actor.name), actor.kind, cut(actor.title or "")
 
 
-def actor_page(store: Store, offset: int, kind: str | None, text: str, order: str | None) -> Page:
-    """A page of actors of a kind (None: any) whose names contain text, in the order."""
+def actor_page(store: Store, offset: int, limit: int | None, kind: str | None, text: str, order: str | None
+               ) -> Page:
+    """``limit`` actors (None: all) of a kind (None: any) whose names contain text, in the order."""
     name = text.strip() or None
     return read_page(lambda s: queries.count_actors(s, kind, name),
-                     lambda s, limit, at: queries.actors(s, kind, limit, at, name, order), store, offset)
+                     lambda s, size, at: queries.actors(s, kind, size, at, name, order), store, offset, limit)
 
 
 class ActorsScreen(KindTableScreen):
@@ -110,9 +111,9 @@ class ActorsScreen(KindTableScreen):
         titles = {document.id: document.title for document in documents}
         self.query_one("#preview", DossierView).titles = titles
 
-    def page(self, store: Store, offset: int, params: tuple[Any, ...]) -> Page:
+    def page(self, store: Store, offset: int, params: tuple[Any, ...], limit: int | None) -> Page:
         """Actors of the kind and filter, in the chosen order, from ``offset``."""
-        return actor_page(store, offset, *params)
+        return actor_page(store, offset, limit, *params)
 
     def cells(self, row: Any) -> tuple[object, ...]:
         """Mentions, quotes, name, kind, title."""

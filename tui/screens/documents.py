@@ -65,7 +65,7 @@ class DocumentsScreen(TableScreen):
         table.focus()
         self.reload()
 
-    def page(self, store: Store, offset: int, params: tuple[Any, ...]) -> Page:
+    def page(self, store: Store, offset: int, params: tuple[Any, ...], limit: int | None) -> Page:
         """The documents matching the filter, in the chosen order."""
         return document_page(store, *params)
 

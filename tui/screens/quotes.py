@@ -54,11 +54,12 @@ class QuotesScreen(KindTableScreen):
         table.focus()
         self.fetch("counts", queries.quote_kind_counts, then=self.show_counts)
 
-    def page(self, store: Store, offset: int, params: tuple[Any, ...]) -> Page:
+    def page(self, store: Store, offset: int, params: tuple[Any, ...], limit: int | None) -> Page:
         """Quotes of the kind and filter, in the chosen order, from ``offset``."""
         kind, text, order = params
         return read_page(lambda s: queries.count_quotes(s, kind, text),
-                         lambda s, limit, at: queries.quote_rows(s, kind, text, order, limit, at), store, offset)
+                         lambda s, size, at: queries.quote_rows(s, kind, text, order, size, at), store, offset,
+                         limit)
 
     def cells(self, row: Any) -> tuple[object, ...]:
         """Speaker, the quote's words, document and paragraph."""

@@ -34,10 +34,10 @@ class Page:
     offset: int
 
 
-def read_page(count: Callable[[Store], int], rows: Callable[[Store, int, int], Sequence[Any]],
-              store: Store, offset: int) -> Page:
-    """A page from ``offset`` of a list, with its total (asked only with the first page)."""
-    return Page(tuple(rows(store, PAGE, offset)), count(store) if offset == 0 else -1, offset)
+def read_page(count: Callable[[Store], int], rows: Callable[[Store, int | None, int], Sequence[Any]],
+              store: Store, offset: int, limit: int | None) -> Page:
+    """``limit`` rows (None: all) from ``offset`` of a list, with its total (asked only with the first page)."""
+    return Page(tuple(rows(store, limit, offset)), count(store) if offset == 0 else -1, offset)
 
 
 def cut(text: str) -> Text:
@@ -67,6 +67,8 @@ class TableScreen(ExplorerScreen):
         Binding("o", "sort(1)", "Sort"),
         Binding("O", "sort(-1)", "Sort back", show=False),
         Binding("down", "focus_list", "List", show=False),
+        # Over the table's own G, which only reaches the last row read so far.
+        Binding("G", "last_row", "Last", show=False, priority=True),
         Binding("escape", "go_back", "Back", show=False, priority=True),
     ]
     ORDERS: tuple[str, ...] = ()
@@ -102,8 +104,9 @@ class TableScreen(ExplorerScreen):
         """What the rows depend on besides the order (a kind, the filter), read on the UI thread."""
         return (self.filter_text,)
 
-    def page(self, store: Store, offset: int, params: tuple[object, ...]) -> Page:
-        """Read the rows from ``offset`` for ``params`` and the order's name last (in a thread)."""
+    def page(self, store: Store, offset: int, params: tuple[object, ...], limit: int | None) -> Page:
+        """Read ``limit`` rows (None: all) from ``offset`` for ``params`` and the order's name last (in a
+        thread)."""
         raise NotImplementedError
 
     def cells(self, row: Any) -> tuple[object, ...]:
@@ -140,7 +143,7 @@ class TableScreen(ExplorerScreen):
         """Read the first page again; a newer read supersedes an older one."""
         self._reading = True
         self._params = (*self.params(), self.order_name)
-        self.fetch("rows", self.page, 0, self._params, then=self.show_page)
+        self.fetch("rows", self.page, 0, self._params, PAGE, then=self.show_page)
 
     def show_page(self, page: Page) -> None:
         """List a page: the first replaces the rows (keeping the highlighted one if listed), others add."""
@@ -190,7 +193,7 @@ class TableScreen(ExplorerScreen):
         table = self.table
         if not self._reading and table.row_count < self._total and event.cursor_row >= table.row_count - NEAR_END:
             self._reading = True
-            self.fetch("more", self.page, table.row_count, self._params, then=self.show_page)
+            self.fetch("more", self.page, table.row_count, self._params, PAGE, then=self.show_page)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -204,7 +207,7 @@ class TableScreen(ExplorerScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """f and o type themselves into the filter box once the box has focus."""
-        if action in ("focus_filter", "sort") and isinstance(self.focused, Input):
+        if action in ("focus_filter", "sort", "last_row") and isinstance(self.focused, Input):
             return False
         if action == "sort" and len(self.ORDERS) < 2:
             return False
@@ -213,6 +216,20 @@ class TableScreen(ExplorerScreen):
     def action_focus_filter(self) -> None:
         """Type to filter the list; the keys right after f already go to the box."""
         self.set_focus(self.query_one("#filter", Input))
+
+    def action_last_row(self) -> None:
+        """Go to the last row, reading every row not read yet first."""
+        table = self.table
+        if table.row_count < self._total:
+            self._reading = True
+            self.fetch("more", self.page, table.row_count, self._params, None, then=self._show_last)
+        else:
+            table.action_scroll_bottom()
+
+    def _show_last(self, page: Page) -> None:
+        """List the rest of the rows and go to the last."""
+        self.show_page(page)
+        self.table.action_scroll_bottom()
 
     def action_sort(self, step: int) -> None:
         """Sort by the next (1) or previous (-1) order."""
