@@ -86,7 +86,7 @@ class ActorsScreen(KindTableScreen):
     def table_width(self) -> int:
         """Half the screen when the preview shows beside the list."""
         width = self.size.width
-        return (width - width // 2 if self.has_class("-wide") or width >= WIDE else width) - 1
+        return (width - width // 2 if width >= WIDE else width) - 1
 
     def on_screen_resume(self) -> None:
         """Coming back to the list: see at once whether the store changed meanwhile."""

@@ -75,6 +75,10 @@ class TableScreen(ExplorerScreen):
     """The names of the orders `o` cycles through; the first is the default."""
     NOUN = "row"
     """What a row is, for the header ("1 quote", "2 quotes")."""
+    LAYOUT: tuple[tuple[str, int, int], ...] = ()
+    """Columns as (key, least width, share of the room left): names get the room a wide terminal has."""
+    FIXED = 0
+    """Cells taken by columns of a fixed width (counts), which LAYOUT's columns share the rest beside."""
 
     filter_text: var[str] = var("", init=False)
     """What the user typed into the filter."""
@@ -116,11 +120,6 @@ class TableScreen(ExplorerScreen):
     def key_of(self, row: Any) -> str:
         """The row key of one row (its id)."""
         return str(row.id)
-
-    LAYOUT: tuple[tuple[str, int, int], ...] = ()
-    """Columns as (key, least width, share of the room left): names get the room a wide terminal has."""
-    FIXED = 0
-    """Cells taken by columns of a fixed width (counts), which LAYOUT's columns share the rest beside."""
 
     def table_width(self) -> int:
         """The cells the table's columns share (the scrollbar's cell left out)."""
