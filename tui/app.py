@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
 from importlib import import_module
 from typing import ClassVar
 
 from textual import on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import Provider
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input
 
 from store.db import Store
@@ -29,6 +31,15 @@ SCREEN_OF_ACTION: dict[str, str] = {
     "open_documents": "tui.screens.documents:DocumentsScreen",
 }
 """The screen each global key opens (module:class); the key is hidden on that screen itself."""
+SCREEN_COMMANDS = {
+    "open_actors": ("Actors", "every actor, sortable and filtered by kind and name (a)"),
+    "open_quotes": ("Quotes", "every quote with its speaker, document and paragraph (Q)"),
+    "open_documents": ("Documents", "every document with its file and counts (D)"),
+    "open_timeline": ("Timeline", "dated events, filtered by words, dates and actor (t)"),
+    "open_sources": ("Sources", "outlets by citations, lost outlets, footnotes (s)"),
+    "open_search": ("Search", "actors, quotes, passages and events as you type (/)"),
+}
+"""The screens the command palette offers, with their help lines."""
 LETTER_ACTIONS = {*SCREEN_OF_ACTION, "open_help", "quit_app"}
 """Actions bound to printable keys, which a focused text box takes for itself."""
 
@@ -77,6 +88,12 @@ class NatoAsiaApp(App[None]):
         """Explore the given store."""
         super().__init__()
         self.store = store
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's commands, then one for each screen (so the palette reaches every screen)."""
+        yield from super().get_system_commands(screen)
+        for action, (title, help_text) in SCREEN_COMMANDS.items():
+            yield SystemCommand(title, help_text, partial(self.run_action, action))
 
     def on_mount(self) -> None:
         """Start on the list of actors, saying so when the store can only be browsed."""

@@ -133,3 +133,16 @@ async def test_which_documents_are_in_the_store(corpus_store: Store, explore: Ex
         await ui.press("j", "enter")
         assert isinstance(ui.app.screen, ReaderScreen)
         assert ui.app.screen.document_id == queries.document_rows(corpus_store)[1].id
+
+
+async def test_the_command_palette_opens_every_screen(corpus_store: Store, explore: Explore) -> None:
+    """ctrl+p, 'documents', enter -> the Documents screen; the same for Quotes."""
+    async with explore(corpus_store) as ui:
+        await ui.press("ctrl+p", *"documents")
+        await ui.pilot.pause(0.5)
+        await ui.press("enter")
+        assert isinstance(ui.app.screen, DocumentsScreen)
+        await ui.press("ctrl+p", *"quotes")
+        await ui.pilot.pause(0.5)
+        await ui.press("enter")
+        assert isinstance(ui.app.screen, QuotesScreen)
