@@ -114,6 +114,8 @@ SCREENS: dict[str, Step] = {
     "reader": to_reader,
     "search": to_search,
     "why": to_why,
+    "quotes": keys("Q"),
+    "documents": keys("D"),
     "timeline": keys("t"),
     "sources": keys("s"),
     "help": keys("question_mark"),

@@ -12,12 +12,12 @@ FUZZY = 50
 """Actors the typo-tolerant matcher adds at most (it ranks them best first)."""
 
 
-def filtered_actors(store: Store, kind: str | None, text: str, limit: int
+def filtered_actors(store: Store, kind: str | None, text: str, limit: int | None, order: str | None = None
                     ) -> tuple[tuple[ActorSummary, ...], int]:
     """The first ``limit`` actors of a kind (None: any) matching ``text``, and how many match in all:
     those whose name holds it (most mentioned first), then aliases, titles and near spellings."""
     name = text.strip() or None
-    listed = queries.actors(store, kind, limit, 0, name)
+    listed = queries.actors(store, kind, limit, 0, name, order)
     total = queries.count_actors(store, kind, name)
     if name is None:
         return listed, total

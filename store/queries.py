@@ -5,19 +5,26 @@ from __future__ import annotations
 import json
 
 from store import rows as sql
+from store.affiliation import AFFILIATED_KINDS, affiliated
 from store.db import Store
+from store.listings import (ACTOR_ORDERS, DOCUMENT_ORDERS, QUOTE_ORDERS, count_quotes, document_rows,
+                            like_pattern, ordered, quote_kind_counts, quote_rows)
 from store.model import ACTOR_KINDS
-from store.views import (ActorSummary, CitationView, Connection, DocumentInfo, Dossier, EventView,
-                         FootnoteView, KindCount, MarkStep, MentionView, OutletSources, PassageView,
-                         QuoteAttribution, QuoteView, ReaderMark, Sources)
+from store.timeline_filter import WHERE as EVENT_WHERE
+from store.timeline_filter import EventFilter, event_filter
+from store.views import (ActorSummary, AffiliatedQuote, CitationView, Connection, DocumentInfo, DocumentRow, Dossier,
+                         EventView, FootnoteView, KindCount, MarkStep, MentionView, OutletSources,
+                         PassageView, QuoteAttribution, QuoteRow, QuoteView, ReaderMark, Sources)
 
 __all__ = [
-    "ActorSummary", "CitationView", "Connection", "DocumentInfo", "Dossier", "EventView",
+    "ACTOR_ORDERS", "DOCUMENT_ORDERS", "QUOTE_ORDERS", "SOURCE_ORDERS",
+    "ActorSummary", "AffiliatedQuote", "EventFilter", "event_filter", "events_before", "CitationView", "Connection", "DocumentInfo", "DocumentRow", "Dossier", "EventView",
     "FootnoteView", "KindCount", "MarkStep", "MentionView", "OutletSources", "PassageView",
-    "QuoteAttribution", "QuoteView", "ReaderMark", "Sources", "actor", "actors",
-    "attribution", "attribution_at", "count_actors", "count_events",
-    "data_version", "document_passages", "documents", "dossier", "events", "kind_counts", "passage", "passage_neighbours",
-    "quote", "quotes", "reader_marks", "sources", "step_mark", "store_state", "timeline",
+    "QuoteAttribution", "QuoteRow", "QuoteView", "ReaderMark", "Sources", "actor", "actors",
+    "attribution", "attribution_at", "count_actors", "count_events", "count_quotes",
+    "data_version", "document_passages", "document_rows", "documents", "dossier", "events", "kind_counts",
+    "passage", "passage_neighbours", "quote", "quote_kind_counts", "quote_rows", "quotes", "reader_marks",
+    "sources", "step_mark", "store_state", "timeline",
 ]
 DOSSIER_PASSAGES = 500
 """Passages a limited dossier takes connections and sources from (an alliance is named in thousands)."""
@@ -31,11 +38,16 @@ SELECT id, outlet_group, total FROM (
   SELECT c.id, first_value(c.id) OVER outlet AS outlet_group, row_number() OVER outlet AS n,
     count(*) OVER (PARTITION BY coalesce(a.name, c.outlet) COLLATE NOCASE) AS total
   FROM citations c LEFT JOIN actors a ON a.id = c.outlet_actor_id
-  WHERE c.outlet IS NOT NULL OR c.outlet_actor_id IS NOT NULL
+  WHERE (c.outlet IS NOT NULL OR c.outlet_actor_id IS NOT NULL)
+    AND (? IS NULL OR coalesce(a.name, c.outlet) LIKE ? ESCAPE '\\')
   WINDOW outlet AS (PARTITION BY coalesce(a.name, c.outlet) COLLATE NOCASE ORDER BY c.document_id, c.start))
 WHERE n <= ? OR ? < 0 ORDER BY outlet_group, n"""
 """(citation id, the id of its outlet's first citation, the outlet's total) for the first citations
-of each outlet (at least one each, so every outlet is listed with its total)."""
+of each outlet (at least one each, so every outlet is listed with its total), of the outlets whose name
+holds a pattern (NULL: all)."""
+SOURCE_ORDERS = {"citations": lambda outlet: (-outlet.total, outlet.outlet.casefold()),
+                 "name": lambda outlet: outlet.outlet.casefold()}
+"""How outlets can be sorted: most cited first, or by name."""
 _MARKS = """
 SELECT m.start, m."end", m.passage_id, m.actor_id, a.name, 'mention' FROM mentions m
 JOIN actors a ON a.id = m.actor_id WHERE m.document_id = ? AND m.start >= ? AND m.start < ?
@@ -67,11 +79,12 @@ def kind_counts(store: Store) -> tuple[KindCount, ...]:
 
 
 def actors(store: Store, kind: str | None = None, limit: int | None = None, offset: int = 0,
-           name_filter: str | None = None) -> tuple[ActorSummary, ...]:
+           name_filter: str | None = None, order: str | None = None) -> tuple[ActorSummary, ...]:
     """Actors (of one kind, or all; with ``name_filter``, those whose name contains it, ignoring ASCII
-    case), most mentioned first, then by name; ``limit`` and ``offset`` page through them."""
+    case), sorted by an ACTOR_ORDERS name (most mentioned first, then by name, by default); ``limit``
+    and ``offset`` page through them."""
     where, params = _actor_filter(kind, name_filter)
-    found = store.rows(sql.ACTORS + where + sql.ACTOR_ORDER + " LIMIT ? OFFSET ?",
+    found = store.rows(sql.ACTORS + where + ordered(ACTOR_ORDERS, order) + " LIMIT ? OFFSET ?",
                        (*params, _cap(limit), offset))
     return tuple(map(sql.actor_summary, found))
 
@@ -85,13 +98,8 @@ def count_actors(store: Store, kind: str | None = None, name_filter: str | None 
 def _actor_filter(kind: str | None, name_filter: str | None) -> tuple[str, tuple[str, ...]]:
     """The WHERE clause and parameters for a kind and a name filter."""
     clauses = ["a.kind = ?"] * bool(kind) + ["a.name LIKE ? ESCAPE '\\'"] * bool(name_filter)
-    params = (kind,) * bool(kind) + ("%" + _like_escape(name_filter or "") + "%",) * bool(name_filter)
+    params = (kind,) * bool(kind) + (like_pattern(name_filter or ""),) * bool(name_filter)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
-def _like_escape(text: str) -> str:
-    """Make ``text`` match literally inside a LIKE pattern."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _cap(limit: int | None) -> int:
@@ -130,7 +138,18 @@ def dossier(store: Store, actor_id: int, limit: int | None = None) -> Dossier | 
         event_total=event_total,
         source_total=store.value("SELECT count(*) FROM citations c" + sources[0], sources[1]),
         connection_total=len(connections),
+        **_affiliated(store, summary, limit),
     )
+
+
+def _affiliated(store: Store, summary: ActorSummary, limit: int | None) -> dict[str, object]:
+    """The quotes of those who speak for an actor that others speak for, with their total."""
+    if summary.kind not in AFFILIATED_KINDS:
+        return {}
+    via = affiliated(store, summary.id, summary.name)
+    found = _quotes(store, " WHERE q.id IN (SELECT value FROM json_each(?))", (json.dumps(list(via)),), limit)
+    return {"affiliated": tuple(AffiliatedQuote(quote, via[quote.id]) for quote in found),
+            "affiliated_total": len(via)}
 
 
 def passage(store: Store, passage_id: int) -> PassageView | None:
@@ -186,10 +205,21 @@ def _mention_at(store: Store, document_id: int, offset: int, step: int, actor_id
     return ReaderMark(*found[0]) if found else None
 
 
-def timeline(store: Store, limit: int | None = None, offset: int = 0) -> tuple[EventView, ...]:
-    """Events in date order (ranges by start date, then by where they are written); ``limit`` and
-    ``offset`` page through them (``count_events`` gives the total)."""
-    return _events(store, "", (), limit, offset)
+def timeline(store: Store, limit: int | None = None, offset: int = 0, narrowed: EventFilter | None = None
+             ) -> tuple[EventView, ...]:
+    """Events in date order (ranges by start date, then by where they are written), those ``narrowed``
+    allows; ``limit`` and ``offset`` page through them (``count_events`` gives the total)."""
+    if narrowed is None:
+        return _events(store, "", (), limit, offset)
+    return _events(store, EVENT_WHERE, narrowed.params(), limit, offset)
+
+
+def events_before(store: Store, date: str, narrowed: EventFilter | None = None) -> int:
+    """How many events (of those ``narrowed`` allows) the timeline lists before a date: where a jump to
+    that date lands."""
+    narrowed = narrowed or EventFilter()
+    return store.value("SELECT count(*) FROM events e" + EVENT_WHERE + " AND e.date < ?",
+                       (*narrowed.params(), date))
 
 
 def data_version(store: Store) -> int:
@@ -208,9 +238,11 @@ def has_documents(store: Store) -> bool:
     return bool(store.value("SELECT EXISTS (SELECT 1 FROM documents)"))
 
 
-def count_events(store: Store) -> int:
-    """How many events the store holds."""
-    return store.value("SELECT count(*) FROM events")
+def count_events(store: Store, narrowed: EventFilter | None = None) -> int:
+    """How many events the store holds (of those ``narrowed`` allows)."""
+    if narrowed is None:
+        return store.value("SELECT count(*) FROM events")
+    return store.value("SELECT count(*) FROM events e" + EVENT_WHERE, narrowed.params())
 
 
 def events(store: Store, document_id: int | None = None) -> tuple[EventView, ...]:
@@ -243,12 +275,16 @@ def quotes(store: Store, kind: str | None = None) -> tuple[QuoteView, ...]:
     return _quotes(store, " WHERE q.kind = ?" if kind else "", (kind,) if kind else ())
 
 
-def sources(store: Store, limit: int | None = None) -> Sources:
-    """Outlets (told apart ignoring ASCII case) with their citations in text order, most cited first;
-    citations whose outlet was lost; footnotes. With ``limit``, each outlet, the lost-outlet list and
-    the footnotes hold their first ``limit`` (the ``total`` fields count them all)."""
+def sources(store: Store, limit: int | None = None, order: str = "citations",
+            name_filter: str | None = None) -> Sources:
+    """Outlets (told apart ignoring ASCII case) with their citations in text order, sorted by a
+    SOURCE_ORDERS name (most cited first by default); citations whose outlet was lost; footnotes. With
+    ``limit``, each outlet, the lost-outlet list and the footnotes hold their first ``limit`` (the
+    ``total`` fields count them all). With ``name_filter``, only outlets whose name holds it (ignoring
+    ASCII case) and the footnotes that do."""
     page = -1 if limit is None else max(1, limit)
-    shown = store.rows(_OUTLET_PAGES, (page, page))
+    pattern = like_pattern(name_filter.strip()) if name_filter and name_filter.strip() else None
+    shown = store.rows(_OUTLET_PAGES, (pattern, pattern, page, page))
     views = {view.id: view for view in _citations(store, " WHERE c.id IN (SELECT value FROM json_each(?))",
                                                   (json.dumps([row[0] for row in shown]),))}
     groups: dict[int, list[CitationView]] = {}
@@ -258,16 +294,18 @@ def sources(store: Store, limit: int | None = None) -> Sources:
         totals[group] = total
     outlets = [OutletSources(cited[0].outlet or "", cited[0].outlet_actor_id, tuple(cited[:limit]), totals[group])
                for group, cited in groups.items()]
-    outlets.sort(key=lambda outlet: (-outlet.total, outlet.outlet.casefold()))
-    lost = " WHERE c.outlet IS NULL AND c.outlet_actor_id IS NULL AND c.footnote IS NULL"
-    notes = store.rows("SELECT document_id, number, text, passage_id FROM footnotes "
-                       "ORDER BY document_id, number, start LIMIT ?", (_cap(limit),))
+    outlets.sort(key=SOURCE_ORDERS[order])
+    # A filter names outlets: the citations whose outlet was lost name none.
+    lost = " WHERE c.outlet IS NULL AND c.outlet_actor_id IS NULL AND c.footnote IS NULL" + " AND 0" * bool(pattern)
+    notes_where = " WHERE ? IS NULL OR text LIKE ? ESCAPE '\\'"
+    notes = store.rows("SELECT document_id, number, text, passage_id FROM footnotes" + notes_where
+                       + " ORDER BY document_id, number, start LIMIT ?", (pattern, pattern, _cap(limit)))
     return Sources(
         outlets=tuple(outlets),
         unattributed=_citations(store, lost, (), limit),
         footnotes=tuple(FootnoteView(*row) for row in notes),
         unattributed_total=store.value("SELECT count(*) FROM citations c" + lost),
-        footnote_total=store.value("SELECT count(*) FROM footnotes"),
+        footnote_total=store.value("SELECT count(*) FROM footnotes" + notes_where, (pattern, pattern)),
     )
 
 

@@ -17,7 +17,6 @@ _SPACE = re.compile(r"\s+")
 
 ACTORS = "SELECT a.id, a.name, a.kind, a.title, a.mentions, a.quotes, a.documents FROM actors a"
 """Counts are kept on the actor by ingest, so listing a page of actors reads only that page."""
-ACTOR_ORDER = " ORDER BY mentions DESC, a.name, a.id"
 DOCUMENTS = ("SELECT d.id, d.title, d.path, d.sha256, d.published, d.passages, coalesce(d.source, d.path), "
              "coalesce(d.format, 'text'), d.version_of, d.ingested_at FROM documents d")
 PASSAGES = """

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from store import fulltext
 from store.actor_match import ActorMatch, match_actors, name_spans
 from store.db import Store
 from store.fulltext import FtsQuery
+from store.nouns import counted_noun
+from store.ranking import match_quality
 
 HIT_TYPES = ("actor", "quote", "event", "passage")
 """Result kinds, in the order ``SearchResults.all`` lists them."""
@@ -33,6 +35,8 @@ class Hit:
     start: int | None
     """Document offsets of the spot to open (an actor's first mention, a quote, a match)."""
     end: int | None
+    match: float = 0.0
+    """0-100, comparable across types: how well the words typed match the hit's words (see ranking)."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ class SearchResults:
     quotes: tuple[Hit, ...] = ()
     passages: tuple[Hit, ...] = ()
     events: tuple[Hit, ...] = ()
+    ranked: tuple[str, ...] = ("actors", "quotes", "passages", "events")
+    """The groups, the one holding the best match first (a result list shows them so)."""
 
     @property
     def all(self) -> tuple[Hit, ...]:
@@ -77,7 +83,18 @@ def search(store: Store, query: str, limit: int = 20,
         if cancelled is not None and cancelled():
             break
         found[group] = stage()
-    return SearchResults(query=query, **found)
+    return _ranked(query, found)
+
+
+def _ranked(query: str, found: dict[str, tuple[Hit, ...]]) -> SearchResults:
+    """Each hit with how well it matches, each group best first, the groups by their best hit (ties keep
+    the usual order: actors, quotes, passages, events)."""
+    scored = {group: tuple(sorted((replace(hit, match=match_quality(query, f"{hit.label} {hit.detail}"
+                                                                     if hit.type == "actor" else hit.label))
+                                   for hit in hits), key=lambda hit: -hit.match))
+              for group, hits in found.items()}
+    order = sorted(scored, key=lambda group: -max((hit.match for hit in scored[group]), default=-1.0))
+    return SearchResults(query=query, **scored, ranked=tuple(order))
 
 
 def _actor_hits(store: Store, matches: list[ActorMatch], query: str) -> tuple[Hit, ...]:
@@ -97,7 +114,7 @@ def _actor_detail(match: ActorMatch) -> str:
     parts = [match.actor.kind] + ([match.actor.title] if match.actor.title else [])
     if match.field in ("alias", "word") and match.matched not in match.actor.name.lower():
         parts.append(f"as {match.matched}")
-    return " · ".join(parts + [f"{match.actor.mentions} mentions"])
+    return " · ".join(parts + [counted_noun(match.actor.mentions, "mention")])
 
 
 def _quote_hits(store: Store, fts: FtsQuery, limit: int) -> tuple[Hit, ...]:

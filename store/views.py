@@ -231,6 +231,9 @@ class Dossier:
     source_total: int = 0
     connection_total: int = 0
     """Totals of the lists above (which ``dossier(..., limit=N)`` cuts to their first N)."""
+    affiliated: tuple[AffiliatedQuote, ...] = ()
+    """Quotes of those who speak for the actor (its officials, ministries, spokespeople), in text order."""
+    affiliated_total: int = 0
 
 
 @dataclass(frozen=True)
@@ -253,3 +256,43 @@ class MarkStep:
     mark: ReaderMark
     ordinal: int
     total: int
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    """A quote as one row of the Quotes list: who, what, and where (document and paragraph)."""
+
+    id: int
+    document_id: int
+    document_title: str
+    passage_id: int
+    paragraph: int | None
+    speaker_id: int | None
+    speaker: str | None
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """A document as one row of the Documents list, with what extraction found in it."""
+
+    id: int
+    title: str
+    path: str
+    published: str | None
+    passages: int
+    quotes: int
+    actors: int
+    events: int
+
+
+@dataclass(frozen=True)
+class AffiliatedQuote:
+    """A quote of someone who speaks for an actor ("a Chinese Foreign Ministry spokesperson" for China)."""
+
+    quote: QuoteView
+    via: str
+    """Who said it and why they count: "Lin Qiao (Chinese Foreign Ministry spokesperson)"."""

@@ -151,3 +151,23 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
             ingest_text(store, read_article(seed), str(seed))
     with Store.open(path, readonly=True) as store:
         yield store
+
+
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
+"""Ten short made-up articles of different kinds (wire news, reports with notes, an op-ed, an interview,
+Markdown analyses) about one region and year: the analyst's corpus the explorer journeys run on."""
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The store of the fixture corpus, ingested once per session as `natoasia-tui ingest` does; read-only."""
+    pytest.importorskip("store.extract.pipeline", reason="extraction pipeline not written yet")
+    from store.files import read_article
+    from store.ingest import ingest_text
+
+    path = tmp_path_factory.mktemp("corpus") / "corpus.db"
+    with Store.open(path) as store:
+        for article in sorted(CORPUS.iterdir()):
+            ingest_text(store, read_article(article), str(article.relative_to(CORPUS.parent.parent.parent)))
+    with Store.open(path, readonly=True) as store:
+        yield store

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
 from importlib import import_module
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.screen import ModalScreen, Screen
@@ -29,8 +31,21 @@ SCREEN_OF_ACTION: dict[str, str] = {
     "open_search": "tui.screens.search:SearchScreen",
     "open_corrections": "tui.screens.corrections:CorrectionsScreen",
     "open_board": "tui.screens.board:BoardScreen",
+    "open_quotes": "tui.screens.quotes:QuotesScreen",
+    "open_documents": "tui.screens.documents:DocumentsScreen",
 }
 """The screen each global key opens (module:class); the key is hidden on that screen itself."""
+SCREEN_COMMANDS = {
+    "open_actors": ("Actors", "every actor, sortable and filtered by kind and name (a)"),
+    "open_quotes": ("Quotes", "every quote with its speaker, document and paragraph (Q)"),
+    "open_documents": ("Documents", "every document with its file and counts (D)"),
+    "open_timeline": ("Timeline", "dated events, filtered by words, dates and actor (t)"),
+    "open_sources": ("Sources", "outlets by citations, lost outlets, footnotes (s)"),
+    "open_search": ("Search", "actors, quotes, passages and events as you type (/)"),
+    "open_board": ("Board", "your pinned quotes, passages, events and citations (B)"),
+    "open_corrections": ("Corrections", "every correction you made, stale or not (C)"),
+}
+"""The screens the command palette offers, with their help lines."""
 LETTER_ACTIONS = {*SCREEN_OF_ACTION, "open_help", "quit_app", "undo"}
 """Actions bound to printable keys, which a focused text box takes for itself."""
 
@@ -76,6 +91,9 @@ class NatoAsiaApp(App[None]):
         # byte as tab in a terminal, so forward is alt+right (tab keeps moving between panes).
         Binding("ctrl+o,alt+left", "history_back", "Back", show=False, priority=True),
         Binding("alt+right", "history_forward", "Forward", show=False, priority=True),
+        # Shown in the help rather than the footer, which has no room left at 80 columns.
+        Binding("Q", "open_quotes", "Quotes", show=False, priority=True),
+        Binding("D", "open_documents", "Documents", show=False, priority=True),
         Binding("question_mark", "open_help", "Help"),
         # ? types itself into a text box; f1 reaches the help from there too.
         Binding("f1", "show_help", "Help", priority=True),
@@ -92,6 +110,12 @@ class NatoAsiaApp(App[None]):
         self.export_folder = export_folder or Path.cwd()
         self._forward: list[ExplorerScreen] = []
         """Screens escape went back from, newest last: alt+right opens them again."""
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's commands, then one for each screen (so the palette reaches every screen)."""
+        yield from super().get_system_commands(screen)
+        for action, (title, help_text) in SCREEN_COMMANDS.items():
+            yield SystemCommand(title, help_text, partial(self.run_action, action))
 
     def on_mount(self) -> None:
         """Start on the list of actors, saying so when the store can only be browsed."""
@@ -182,6 +206,14 @@ class NatoAsiaApp(App[None]):
         screen = self.screen
         place = screen.reader_place() if isinstance(screen, ExplorerScreen) else None
         await self._open("open_reader", place)
+
+    async def action_open_quotes(self) -> None:
+        """Show every quote."""
+        await self._open("open_quotes")
+
+    async def action_open_documents(self) -> None:
+        """Show every document."""
+        await self._open("open_documents")
 
     async def action_open_search(self) -> None:
         """Search everything as you type."""

@@ -35,7 +35,7 @@ PASTED = [
 ]
 """Pasted (one event each, so many stay quick): each punctuation mark alone, FTS5 operators, unbalanced
 and curly quotes, SQL fragments, 10,000 characters, control characters, emoji and other scripts."""
-SHOWN = re.compile(r"^(\d+ results for “.*”|Nothing found for “.*”)$", re.DOTALL)
+SHOWN = re.compile(r"^(1 result for “.*”|\d[\d,]* results for “.*”|Nothing found for “.*”)$", re.DOTALL)
 
 
 async def enter(ui: Driver, text: str, paste: bool) -> tuple[str, str]:

@@ -131,3 +131,15 @@ def test_board(snap_compare: Any, board_store: Store, size: tuple[int, int]) -> 
     """You should see three pins numbered in order: Rasmussen's two quotes with his name, then a paragraph;
     each with its text in quotation marks, its citation (title, year, section, ¶, file), the second's note."""
     assert snap(snap_compare, board_store, size, "B", "j", "c", *"first said in Tokyo", "enter")
+
+
+@SIZES
+def test_quotes(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
+    """You should see every quote with its speaker, words and ¶, under kind tabs with counts."""
+    assert snap(snap_compare, frozen_seed_store, size, "Q")
+
+
+@SIZES
+def test_documents(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
+    """You should see the seed article with its date, file and counts of passages, quotes, actors, events."""
+    assert snap(snap_compare, frozen_seed_store, size, "D")

@@ -133,12 +133,12 @@ async def test_f_filter_finds_by_alias_and_typo_says_no_match_and_keeps_a_footer
     """f then a typo of a surname lists the actor; nonsense says no actor matches; the footer shows keys."""
     async with explore(wire_store) as ui:
         await ui.press("f", *"nordman")
-        assert [row[1] for row in ui.rows()] == ["Ola Nordmann"]
+        assert [row[2] for row in ui.rows()] == ["Ola Nordmann"]
         footer = {b.binding.description for b in ui.app.screen.active_bindings.values()
                   if b.binding.show and b.enabled}
         assert {"Back", "Help"} <= footer
         await ui.press(*"zzqx")
-        assert ui.rows() == [] and ui.app.screen.sub_title == "no actor matches “nordmanzzqx”"
+        assert ui.rows() == [] and ui.app.screen.sub_title.startswith("no actor matches “nordmanzzqx”")
 
 
 async def test_a_quote_says_where_else_its_words_are_and_L_lists_them_oldest_first(

@@ -86,12 +86,12 @@ async def test_merge_two_actors_then_undo(wire_file_store: Store, explore: Explo
         await highlight_actor(ui, "Ola Nordmann")
         await ui.press("m")
         await pick(ui, *"jane")
-        names = [row[1] for row in ui.rows("#actors-table")]
+        names = [row[2] for row in ui.rows("#actors-table")]
         assert "Ola Nordmann" not in names and "Jane Doe" in names
         assert wire_file_store.value("SELECT mentions FROM actors WHERE name = 'Jane Doe'") == 4
         await ui.press("u")
         await ui.settle()
-        assert "Ola Nordmann" in [row[1] for row in ui.rows("#actors-table")]
+        assert "Ola Nordmann" in [row[2] for row in ui.rows("#actors-table")]
         assert corrections.corrections(wire_file_store) == ()
 
 
@@ -133,7 +133,7 @@ async def test_merging_the_dossiers_actor_goes_back_and_undo_brings_it_back(wire
         await ui.press("enter", "m")
         await pick(ui, *"doe")
         assert isinstance(ui.app.screen, ActorsScreen)
-        assert "Ola Nordmann" not in [row[1] for row in ui.rows("#actors-table")]
+        assert "Ola Nordmann" not in [row[2] for row in ui.rows("#actors-table")]
         await ui.press("C")
         assert [row[1] for row in ui.rows("#corrections-table")] == ["merge"]
         await ui.press("x")

@@ -69,7 +69,7 @@ async def test_xinhua_leads_to_the_citing_passage(seed_store: Store, explore: Ex
         tabs = app.screen.query_one(KindTabs)
         await ui.press_until("right_square_bracket", lambda: tabs.kind == "outlet")
         table = app.screen.query_one("#actors-table", DataTable)
-        row = lambda: str(table.get_row_at(table.cursor_row)[1])  # noqa: E731
+        row = lambda: str(table.get_row_at(table.cursor_row)[2])  # noqa: E731
         await ui.press_until("j", lambda: row() == "Xinhua")
         await ui.press("enter")
         assert isinstance(app.screen, DossierScreen)

@@ -19,7 +19,8 @@ GUIDE = (
     "w on a quote says how its speaker was chosen, L where else its words are quoted. y copies the "
     "highlighted quote or passage with its citation, b pins it to the board (B), e exports the screen. "
     "c fixes the highlighted actor, quote or mention, m merges actors, u undoes, C lists your corrections. "
-    "escape or ctrl+o go back, alt+right forward. a actors, t timeline, s sources, r reader, "
+    "escape or ctrl+o go back, alt+right forward. a actors, Q quotes, D documents, t timeline, s sources, "
+    "r reader; on lists f filters and o sorts; "
     "ctrl+p jump by name, f1 this help from a text box."
 )
 

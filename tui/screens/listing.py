@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Header
+from textual.widgets import Header, Input
 from textual.widgets.option_list import Option
 
 from store.export import Scope
@@ -28,10 +29,18 @@ class ListingScreen(ExplorerScreen):
     ]
     EMPTY = "Nothing here yet."
     """What to say when there are no rows."""
+    BOXES: tuple[tuple[str, str], ...] = ()
+    """Text boxes above the list, as (id, placeholder): a filter, a date to go to."""
+    LETTERS: tuple[str, ...] = ("focus_box",)
+    """Actions of letter keys, which a focused box types instead."""
 
     def compose(self) -> ComposeResult:
-        """Header, the list, footer."""
+        """Header, the boxes, the list, footer."""
         yield Header()
+        if self.BOXES:
+            with Horizontal(classes="listing-boxes"):
+                for box, placeholder in self.BOXES:
+                    yield Input(placeholder=placeholder, id=box, compact=True)
         with Horizontal(classes="with-preview"):
             yield NavList(id="listing")
             yield PassagePreview()
@@ -80,6 +89,28 @@ class ListingScreen(ExplorerScreen):
     def highlighted_spot(self) -> TextPlace | None:
         """Copy or pin the highlighted row."""
         return self.reader_place()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Letters type themselves into a box that has focus."""
+        if action in self.LETTERS and isinstance(self.focused, Input):
+            return False
+        return super().check_action(action, parameters)
+
+    def action_focus_box(self, selector: str) -> None:
+        """Type into one of the boxes."""
+        self.set_focus(self.query_one(selector, Input))
+
+    @on(Input.Submitted)
+    def action_focus_list(self) -> None:
+        """Back to the list (enter in a box)."""
+        self.listing.focus()
+
+    def action_go_back(self) -> None:
+        """From a box, back to the list; otherwise back in the history."""
+        if isinstance(self.focused, Input):
+            self.listing.focus()
+        else:
+            super().action_go_back()
 
     def action_next_group(self) -> None:
         """Jump to the first row of the next group."""

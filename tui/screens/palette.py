@@ -8,6 +8,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from store import queries
+from store.nouns import counted_noun
 from store.queries import ActorSummary, QuoteView
 from tui.messages import ActorPlace, Navigate, Place, TextPlace
 from tui.screens.printable import printable
@@ -34,7 +35,7 @@ class PlaceCommands(Provider):
         actors: Sequence[ActorSummary] = printable(queries.actors(store))
         quotes: Sequence[QuoteView] = printable(queries.quotes(store))
         entries: list[Entry] = [
-            (actor.name, f"{actor.kind} · {actor.mentions} mentions", ActorPlace(actor.id))
+            (actor.name, f"{actor.kind} · {counted_noun(actor.mentions, 'mention')}", ActorPlace(actor.id))
             for actor in actors
         ]
         entries += [

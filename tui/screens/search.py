@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from store.db import Store, StoreError
+from store.nouns import counted_noun
 from store.queries import PassageView, passage_neighbours
 from store.export import Scope
 from store.search import SearchResults, search
@@ -133,7 +134,8 @@ class SearchScreen(ExplorerScreen):
         total = sum(
             len(group) for group in (results.actors, results.quotes, results.passages, results.events)
         )
-        hint = f"{total} results for “{results.query}”" if total else f"Nothing found for “{results.query}”"
+        found = f"{counted_noun(total, 'result')} for “{results.query}”"
+        hint = found if total else f"Nothing found for “{results.query}”"
         # The hint is one line high whatever it says: no need to lay the screen out again.
         self.query_one("#search-hint", Static).update(hint, layout=False)
         self._fresh_results = bool(message.options)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from textual import on
+from textual.binding import Binding
 from textual.content import Content
+from textual.widgets import Input
 from textual.widgets.option_list import Option
 
 from store import queries
@@ -35,11 +38,36 @@ class SourcesScreen(ListingScreen):
     """Outlets and what cites them; enter opens the citing passage; tab jumps to the next outlet."""
 
     TITLE = "Sources"
-    EMPTY = "No citations or footnotes in the store."
+    EMPTY = "No citations or footnotes here."
+    BOXES = (("filter", "f: type to filter by outlet (or footnote)"),)
+    LETTERS = ("focus_box", "sort")
+    BINDINGS = [
+        Binding("f", "focus_box('#filter')", "Filter", priority=True),
+        Binding("o", "sort", "Sort", show=False),
+    ]
+    ORDERS = tuple(queries.SOURCE_ORDERS)
+
+    def __init__(self) -> None:
+        """Sources by citation count, unfiltered."""
+        super().__init__()
+        self.order = 0
+        self.filter_text = ""
 
     def load(self) -> None:
         """Load sources in the background."""
-        self.fetch("sources", queries.sources, SHOWN, then=self._show)
+        self.sub_title = f"sorted by {self.ORDERS[self.order]} (o)"
+        self.fetch("sources", queries.sources, SHOWN, self.ORDERS[self.order], self.filter_text, then=self._show)
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        """Filter as the user types."""
+        self.filter_text = event.value
+        self.load()
+
+    def action_sort(self) -> None:
+        """Sort outlets the next way (by citations, by name)."""
+        self.order = (self.order + 1) % len(self.ORDERS)
+        self.load()
 
     def _show(self, sources: Sources) -> None:
         """An outlet heading over its citations, then lost outlets, then footnotes."""

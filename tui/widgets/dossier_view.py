@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from store.queries import CitationView, Connection, Dossier, EventView, MentionView, QuoteView
 from tui.messages import ActorPlace, TextPlace
+from store.nouns import counted_noun
 from tui.widgets.kwic import kwic_line, where
 from tui.widgets.nav_list import Heading, NavList, PlaceOption, counted
 from tui.widgets.spans import component_style, mark_quote
@@ -76,7 +77,9 @@ class DossierView(Vertical):
         ]
         if dossier.aliases:
             lines.append(Content.assemble(("also ", dim), ", ".join(dossier.aliases)))
-        counts = f"{actor.mentions:,} mentions · {actor.quotes:,} quotes · {actor.documents:,} document(s)"
+        spoken_for = [f"{dossier.affiliated_total:,} for it"] if dossier.affiliated_total else []
+        counts = " · ".join([counted_noun(actor.mentions, "mention"), counted_noun(actor.quotes, "quote"),
+                             *spoken_for, counted_noun(actor.documents, "document")])
         if len(dossier.mentions) < dossier.mention_total:
             counts += f" · first {len(dossier.mentions):,} mentions listed"
         lines.append(Content.styled(counts, dim))
@@ -87,6 +90,8 @@ class DossierView(Vertical):
         connections: list[Option] = list(map(self._connection, dossier.connections))
         sections: list[tuple[str, list[Option]]] = [
             section("Quotes", [self._quote(q) for q in dossier.quotes], dossier.quote_total),
+            section("Quotes of those who speak for it", [self._quote(a.quote, a.via) for a in dossier.affiliated],
+                    dossier.affiliated_total),
             *self._mention_sections(dossier),
             section("Connections", connections, dossier.connection_total),
             section("Events", list(map(self._event, dossier.events)), dossier.event_total),
@@ -119,15 +124,16 @@ class DossierView(Vertical):
                 yield Heading(title)
                 yield from rows
 
-    def _quote(self, quote: QuoteView) -> PlaceOption:
-        """A quote inside its reporting sentence, with where it is."""
+    def _quote(self, quote: QuoteView, via: str | None = None) -> PlaceOption:
+        """A quote inside its reporting sentence, with where it is (and, said for the actor, by whom)."""
         mark = component_style(self, "dossier-view--mark")
         dim = component_style(self, "dossier-view--dim")
         body = mark_quote(quote.context, quote.text, mark)
         document = self.titles.get(quote.document_id) if len(self.titles) > 1 else None
         echoes = self.echoes.get(quote.id, 0)
         also = f" · also in {echoes} document{'s' * (echoes != 1)} (L)" if echoes else ""
-        prompt = Content.assemble(body, "\n", (where(quote.section, quote.paragraph, document) + also, dim))
+        spot = where(quote.section, quote.paragraph, document) + also
+        prompt = Content.assemble(body, "\n", (f"for it: {via} · {spot}" if via else spot, dim))
         place = TextPlace(quote.document_id, quote.passage_id, quote.start, quote.end, quote.speaker_id)
         return PlaceOption(prompt, place, quote_id=quote.id)
 

@@ -1,4 +1,4 @@
-"""Tabs choosing which kind of actor to list, each labelled with how many there are."""
+"""Tabs choosing which kind of actor (or quote) to list, each labelled with how many there are."""
 
 from __future__ import annotations
 
@@ -15,11 +15,12 @@ SHORT = {"organization": "org"}
 
 
 class KindTabs(Tabs):
-    """One tab for all actors and one per kind; left/right or [ ] change the kind."""
+    """One tab for all and one per kind; left/right or [ ] change the kind."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        """Tabs for every kind, counts unknown until set."""
-        tabs = [Tab(kind, id=f"kind-{kind}") for kind in (ALL, *ACTOR_KINDS)]
+    def __init__(self, kinds: Sequence[str] = ACTOR_KINDS, *, id: str | None = None) -> None:
+        """Tabs for every kind (of actor, unless told), counts unknown until set."""
+        self.kinds = (ALL, *kinds)
+        tabs = [Tab(kind, id=f"kind-{kind}") for kind in self.kinds]
         super().__init__(*tabs, id=id)
 
     @property
@@ -29,9 +30,9 @@ class KindTabs(Tabs):
         return None if chosen == ALL else chosen
 
     def show_counts(self, counts: Sequence[KindCount]) -> None:
-        """Label each tab with its number of actors."""
+        """Label each tab with its number of rows."""
         by_kind = {count.kind: count.count for count in counts}
         by_kind[ALL] = sum(by_kind.values())
-        for kind in (ALL, *ACTOR_KINDS):
+        for kind in self.kinds:
             tab = self.query_one(f"#kind-{kind}", Tab)
             tab.label = f"{SHORT.get(kind, kind)} {by_kind.get(kind, 0)}"

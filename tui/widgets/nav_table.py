@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from tui.widgets.vim_keys import vim_keys
 
@@ -21,3 +22,12 @@ class NavTable(DataTable[object]):
         super().__init__(
             id=id, cursor_type="row", zebra_stripes=True, cursor_foreground_priority="renderable"
         )
+
+    def fit_columns(self, widths: dict[str, int]) -> None:
+        """Give columns new widths (by key), as the terminal's width changes."""
+        for key, width in widths.items():
+            self.columns[ColumnKey(key)].width = max(1, width)
+        # DataTable caches rendered rows and its size by column width: both must be measured again.
+        self._clear_caches()
+        self._require_update_dimensions = True
+        self.refresh(layout=True)

@@ -44,10 +44,12 @@ def result_options(results: SearchResults, style: RowStyle) -> list[Option]:
     Pure and free of widgets, so the search thread builds the rows: wrapping every label to learn its
     height is most of the cost of showing results, and the UI thread only finds it cached."""
     options: list[Option] = []
-    for attribute, title in GROUPS:
+    titles = dict(GROUPS)
+    # The group holding the best match comes first, so its best hit is highlighted and enter opens it.
+    for attribute in results.ranked:
         hits: tuple[Hit, ...] = getattr(results, attribute)
         if hits:
-            options.append(Heading(f"{title} ({len(hits)})"))
+            options.append(Heading(f"{titles[attribute]} ({len(hits)})"))
             options.extend(_option(hit, style) for hit in hits)
     for option in options:
         if isinstance(option.prompt, Content) and style.width > 0:

@@ -1,0 +1,71 @@
+"""Who speaks for an actor: speakers whose title, name or description names it ("a Chinese Foreign
+Ministry spokesperson" for China), derived at read time from what extraction stored."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from store.db import Store
+from store.listings import like_pattern
+
+AFFILIATED_KINDS = ("country", "organization", "place")
+"""Kinds of actor others speak for (a person's quotes are their own)."""
+BEFORE_CHARS = 60
+"""Characters before a speaker's mention read for a description that names the actor."""
+_CLAUSE_END = re.compile(r"[.,;:!?\"“”()\n]")
+"""Where the description of a speaker before its mention stops."""
+_BY_TITLE = """
+SELECT q.id, a.name, a.title FROM quotes q JOIN actors a ON a.id = q.speaker_id
+WHERE q.speaker_id != ? AND EXISTS (SELECT 1 FROM json_each(?) w
+  WHERE a.title LIKE w.value ESCAPE '\\' OR a.name LIKE w.value ESCAPE '\\')"""
+"""Quotes of other speakers whose title or name may name the actor (confirmed word by word after)."""
+_BY_DESCRIPTION = """
+SELECT id, name, before FROM (
+  SELECT n.id, a.name,
+    substr(p.text, max(1, n.at - p.start + 1 - %(chars)d), min(%(chars)d, n.at - p.start)) AS before
+  FROM (SELECT q.id, q.speaker_id, q.passage_id, coalesce(
+          (SELECT max(m.start) FROM mentions m WHERE m.actor_id = q.speaker_id
+           AND m.passage_id = q.passage_id AND m.start < q.start),
+          (SELECT min(m.start) FROM mentions m WHERE m.actor_id = q.speaker_id
+           AND m.passage_id = q.passage_id AND m.start > q.start)) AS at
+        FROM quotes q WHERE q.speaker_id != ?) n
+  JOIN passages p ON p.id = n.passage_id JOIN actors a ON a.id = n.speaker_id)
+WHERE EXISTS (SELECT 1 FROM json_each(?) w WHERE before LIKE w.value ESCAPE '\\')""" % {"chars": BEFORE_CHARS}
+"""Quotes whose speaker's mention (the last before the quote in its passage, else the first after it)
+may follow words naming the actor."""
+
+
+def names_of(store: Store, actor_id: int, name: str) -> tuple[str, ...]:
+    """The words that name an actor in a title or a description: its name, aliases and, for a country,
+    its adjectives of nationality ("Chinese" for China)."""
+    from store.extract.lexicon import name_table  # data files load on first use, not at start-up
+
+    aliases = [row[0] for row in store.rows("SELECT alias FROM aliases WHERE actor_id = ?", (actor_id,))]
+    adjectives = [form for form, country in name_table("demonym_countries.txt").items() if country == name]
+    return tuple(dict.fromkeys([name, *aliases, *(form.title() for form in adjectives)]))
+
+
+def naming(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern finding any of the words whole, in their written case (an acronym is not a word)."""
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(map(re.escape, words)))
+
+
+def affiliated(store: Store, actor_id: int, name: str) -> dict[int, str]:
+    """The quotes of speakers who speak for an actor (by quote id), each with who said it and why they
+    count: "Lin Qiao (Chinese Foreign Ministry spokesperson)", "A Chinese Foreign Ministry spokesperson"."""
+    words = names_of(store, actor_id, name)
+    found, patterns = naming(words), json.dumps([like_pattern(word) for word in words])
+    via: dict[int, str] = {}
+    for quote_id, speaker, title in store.rows(_BY_TITLE, (actor_id, patterns)):
+        # A person's titles are joined with "; ": the one naming the actor says why.
+        naming_title = next((part for part in (title or "").split("; ") if found.search(part)), None)
+        if naming_title:
+            via[quote_id] = f"{speaker} ({naming_title})"
+        elif found.search(speaker):
+            via[quote_id] = speaker
+    for quote_id, speaker, before in store.rows(_BY_DESCRIPTION, (actor_id, patterns)):
+        description = _CLAUSE_END.split(before)[-1].strip()
+        if quote_id not in via and found.search(description):
+            via[quote_id] = f"{description} {speaker}"
+    return via

@@ -1,0 +1,92 @@
+"""The corpus lists the explorer pages through: quotes and documents, each filtered and sorted a chosen way."""
+
+from __future__ import annotations
+
+from store.db import Store
+from store.model import QUOTE_KINDS
+from store.views import DocumentRow, KindCount, QuoteRow
+
+ACTOR_ORDERS = {
+    "mentions": " ORDER BY a.mentions DESC, a.name, a.id",
+    "quotes": " ORDER BY a.quotes DESC, a.mentions DESC, a.name, a.id",
+    "documents": " ORDER BY a.documents DESC, a.mentions DESC, a.name, a.id",
+    "name": " ORDER BY a.name COLLATE NOCASE, a.id",
+    # Actors are added as ingest first meets them, document after document.
+    "first seen": " ORDER BY a.id",
+}
+"""How the actors list can be sorted (the first is the default), each an ORDER BY."""
+QUOTE_ORDERS = {
+    "document": " ORDER BY q.document_id, q.start",
+    "most quoted": " ORDER BY coalesce(a.quotes, 0) DESC, a.name, q.document_id, q.start",
+    "speaker": " ORDER BY a.name IS NULL, a.name COLLATE NOCASE, q.document_id, q.start",
+}
+"""How the quotes list can be sorted: as written, by speakers' quote counts, by speaker's name."""
+DOCUMENT_ORDERS = {
+    "added": " ORDER BY d.id",
+    "newest": " ORDER BY d.year IS NULL, d.year DESC, d.id",
+    "quotes": " ORDER BY quotes DESC, d.id",
+    "actors": " ORDER BY actors DESC, d.id",
+    "title": " ORDER BY d.title COLLATE NOCASE, d.id",
+}
+"""How the documents list can be sorted."""
+_QUOTES = """
+SELECT q.id, q.document_id, d.title, q.passage_id,
+  CASE p.kind WHEN 'paragraph' THEN p.number END, q.speaker_id, a.name, q.kind, q.text, q.start, q."end"
+FROM quotes q JOIN documents d ON d.id = q.document_id JOIN passages p ON p.id = q.passage_id
+LEFT JOIN actors a ON a.id = q.speaker_id"""
+_QUOTE_FILTER = (" WHERE (? IS NULL OR q.kind = ?) AND (? IS NULL OR q.text LIKE ? ESCAPE '\\'"
+                 " OR a.name LIKE ? ESCAPE '\\')")
+"""A kind (or NULL for any) and words (or NULL) found in the quote or its speaker's name."""
+_DOCUMENTS = """
+SELECT d.id, d.title, d.path, d.published, d.passages,
+  (SELECT count(*) FROM quotes q WHERE q.document_id = d.id) AS quotes,
+  (SELECT count(DISTINCT m.actor_id) FROM mentions m WHERE m.document_id = d.id) AS actors,
+  (SELECT count(*) FROM events e WHERE e.document_id = d.id) AS events
+FROM documents d"""
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern (with ESCAPE '\\') matching ``text`` anywhere, literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return "%" + escaped + "%"
+
+
+def ordered(orders: dict[str, str], order: str | None) -> str:
+    """The ORDER BY of a named order, the first one for None; an unknown name is a bug."""
+    return orders[order] if order is not None else next(iter(orders.values()))
+
+
+def _quote_params(kind: str | None, text: str | None) -> tuple[object, ...]:
+    """Parameters of _QUOTE_FILTER."""
+    pattern = like_pattern(text.strip()) if text and text.strip() else None
+    return kind, kind, pattern, pattern, pattern
+
+
+def quote_rows(store: Store, kind: str | None = None, text: str | None = None, order: str | None = None,
+               limit: int | None = None, offset: int = 0) -> tuple[QuoteRow, ...]:
+    """Quotes of a kind (None: any) whose words or speaker's name contain ``text`` (ignoring ASCII
+    case), sorted by a QUOTE_ORDERS name; ``limit`` and ``offset`` page through them."""
+    found = store.rows(_QUOTES + _QUOTE_FILTER + ordered(QUOTE_ORDERS, order) + " LIMIT ? OFFSET ?",
+                       (*_quote_params(kind, text), -1 if limit is None else limit, offset))
+    return tuple(QuoteRow(*row) for row in found)
+
+
+def count_quotes(store: Store, kind: str | None = None, text: str | None = None) -> int:
+    """How many quotes ``quote_rows`` would list without a limit."""
+    return store.value("SELECT count(*) FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_id"
+                       + _QUOTE_FILTER, _quote_params(kind, text))
+
+
+def quote_kind_counts(store: Store) -> tuple[KindCount, ...]:
+    """How many quotes there are of each kind, in QUOTE_KINDS order (all kinds, zeros included)."""
+    counts = dict(store.rows("SELECT kind, count(*) FROM quotes GROUP BY kind"))
+    return tuple(KindCount(kind, counts.get(kind, 0)) for kind in QUOTE_KINDS)
+
+
+def document_rows(store: Store, order: str | None = None, text: str | None = None) -> tuple[DocumentRow, ...]:
+    """Every document with its counts, those whose title or path contain ``text``, sorted by a
+    DOCUMENT_ORDERS name."""
+    pattern = like_pattern(text.strip()) if text and text.strip() else None
+    where = " WHERE ? IS NULL OR d.title LIKE ? ESCAPE '\\' OR d.path LIKE ? ESCAPE '\\'"
+    found = store.rows(_DOCUMENTS + where + ordered(DOCUMENT_ORDERS, order), (pattern,) * 3)
+    return tuple(DocumentRow(*row) for row in found)
