@@ -78,11 +78,22 @@ def surname(name: str, kind: str) -> str | None:
 
 
 def _short_forms(actor: Actor) -> set[str]:
-    """The shorter forms of an actor's name that may stand for it alone: its aliases, a person's surname
-    and name without initials."""
+    """The shorter forms of an actor's name that may stand for it alone: its aliases that are part of its
+    name or an acronym, a person's surname and name without initials (a title such as "President" is
+    no such form: it stands for many)."""
     last = surname(actor.name, actor.kind)
     plain = " ".join(_without_initials(actor.name.split())) if last else actor.name
-    return {form for form in (*actor.aliases, *([last, plain] if last else [])) if form != actor.name}
+    forms = (*actor.aliases, *([last, plain] if last else []))
+    return {form for form in forms if form != actor.name and _name_part(form, actor.name)}
+
+
+def _name_part(form: str, name: str) -> bool:
+    """True for an acronym, or words that stand together in the name ("Rasmussen", "Department of
+    Defense" of "U.S. Department of Defense"), initials aside."""
+    if " " not in form and form.replace(".", "").replace("&", "").isupper():
+        return True
+    short, words = _without_initials(form.split()), _without_initials(name.split())
+    return any(words[i : i + len(short)] == short for i in range(len(words) - len(short) + 1))
 
 
 def _known(conn: sqlite3.Connection, actor: Actor) -> int | None:
@@ -110,7 +121,7 @@ def _one(found: list[int]) -> int | None:
 def _holders(conn: sqlite3.Connection, form: str, kind: str) -> list[int]:
     """Actors of a kind, other than the one named ``form``, that ``form`` is a shorter form of: by alias,
     as a person's surname, or as a person's name without initials ("Kevin Hassett" of "Kevin A. Hassett")."""
-    found = _ids(conn, _HOLDERS, (form, kind))
+    found = [i for i in _ids(conn, _HOLDERS, (form, kind)) if _name_part(form, _name(conn, i))]
     last = surname(form, kind)
     if last:
         found += [i for i in _ids(conn, _BY_SURNAME, (last,)) if i not in found and _fuller(_name(conn, i), form)]

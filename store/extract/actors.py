@@ -11,6 +11,7 @@ from store.extract.candidates import Candidate, classify_run, names_no_person
 from store.extract.citeforms import cited
 from store.extract.evidence import with_evidence
 from store.extract.groups import find_groups
+from store.extract.lone_names import settle_lone_names
 from store.extract.names import capitalised_runs
 from store.extract.persons import attach_roles, titled_people
 from store.extract.quotemarks import is_title_cased, quote_spans
@@ -39,7 +40,7 @@ def find_actors(
         found.extend(c for c in _sentence(text, start, end, people, in_title) if not in_byline(c.start, c.end))
         # A heading such as "Sources:" or "What officials say" labels text; it quotes no one.
         found.extend(find_groups(text, start, end) if people else ())
-    found = resolve_organizations(text, resolve_people(deduplicate(found)))
+    found = settle_lone_names(text, resolve_organizations(text, resolve_people(deduplicate(found))))
     found = deduplicate(found + title_references(text, found) + alliance_references(text, found))
     return _actors(text, found), tuple(Mention(c.name, c.start, c.end, text[c.start : c.end]) for c in found)
 
