@@ -31,7 +31,8 @@ def titled_people(text: str, tokens: list[Token]) -> tuple[list[Candidate], list
         if role and last > role.last and _organization_follows(text, tokens, last):
             after = last  # the title word opens an organisation's name: the run is classified whole
             continue
-        if role and last > role.last and (role.capitalised or role.first < role.last - 1):
+        if role and last > role.last and (role.capitalised or role.first < role.last - 1) \
+                and not _office_name(tokens, role, last):
             people.append(_person(text, tokens, role, last))
             used |= role.words | set(range(role.last, last))
             after = last
@@ -59,6 +60,13 @@ def _organization_follows(text: str, tokens: list[Token], last: int) -> bool:
 
 _MAX_NAME_TAIL = 3
 """Capitalised words looked at after a titled name for an organisation's keyword."""
+
+
+def _office_name(tokens: list[Token], role: Role, last: int) -> bool:
+    """True for "the Chief Scientist", "the General Counsel": after "the", a title and one English word
+    name an office, not a person."""
+    return role.first > 0 and tokens[role.first - 1].lower == "the" and last == role.last + 1 \
+        and is_common(tokens[role.last].text)
 
 
 def _surname_after_given_name(text: str, tokens: list[Token], i: int) -> bool:
