@@ -8,7 +8,7 @@ from collections.abc import Callable
 from store.extract.aliases import deduplicate, resolve_organizations, resolve_people
 from store.extract.bylines import byline_people
 from store.extract.candidates import Candidate, classify_run, names_no_person
-from store.extract.citeforms import cited
+from store.extract.citeforms import cited_within
 from store.extract.evidence import with_evidence
 from store.extract.groups import find_groups
 from store.extract.lone_names import settle_lone_names
@@ -55,9 +55,10 @@ def _sentence(
     for run in capitalised_runs(text, tokens, frozenset(used)):
         found.extend(classify_run(text, run, people and not in_title(run.start, run.start + 1)))
     found = attach_roles(text, tokens, roles, found)
-    in_citation = cited(text)  # "the President's FY2026 budget": a title before a citation names no one
+    # "the President's FY2026 budget": a title before a citation names no one (most sentences cite nothing).
+    in_citation = cited_within(text, start, end)
     return [with_evidence(text, c) for c in found
-            if not in_citation(c.start, c.start + 1) and not names_no_person(c)]
+            if not (in_citation and in_citation(c.start, c.start + 1)) and not names_no_person(c)]
 
 
 def _actors(text: str, found: list[Candidate]) -> tuple[Actor, ...]:

@@ -78,7 +78,7 @@ def is_demonym(word: str) -> bool:
 def known_name_prefixes() -> frozenset[str]:
     """The starts of known names that end in a lower-case word ("save the" of "Save the Children",
     "doctors without" of "Doctors without Borders"), folded: such a word may go on a capitalised run."""
-    prefixes = set()
+    prefixes: set[str] = set()
     for form in (form.strip() for _, table in _TABLES for entry in load_words(table) for form in entry.split("|")):
         words = form.split()
         prefixes.update(fold(" ".join(words[: i + 1])) for i in range(1, len(words) - 1) if words[i].islower())

@@ -149,7 +149,17 @@ def _joins(current: list[Token], pending: list[Token], token: Token) -> bool:
 def _opens_known_name(current: list[Token], pending: list[Token], token: Token) -> bool:
     """True when the run so far and this lower-case word start a known name ("Save the" of "Save the
     Children")."""
-    return fold(" ".join(t.text for t in (*current, *pending, token))) in known_name_prefixes()
+    prefixes = known_name_prefixes()
+    # Most small words end no such start: a look-up of the word alone settles them.
+    if token.lower not in _last_words(prefixes):
+        return False
+    return fold(" ".join(t.text for t in (*current, *pending, token))) in prefixes
+
+
+@cache
+def _last_words(prefixes: frozenset[str]) -> frozenset[str]:
+    """The words the known-name starts end with."""
+    return frozenset(prefix.rsplit(" ", 1)[-1] for prefix in prefixes)
 
 
 @cache
