@@ -20,6 +20,9 @@ _HEAD_FILES = (("organization", "org_keywords.txt"), ("law", "law_keywords.txt")
 _SHORT_ACRONYM = 3
 # A dateline's city in capitals, then its country or state: "KARLSTAD, Sweden", "AUSTIN, Texas".
 _DATELINE = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)\b")
+# "MoCRA", "FinCEN": capitals in a row after a small letter make an acronym, never a person's name
+# ("McDonald", "DeSantis" have one capital at a time).
+_MIXED_ACRONYM = re.compile(r"[a-z][A-Z]{2}")
 # "MPs", "NGOs": a plural of an abbreviation, never a name.
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
@@ -321,4 +324,5 @@ def _never_in_name(word: str) -> bool:
         or lower.rstrip(".") in word_set("not_names.txt")
         or is_acronym(word)
         or _PLURAL_ACRONYM.fullmatch(word) is not None
+        or _MIXED_ACRONYM.search(word) is not None
     )

@@ -45,3 +45,10 @@ def test_surname_first_authors_are_named_given_name_first() -> None:
 def test_a_list_of_bill_numbers_is_a_citation() -> None:
     assert is_citation("H.R. 52/S. 7/S. 1190")
     assert not is_citation("H.R. Brandt")
+
+
+def test_a_mixed_case_acronym_is_no_person() -> None:
+    text = ("Labels\n\nCongress passed the Safer Paint Labelling Act of 2021 (SaPLA). SaPLA requires labels, "
+            "Senator Ann DeWitt said.")
+    found = _kinds(extract_article(text))
+    assert "SaPLA" not in found and found.get("Ann DeWitt") == "person"
