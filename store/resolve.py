@@ -50,26 +50,34 @@ def resolve_actors(conn: sqlite3.Connection, actors: Sequence[Actor]) -> tuple[d
     """Store ids for each article actor's name (joining known actors, adding new ones), and how many are new."""
     ids: dict[str, int] = {}
     changed: set[int] = set()
+    grown: list[Actor] = []
     new = 0
     for actor in actors:
         before = conn.total_changes
-        found = _known(conn, actor)
-        if found is None:
-            found = conn.execute("INSERT INTO actors (name, kind, title, surname) VALUES (?, ?, ?, ?)",
-                                 (actor.name, actor.kind, actor.title, surname(actor.name, actor.kind))
-                                 ).lastrowid
-            new += 1
-            _add_aliases(conn, found, actor.name, actor)
-        else:
-            _add_aliases(conn, found, _merge(conn, found, actor), actor)
+        found, added = _resolve(conn, actor)
+        new += added
         if conn.total_changes != before:
             changed.add(found)
+            grown.append(actor)
         ids[actor.name] = found
     absorbed: dict[int, int] = {}
-    for form, kind in sorted({(form, a.kind) for a in actors for form in _short_forms(a)}):
+    # Only an actor added or given a new form can change who shares a short form.
+    for form, kind in sorted({(form, a.kind) for a in grown for form in _short_forms(a)}):
         changed.update(_separate(conn, form, kind, absorbed))
     index_words(conn, changed)
     return {name: absorbed.get(found, found) for name, found in ids.items()}, new
+
+
+def _resolve(conn: sqlite3.Connection, actor: Actor) -> tuple[int, bool]:
+    """The store id of one article actor, joining a known actor or adding one; True when added."""
+    found = _known(conn, actor)
+    if found is not None:
+        _add_aliases(conn, found, _merge(conn, found, actor), actor)
+        return found, False
+    found = conn.execute("INSERT INTO actors (name, kind, title, surname) VALUES (?, ?, ?, ?)",
+                         (actor.name, actor.kind, actor.title, surname(actor.name, actor.kind))).lastrowid
+    _add_aliases(conn, found, actor.name, actor)
+    return found, True
 
 
 def surname(name: str, kind: str) -> str | None:
