@@ -1,4 +1,5 @@
-"""Corpus-wide actors: one article's actors matched to the store's by name, kind and alias."""
+"""Corpus-wide actors: one article's actors matched to the store's by name, kind and alias, the same whatever order
+articles come in."""
 
 from __future__ import annotations
 
