@@ -52,3 +52,8 @@ def test_a_mixed_case_acronym_is_no_person() -> None:
             "Senator Ann DeWitt said.")
     found = _kinds(extract_article(text))
     assert "SaPLA" not in found and found.get("Ann DeWitt") == "person"
+
+
+def test_a_party_word_before_a_full_name_goes_when_a_verb_makes_it_a_person() -> None:
+    text = "Race\n\nJonas Brekke spoke first. She said Conservative Jonas Brekke favours a wall."
+    assert [actor.name for actor in extract_article(text).actors if actor.kind == "person"] == ["Jonas Brekke"]
