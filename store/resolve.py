@@ -1,4 +1,5 @@
-"""Corpus-wide actors: one article's actors matched to the store's by name, kind and alias."""
+"""Corpus-wide actors: one article's actors matched to the store's by name, kind and alias, the same whatever order
+articles come in."""
 
 from __future__ import annotations
 
@@ -10,10 +11,39 @@ from store import terms
 from store.model import Actor
 
 _BY_NAME = "SELECT id FROM actors WHERE name = ? AND kind = ?"
-# CROSS JOIN: start from the alias index, not from every actor of the kind.
-_BY_ALIAS = ("SELECT DISTINCT a.id FROM aliases al CROSS JOIN actors a ON a.id = al.actor_id "
-             "WHERE al.alias = ? AND a.kind = ?")
 _BY_OUR_ALIASES = "SELECT id FROM actors WHERE name IN (SELECT value FROM json_each(?)) AND kind = ?"
+# The actors a form is a shorter form of: an alias, or a person's surname; not the actor of that name.
+# CROSS JOIN: start from the alias index, not from every actor of the kind.
+_HOLDERS = ("SELECT a.id FROM aliases al CROSS JOIN actors a ON a.id = al.actor_id "
+            "WHERE al.alias = ?1 AND a.kind = ?2 AND a.name != ?1 "
+            "UNION SELECT id FROM actors WHERE ?2 = 'person' AND kind = 'person' AND surname = ?1 COLLATE NOCASE "
+            "AND name != ?1 ORDER BY 1")
+# The documents whose longest mention of an actor by one of its names is a short form: its name there
+# was that form (descriptions such as "the president" are no names).
+_SHORT_ONLY = ("SELECT document_id FROM mentions WHERE actor_id = ?1 AND (text IN (SELECT alias FROM aliases "
+               "WHERE actor_id = ?1) OR text = (SELECT name FROM actors WHERE id = ?1)) GROUP BY document_id "
+               "HAVING max(length(text)) = length(?2) AND max(text = ?2) = 1 ORDER BY document_id")
+_RECOUNT = ("UPDATE actors SET mentions = (SELECT count(*) FROM mentions WHERE actor_id = actors.id), "
+            "documents = (SELECT count(DISTINCT document_id) FROM mentions WHERE actor_id = actors.id), "
+            "quotes = (SELECT count(*) FROM quotes WHERE speaker_id = actors.id) WHERE id = ?")
+_MOVES = (
+    "UPDATE mentions SET actor_id = ?1 WHERE actor_id = ?2 AND document_id IN (SELECT value FROM json_each(?3))",
+    "UPDATE quotes SET speaker_id = ?1 WHERE speaker_id = ?2 AND document_id IN (SELECT value FROM json_each(?3))",
+    "UPDATE citations SET outlet_actor_id = ?1 WHERE outlet_actor_id = ?2 "
+    "AND document_id IN (SELECT value FROM json_each(?3))",
+    "UPDATE OR REPLACE event_actors SET actor_id = ?1 WHERE actor_id = ?2 "
+    "AND event_id IN (SELECT id FROM events WHERE document_id IN (SELECT value FROM json_each(?3)))",
+)
+"""Giving actor ?2's records in documents ?3 (a JSON list) to actor ?1."""
+_FOLD = (
+    "INSERT OR IGNORE INTO aliases (actor_id, alias) SELECT ?1, alias FROM aliases WHERE actor_id = ?2 "
+    "UNION SELECT ?1, name FROM actors WHERE id = ?2",
+    "UPDATE name_words SET actors = actors - 1 WHERE id IN (SELECT word_id FROM actor_words WHERE actor_id = ?2)",
+    "DELETE FROM actor_words WHERE actor_id = ?2",
+    "DELETE FROM aliases WHERE actor_id = ?2",
+    "DELETE FROM actors WHERE id = ?2",
+)
+"""Folding actor ?2 into actor ?1 once its records are moved (each statement is given both ids)."""
 _BY_SURNAME = "SELECT id FROM actors WHERE surname = ? COLLATE NOCASE AND kind = 'person'"
 
 
@@ -21,23 +51,34 @@ def resolve_actors(conn: sqlite3.Connection, actors: Sequence[Actor]) -> tuple[d
     """Store ids for each article actor's name (joining known actors, adding new ones), and how many are new."""
     ids: dict[str, int] = {}
     changed: set[int] = set()
+    grown: list[Actor] = []
     new = 0
     for actor in actors:
         before = conn.total_changes
-        found = _known(conn, actor)
-        if found is None:
-            found = conn.execute("INSERT INTO actors (name, kind, title, surname) VALUES (?, ?, ?, ?)",
-                                 (actor.name, actor.kind, actor.title, surname(actor.name, actor.kind))
-                                 ).lastrowid
-            new += 1
-            _add_aliases(conn, found, actor.name, actor)
-        else:
-            _add_aliases(conn, found, _merge(conn, found, actor), actor)
+        found, added = _resolve(conn, actor)
+        new += added
         if conn.total_changes != before:
             changed.add(found)
+            grown.append(actor)
         ids[actor.name] = found
+    absorbed: dict[int, int] = {}
+    # Only an actor added or given a new form can change who shares a short form.
+    for form, kind in sorted({(form, a.kind) for a in grown for form in _short_forms(a)}):
+        changed.update(_separate(conn, form, kind, absorbed))
     index_words(conn, changed)
-    return ids, new
+    return {name: absorbed.get(found, found) for name, found in ids.items()}, new
+
+
+def _resolve(conn: sqlite3.Connection, actor: Actor) -> tuple[int, bool]:
+    """The store id of one article actor, joining a known actor or adding one; True when added."""
+    found = _known(conn, actor)
+    if found is not None:
+        _add_aliases(conn, found, _merge(conn, found, actor), actor)
+        return found, False
+    found = conn.execute("INSERT INTO actors (name, kind, title, surname) VALUES (?, ?, ?, ?)",
+                         (actor.name, actor.kind, actor.title, surname(actor.name, actor.kind))).lastrowid
+    _add_aliases(conn, found, actor.name, actor)
+    return found, True
 
 
 def surname(name: str, kind: str) -> str | None:
@@ -45,32 +86,121 @@ def surname(name: str, kind: str) -> str | None:
     return name.split()[-1] if kind == "person" and " " in name.strip() else None
 
 
+def _short_forms(actor: Actor) -> set[str]:
+    """The shorter forms of an actor's name that may stand for it alone: its aliases that are part of its
+    name or an acronym, a person's surname and name without initials (a title such as "President" is
+    no such form: it stands for many)."""
+    last = surname(actor.name, actor.kind)
+    plain = " ".join(_without_initials(actor.name.split())) if last else actor.name
+    forms = (*actor.aliases, *([last, plain] if last else []))
+    return {form for form in forms if form != actor.name and _name_part(form, actor.name)}
+
+
+def _name_part(form: str, name: str) -> bool:
+    """True for an acronym, or words that stand together in the name ("Rasmussen", "Department of
+    Defense" of "U.S. Department of Defense"), initials aside."""
+    if " " not in form and form.replace(".", "").replace("&", "").isupper():
+        return True
+    short, words = _without_initials(form.split()), _without_initials(name.split())
+    return any(words[i : i + len(short)] == short for i in range(len(words) - len(short) + 1))
+
+
 def _known(conn: sqlite3.Connection, actor: Actor) -> int | None:
-    """The store actor this one is, if exactly one fits: same name, a known alias, or a shorter form."""
+    """The store actor this one is, if exactly one fits: same name, a longer name it is a short form of,
+    or a short form of it known alone.
+
+    Short forms are matched so that the order documents come in does not matter: one that two actors
+    share stays its own actor (and ``_separate`` gives it back the documents it joined one of them in)."""
     exact = _ids(conn, _BY_NAME, (actor.name, actor.kind))
     if exact:
         return exact[0]
-    for sql, params in _candidate_queries(actor):
-        found = _ids(conn, sql, params)
-        if len(found) == 1:
-            return found[0]
-        if found:
-            return None
-    return None
+    holders = _holders(conn, actor.name, actor.kind)
+    if holders:
+        return _one(holders)
+    shorter = _ids(conn, _BY_OUR_ALIASES, (json.dumps(sorted(_short_forms(actor))), actor.kind))
+    # A short form known alone is ours only if no other actor has it too.
+    return _one(shorter) if len(shorter) == 1 and not _holders(conn, _name(conn, shorter[0]), actor.kind) else None
 
 
-def _candidate_queries(actor: Actor) -> list[tuple[str, tuple[str, ...]]]:
-    """Lookups in order of trust: our name is their alias; their name is our alias; surname alone."""
-    queries = [(_BY_ALIAS, (actor.name, actor.kind)),
-               (_BY_OUR_ALIASES, (json.dumps(list(actor.aliases)), actor.kind))]
-    if actor.kind == "person":
-        last = actor.name.split()[-1]
-        if " " in actor.name:
-            # A person known so far only by surname ("Rasmussen") gets the full name now.
-            queries.append((_BY_NAME, (last, "person")))
-        else:
-            queries.append((_BY_SURNAME, (last,)))
-    return queries
+def _one(found: list[int]) -> int | None:
+    """The only id found, or None when there are none or several."""
+    return found[0] if len(found) == 1 else None
+
+
+def _holders(conn: sqlite3.Connection, form: str, kind: str) -> list[int]:
+    """Actors of a kind, other than the one named ``form``, that ``form`` is a shorter form of: by alias,
+    as a person's surname, or as a person's name without initials ("Kevin Hassett" of "Kevin A. Hassett")."""
+    found = [i for i in _ids(conn, _HOLDERS, (form, kind)) if _name_part(form, _name(conn, i))]
+    last = surname(form, kind)
+    if last:
+        found += [i for i in _ids(conn, _BY_SURNAME, (last,)) if i not in found and _fuller(_name(conn, i), form)]
+    return sorted(found)
+
+
+def _name(conn: sqlite3.Connection, actor_id: int) -> str:
+    """An actor's name."""
+    return conn.execute("SELECT name FROM actors WHERE id = ?", (actor_id,)).fetchone()[0]
+
+
+def _fuller(name: str, form: str) -> bool:
+    """True when ``name`` is ``form`` with initials added ("Kevin A. Hassett", "Kevin Hassett")."""
+    words, short = name.split(), form.split()
+    initials = [{word for word in each if _is_initial(word)} for each in (words, short)]
+    return name != form and _without_initials(words) == _without_initials(short) and initials[1] <= initials[0]
+
+
+def _without_initials(words: list[str]) -> list[str]:
+    """A name's words other than initials ("A.")."""
+    return [word for word in words if not _is_initial(word)]
+
+
+def _is_initial(word: str) -> bool:
+    """True for one capital and a dot."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def _separate(conn: sqlite3.Connection, form: str, kind: str, absorbed: dict[int, int]) -> list[int]:
+    """Make a short form's documents belong where they would had they come last: with one actor holding
+    the form, the form's own actor joins it; with two or more, the documents that named one of them by
+    that form alone go back to the form's own actor. The ids changed; ``absorbed`` maps a dropped id to
+    the one it joined."""
+    holders = _holders(conn, form, kind)
+    alone = _ids(conn, _BY_NAME, (form, kind))
+    if len(holders) == 1 and alone:
+        _absorb(conn, alone[0], holders[0])
+        absorbed[alone[0]] = holders[0]
+        return holders
+    moved = []
+    for holder in holders if len(holders) > 1 else ():
+        documents = _ids(conn, _SHORT_ONLY, (holder, form))
+        if documents:
+            target = _actor_named(conn, form, kind)
+            _move(conn, holder, target, documents)
+            moved += [holder, target]
+    return moved
+
+
+def _absorb(conn: sqlite3.Connection, source: int, target: int) -> None:
+    """Fold one actor into another: its records, its name and aliases as aliases; then drop it."""
+    documents = _ids(conn, "SELECT DISTINCT document_id FROM mentions WHERE actor_id = ?", (source,))
+    _move(conn, source, target, documents)
+    for sql in _FOLD:
+        conn.execute(sql, (target, source))
+
+
+def _actor_named(conn: sqlite3.Connection, name: str, kind: str) -> int:
+    """The id of the actor of this name and kind, added if there is none."""
+    found = _ids(conn, _BY_NAME, (name, kind))
+    if found:
+        return found[0]
+    return conn.execute("INSERT INTO actors (name, kind) VALUES (?, ?)", (name, kind)).lastrowid
+
+
+def _move(conn: sqlite3.Connection, source: int, target: int, documents: list[int]) -> None:
+    """Give one actor's mentions, quotes, events and citations in some documents to another; recount both."""
+    for sql in _MOVES:
+        conn.execute(sql, (target, source, json.dumps(documents)))
+    conn.executemany(_RECOUNT, [(source,), (target,)])
 
 
 def _ids(conn: sqlite3.Connection, sql: str, params: tuple[str, ...]) -> list[int]:

@@ -8,9 +8,10 @@ from collections.abc import Callable
 from store.extract.aliases import deduplicate, resolve_organizations, resolve_people
 from store.extract.bylines import byline_people
 from store.extract.candidates import Candidate, classify_run, names_no_person
-from store.extract.citeforms import cited
+from store.extract.citeforms import cited_within
 from store.extract.evidence import with_evidence
 from store.extract.groups import find_groups
+from store.extract.lone_names import settle_lone_names
 from store.extract.names import capitalised_runs
 from store.extract.persons import attach_roles, titled_people
 from store.extract.quotemarks import is_title_cased, quote_spans
@@ -39,7 +40,7 @@ def find_actors(
         found.extend(c for c in _sentence(text, start, end, people, in_title) if not in_byline(c.start, c.end))
         # A heading such as "Sources:" or "What officials say" labels text; it quotes no one.
         found.extend(find_groups(text, start, end) if people else ())
-    found = resolve_organizations(text, resolve_people(deduplicate(found)))
+    found = settle_lone_names(text, resolve_organizations(text, resolve_people(deduplicate(found))))
     found = deduplicate(found + title_references(text, found) + alliance_references(text, found))
     return _actors(text, found), tuple(Mention(c.name, c.start, c.end, text[c.start : c.end]) for c in found)
 
@@ -54,9 +55,10 @@ def _sentence(
     for run in capitalised_runs(text, tokens, frozenset(used)):
         found.extend(classify_run(text, run, people and not in_title(run.start, run.start + 1)))
     found = attach_roles(text, tokens, roles, found)
-    in_citation = cited(text)  # "the President's FY2026 budget": a title before a citation names no one
+    # "the President's FY2026 budget": a title before a citation names no one (most sentences cite nothing).
+    in_citation = cited_within(text, start, end)
     return [with_evidence(text, c) for c in found
-            if not in_citation(c.start, c.start + 1) and not names_no_person(c)]
+            if not (in_citation and in_citation(c.start, c.start + 1)) and not names_no_person(c)]
 
 
 def _actors(text: str, found: list[Candidate]) -> tuple[Actor, ...]:

@@ -20,6 +20,10 @@ _ROLES = {None: "author", "reporting": "reporter", "additional reporting": "repo
 _SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
 _PARTICLES = frozenset("de da van von der del al bin le la du dos".split())
 _NAME = re.compile(rf"[A-Z][\w’'.-]*(?:\s+(?:(?:{'|'.join(_PARTICLES)})\s+)*[A-Z][\w’'.-]*){{1,3}}")
+# "Lynch, Megan S." up to the next ";" or the line's end.
+_SURNAME_FIRST = re.compile(r"(?P<surname>[A-Z][\w’'-]+(?:[ \t][A-Z][\w’'-]+)?),[ \t]+"
+                            r"(?P<given>[A-Z][\w’'-]+\.?(?:[ \t][A-Z][\w’'-]*\.?){0,2})[ \t*_]*(?=;|$)",
+                            re.MULTILINE)
 _WORD = re.compile(r"[\w’'.-]*\w")  # a word without the emphasis, brackets or stop around it
 _MIN_WORDS, _MAX_WORDS = 2, 4
 
@@ -32,7 +36,23 @@ def byline_people(text: str, passages: Sequence[Passage]) -> list[Candidate]:
             for credit in _CREDIT.finditer(text, passage.start, passage.end):
                 role = _ROLES.get(credit.group("role") and " ".join(credit.group("role").lower().split()), "")
                 if role:
-                    found.extend(_people(text, credit.start("names"), credit.end("names"), role))
+                    found.extend(_surname_first(text, credit) or _people(text, credit.start("names"),
+                                                                        credit.end("names"), role))
+    return found
+
+
+def _surname_first(text: str, credit: re.Match[str]) -> list[Candidate]:
+    """The authors of a report's "Authors: Lynch, Megan S.; Saturno, James V." line, given name first;
+    none when the line is not written so ("Author: Jane Doe, Staff Writer")."""
+    if not credit.group().lstrip(" *_[").startswith("Author"):
+        return []
+    line_end = text.find("\n", credit.start("names"))
+    found = []
+    for match in _SURNAME_FIRST.finditer(text, credit.start("names"), len(text) if line_end < 0 else line_end):
+        given, surname = match.group("given"), match.group("surname")
+        if given.split()[0].lower() in word_set("first_names.txt") or given.endswith("."):
+            found.append(Candidate(match.start(), match.end(), "person", f"{given} {surname}", "strong",
+                                   ("author",)))
     return found
 
 

@@ -18,6 +18,11 @@ _HEAD_FILES = (("organization", "org_keywords.txt"), ("law", "law_keywords.txt")
                ("place", "place_keywords.txt"), ("outlet", "outlet_keywords.txt"))
 # Acronyms are short: a longer word in capitals that is also an English word is that word shouted.
 _SHORT_ACRONYM = 3
+# A dateline's city in capitals, then its country or state: "KARLSTAD, Sweden", "AUSTIN, Texas".
+_DATELINE = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)\b")
+# "MoCRA", "FinCEN": capitals in a row after a small letter make an acronym, never a person's name
+# ("McDonald", "DeSantis" have one capital at a time).
+_MIXED_ACRONYM = re.compile(r"[a-z][A-Z]{2}")
 # "MPs", "NGOs": a plural of an abbreviation, never a name.
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
@@ -180,13 +185,24 @@ def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple
         return (j,)
     if _names_programme(text, phrase):
         return (j,)
-    return j, Candidate(start, end, "organization", phrase)
+    kind = "place" if len(phrase) > _SHORT_ACRONYM and _dateline_place(text, end) else "organization"
+    return j, Candidate(start, end, kind, phrase.title() if kind == "place" else phrase)
 
 
-def _short_name(text: str, token: Token, i: int) -> tuple[int, Candidate] | None:
-    """A word the article defines as the short name of a longer one ("Commerce"), under that name."""
-    kind_name = _defined_kinds(text).get(token.text)
-    return (i + 1, Candidate(token.start, token.end, *kind_name)) if kind_name else None
+def _dateline_place(text: str, end: int) -> bool:
+    """True when a country or a place follows the word after a comma: "KARLSTAD, Sweden (Reuters)"."""
+    match = _DATELINE.match(text, end)
+    return match is not None and (lookup(match.group(1)) or ("", ""))[0] in ("country", "place")
+
+
+def _short_name(text: str, token: Token, i: int) -> tuple[int] | tuple[int, Candidate] | None:
+    """A word the article defines as the short name of a longer one ("Commerce"), under that name; the
+    index alone when what it stands for names no actor."""
+    defined = _defined_kinds(text)
+    if token.text not in defined:
+        return None
+    kind_name = defined[token.text]  # None: a law's or programme's short name ("MoCRA"), no actor
+    return (i + 1,) if kind_name is None else (i + 1, Candidate(token.start, token.end, *kind_name))
 
 
 def _capitals_end(tokens: list[Token], i: int) -> int:
@@ -308,4 +324,5 @@ def _never_in_name(word: str) -> bool:
         or lower.rstrip(".") in word_set("not_names.txt")
         or is_acronym(word)
         or _PLURAL_ACRONYM.fullmatch(word) is not None
+        or _MIXED_ACRONYM.search(word) is not None
     )

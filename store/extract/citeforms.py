@@ -59,5 +59,10 @@ def _citations(text: str) -> tuple[list[tuple[int, int]], Callable[[int, int], b
 
 
 def is_citation(phrase: str) -> bool:
-    """True when the whole phrase is a citation form, fiscal period or address ("Division C", "FY2026")."""
-    return _pattern().fullmatch(phrase.strip()) is not None
+    """True when the whole phrase is citation forms, fiscal periods or addresses ("Division C", "FY2026"),
+    with only numbers and list marks between them ("H.R. 11/S. 1/S. 2344")."""
+    rest, count = _pattern().subn(" ", phrase.strip())
+    return count > 0 and _NUMBERS_AND_MARKS.fullmatch(rest) is not None
+
+
+_NUMBERS_AND_MARKS = re.compile(r"(?:[\d\s/,;&()–-]|\band\b)*")

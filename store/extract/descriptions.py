@@ -16,11 +16,11 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 
-from store.extract.lexicon import name_table, word_set
+from store.extract.lexicon import alternation, name_table, word_set
 from store.extract.roles import is_object, is_possessive
 from store.model import Actor, Mention
 
-_MODIFIERS = r"(?:(?:former|then|[a-z]+-?[a-z]*|[A-Z][a-z]+)\s+){0,2}?"
+_MODIFIERS = r"(?:(?:former|then|[a-z]++(?:-[a-z]*+)?|[A-Z][a-z]++)\s+){0,2}?"
 _NOUN = r"(?P<noun>[a-z]+|\d+-year-old)\b"
 
 
@@ -30,7 +30,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     description is tried when a longer one is followed by no verb: "the billionaire businessman said"),
     and any such description, for those a reporting verb stands before ("“...,” said the Florida senator").
     The "the" is written so that a scan can skip ahead to the next "t" (a look-behind in place of "\\b")."""
-    verbs = "|".join(sorted(word_set("reporting_verbs.txt"), key=len, reverse=True))
+    verbs = alternation(word_set("reporting_verbs.txt"))
     the = r"(?P<the>[Tt](?<!\w[Tt])h(?:e|is|at))\s+"
     before = re.compile(rf"{the}{_MODIFIERS}{_NOUN}(?=,?\s+(?:also\s+|then\s+|later\s+)?(?:{verbs})\b)")
     return before, re.compile(rf"{the}{_MODIFIERS}{_NOUN}")

@@ -60,7 +60,9 @@ def with_evidence(text: str, candidate: Candidate) -> Candidate:
     if determined and not _NOUN_AFTER.match(text, candidate.end):
         return candidate
     if _promoted(text, candidate, placed or determined):
-        return replace(candidate, evidence="name")
+        promoted = replace(candidate, evidence="name")
+        # "said Republican Donald Trump": the verb makes it a person; the English words before the given name go.
+        return promoted if given_name_first(candidate.name) else _after_modifiers(text, promoted)
     if candidate.evidence == "possible":
         return _after_modifiers(text, candidate)
     return replace(candidate, kind="place") if candidate.evidence == "name" and placed else candidate

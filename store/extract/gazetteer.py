@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 
 import pycountry
 
+from store.extract.data import load_words
 from store.extract.lexicon import fold, name_table, word_set
 
 # Checked in this order: a phrase that is both (e.g. "Pacific" place and demonym) takes the first.
@@ -71,3 +72,15 @@ def is_demonym(word: str) -> bool:
     demonyms = word_set("demonyms.txt")
     return all(part in demonyms or part.endswith("s") and part[:-1] in demonyms
                for part in word.lower().split("-"))
+
+
+@cache
+def known_name_prefixes() -> frozenset[str]:
+    """The starts of known names that end in a lower-case word ("save the" of "Save the Children",
+    "doctors without" of "Doctors without Borders"), folded: such a word may go on a capitalised run."""
+    prefixes: set[str] = set()
+    for form in (form.strip() for _, table in _TABLES for entry in load_words(table) for form in entry.split("|")):
+        words = form.split()
+        prefixes.update(fold(" ".join(words[: i + 1])) for i in range(1, len(words) - 1) if words[i].islower())
+    return frozenset(prefixes)
+

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from store.extract.candidates import Candidate
 from store.extract.gazetteer import is_demonym, lookup
-from store.extract.lexicon import word_set
+from store.extract.lexicon import alternation, word_set
 
 # After a singular noun, a lower-case word other than these shows an adjective ("official protest").
 _FOLLOWERS = frozenset(
@@ -32,7 +32,7 @@ _MAX_WORDS_BEFORE_NOUN = 4
 @cache
 def _pattern() -> re.Pattern[str]:
     """Optional determiner, qualifiers (adjectives, demonyms, known names), then a source noun."""
-    nouns = "|".join(sorted(word_set("group_nouns.txt"), key=len, reverse=True))
+    nouns = alternation(word_set("group_nouns.txt"))
     qualifier = r"(?:[a-z][a-z-]+|[A-Z][\w.’'-]*)"
     return re.compile(
         rf"\b(?:(?P<det>[Aa]n?|[Aa]nother|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ne|[Tt]wo|[Tt]hree|[Oo]ther|[Mm]ost)\s+)?"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from store.extract.data import load_words
@@ -39,6 +40,30 @@ def is_common(word: str) -> bool:
     parts = [part for part in word.replace("’", "'").lower().split("-") if part]
     common = word_set("common_words.txt")
     return bool(parts) and all(part in common for part in parts)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, written as a trie so the engine branches on one letter at a time
+    rather than trying each word in turn; like a longest-first alternation it prefers the longest word."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """The pattern for the words below one trie node (the empty key marks a word ending here)."""
+    branches = [re.escape(letter) + _trie_pattern(child) for letter, child in sorted(node.items()) if letter]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    group = f"(?:{'|'.join(branches)})"
+    # Greedy: the longer word is tried before the word that ends here.
+    return f"{group}?" if "" in node else group
 
 
 def is_acronym(word: str) -> bool:

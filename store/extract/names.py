@@ -8,7 +8,7 @@ from functools import cache
 
 from store.extract.citeforms import cited_within
 from store.extract.definitions import defined_names
-from store.extract.gazetteer import lookup
+from store.extract.gazetteer import known_name_prefixes, lookup
 from store.extract.lexicon import fold, is_common, word_set
 from store.extract.tokens import Token, joined
 
@@ -91,12 +91,18 @@ def _joined_by_and(text: str, runs: list[list[Token]]) -> list[list[Token]]:
     joined_runs: list[list[Token]] = []
     for tokens in runs:
         previous = joined_runs[-1] if joined_runs else None
-        if previous and _and_between(text, previous[-1], tokens[0]) and _shares_name(previous, tokens):
+        if previous and _and_between(text, previous[-1], tokens[0]) and _shares_name(previous, tokens) \
+                and not _known_either(text, previous, tokens):
             at = previous[-1].end + 1
             previous.extend([Token("and", at, at + 3, False, "and", False), *tokens])
         else:
             joined_runs.append(tokens)
     return joined_runs
+
+
+def _known_either(text: str, left: list[Token], right: list[Token]) -> bool:
+    """True when either side of "and" is a known name by itself ("Gaza Strip and West Bank")."""
+    return any(lookup(text[part[0].start : part[-1].end]) for part in (left, right))
 
 
 def _and_between(text: str, left: Token, right: Token) -> bool:
@@ -132,12 +138,28 @@ def _continues(previous: Token) -> bool:
 def _joins(current: list[Token], pending: list[Token], token: Token) -> bool:
     """Whether a lower-case word may sit inside a name: particles always, "of" after a head noun."""
     word = token.lower
-    if word in word_set("name_particles.txt"):
+    if word in word_set("name_particles.txt") or _opens_known_name(current, pending, token):
         return True
     if word == "the":
         return len(pending) == 1 and pending[0].lower in _JOINING
     heads = _heads()
     return not pending and word in _JOINING and current[-1].lower in heads
+
+
+def _opens_known_name(current: list[Token], pending: list[Token], token: Token) -> bool:
+    """True when the run so far and this lower-case word start a known name ("Save the" of "Save the
+    Children")."""
+    prefixes = known_name_prefixes()
+    # Most small words end no such start: a look-up of the word alone settles them.
+    if token.lower not in _last_words(prefixes):
+        return False
+    return fold(" ".join(t.text for t in (*current, *pending, token))) in prefixes
+
+
+@cache
+def _last_words(prefixes: frozenset[str]) -> frozenset[str]:
+    """The words the known-name starts end with."""
+    return frozenset(prefix.rsplit(" ", 1)[-1] for prefix in prefixes)
 
 
 @cache

@@ -28,7 +28,11 @@ def titled_people(text: str, tokens: list[Token]) -> tuple[list[Candidate], list
             continue
         role = parse_role(text, tokens, i, greedy=False, roles=False)
         last = _name_end(text, tokens, role.last) if role else i
-        if role and last > role.last and (role.capitalised or role.first < role.last - 1):
+        if role and last > role.last and _organization_follows(text, tokens, last):
+            after = last  # the title word opens an organisation's name: the run is classified whole
+            continue
+        if role and last > role.last and (role.capitalised or role.first < role.last - 1) \
+                and not _office_name(tokens, role, last):
             people.append(_person(text, tokens, role, last))
             used |= role.words | set(range(role.last, last))
             after = last
@@ -39,6 +43,30 @@ def titled_people(text: str, tokens: list[Token]) -> tuple[list[Candidate], list
             used |= role.words
         after = role.last if role else i + 1
     return people, roles, used
+
+
+def _organization_follows(text: str, tokens: list[Token], last: int) -> bool:
+    """True when the capitalised words that continue the name end in an organisation's keyword
+    ("General Dynamics Land Systems", "Premier Live Entertainment Company"): the title word opens a
+    company's name, not a person's."""
+    keywords = word_set("org_keywords.txt")
+    for k in range(last, min(len(tokens), last + _MAX_NAME_TAIL)):
+        if not (tokens[k].capitalised and joined(text, tokens[k - 1], tokens[k])):
+            return False
+        if tokens[k].lower.rstrip(".") in keywords:
+            return True
+    return False
+
+
+_MAX_NAME_TAIL = 3
+"""Capitalised words looked at after a titled name for an organisation's keyword."""
+
+
+def _office_name(tokens: list[Token], role: Role, last: int) -> bool:
+    """True for "the Chief Scientist", "the General Counsel": after "the", a title and one English word
+    name an office, not a person."""
+    return role.first > 0 and tokens[role.first - 1].lower == "the" and last == role.last + 1 \
+        and is_common(tokens[role.last].text)
 
 
 def _surname_after_given_name(text: str, tokens: list[Token], i: int) -> bool:
@@ -68,6 +96,8 @@ def _name_end(text: str, tokens: list[Token], j: int) -> int:
     last = k = j
     while k < len(tokens) and k > 0 and joined(text, tokens[k - 1], tokens[k]):
         token = tokens[k]
+        if last > j and _headline_word(tokens[last - 1], token):
+            break
         if token.capitalised and _name_word(token, tokens, k):
             last = k = k + 1
             if token.possessive:
@@ -77,6 +107,12 @@ def _name_end(text: str, tokens: list[Token], j: int) -> int:
         else:
             break
     return last
+
+
+def _headline_word(previous: Token, token: Token) -> bool:
+    """True for an English word after a surname in title case ("President Biden Recognizes Actions"): a
+    second name word that is an English word follows a given name ("Theresa May", "Jeff Sessions")."""
+    return is_common(token.text) and previous.lower not in word_set("first_names.txt")
 
 
 def _name_word(token: Token, tokens: list[Token], k: int) -> bool:
