@@ -19,7 +19,7 @@ from store.resolve import resolve_actors
 
 Extract = Callable[[str], Article]
 _NEXT_ID = {table: f"SELECT coalesce(max(id), 0) + 1 FROM {table}" for table in ("passages", "events")}
-"""Tables whose ids ingest assigns itself (so a batch insert knows them without a query per row)."""
+"""Tables whose ids ingest assigns itself (so rows of a batch point at them before they are written)."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,17 @@ _STAGED = {
 """Tables FTS5 indexes by trigger take their rows in one statement from a temporary table: FTS5 writes
 its pending words to disk at the end of every statement its trigger fires in, so a statement per row
 wrote an index segment per row (a 1 MB article of one-word paragraphs: 4.4-6.1 s; staged, 1.3-1.5 s)."""
+
+
+_INSERT = {
+    "mentions": 'INSERT INTO mentions (actor_id, document_id, passage_id, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
+    "event_actors": "INSERT INTO event_actors (event_id, actor_id) VALUES (?, ?)",
+    "citations": "INSERT INTO citations (document_id, passage_id, outlet, outlet_actor_id, date, raw, start, "
+                 '"end", footnote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    "footnotes": 'INSERT INTO footnotes (document_id, number, passage_id, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
+}
+_FLUSH_ORDER = ("passages", "mentions", "quotes", "events", "event_actors", "citations", "footnotes")
+"""Tables a batch writes at its end, each after the tables its rows point at."""
 
 
 @dataclass(frozen=True)
@@ -92,13 +103,28 @@ def ingest_text(store: Store, text: str, path: str | Path, extract: Extract | No
     known = _known_document(store, digest)
     if known:
         return known
-    article = (extract or _pipeline())(text)
+    return ingest_batch(store, [Document(text, path_text(path), (extract or _pipeline())(text), digest)])[0]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article ready for the writer: its text, where it came from and what extraction found."""
+
+    text: str
+    path: str
+    article: Article | None
+    """None when the text was already stored as the reader saw it (extracted here if it no longer is)."""
+    digest: str
+
+
+def ingest_batch(store: Store, documents: Sequence[Document]) -> list[IngestResult]:
+    """Add the documents whose text is not stored yet, all in one transaction: after a crash either
+    every document of the batch is in the store or none is. Results are in the documents' order."""
     with store.transaction():
-        # Another program may have added the same text while we were extracting.
-        again = store.conn.execute("SELECT id, title, path FROM documents WHERE sha256 = ?", (digest,)).fetchone()
-        if again:
-            return IngestResult("unchanged", again[0], again[2], again[1])
-        return _write(store.conn, article, path_text(path), digest)
+        batch = _Batch(store.conn)
+        results = [batch.add(document) for document in documents]
+        batch.flush()
+    return results
 
 
 def _pipeline() -> Extract:
@@ -114,44 +140,93 @@ def _known_document(store: Store, digest: str) -> IngestResult | None:
     return IngestResult("unchanged", rows[0]["id"], rows[0]["path"], rows[0]["title"]) if rows else None
 
 
-def _write(conn: sqlite3.Connection, article: Article, path: str, digest: str) -> IngestResult:
-    """Insert the document and every record of its article; returns what was added."""
-    title = article.title.strip() or Path(path).stem
-    passages = article.passages or (Passage(0, "paragraph", "", 1, 0, len(article.text), article.text),)
-    document_id = conn.execute(
-        "INSERT INTO documents (title, path, sha256, published, year, text, ingested_at, passages) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (title, path, digest, article.published, article.year, article.text,
-         datetime.now(UTC).isoformat(timespec="seconds"), len(passages))).lastrowid
-    locate = _Locator(passages, _insert_passages(conn, document_id, passages))
-    actor_ids, new_actors = resolve_actors(conn, article.actors)
-    mentions = _insert_mentions(conn, document_id, article, actor_ids, locate)
-    _insert_quotes(conn, document_id, article, actor_ids, locate)
-    _insert_events(conn, document_id, article, actor_ids, locate)
-    _insert_citations(conn, document_id, article, actor_ids, locate)
-    _insert_footnotes(conn, document_id, article, locate)
-    _insert_words(conn, article.text)
-    return IngestResult("added", document_id, path, title, len(actor_ids), new_actors, mentions,
-                        len(article.quotes), len(article.events), len(article.citations))
+class _Batch:
+    """The rows of a batch of documents, held in memory and written table by table at the end, so
+    the full-text indexes, the vocabulary and the actors' counts are each fed once per batch.
+
+    Documents and actors are written at once (later documents of the batch resolve their actors
+    against earlier ones); passage and event ids are counted here, so rows can point at them before
+    they are written."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        """An empty batch writing through ``conn`` (inside the caller's transaction)."""
+        self.conn = conn
+        self.next_id = {table: conn.execute(sql).fetchone()[0] for table, sql in _NEXT_ID.items()}
+        self.rows: dict[str, list[tuple[object, ...]]] = {table: [] for table in _FLUSH_ORDER}
+        self.counts: dict[int, Counter[str]] = {}
+        self.words: Counter[str] = Counter()
+        self.compounds: dict[str, str] = {}
+
+    def add(self, document: Document) -> IngestResult:
+        """Write the document (or find it stored) and queue its records."""
+        again = self.conn.execute("SELECT id, title, path FROM documents WHERE sha256 = ?",
+                                  (document.digest,)).fetchone()
+        if again:
+            return IngestResult("unchanged", again[0], again[2], again[1])
+        article = document.article or _pipeline()(document.text)
+        return self._write(article, document.path, document.digest)
+
+    def ids(self, table: str, count: int) -> range:
+        """``count`` fresh ids for ``table`` (the write transaction holds the store's lock)."""
+        first = self.next_id[table]
+        self.next_id[table] = first + count
+        return range(first, first + count)
+
+    def count(self, actor_id: int, what: str, number: int = 1) -> None:
+        """Add to one of an actor's kept counts ('mentions', 'documents', 'quotes')."""
+        self.counts.setdefault(actor_id, Counter())[what] += number
+
+    def _write(self, article: Article, path: str, digest: str) -> IngestResult:
+        """Insert the document, resolve its actors and queue every record of its article."""
+        title = article.title.strip() or Path(path).stem
+        passages = article.passages or (Passage(0, "paragraph", "", 1, 0, len(article.text), article.text),)
+        document_id = self.conn.execute(
+            "INSERT INTO documents (title, path, sha256, published, year, text, ingested_at, passages) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (title, path, digest, article.published, article.year, article.text,
+             datetime.now(UTC).isoformat(timespec="seconds"), len(passages))).lastrowid
+        locate = _Locator(passages, _queue_passages(self, document_id, passages))
+        actor_ids, new_actors = resolve_actors(self.conn, article.actors)
+        mentions = _queue_mentions(self, document_id, article, actor_ids, locate)
+        for queue in (_queue_quotes, _queue_events, _queue_citations):
+            queue(self, document_id, article, actor_ids, locate)
+        _queue_footnotes(self, document_id, article, locate)
+        self.words.update(terms.distinct_words(article.text))
+        self.compounds.update(terms.compounds(article.text))
+        return IngestResult("added", document_id, path, title, len(actor_ids), new_actors, mentions,
+                            len(article.quotes), len(article.events), len(article.citations))
+
+    def flush(self) -> None:
+        """Write the queued rows (passages before what points at them), the counts and the words."""
+        for table in _FLUSH_ORDER:
+            rows = self.rows[table]
+            if table in _STAGED:
+                _insert_indexed(self.conn, table, rows)
+            elif rows:
+                self.conn.executemany(_INSERT[table], rows)
+        self.conn.executemany(
+            "UPDATE actors SET mentions = mentions + ?, documents = documents + ?, quotes = quotes + ? WHERE id = ?",
+            [(c["mentions"], c["documents"], c["quotes"], actor_id) for actor_id, c in sorted(self.counts.items())])
+        self.conn.executemany("INSERT INTO words (word, docs) VALUES (?, ?) "
+                              "ON CONFLICT (word) DO UPDATE SET docs = docs + excluded.docs",
+                              sorted(self.words.items()))
+        self.conn.executemany("INSERT OR IGNORE INTO compounds (folded, words) VALUES (?, ?)",
+                              sorted(self.compounds.items()))
 
 
-def _next_ids(conn: sqlite3.Connection, table: str, count: int) -> range:
-    """``count`` fresh ids for ``table``; safe because the write transaction holds the store's lock."""
-    first = conn.execute(_NEXT_ID[table]).fetchone()[0]
-    return range(first, first + count)
-
-
-def _insert_passages(conn: sqlite3.Connection, document_id: int, passages: Sequence[Passage]) -> list[int]:
-    """Insert the passages in text order and return their new ids."""
+def _queue_passages(batch: _Batch, document_id: int, passages: Sequence[Passage]) -> list[int]:
+    """Queue the passages in text order and return their ids."""
     ordered = sorted(passages, key=lambda passage: passage.start)
-    ids = _next_ids(conn, "passages", len(ordered))
-    _insert_indexed(conn, "passages", [(i, document_id, p.ordinal, p.kind, p.section, p.number, p.start, p.end,
-                                        p.text) for i, p in zip(ids, ordered, strict=True)])
+    ids = batch.ids("passages", len(ordered))
+    batch.rows["passages"] += [(i, document_id, p.ordinal, p.kind, p.section, p.number, p.start, p.end, p.text)
+                               for i, p in zip(ids, ordered, strict=True)]
     return list(ids)
 
 
 def _insert_indexed(conn: sqlite3.Connection, table: str, rows: Sequence[tuple[object, ...]]) -> None:
     """Insert rows into a full-text indexed table in one statement (see ``_STAGED``)."""
+    if not rows:
+        return
     staged = _STAGED[table]
     conn.execute(staged.create)
     conn.executemany(staged.stage, rows)
@@ -159,29 +234,28 @@ def _insert_indexed(conn: sqlite3.Connection, table: str, rows: Sequence[tuple[o
     conn.execute(staged.clear)
 
 
-def _insert_mentions(conn: sqlite3.Connection, document_id: int, article: Article,
-                     actor_ids: dict[str, int], locate: _Locator) -> int:
-    """Insert mentions of known actors (a mention of an actor extraction did not list is dropped), and
+def _queue_mentions(batch: _Batch, document_id: int, article: Article,
+                    actor_ids: dict[str, int], locate: _Locator) -> int:
+    """Queue mentions of known actors (a mention of an actor extraction did not list is dropped), and
     count them and their document on each actor."""
     rows = [(actor_ids[m.actor], document_id, locate(m.start), m.start, m.end, m.text)
             for m in article.mentions if m.actor in actor_ids]
-    conn.executemany('INSERT INTO mentions (actor_id, document_id, passage_id, start, "end", text) '
-                     "VALUES (?, ?, ?, ?, ?, ?)", rows)
-    counts = Counter(row[0] for row in rows)
-    conn.executemany("UPDATE actors SET mentions = mentions + ?, documents = documents + 1 WHERE id = ?",
-                     [(count, actor_id) for actor_id, count in sorted(counts.items())])
+    batch.rows["mentions"] += rows
+    for actor_id, count in Counter(row[0] for row in rows).items():
+        batch.count(actor_id, "mentions", count)
+        batch.count(actor_id, "documents")
     return len(rows)
 
 
-def _insert_quotes(conn: sqlite3.Connection, document_id: int, article: Article,
-                   actor_ids: dict[str, int], locate: _Locator) -> None:
-    """Insert quotes, with the speaker's store id where the speaker is known, and count them."""
+def _queue_quotes(batch: _Batch, document_id: int, article: Article,
+                  actor_ids: dict[str, int], locate: _Locator) -> None:
+    """Queue quotes, with the speaker's store id where the speaker is known, and count them."""
     rows = [(document_id, locate(q.start), actor_ids.get(q.speaker or ""), q.kind, q.start, q.end, q.text,
              *_attribution_columns(q)) for q in article.quotes]
-    _insert_indexed(conn, "quotes", rows)
-    counts = Counter(row[2] for row in rows if row[2] is not None)
-    conn.executemany("UPDATE actors SET quotes = quotes + ? WHERE id = ?",
-                     [(count, actor_id) for actor_id, count in sorted(counts.items())])
+    batch.rows["quotes"] += rows
+    for row in rows:
+        if row[2] is not None:
+            batch.count(row[2], "quotes")
 
 
 def _attribution_columns(quote: Quote) -> tuple[str | None, int | None, int | None]:
@@ -190,41 +264,27 @@ def _attribution_columns(quote: Quote) -> tuple[str | None, int | None, int | No
     return (how.rule, how.cue_start, how.cue_end) if how else (None, None, None)
 
 
-def _insert_events(conn: sqlite3.Connection, document_id: int, article: Article,
-                   actor_ids: dict[str, int], locate: _Locator) -> None:
-    """Insert events and link each to the actors it involves."""
-    ids = _next_ids(conn, "events", len(article.events))
-    _insert_indexed(conn, "events", [(i, document_id, locate(e.start), e.date, e.end_date, e.precision, e.date_text,
-                                      e.description, e.start, e.end) for i, e in zip(ids, article.events, strict=True)])
-    links = {(i, actor_ids[name]) for i, e in zip(ids, article.events, strict=True)
-             for name in e.actors if name in actor_ids}
-    conn.executemany("INSERT INTO event_actors (event_id, actor_id) VALUES (?, ?)", sorted(links))
+def _queue_events(batch: _Batch, document_id: int, article: Article,
+                  actor_ids: dict[str, int], locate: _Locator) -> None:
+    """Queue events and their links to the actors they involve."""
+    ids = batch.ids("events", len(article.events))
+    batch.rows["events"] += [(i, document_id, locate(e.start), e.date, e.end_date, e.precision, e.date_text,
+                              e.description, e.start, e.end) for i, e in zip(ids, article.events, strict=True)]
+    batch.rows["event_actors"] += sorted({(i, actor_ids[name]) for i, e in zip(ids, article.events, strict=True)
+                                          for name in e.actors if name in actor_ids})
 
 
-def _insert_citations(conn: sqlite3.Connection, document_id: int, article: Article,
-                      actor_ids: dict[str, int], locate: _Locator) -> None:
-    """Insert citations, linking each named outlet to its outlet actor."""
+def _queue_citations(batch: _Batch, document_id: int, article: Article,
+                     actor_ids: dict[str, int], locate: _Locator) -> None:
+    """Queue citations, linking each named outlet to its outlet actor."""
     outlets = {actor.name: actor_ids[actor.name] for actor in article.actors if actor.kind == "outlet"}
     outlets |= {alias: outlets[actor.name] for actor in article.actors if actor.name in outlets
                 for alias in actor.aliases}
-    conn.executemany(
-        "INSERT INTO citations (document_id, passage_id, outlet, outlet_actor_id, date, raw, start, "
-        '"end", footnote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [(document_id, locate(c.start), c.outlet, outlets.get(c.outlet or ""), c.date, c.raw, c.start,
-          c.end, c.footnote) for c in article.citations])
+    batch.rows["citations"] += [(document_id, locate(c.start), c.outlet, outlets.get(c.outlet or ""), c.date,
+                                 c.raw, c.start, c.end, c.footnote) for c in article.citations]
 
 
-def _insert_footnotes(conn: sqlite3.Connection, document_id: int, article: Article, locate: _Locator) -> None:
-    """Insert the article's numbered footnotes."""
-    conn.executemany(
-        'INSERT INTO footnotes (document_id, number, passage_id, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
-        [(document_id, n.number, locate(n.start), n.start, n.end, n.text) for n in article.footnotes])
-
-
-def _insert_words(conn: sqlite3.Connection, text: str) -> None:
-    """Count the document's words into the search vocabulary and record its hyphenated compounds."""
-    conn.executemany("INSERT INTO words (word, docs) VALUES (?, 1) "
-                     "ON CONFLICT (word) DO UPDATE SET docs = docs + 1",
-                     [(word,) for word in sorted(terms.distinct_words(text))])
-    conn.executemany("INSERT OR IGNORE INTO compounds (folded, words) VALUES (?, ?)",
-                     sorted(terms.compounds(text).items()))
+def _queue_footnotes(batch: _Batch, document_id: int, article: Article, locate: _Locator) -> None:
+    """Queue the article's numbered footnotes."""
+    batch.rows["footnotes"] += [(document_id, n.number, locate(n.start), n.start, n.end, n.text)
+                                for n in article.footnotes]

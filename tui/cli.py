@@ -84,6 +84,10 @@ def _add_commands(commands: argparse._SubParsersAction, db: argparse.ArgumentPar
     ingest.add_argument("paths", nargs="+", metavar="PATH")
     ingest.add_argument("--follow-links", action="store_true",
                         help="in a folder, also add what symbolic links outside it lead to")
+    ingest.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                        help="extract in N processes (default: one per core)")
+    ingest.add_argument("--verbose", action="store_true",
+                        help="a line per file on a terminal too (piped output always has them)")
     export = commands.add_parser(
         "export",
         parents=[db],
@@ -145,7 +149,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     """Ingest every article named; report each file and carry on past bad ones."""
     from tui.ingest_command import ingest_paths
 
-    return ingest_paths(args.paths, args.follow_links, _store_path(args))
+    return ingest_paths(args.paths, args.follow_links, _store_path(args), args.jobs, args.verbose)
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -1,4 +1,5 @@
-"""`natoasia-tui ingest`: find the article files, read each, add it to the store, one line per file."""
+"""`natoasia-tui ingest`: find the article files, read and extract them on every core, add them to the
+store in batches, and say how it goes."""
 
 from __future__ import annotations
 
@@ -7,32 +8,43 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.db import Store, StoreError
-from store.files import ArticleError, article_files, read_article
+from store.files import ArticleError, article_files
+from tui.ingest_progress import Progress
 from tui.terminal import EXIT_BAD_INPUT, EXIT_OK, fail, shown, silence_stdout
 
 if TYPE_CHECKING:
     from store.ingest import IngestResult
+    from store.ingest_files import Prepared
 
 
 class _IngestRun:
-    """One ``ingest`` command: the store (opened at the first good file), its report lines, its counts."""
+    """One ``ingest`` command: the store (opened at the first good file), its report lines, its progress."""
 
-    def __init__(self, path: Path) -> None:
-        """Ingest into the store at ``path``."""
+    def __init__(self, path: Path, progress: Progress) -> None:
+        """Ingest into the store at ``path``, telling ``progress``."""
         self.path = path
+        self.progress = progress
         self.store: Store | None = None
-        self.created = self.reader_gone = False
-        self.counts = {"added": 0, "unchanged": 0}
+        self.created = self.reader_gone = self.failed = False
 
-    def ingest(self, text: str, path: Path) -> None:
-        """Add one article's text and report it on stdout."""
-        from store.ingest import ingest_text
-
+    def open(self) -> Store:
+        """The store, opened (or created) at the first call."""
         if self.store is None:
             self.created = not (self.path.exists() or self.path.is_symlink())
             self.store = Store.open(self.path)
-        result = ingest_text(self.store, text, str(path.resolve()))
-        self.counts[result.status] += 1
+        return self.store
+
+    def seen(self, item: Prepared) -> None:
+        """One file read and extracted: move the progress on."""
+        self.progress.seen(item.size, _reason(item) if item.error else None)
+
+    def written(self, item: Prepared, result: IngestResult | None) -> None:
+        """One file's batch is in the store: report it (or why it was refused)."""
+        if result is None:
+            self.failed = True
+            self.progress.error(item.error)
+            return
+        self.progress.outcome(result.status)
         self._say(_describe(result))
 
     def _say(self, line: str) -> None:
@@ -40,7 +52,7 @@ class _IngestRun:
         if self.reader_gone:
             return
         try:
-            print(line, flush=True)
+            self.progress.say(line)
         except BrokenPipeError:
             self.reader_gone = True
             silence_stdout()
@@ -62,24 +74,44 @@ class _IngestRun:
         for suffix in ("", "-wal", "-shm") if empty else ():
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         if self.reader_gone:
-            fail(f"the output was closed; the ingest went on ({self.counts['added']} added, "
-                  f"{self.counts['unchanged']} unchanged)")
+            counts = self.progress.counts
+            fail(f"the output was closed; the ingest went on ({counts['added']} added, "
+                 f"{counts['unchanged']} unchanged)")
+
+    def summarise(self) -> None:
+        """The summary line, unless the reader has gone."""
+        if self.reader_gone:
+            return
+        try:
+            self.progress.finish()
+        except BrokenPipeError:
+            self.reader_gone = True
+            silence_stdout()
 
 
-def ingest_paths(paths: Sequence[str], follow_links: bool, store_path: Path) -> int:
-    """Ingest every article the paths name into the store; report each file, carry on past bad ones."""
+def ingest_paths(paths: Sequence[str], follow_links: bool, store_path: Path, jobs: int | None = None,
+                 verbose: bool = False) -> int:
+    """Ingest every article the paths name into the store, extracting in ``jobs`` processes (one per
+    core by default); report progress, and each file when verbose or piped; carry on past bad ones."""
+    from store.ingest_files import default_jobs, file_size, ingest_files, known_digests, prepared_files
+
     files, failed = _collect(paths, follow_links)
-    run = _IngestRun(store_path)
+    if not files:
+        return EXIT_BAD_INPUT
+    run = _IngestRun(store_path, Progress(len(files), sum(map(file_size, files)), verbose=verbose))
     try:
-        for path in files:
-            text = _read_or_report(path)
-            if text is None:
-                failed = True
-                continue
-            run.ingest(text, path)
+        prepared = prepared_files(files, known_digests(store_path), jobs or default_jobs())
+        ingest_files(run.open, prepared, run.written, run.seen)
+        run.summarise()
     finally:
         run.close()
-    return EXIT_BAD_INPUT if failed or run.store is None else EXIT_OK
+    return EXIT_BAD_INPUT if failed or run.failed or run.store is None else EXIT_OK
+
+
+def _reason(item: Prepared) -> str:
+    """Why a file was refused, without its path ('empty (no text to ingest)')."""
+    message, prefix = str(item.error), f"{item.path}: "
+    return message[len(prefix):] if message.startswith(prefix) else message
 
 
 def _collect(raw_paths: Sequence[str], follow_links: bool) -> tuple[list[Path], bool]:
@@ -93,15 +125,6 @@ def _collect(raw_paths: Sequence[str], follow_links: bool) -> tuple[list[Path], 
     for error in refused:
         fail(error)
     return files, bool(refused)
-
-
-def _read_or_report(path: Path) -> str | None:
-    """The article's text, or None after an error line."""
-    try:
-        return read_article(path)
-    except ArticleError as error:
-        fail(error)
-        return None
 
 
 def _describe(result: IngestResult) -> str:

@@ -61,7 +61,7 @@ def test_a_failure_part_way_leaves_the_store_exactly_as_it_was(
     def broken(*args: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(ingest_module, "_insert_footnotes", broken)
+    monkeypatch.setattr(ingest_module, "_queue_footnotes", broken)
     other = wire_text.replace("Arctic Shipping", "Arctic Fishing")
     with pytest.raises(RuntimeError, match="disk on fire"):
         ingest_text(wire_store, other, "b.txt", extract=wire_extract)
