@@ -15,7 +15,7 @@ from store import terms
 from store.db import Store
 from store.files import path_text
 from store.model import Article, Passage, Quote
-from store.resolve import resolve_actors
+from store.resolve import index_words, resolve_actors
 
 Extract = Callable[[str], Article]
 _NEXT_ID = {table: f"SELECT coalesce(max(id), 0) + 1 FROM {table}" for table in ("passages", "events")}
@@ -103,7 +103,7 @@ def ingest_text(store: Store, text: str, path: str | Path, extract: Extract | No
     known = _known_document(store, digest)
     if known:
         return known
-    return ingest_batch(store, [Document(text, path_text(path), (extract or _pipeline())(text), digest)])[0]
+    return ingest_batch(store, [Document.of(text, path_text(path), (extract or _pipeline())(text), digest)])[0]
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,16 @@ class Document:
     article: Article | None
     """None when the text was already stored as the reader saw it (extracted here if it no longer is)."""
     digest: str
+    words: frozenset[str] | None = None
+    """The text's distinct folded words and its compounds (``terms``), if a worker found them already."""
+    compounds: dict[str, str] | None = None
+
+    @classmethod
+    def of(cls, text: str, path: str, article: Article | None, digest: str) -> Document:
+        """A document with its words found here (in a worker, off the writer's time), if it is to be added."""
+        if article is None:
+            return cls(text, path, None, digest)
+        return cls(text, path, article, digest, frozenset(terms.distinct_words(text)), terms.compounds(text))
 
 
 def ingest_batch(store: Store, documents: Sequence[Document]) -> list[IngestResult]:
@@ -153,9 +163,11 @@ class _Batch:
         self.conn = conn
         self.next_id = {table: conn.execute(sql).fetchone()[0] for table, sql in _NEXT_ID.items()}
         self.rows: dict[str, list[tuple[object, ...]]] = {table: [] for table in _FLUSH_ORDER}
-        self.counts: dict[int, Counter[str]] = {}
+        self.counts: dict[str, Counter[int]] = {what: Counter() for what in ("mentions", "documents", "quotes")}
+        """Per kept count of the actors, what the batch adds to each actor's."""
         self.words: Counter[str] = Counter()
         self.compounds: dict[str, str] = {}
+        self.changed_actors: set[int] = set()
 
     def add(self, document: Document) -> IngestResult:
         """Write the document (or find it stored) and queue its records."""
@@ -163,8 +175,10 @@ class _Batch:
                                   (document.digest,)).fetchone()
         if again:
             return IngestResult("unchanged", again[0], again[2], again[1])
-        article = document.article or _pipeline()(document.text)
-        return self._write(article, document.path, document.digest)
+        if document.article is None or document.words is None or document.compounds is None:
+            document = Document.of(document.text, document.path, document.article or _pipeline()(document.text),
+                                   document.digest)
+        return self._write(document)
 
     def ids(self, table: str, count: int) -> range:
         """``count`` fresh ids for ``table`` (the write transaction holds the store's lock)."""
@@ -172,12 +186,10 @@ class _Batch:
         self.next_id[table] = first + count
         return range(first, first + count)
 
-    def count(self, actor_id: int, what: str, number: int = 1) -> None:
-        """Add to one of an actor's kept counts ('mentions', 'documents', 'quotes')."""
-        self.counts.setdefault(actor_id, Counter())[what] += number
-
-    def _write(self, article: Article, path: str, digest: str) -> IngestResult:
+    def _write(self, document: Document) -> IngestResult:
         """Insert the document, resolve its actors and queue every record of its article."""
+        article, path, digest = document.article, document.path, document.digest
+        assert article is not None and document.words is not None and document.compounds is not None
         title = article.title.strip() or Path(path).stem
         passages = article.passages or (Passage(0, "paragraph", "", 1, 0, len(article.text), article.text),)
         document_id = self.conn.execute(
@@ -186,27 +198,29 @@ class _Batch:
             (title, path, digest, article.published, article.year, article.text,
              datetime.now(UTC).isoformat(timespec="seconds"), len(passages))).lastrowid
         locate = _Locator(passages, _queue_passages(self, document_id, passages))
-        actor_ids, new_actors = resolve_actors(self.conn, article.actors)
+        actor_ids, new_actors = resolve_actors(self.conn, article.actors, self.changed_actors)
         mentions = _queue_mentions(self, document_id, article, actor_ids, locate)
         for queue in (_queue_quotes, _queue_events, _queue_citations):
             queue(self, document_id, article, actor_ids, locate)
         _queue_footnotes(self, document_id, article, locate)
-        self.words.update(terms.distinct_words(article.text))
-        self.compounds.update(terms.compounds(article.text))
+        self.words.update(document.words)
+        self.compounds.update(document.compounds)
         return IngestResult("added", document_id, path, title, len(actor_ids), new_actors, mentions,
                             len(article.quotes), len(article.events), len(article.citations))
 
     def flush(self) -> None:
         """Write the queued rows (passages before what points at them), the counts and the words."""
+        index_words(self.conn, self.changed_actors)
         for table in _FLUSH_ORDER:
             rows = self.rows[table]
             if table in _STAGED:
                 _insert_indexed(self.conn, table, rows)
             elif rows:
                 self.conn.executemany(_INSERT[table], rows)
+        mentions, documents, quotes = self.counts["mentions"], self.counts["documents"], self.counts["quotes"]
         self.conn.executemany(
             "UPDATE actors SET mentions = mentions + ?, documents = documents + ?, quotes = quotes + ? WHERE id = ?",
-            [(c["mentions"], c["documents"], c["quotes"], actor_id) for actor_id, c in sorted(self.counts.items())])
+            [(mentions[i], documents[i], quotes[i], i) for i in sorted(mentions.keys() | quotes.keys())])
         self.conn.executemany("INSERT INTO words (word, docs) VALUES (?, ?) "
                               "ON CONFLICT (word) DO UPDATE SET docs = docs + excluded.docs",
                               sorted(self.words.items()))
@@ -241,9 +255,9 @@ def _queue_mentions(batch: _Batch, document_id: int, article: Article,
     rows = [(actor_ids[m.actor], document_id, locate(m.start), m.start, m.end, m.text)
             for m in article.mentions if m.actor in actor_ids]
     batch.rows["mentions"] += rows
-    for actor_id, count in Counter(row[0] for row in rows).items():
-        batch.count(actor_id, "mentions", count)
-        batch.count(actor_id, "documents")
+    mentioned = Counter(row[0] for row in rows)
+    batch.counts["mentions"].update(mentioned)
+    batch.counts["documents"].update(mentioned.keys())
     return len(rows)
 
 
@@ -253,9 +267,7 @@ def _queue_quotes(batch: _Batch, document_id: int, article: Article,
     rows = [(document_id, locate(q.start), actor_ids.get(q.speaker or ""), q.kind, q.start, q.end, q.text,
              *_attribution_columns(q)) for q in article.quotes]
     batch.rows["quotes"] += rows
-    for row in rows:
-        if row[2] is not None:
-            batch.count(row[2], "quotes")
+    batch.counts["quotes"].update(row[2] for row in rows if row[2] is not None)
 
 
 def _attribution_columns(quote: Quote) -> tuple[str | None, int | None, int | None]:

@@ -61,7 +61,7 @@ def prepare(path: Path, known: frozenset[str], extract: Extract | None = None) -
         return Prepared(path, size, error=error)
     digest = text_sha256(text)
     article = None if digest in known else (extract or _extractor())(text)
-    return Prepared(path, size, Document(text, path_text(path.resolve()), article, digest))
+    return Prepared(path, size, Document.of(text, path_text(path.resolve()), article, digest))
 
 
 def file_size(path: Path) -> int:

@@ -17,10 +17,15 @@ _BY_OUR_ALIASES = "SELECT id FROM actors WHERE name IN (SELECT value FROM json_e
 _BY_SURNAME = "SELECT id FROM actors WHERE surname = ? COLLATE NOCASE AND kind = 'person'"
 
 
-def resolve_actors(conn: sqlite3.Connection, actors: Sequence[Actor]) -> tuple[dict[str, int], int]:
-    """Store ids for each article actor's name (joining known actors, adding new ones), and how many are new."""
+def resolve_actors(conn: sqlite3.Connection, actors: Sequence[Actor],
+                   changed: set[int] | None = None) -> tuple[dict[str, int], int]:
+    """Store ids for each article actor's name (joining known actors, adding new ones), and how many are new.
+
+    Given ``changed``, the ids of actors whose forms changed are added to it and their words are left
+    for the caller to index (``index_words``) once for many articles."""
     ids: dict[str, int] = {}
-    changed: set[int] = set()
+    indexed_here = changed is None
+    changed = set() if changed is None else changed
     new = 0
     for actor in actors:
         before = conn.total_changes
@@ -36,7 +41,8 @@ def resolve_actors(conn: sqlite3.Connection, actors: Sequence[Actor]) -> tuple[d
         if conn.total_changes != before:
             changed.add(found)
         ids[actor.name] = found
-    index_words(conn, changed)
+    if indexed_here:
+        index_words(conn, changed)
     return ids, new
 
 

@@ -75,8 +75,9 @@ class Progress:
     def finish(self) -> None:
         """On a terminal, replace the progress line by the summary (piped output is the files' lines)."""
         if self.live:
-            self._above(self.summary(), self.out)
+            self.out.write(_CLEAR)
             self.drawn = False
+            print(self.summary(), file=self.out, flush=True)
 
     def _above(self, line: str, stream: TextIO) -> None:
         """Print a line where the progress line is, then draw the progress line again under it."""
