@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -84,9 +85,11 @@ _worker_known: frozenset[str] = frozenset()
 
 
 def _start_worker(known: frozenset[str]) -> None:
-    """Give a worker process the digests it may skip."""
+    """Give a worker process the digests it may skip; ctrl+c is the writer's to handle (a worker
+    would print a traceback), and the writer ends the workers."""
     global _worker_known
     _worker_known = known
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _prepare_in_worker(path: Path) -> Prepared:
