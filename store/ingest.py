@@ -60,7 +60,7 @@ _INSERT = {
     "footnotes": 'INSERT INTO footnotes (document_id, number, passage_id, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
 }
 _FLUSH_ORDER = ("passages", "mentions", "quotes", "events", "event_actors", "citations", "footnotes")
-"""Tables a batch writes at its end, each after the tables its rows point at."""
+"""The tables of an article's records, each after the tables its rows point at."""
 
 
 @dataclass(frozen=True)
@@ -151,12 +151,10 @@ def _known_document(store: Store, digest: str) -> IngestResult | None:
 
 
 class _Batch:
-    """The rows of a batch of documents, held in memory and written table by table at the end, so
-    the full-text indexes, the vocabulary and the actors' counts are each fed once per batch.
-
-    Documents and actors are written at once (later documents of the batch resolve their actors
-    against earlier ones); passage and event ids are counted here, so rows can point at them before
-    they are written."""
+    """A batch of documents written in one transaction: each article's document, actors and records
+    as it comes (the next article's actors are resolved against them, and resolution may read or move
+    earlier records), table by table; the search vocabulary, compounds and actors' name words once
+    for the batch. Passage and event ids are counted here, so records can point at them at once."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         """An empty batch writing through ``conn`` (inside the caller's transaction)."""
@@ -203,24 +201,32 @@ class _Batch:
         for queue in (_queue_quotes, _queue_events, _queue_citations):
             queue(self, document_id, article, actor_ids, locate)
         _queue_footnotes(self, document_id, article, locate)
+        self._write_records()
         self.words.update(document.words)
         self.compounds.update(document.compounds)
         return IngestResult("added", document_id, path, title, len(actor_ids), new_actors, mentions,
                             len(article.quotes), len(article.events), len(article.citations))
 
-    def flush(self) -> None:
-        """Write the queued rows (passages before what points at them), the counts and the words."""
-        index_words(self.conn, self.changed_actors)
+    def _write_records(self) -> None:
+        """Write one article's queued records (passages before what points at them) and its counts on
+        its actors, before the next article's actors are resolved: resolution may read or move them."""
         for table in _FLUSH_ORDER:
             rows = self.rows[table]
             if table in _STAGED:
                 _insert_indexed(self.conn, table, rows)
             elif rows:
                 self.conn.executemany(_INSERT[table], rows)
+            rows.clear()
         mentions, documents, quotes = self.counts["mentions"], self.counts["documents"], self.counts["quotes"]
         self.conn.executemany(
             "UPDATE actors SET mentions = mentions + ?, documents = documents + ?, quotes = quotes + ? WHERE id = ?",
             [(mentions[i], documents[i], quotes[i], i) for i in sorted(mentions.keys() | quotes.keys())])
+        for counter in self.counts.values():
+            counter.clear()
+
+    def flush(self) -> None:
+        """Write what the batch's articles add to the search vocabularies, once for the batch."""
+        index_words(self.conn, self.changed_actors)
         self.conn.executemany("INSERT INTO words (word, docs) VALUES (?, ?) "
                               "ON CONFLICT (word) DO UPDATE SET docs = docs + excluded.docs",
                               sorted(self.words.items()))
