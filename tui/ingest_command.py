@@ -3,7 +3,7 @@ store in batches, and say how it goes."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,10 +49,14 @@ class _IngestRun:
 
     def _say(self, line: str) -> None:
         """Print a report line; once the reader has gone, carry on without one (the ingest matters more)."""
+        self._while_read(lambda: self.progress.say(line))
+
+    def _while_read(self, show: Callable[[], None]) -> None:
+        """Show something on stdout unless its reader has gone (then silence stdout for good)."""
         if self.reader_gone:
             return
         try:
-            self.progress.say(line)
+            show()
         except BrokenPipeError:
             self.reader_gone = True
             silence_stdout()
@@ -80,13 +84,7 @@ class _IngestRun:
 
     def summarise(self) -> None:
         """The summary line, unless the reader has gone."""
-        if self.reader_gone:
-            return
-        try:
-            self.progress.finish()
-        except BrokenPipeError:
-            self.reader_gone = True
-            silence_stdout()
+        self._while_read(self.progress.finish)
 
 
 def ingest_paths(paths: Sequence[str], follow_links: bool, store_path: Path, jobs: int | None = None,
