@@ -130,6 +130,10 @@ class Document:
 def ingest_batch(store: Store, documents: Sequence[Document]) -> list[IngestResult]:
     """Add the documents whose text is not stored yet, all in one transaction: after a crash either
     every document of the batch is in the store or none is. Results are in the documents' order."""
+    stored = [_known_document(store, document.digest) for document in documents]
+    if all(stored):
+        # Nothing to add: no write transaction, so a re-ingest never waits for the writer's lock.
+        return [result for result in stored if result]
     with store.transaction():
         batch = _Batch(store.conn)
         results = [batch.add(document) for document in documents]
