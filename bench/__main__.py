@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import fzf_bench, ingest_bench, profiling, report, search_bench, ui_bench
+from bench import floor, fzf_bench, ingest_bench, profiling, report, search_bench, ui_bench
 from bench.corpus import generate
 from bench.queries import benchmark_queries, keystroke_queries
 from store.db import Store
@@ -53,6 +53,8 @@ def _measure_size(n: int, args: argparse.Namespace, queries: list[tuple[str, str
     if "ingest" not in args.skip and not (args.reuse and db.exists()):
         _log(f"N={n}: ingest on one core ({min(n, args.serial_sample)} articles)")
         run["ingest_serial"] = ingest_bench.ingest_serial(paths[:args.serial_sample], args.out / "serial.db")
+        _log(f"N={n}: the same rows by executemany, then indexes and full-text rebuild (the floor)")
+        run["write_floor"] = floor.write_floor(args.out / "serial.db", args.out / "floor.db")
         _log(f"N={n}: ingest with {args.workers} extraction workers")
         run["ingest"] = ingest_bench.ingest_parallel(paths, db, args.workers)
         _log(f"N={n}: re-ingest unchanged")

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import time
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from store.db import Store
-from store.files import read_article
-from store.ingest import ingest_text
+from store.ingest import IngestResult
+from store.ingest_files import Prepared, ingest_files, known_digests, prepared_files
 from store.model import Article
 
 
@@ -25,14 +25,6 @@ def store_bytes(path: Path) -> int:
     return sum(Path(f"{path}{s}").stat().st_size for s in ("", "-wal") if Path(f"{path}{s}").exists())
 
 
-def _extract_file(path: Path) -> tuple[Path, str, Article]:
-    """Read and extract one article (runs in a worker process)."""
-    from store.extract.pipeline import extract_article
-
-    text = read_article(path)
-    return path, text, extract_article(text)
-
-
 def _rates(seconds: float, n_bytes: int, articles: int, cores: int) -> dict[str, float]:
     """Throughput figures for one timed ingest."""
     mb = n_bytes / 1e6
@@ -41,7 +33,7 @@ def _rates(seconds: float, n_bytes: int, articles: int, cores: int) -> dict[str,
 
 
 def ingest_serial(paths: list[Path], db: Path) -> dict[str, Any]:
-    """Ingest in one process, timing extraction apart from the store writes."""
+    """Ingest in one process as ``ingest --jobs 1`` does, timing extraction apart from the rest."""
     from store.extract.pipeline import extract_article
 
     remove_store(db)
@@ -54,29 +46,36 @@ def ingest_serial(paths: list[Path], db: Path) -> dict[str, Any]:
         extracting += time.perf_counter() - start
         return article
 
-    n_bytes = 0
     start = time.perf_counter()
     with Store.open(db) as store:
-        for path in paths:
-            text = read_article(path)
-            n_bytes += len(text.encode("utf-8"))
-            ingest_text(store, text, path, extract=timed)
+        statuses = _ingest(store, prepared_files(paths, frozenset(), 1, timed))
     seconds = time.perf_counter() - start
+    n_bytes = statuses["bytes"]
     result = _rates(seconds, n_bytes, len(paths), 1)
     result.update(extract_seconds=extracting, write_seconds=seconds - extracting,
-                  extract_mb_per_s=n_bytes / 1e6 / extracting)
+                  extract_mb_per_s=n_bytes / 1e6 / extracting,
+                  write_ms_per_article=1000 * (seconds - extracting) / len(paths))
     return result
 
 
+def _ingest(store: Store, prepared: Iterable[Prepared]) -> Counter[str]:
+    """Write prepared files as the CLI does; count outcomes and the bytes of text read."""
+    counts: Counter[str] = Counter()
+
+    def written(item: Prepared, result: IngestResult | None) -> None:
+        counts[result.status if result else "refused"] += 1
+        counts["bytes"] += len(item.document.text.encode("utf-8")) if item.document else 0
+
+    ingest_files(lambda: store, prepared, written)
+    return counts
+
+
 def ingest_parallel(paths: list[Path], db: Path, workers: int) -> dict[str, Any]:
-    """Extract in `workers` processes while this one writes each article in its own transaction."""
+    """Ingest as ``ingest --jobs workers`` does: extraction in worker processes, batches written here."""
     remove_store(db)
-    n_bytes = 0
     start = time.perf_counter()
-    with Store.open(db) as store, multiprocessing.get_context("fork").Pool(workers) as pool:
-        for path, text, article in pool.imap(_extract_file, paths, chunksize=4):
-            n_bytes += len(text.encode("utf-8"))
-            ingest_text(store, text, path, extract=_given(article))
+    with Store.open(db) as store:
+        n_bytes = _ingest(store, prepared_files(paths, frozenset(), workers))["bytes"]
     seconds = time.perf_counter() - start
     result = _rates(seconds, n_bytes, len(paths), workers)
     result["store_bytes_per_text_byte"] = store_bytes(db) / n_bytes
@@ -84,15 +83,10 @@ def ingest_parallel(paths: list[Path], db: Path, workers: int) -> dict[str, Any]
     return result
 
 
-def _given(article: Article) -> Callable[[str], Article]:
-    """An extract function that returns an article extracted elsewhere."""
-    return lambda _text: article
-
-
 def reingest(paths: list[Path], db: Path) -> dict[str, Any]:
     """Ingest the unchanged corpus again: every article must come back 'unchanged'."""
     start = time.perf_counter()
+    known = known_digests(db)
     with Store.open(db) as store:
-        statuses = [ingest_text(store, read_article(p), p).status for p in paths]
-    return {"seconds": time.perf_counter() - start, "articles": len(paths),
-            "unchanged": statuses.count("unchanged")}
+        counts = _ingest(store, prepared_files(paths, known, 1))
+    return {"seconds": time.perf_counter() - start, "articles": len(paths), "unchanged": counts["unchanged"]}

@@ -21,10 +21,12 @@ MAX_COMPLETIONS = 5
 COMMON_SHARE = 20
 """A word in at least 1/COMMON_SHARE of the documents is common: no completions are added to it."""
 RANK_CAP = 100
-RANK_DOCUMENTS = 1000
-"""Ranking by bm25 is bounded to queries whose words are in at most this many documents in all."""
-_QUOTED = re.compile(r'"([^"]*)"')
 """Matches ranked by bm25 per table; beyond this a common query ranks the first RANK_CAP it meets."""
+RANK_DOCUMENTS = 500
+"""Ranking by bm25 is bounded to queries whose words are in at most this many documents in all: bm25
+reads every document holding a word to weigh it, so this bounds a query's cost whatever the corpus's
+size (1,000 cost ~0.7 ms a table at 1,000 articles; a query beyond it takes its first matches)."""
+_QUOTED = re.compile(r'"([^"]*)"')
 _SPACE = re.compile(r"\s+")
 FTS_TABLES = frozenset({"passages_fts", "quotes_fts", "events_fts"})
 """The only names ``ranked_ids`` puts into SQL; user text only ever goes in as a parameter."""
@@ -155,13 +157,48 @@ def _letter(char: str) -> str:
     return re.escape(char) if not variants else "[" + re.escape(char + variants) + "]"
 
 
-def window(text: str, marks: list[tuple[int, int]], width: int = 160) -> tuple[str, tuple[tuple[int, int], ...]]:
+EXCERPT_WIDTH = 160
+_MARGIN = 64
+"""Characters read either side of an excerpt for its marks: a mark that starts outside is left out anyway."""
+
+
+def excerpt(text: str, fts: FtsQuery, width: int = EXCERPT_WIDTH) -> tuple[str, tuple[tuple[int, int], ...],
+                                                                           tuple[int, int] | None]:
+    """``window`` round the first match, with only the stretch it shows searched for marks (a long
+    passage is not read through), and the first match's span in ``text`` (None if there is none)."""
+    first = _pattern(fts.words).search(text)
+    if len(text) <= width + 2 * _MARGIN or first is None:
+        marks = spans(text, fts)
+        label, inside = window(text, marks, width)
+        return label, inside, marks[0] if marks else None
+    start = _window_start(len(text), first.start(), width)
+    low, high = _word_edge(text, max(0, min(start, first.start()) - _MARGIN), -1), \
+        _word_edge(text, start + width + _MARGIN, 1)
+    marks = [(a + low, b + low) for a, b in spans(text[low:high], fts)]
+    label, inside = window(text, marks, width)
+    return label, inside, marks[0] if marks else None
+
+
+def _word_edge(text: str, at: int, step: int) -> int:
+    """``at`` moved (back for -1, on for 1) out of the word it falls in, so a slice never starts or
+    ends inside a word (half a word could pass for a whole one)."""
+    at = min(max(at, 0), len(text))
+    while 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum():
+        at += step
+    return at
+
+
+def _window_start(length: int, first: int, width: int) -> int:
+    """Where a ``width``-character window round a match at ``first`` starts."""
+    return max(0, min(first - width // 3, length - width))
+
+
+def window(text: str, marks: list[tuple[int, int]], width: int = EXCERPT_WIDTH) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A one-line excerpt of about ``width`` characters round the first mark, and marks within it."""
     one_line = text.replace("\n", " ")
     if len(one_line) <= width:
         return one_line, tuple(marks)
-    first = marks[0][0] if marks else 0
-    start = max(0, min(first - width // 3, len(one_line) - width))
+    start = _window_start(len(one_line), marks[0][0] if marks else 0, width)
     end = start + width
     head = "…" if start else ""
     label = head + one_line[start:end] + ("…" if end < len(one_line) else "")

@@ -19,12 +19,12 @@ from store.files import path_text
 from store.forget import forget_records
 from store.model import Article, Considered, Passage, Quote
 from store.read.document import ReadArticle
-from store.resolve import resolve_actors
+from store.resolve import index_words, resolve_actors
 from store.versions import version_root
 
 Extract = Callable[[str], Article]
 _NEXT_ID = {table: f"SELECT coalesce(max(id), 0) + 1 FROM {table}" for table in ("passages", "events")}
-"""Tables whose ids ingest assigns itself (so a batch insert knows them without a query per row)."""
+"""Tables whose ids ingest assigns itself (so rows of a batch point at them before they are written)."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,17 @@ _STAGED = {
 """Tables FTS5 indexes by trigger take their rows in one statement from a temporary table: FTS5 writes
 its pending words to disk at the end of every statement its trigger fires in, so a statement per row
 wrote an index segment per row (a 1 MB article of one-word paragraphs: 4.4-6.1 s; staged, 1.3-1.5 s)."""
+
+
+_INSERT = {
+    "mentions": 'INSERT INTO mentions (actor_id, document_id, passage_id, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
+    "event_actors": "INSERT INTO event_actors (event_id, actor_id) VALUES (?, ?)",
+    "citations": "INSERT INTO citations (document_id, passage_id, outlet, outlet_actor_id, date, raw, start, "
+                 '"end", footnote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    "footnotes": 'INSERT INTO footnotes (document_id, number, passage_id, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
+}
+_FLUSH_ORDER = ("passages", "mentions", "quotes", "events", "event_actors", "citations", "footnotes")
+"""The tables of an article's records, each after the tables its rows point at."""
 
 
 @dataclass(frozen=True)
@@ -106,22 +117,59 @@ def ingest_article(store: Store, read: ReadArticle, extract: Extract | None = No
     """Add one article as read from a file or URL (unless its text is already stored) in one transaction;
     all or nothing. With ``force`` a stored article is extracted again ('replaced'); the user's corrections
     apply again either way."""
-    text = read.text
-    digest = text_sha256(text)
+    digest = text_sha256(read.text)
     known = _known_document(store, digest)
     if known and not force:
         return known
-    article = (extract or _pipeline())(text)
+    return ingest_batch(store, [Document.of(read, (extract or _pipeline())(read.text), digest)], force)[0]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article ready for the writer: the article as read (text, source, format, pages) and what
+    extraction found."""
+
+    origin: ReadArticle
+    article: Article | None
+    """None when the text was already stored as the reader saw it (extracted here if it no longer is)."""
+    digest: str
+    words: frozenset[str] | None = None
+    """The text's distinct folded words and its compounds (``terms``), if a worker found them already."""
+    compounds: dict[str, str] | None = None
+
+    @property
+    def text(self) -> str:
+        """The text to store."""
+        return self.origin.text
+
+    @property
+    def path(self) -> str:
+        """Where it came from, as stored: the file's path or the URL."""
+        return path_text(self.origin.source)
+
+    @classmethod
+    def of(cls, origin: ReadArticle, article: Article | None, digest: str) -> Document:
+        """A document with its words found here (in a worker, off the writer's time), if it is to be added."""
+        if article is None:
+            return cls(origin, None, digest)
+        text = origin.text
+        return cls(origin, article, digest, frozenset(terms.distinct_words(text)), terms.compounds(text))
+
+
+def ingest_batch(store: Store, documents: Sequence[Document], force: bool = False) -> list[IngestResult]:
+    """Add the documents whose text is not stored yet (with ``force``, extract stored ones again), all in
+    one transaction: after a crash either every document of the batch is in the store or none is; the
+    user's corrections apply again at its end. Results are in the documents' order."""
+    stored = [_known_document(store, document.digest) for document in documents]
+    if all(stored) and not force:
+        # Nothing to add: no write transaction, so a re-ingest never waits for the writer's lock.
+        return [result for result in stored if result]
     with store.transaction():
-        # Another program may have added the same text while we were extracting.
-        again = store.conn.execute("SELECT id, title, path FROM documents WHERE sha256 = ?", (digest,)).fetchone()
-        if again and not force:
-            return IngestResult("unchanged", again[0], again[2], again[1])
-        if again:
-            forget_records(store.conn, again[0])
-        result = _write(store.conn, article, read, digest, again[0] if again else None)
+        batch = _Batch(store.conn, force)
+        results = [batch.add(document) for document in documents]
+        batch.flush()
         reapply(store.conn)
-        return replace(result, status="replaced") if again else result
+    return results
 
 
 def _pipeline() -> Extract:
@@ -137,33 +185,108 @@ def _known_document(store: Store, digest: str) -> IngestResult | None:
     return IngestResult("unchanged", rows[0]["id"], rows[0]["path"], rows[0]["title"]) if rows else None
 
 
-def _write(conn: sqlite3.Connection, article: Article, origin: ReadArticle, digest: str,
-           replacing: int | None = None) -> IngestResult:
-    """Insert the document (or refresh the row of the one it replaces, whose id stays) and every record of
-    its article; returns what was added."""
-    path = path_text(origin.source)
-    title = article.title.strip() or Path(path).stem
-    passages = article.passages or (Passage(0, "paragraph", "", 1, 0, len(article.text), article.text),)
-    version_of = version_root(conn, title, passages)
-    if version_of == replacing:  # a later version of the document being replaced is no root of it
-        version_of = None
-    row = (title, path, digest, article.published, article.year, article.text,
-           datetime.now(UTC).isoformat(timespec="seconds"), len(passages), path, origin.format, version_of)
-    if replacing is None:
-        document_id = conn.execute(_INSERT_DOCUMENT, row).lastrowid
-    else:
-        document_id = replacing
-        conn.execute(_REFRESH_DOCUMENT, (*row, replacing))
-    locate = _Locator(passages, _insert_passages(conn, document_id, passages, origin))
-    actor_ids, new_actors = resolve_actors(conn, article.actors)
-    mentions = _insert_mentions(conn, document_id, article, actor_ids, locate)
-    _insert_quotes(conn, document_id, article, actor_ids, locate)
-    _insert_events(conn, document_id, article, actor_ids, locate)
-    _insert_citations(conn, document_id, article, actor_ids, locate)
-    _insert_footnotes(conn, document_id, article, locate)
-    _insert_words(conn, article.text)
-    return IngestResult("added", document_id, path, title, len(actor_ids), new_actors, mentions,
-                        len(article.quotes), len(article.events), len(article.citations), version_of)
+class _Batch:
+    """A batch of documents written in one transaction: each article's document, actors and records
+    as it comes (the next article's actors are resolved against them, and resolution may read or move
+    earlier records), table by table; the search vocabulary, compounds and actors' name words once
+    for the batch. Passage and event ids are counted here, so records can point at them at once."""
+
+    def __init__(self, conn: sqlite3.Connection, force: bool = False) -> None:
+        """An empty batch writing through ``conn`` (inside the caller's transaction); with ``force`` it
+        replaces what was extracted from documents already stored."""
+        self.conn = conn
+        self.force = force
+        self.next_id = {table: conn.execute(sql).fetchone()[0] for table, sql in _NEXT_ID.items()}
+        self.rows: dict[str, list[tuple[object, ...]]] = {table: [] for table in _FLUSH_ORDER}
+        self.counts: dict[str, Counter[int]] = {what: Counter() for what in ("mentions", "documents", "quotes")}
+        """Per kept count of the actors, what the batch adds to each actor's."""
+        self.words: Counter[str] = Counter()
+        self.compounds: dict[str, str] = {}
+        self.changed_actors: set[int] = set()
+
+    def add(self, document: Document) -> IngestResult:
+        """Write the document (or find it stored) and queue its records."""
+        again = self.conn.execute("SELECT id, title, path FROM documents WHERE sha256 = ?",
+                                  (document.digest,)).fetchone()
+        if again and not self.force:
+            return IngestResult("unchanged", again[0], again[2], again[1])
+        if document.article is None or document.words is None or document.compounds is None:
+            document = Document.of(document.origin, document.article or _pipeline()(document.text), document.digest)
+        if not again:
+            return self._write(document)
+        forget_records(self.conn, again[0])
+        return replace(self._write(document, again[0]), status="replaced")
+
+    def ids(self, table: str, count: int) -> range:
+        """``count`` fresh ids for ``table`` (the write transaction holds the store's lock)."""
+        first = self.next_id[table]
+        self.next_id[table] = first + count
+        return range(first, first + count)
+
+    def _write(self, document: Document, replacing: int | None = None) -> IngestResult:
+        """Insert the document (or refresh the row of the one it replaces, whose id stays), resolve its
+        actors and queue every record of its article."""
+        article, path, digest = document.article, document.path, document.digest
+        assert article is not None and document.words is not None and document.compounds is not None
+        title = article.title.strip() or Path(path).stem
+        passages = article.passages or (Passage(0, "paragraph", "", 1, 0, len(article.text), article.text),)
+        version_of = version_root(self.conn, title, passages)
+        if version_of == replacing:  # a later version of the document being replaced is no root of it
+            version_of = None
+        row = (title, path, digest, article.published, article.year, article.text,
+               datetime.now(UTC).isoformat(timespec="seconds"), len(passages), path, document.origin.format,
+               version_of)
+        if replacing is None:
+            document_id = self.conn.execute(_INSERT_DOCUMENT, row).lastrowid
+        else:
+            document_id = replacing
+            self.conn.execute(_REFRESH_DOCUMENT, (*row, replacing))
+        locate = _Locator(passages, _queue_passages(self, document_id, passages, document.origin))
+        actor_ids, new_actors = resolve_actors(self.conn, article.actors, self.changed_actors)
+        mentions = _queue_mentions(self, document_id, article, actor_ids, locate)
+        for queue in (_queue_quotes, _queue_events, _queue_citations):
+            queue(self, document_id, article, actor_ids, locate)
+        _queue_footnotes(self, document_id, article, locate)
+        self._write_records()
+        self.words.update(document.words)
+        self.compounds.update(document.compounds)
+        return IngestResult("added", document_id, path, title, len(actor_ids), new_actors, mentions,
+                            len(article.quotes), len(article.events), len(article.citations), version_of)
+
+    def _write_records(self) -> None:
+        """Write one article's queued records (passages before what points at them) and its counts on
+        its actors, before the next article's actors are resolved: resolution may read or move them."""
+        for table in _FLUSH_ORDER:
+            rows = self.rows[table]
+            if table in _STAGED:
+                _insert_indexed(self.conn, table, rows)
+            elif rows:
+                self.conn.executemany(_INSERT[table], rows)
+            rows.clear()
+        mentions, documents, quotes = self.counts["mentions"], self.counts["documents"], self.counts["quotes"]
+        self.conn.executemany(
+            "UPDATE actors SET mentions = mentions + ?, documents = documents + ?, quotes = quotes + ? WHERE id = ?",
+            [(mentions[i], documents[i], quotes[i], i) for i in sorted(mentions.keys() | quotes.keys())])
+        for counter in self.counts.values():
+            counter.clear()
+
+    def flush(self) -> None:
+        """Write what the batch's articles add to the search vocabularies, once for the batch."""
+        index_words(self.conn, self.changed_actors)
+        self.conn.executemany("INSERT INTO words (word, docs) VALUES (?, ?) "
+                              "ON CONFLICT (word) DO UPDATE SET docs = docs + excluded.docs",
+                              sorted(self.words.items()))
+        self.conn.executemany("INSERT OR IGNORE INTO compounds (folded, words) VALUES (?, ?)",
+                              sorted(self.compounds.items()))
+
+
+def _queue_passages(batch: _Batch, document_id: int, passages: Sequence[Passage], origin: ReadArticle) -> list[int]:
+    """Queue the passages in text order (with the page each starts on) and return their ids."""
+    ordered = sorted(passages, key=lambda passage: passage.start)
+    ids = batch.ids("passages", len(ordered))
+    batch.rows["passages"] += [(i, document_id, p.ordinal, p.kind, p.section, p.number, p.start, p.end, p.text,
+                                origin.page_at(p.start)) for i, p in zip(ids, ordered, strict=True)]
+    return ids
 
 
 _INSERT_DOCUMENT = ("INSERT INTO documents (title, path, sha256, published, year, text, ingested_at, passages, "
@@ -172,24 +295,10 @@ _REFRESH_DOCUMENT = ("UPDATE documents SET title = ?, path = ?, sha256 = ?, publ
                      "ingested_at = ?, passages = ?, source = ?, format = ?, version_of = ? WHERE id = ?")
 
 
-def _next_ids(conn: sqlite3.Connection, table: str, count: int) -> range:
-    """``count`` fresh ids for ``table``; safe because the write transaction holds the store's lock."""
-    first = conn.execute(_NEXT_ID[table]).fetchone()[0]
-    return range(first, first + count)
-
-
-def _insert_passages(conn: sqlite3.Connection, document_id: int, passages: Sequence[Passage],
-                     origin: ReadArticle) -> list[int]:
-    """Insert the passages in text order (with the page each starts on) and return their new ids."""
-    ordered = sorted(passages, key=lambda passage: passage.start)
-    ids = _next_ids(conn, "passages", len(ordered))
-    _insert_indexed(conn, "passages", [(i, document_id, p.ordinal, p.kind, p.section, p.number, p.start, p.end,
-                                        p.text, origin.page_at(p.start)) for i, p in zip(ids, ordered, strict=True)])
-    return list(ids)
-
-
 def _insert_indexed(conn: sqlite3.Connection, table: str, rows: Sequence[tuple[object, ...]]) -> None:
     """Insert rows into a full-text indexed table in one statement (see ``_STAGED``)."""
+    if not rows:
+        return
     staged = _STAGED[table]
     conn.execute(staged.create)
     conn.executemany(staged.stage, rows)
@@ -197,29 +306,26 @@ def _insert_indexed(conn: sqlite3.Connection, table: str, rows: Sequence[tuple[o
     conn.execute(staged.clear)
 
 
-def _insert_mentions(conn: sqlite3.Connection, document_id: int, article: Article,
-                     actor_ids: dict[str, int], locate: _Locator) -> int:
-    """Insert mentions of known actors (a mention of an actor extraction did not list is dropped), and
+def _queue_mentions(batch: _Batch, document_id: int, article: Article,
+                    actor_ids: dict[str, int], locate: _Locator) -> int:
+    """Queue mentions of known actors (a mention of an actor extraction did not list is dropped), and
     count them and their document on each actor."""
     rows = [(actor_ids[m.actor], document_id, locate(m.start), m.start, m.end, m.text)
             for m in article.mentions if m.actor in actor_ids]
-    conn.executemany('INSERT INTO mentions (actor_id, document_id, passage_id, start, "end", text) '
-                     "VALUES (?, ?, ?, ?, ?, ?)", rows)
-    counts = Counter(row[0] for row in rows)
-    conn.executemany("UPDATE actors SET mentions = mentions + ?, documents = documents + 1 WHERE id = ?",
-                     [(count, actor_id) for actor_id, count in sorted(counts.items())])
+    batch.rows["mentions"] += rows
+    mentioned = Counter(row[0] for row in rows)
+    batch.counts["mentions"].update(mentioned)
+    batch.counts["documents"].update(mentioned.keys())
     return len(rows)
 
 
-def _insert_quotes(conn: sqlite3.Connection, document_id: int, article: Article,
-                   actor_ids: dict[str, int], locate: _Locator) -> None:
-    """Insert quotes, with the speaker's store id where the speaker is known, and count them."""
+def _queue_quotes(batch: _Batch, document_id: int, article: Article,
+                  actor_ids: dict[str, int], locate: _Locator) -> None:
+    """Queue quotes, with the speaker's store id where the speaker is known, and count them."""
     rows = [(document_id, locate(q.start), actor_ids.get(q.speaker or ""), q.kind, q.start, q.end, q.text,
              *_attribution_columns(q)) for q in article.quotes]
-    _insert_indexed(conn, "quotes", rows)
-    counts = Counter(row[2] for row in rows if row[2] is not None)
-    conn.executemany("UPDATE actors SET quotes = quotes + ? WHERE id = ?",
-                     [(count, actor_id) for actor_id, count in sorted(counts.items())])
+    batch.rows["quotes"] += rows
+    batch.counts["quotes"].update(row[2] for row in rows if row[2] is not None)
 
 
 def _attribution_columns(quote: Quote) -> tuple[str | None, int | None, int | None, str | None]:
@@ -238,41 +344,27 @@ def _considered_json(considered: Considered | None) -> str | None:
                       ensure_ascii=False)
 
 
-def _insert_events(conn: sqlite3.Connection, document_id: int, article: Article,
-                   actor_ids: dict[str, int], locate: _Locator) -> None:
-    """Insert events and link each to the actors it involves."""
-    ids = _next_ids(conn, "events", len(article.events))
-    _insert_indexed(conn, "events", [(i, document_id, locate(e.start), e.date, e.end_date, e.precision, e.date_text,
-                                      e.description, e.start, e.end) for i, e in zip(ids, article.events, strict=True)])
-    links = {(i, actor_ids[name]) for i, e in zip(ids, article.events, strict=True)
-             for name in e.actors if name in actor_ids}
-    conn.executemany("INSERT INTO event_actors (event_id, actor_id) VALUES (?, ?)", sorted(links))
+def _queue_events(batch: _Batch, document_id: int, article: Article,
+                  actor_ids: dict[str, int], locate: _Locator) -> None:
+    """Queue events and their links to the actors they involve."""
+    ids = batch.ids("events", len(article.events))
+    batch.rows["events"] += [(i, document_id, locate(e.start), e.date, e.end_date, e.precision, e.date_text,
+                              e.description, e.start, e.end) for i, e in zip(ids, article.events, strict=True)]
+    batch.rows["event_actors"] += sorted({(i, actor_ids[name]) for i, e in zip(ids, article.events, strict=True)
+                                          for name in e.actors if name in actor_ids})
 
 
-def _insert_citations(conn: sqlite3.Connection, document_id: int, article: Article,
-                      actor_ids: dict[str, int], locate: _Locator) -> None:
-    """Insert citations, linking each named outlet to its outlet actor."""
+def _queue_citations(batch: _Batch, document_id: int, article: Article,
+                     actor_ids: dict[str, int], locate: _Locator) -> None:
+    """Queue citations, linking each named outlet to its outlet actor."""
     outlets = {actor.name: actor_ids[actor.name] for actor in article.actors if actor.kind == "outlet"}
     outlets |= {alias: outlets[actor.name] for actor in article.actors if actor.name in outlets
                 for alias in actor.aliases}
-    conn.executemany(
-        "INSERT INTO citations (document_id, passage_id, outlet, outlet_actor_id, date, raw, start, "
-        '"end", footnote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [(document_id, locate(c.start), c.outlet, outlets.get(c.outlet or ""), c.date, c.raw, c.start,
-          c.end, c.footnote) for c in article.citations])
+    batch.rows["citations"] += [(document_id, locate(c.start), c.outlet, outlets.get(c.outlet or ""), c.date,
+                                 c.raw, c.start, c.end, c.footnote) for c in article.citations]
 
 
-def _insert_footnotes(conn: sqlite3.Connection, document_id: int, article: Article, locate: _Locator) -> None:
-    """Insert the article's numbered footnotes."""
-    conn.executemany(
-        'INSERT INTO footnotes (document_id, number, passage_id, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
-        [(document_id, n.number, locate(n.start), n.start, n.end, n.text) for n in article.footnotes])
-
-
-def _insert_words(conn: sqlite3.Connection, text: str) -> None:
-    """Count the document's words into the search vocabulary and record its hyphenated compounds."""
-    conn.executemany("INSERT INTO words (word, docs) VALUES (?, 1) "
-                     "ON CONFLICT (word) DO UPDATE SET docs = docs + 1",
-                     [(word,) for word in sorted(terms.distinct_words(text))])
-    conn.executemany("INSERT OR IGNORE INTO compounds (folded, words) VALUES (?, ?)",
-                     sorted(terms.compounds(text).items()))
+def _queue_footnotes(batch: _Batch, document_id: int, article: Article, locate: _Locator) -> None:
+    """Queue the article's numbered footnotes."""
+    batch.rows["footnotes"] += [(document_id, n.number, locate(n.start), n.start, n.end, n.text)
+                                for n in article.footnotes]

@@ -47,10 +47,15 @@ _FOLD = (
 _BY_SURNAME = "SELECT id FROM actors WHERE surname = ? COLLATE NOCASE AND kind = 'person'"
 
 
-def resolve_actors(conn: sqlite3.Connection, actors: Sequence[Actor]) -> tuple[dict[str, int], int]:
-    """Store ids for each article actor's name (joining known actors, adding new ones), and how many are new."""
+def resolve_actors(conn: sqlite3.Connection, actors: Sequence[Actor],
+                   changed: set[int] | None = None) -> tuple[dict[str, int], int]:
+    """Store ids for each article actor's name (joining known actors, adding new ones), and how many are new.
+
+    Given ``changed``, the ids of actors whose forms changed are added to it and their words are left
+    for the caller to index (``index_words``) once for many articles."""
     ids: dict[str, int] = {}
-    changed: set[int] = set()
+    indexed_here = changed is None
+    changed = set() if changed is None else changed
     grown: list[Actor] = []
     new = 0
     for actor in actors:
@@ -65,7 +70,8 @@ def resolve_actors(conn: sqlite3.Connection, actors: Sequence[Actor]) -> tuple[d
     # Only an actor added or given a new form can change who shares a short form.
     for form, kind in sorted({(form, a.kind) for a in grown for form in _short_forms(a)}):
         changed.update(_separate(conn, form, kind, absorbed))
-    index_words(conn, changed)
+    if indexed_here:
+        index_words(conn, changed)
     return {name: absorbed.get(found, found) for name, found in ids.items()}, new
 
 

@@ -133,10 +133,9 @@ def _passage_hits(store: Store, fts: FtsQuery, limit: int) -> tuple[Hit, ...]:
                   "FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id IN", ranked)
     hits = []
     for score, (passage_id, text, offset, section, kind, number, title, document_id) in rows:
-        found = fulltext.spans(text, fts)
-        label, marks = fulltext.window(text, found)
+        label, marks, first = fulltext.excerpt(text, fts)
         where = [title] + ([section] if section else []) + ([f"¶{number}"] if kind == "paragraph" else [])
-        start, end = found[0] if found else (0, len(text))
+        start, end = first or (0, len(text))
         hits.append(Hit("passage", passage_id, label, " · ".join(where), score, marks, document_id,
                         passage_id, offset + start, offset + end))
     return tuple(hits)
@@ -153,7 +152,7 @@ def _event_hits(store: Store, fts: FtsQuery, limit: int) -> tuple[Hit, ...]:
 def _text_hit(kind: str, score: float, row: tuple, fts: FtsQuery) -> Hit:
     """A hit from (id, text, detail, document_id, passage_id, start, end), marked where it matched."""
     hit_id, text, detail, *target = row
-    label, marks = fulltext.window(text, fulltext.spans(text, fts))
+    label, marks, _ = fulltext.excerpt(text, fts)
     return Hit(kind, hit_id, label, detail, score, marks, *target)
 
 

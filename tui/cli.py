@@ -118,6 +118,10 @@ def _add_ingest(commands: argparse._SubParsersAction, db: argparse.ArgumentParse
                         help="in a folder, also add what symbolic links outside it lead to")
     ingest.add_argument("--force", action="store_true",
                         help="extract articles already stored again (your corrections apply again)")
+    ingest.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                        help="extract in N processes (default: one per core)")
+    ingest.add_argument("--verbose", action="store_true",
+                        help="a line per file on a terminal too (piped output always has them)")
 
 
 def _add_corrections(commands: argparse._SubParsersAction, db: argparse.ArgumentParser) -> None:
@@ -177,7 +181,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     """Ingest every article named; report each file and carry on past bad ones."""
     from tui.ingest_command import ingest_paths
 
-    return ingest_paths(args.paths, args.follow_links, _store_path(args), args.force)
+    return ingest_paths(args.paths, args.follow_links, _store_path(args), args.jobs, args.verbose, args.force)
 
 
 def run_export(args: argparse.Namespace) -> int:

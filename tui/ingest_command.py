@@ -1,49 +1,63 @@
-"""`natoasia-tui ingest`: find the article files and URLs, read each, add it to the store, one line per file."""
+"""`natoasia-tui ingest`: find the article files and URLs, read and extract them on every core, add them to the
+store in batches, and say how it goes."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.db import Store, StoreError
 from store.files import ArticleError
-from store.read.sources import Source, article_sources, read_source
+from store.read.sources import Source, article_sources
+from tui.ingest_progress import Progress
 from tui.terminal import EXIT_BAD_INPUT, EXIT_OK, fail, shown, silence_stdout
 
 if TYPE_CHECKING:
     from store.ingest import IngestResult
-    from store.read.document import ReadArticle
+    from store.ingest_files import Prepared
 
 
 class _IngestRun:
-    """One ``ingest`` command: the store (opened at the first good file), its report lines, its counts."""
+    """One ``ingest`` command: the store (opened at the first good file), its report lines, its progress."""
 
-    def __init__(self, path: Path, force: bool = False) -> None:
-        """Ingest into the store at ``path`` (extracting stored articles again if ``force``)."""
+    def __init__(self, path: Path, progress: Progress) -> None:
+        """Ingest into the store at ``path``, telling ``progress``."""
         self.path = path
-        self.force = force
+        self.progress = progress
         self.store: Store | None = None
-        self.created = self.reader_gone = False
-        self.counts = {"added": 0, "unchanged": 0, "replaced": 0}
+        self.created = self.reader_gone = self.failed = False
 
-    def ingest(self, read: ReadArticle) -> None:
-        """Add one article as read and report it on stdout."""
-        from store.ingest import ingest_article
-
+    def open(self) -> Store:
+        """The store, opened (or created) at the first call."""
         if self.store is None:
             self.created = not (self.path.exists() or self.path.is_symlink())
             self.store = Store.open(self.path)
-        result = ingest_article(self.store, read, force=self.force)
-        self.counts[result.status] += 1
+        return self.store
+
+    def seen(self, item: Prepared) -> None:
+        """One file read and extracted: move the progress on."""
+        self.progress.seen(item.size, _reason(item) if item.error else None)
+
+    def written(self, item: Prepared, result: IngestResult | None) -> None:
+        """One file's batch is in the store: report it (or why it was refused)."""
+        if result is None:
+            self.failed = True
+            self.progress.error(item.error)
+            return
+        self.progress.outcome(result.status)
         self._say(_describe(result))
 
     def _say(self, line: str) -> None:
         """Print a report line; once the reader has gone, carry on without one (the ingest matters more)."""
+        self._while_read(lambda: self.progress.say(line))
+
+    def _while_read(self, show: Callable[[], None]) -> None:
+        """Show something on stdout unless its reader has gone (then silence stdout for good)."""
         if self.reader_gone:
             return
         try:
-            print(line, flush=True)
+            show()
         except BrokenPipeError:
             self.reader_gone = True
             silence_stdout()
@@ -65,24 +79,40 @@ class _IngestRun:
         for suffix in ("", "-wal", "-shm") if empty else ():
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         if self.reader_gone:
-            fail(f"the output was closed; the ingest went on ({self.counts['added']} added, "
-                  f"{self.counts['unchanged']} unchanged)")
+            counts = self.progress.counts
+            fail(f"the output was closed; the ingest went on ({counts['added']} added, "
+                 f"{counts['unchanged']} unchanged)")
+
+    def summarise(self) -> None:
+        """The summary line, unless the reader has gone."""
+        self._while_read(self.progress.finish)
 
 
-def ingest_paths(paths: Sequence[str], follow_links: bool, store_path: Path, force: bool = False) -> int:
-    """Ingest every article the paths name into the store; report each file, carry on past bad ones."""
+def ingest_paths(paths: Sequence[str], follow_links: bool, store_path: Path, jobs: int | None = None,
+                 verbose: bool = False, force: bool = False) -> int:
+    """Ingest every article the paths and URLs name into the store, extracting in ``jobs`` processes (one
+    per core by default; with ``force`` stored articles too); report progress, and each file when verbose
+    or piped; carry on past bad ones."""
+    from store.ingest_files import default_jobs, file_size, ingest_files, known_digests, prepared_files
+
     files, failed = _collect(paths, follow_links)
-    run = _IngestRun(store_path, force)
+    if not files:
+        return EXIT_BAD_INPUT
+    run = _IngestRun(store_path, Progress(len(files), sum(map(file_size, files)), verbose=verbose))
     try:
-        for source in files:
-            read = _read_or_report(source)
-            if read is None:
-                failed = True
-                continue
-            run.ingest(read)
+        known = frozenset() if force else known_digests(store_path)
+        prepared = prepared_files(files, known, jobs or default_jobs())
+        ingest_files(run.open, prepared, run.written, run.seen, force)
+        run.summarise()
     finally:
         run.close()
-    return EXIT_BAD_INPUT if failed or run.store is None else EXIT_OK
+    return EXIT_BAD_INPUT if failed or run.failed or run.store is None else EXIT_OK
+
+
+def _reason(item: Prepared) -> str:
+    """Why a file was refused, without its path ('empty (no text to ingest)')."""
+    message, prefix = str(item.error), f"{item.path}: "
+    return message[len(prefix):] if message.startswith(prefix) else message
 
 
 def _collect(raw_paths: Sequence[str], follow_links: bool) -> tuple[list[Source], bool]:
@@ -97,15 +127,6 @@ def _collect(raw_paths: Sequence[str], follow_links: bool) -> tuple[list[Source]
     for error in refused:
         fail(error)
     return files, bool(refused)
-
-
-def _read_or_report(source: Source) -> ReadArticle | None:
-    """The article as read, or None after an error line."""
-    try:
-        return read_source(source)
-    except ArticleError as error:
-        fail(error)
-        return None
 
 
 def _describe(result: IngestResult) -> str:

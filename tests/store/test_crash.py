@@ -14,7 +14,8 @@ from store.db import Store
 WRITER = """
 import sys
 from store.db import Store
-from store.ingest import ingest_text
+from store.ingest import Document, ingest_batch, ingest_text, text_sha256
+from store.read.document import ReadArticle
 from store.model import Article, Passage, Mention, Actor
 
 def article(text):
@@ -26,17 +27,23 @@ def article(text):
     return Article(text, "T", None, None, tuple(paragraphs), (Actor("Jane Doe", "person"),), mentions)
 
 store = Store.open(sys.argv[1])
-for number in range(int(sys.argv[2]), int(sys.argv[2]) + int(sys.argv[3])):
-    text = "\\n\\n".join(f"Jane Doe wrote paragraph {i} of article {number}." for i in range(400))
-    ingest_text(store, text, f"{number}.txt", extract=article)
+texts = ["\\n\\n".join(f"Jane Doe wrote paragraph {i} of article {number}." for i in range(400))
+         for number in range(int(sys.argv[2]), int(sys.argv[2]) + int(sys.argv[3]))]
+size = int(sys.argv[4])
+for first in range(0, len(texts), size):
+    if size == 1:
+        ingest_text(store, texts[first], f"{first}.txt", extract=article)
+    else:
+        ingest_batch(store, [Document.of(ReadArticle.of_text(text, f"{first + n}.txt"), article(text), text_sha256(text))
+                             for n, text in enumerate(texts[first:first + size])])
 print("done", flush=True)
 """
 PARAGRAPHS = 400
 
 
-def run_writer(db: Path, first: int, count: int) -> subprocess.Popen[str]:
-    """Start a process that ingests ``count`` articles of 400 paragraphs each."""
-    return subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(first), str(count)],
+def run_writer(db: Path, first: int, count: int, batch: int = 1) -> subprocess.Popen[str]:
+    """Start a process that ingests ``count`` articles of 400 paragraphs each, ``batch`` a transaction."""
+    return subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(first), str(count), str(batch)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -63,6 +70,21 @@ def test_kill_9_at_random_moments_never_leaves_a_partial_document(tmp_path: Path
         writer.wait()
         assert_whole(db)
     assert assert_whole(db) > 0
+
+
+def test_kill_9_during_batches_leaves_whole_batches(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    Store.open(db).close()
+    chance = random.Random(7)
+    for round_ in range(4):
+        writer = run_writer(db, round_ * 100, 40, batch=5)
+        time.sleep(chance.uniform(0.3, 1.5))
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        assert assert_whole(db) % 5 == 0
+    finished = run_writer(db, 900, 10, batch=5)
+    assert finished.wait(timeout=120) == 0
+    assert assert_whole(db) % 5 == 0 and assert_whole(db) >= 10
 
 
 def test_two_ingests_at_once_both_land(tmp_path: Path) -> None:

@@ -8,8 +8,10 @@ import pytest
 
 from store import ingest as ingest_module
 from store.db import Store
-from store.ingest import ingest_text
+from store.ingest import Document, ingest_batch, ingest_text, text_sha256
 from store.model import Actor, Article, Mention
+from store.read.document import ReadArticle
+from store.schema import TABLES
 
 Build = Callable[..., Article]
 Extract = Callable[[str], Article]
@@ -61,7 +63,7 @@ def test_a_failure_part_way_leaves_the_store_exactly_as_it_was(
     def broken(*args: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(ingest_module, "_insert_footnotes", broken)
+    monkeypatch.setattr(ingest_module, "_queue_footnotes", broken)
     other = wire_text.replace("Arctic Shipping", "Arctic Fishing")
     with pytest.raises(RuntimeError, match="disk on fire"):
         ingest_text(wire_store, other, "b.txt", extract=wire_extract)
@@ -154,3 +156,47 @@ def test_unknown_names_in_records_are_dropped_not_fatal(fresh_store: Store, make
 
 def test_hyphenated_compounds_are_recorded(wire_store: Store) -> None:
     assert wire_store.value("SELECT words FROM compounds WHERE folded = 'shangrila'") == "shangri la"
+
+
+def batch_of(texts: list[str], extract: Extract) -> list[Document]:
+    """Documents for ``ingest_batch``, extracted with ``extract``."""
+    return [Document.of(ReadArticle.of_text(text, f"{number}.txt"), extract(text), text_sha256(text)) for number, text in enumerate(texts)]
+
+
+def test_a_batch_adds_each_document_in_order_and_knows_repeats(fresh_store: Store, wire_text: str,
+                                                               wire_extract: Extract) -> None:
+    texts = [wire_text, wire_text.replace("Arctic Shipping", "Arctic Fishing"), wire_text]
+    results = ingest_batch(fresh_store, batch_of(texts, wire_extract))
+    assert [result.status for result in results] == ["added", "added", "unchanged"]
+    assert results[2].document_id == results[0].document_id
+    assert counts(fresh_store)["documents"] == 2
+
+
+def test_a_batch_writes_what_single_ingests_write(fresh_store: Store, wire_text: str, wire_extract: Extract) -> None:
+    texts = [wire_text, wire_text.replace("Arctic Shipping", "Arctic Fishing")]
+    ingest_batch(fresh_store, batch_of(texts, wire_extract))
+    alone = Store.memory()
+    for number, text in enumerate(texts):
+        ingest_text(alone, text, f"{number}.txt", extract=wire_extract)
+    assert content(fresh_store) == content(alone)
+
+
+def content(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    """Every content table's rows (not when a document was ingested, nor the ids of new words, which
+    follow a batch's order) and what the full-text index finds."""
+    found = {table: [tuple(row) for row in store.rows(f"SELECT * FROM {table} ORDER BY rowid")]
+             for table in TABLES if table not in ("documents", "words")}
+    found["documents"] = [tuple(row) for row in store.rows("SELECT id, title, path, sha256, text FROM documents")]
+    found["words"] = [tuple(row) for row in store.rows("SELECT word, docs FROM words ORDER BY word")]
+    found["fts"] = [tuple(row) for row in store.rows("SELECT rowid FROM passages_fts WHERE passages_fts MATCH 'arctic'")]
+    return found
+
+
+def test_a_failure_in_a_batch_leaves_none_of_it(fresh_store: Store, wire_text: str, wire_extract: Extract,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    before = dump(fresh_store)
+    texts = [wire_text, wire_text.replace("Arctic Shipping", "Arctic Fishing")]
+    monkeypatch.setattr(ingest_module, "index_words", lambda *_: (_ for _ in ()).throw(RuntimeError("disk on fire")))
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        ingest_batch(fresh_store, batch_of(texts, wire_extract))
+    assert dump(fresh_store) == before
