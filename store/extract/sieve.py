@@ -108,10 +108,15 @@ def cue_after(ctx: Context, site: Site) -> Verdict | None:
     gap = [word.lower() for word in WORD.findall(ctx.text, begin, verb[0])]
     if gap and all(word in _LINKS for word in gap):
         return None  # "“...” and tells the crowd": the verb goes on from a subject before the quote
-    return _verdict(subject_after(ctx, begin, verb, stop), "cue_after", *verb) or NOBODY
+    flowing = not _awaits_speaker(ctx.text, site)
+    if flowing and gap and gap[0] not in _DETERMINERS:
+        return None  # "took “robust steps” in response, and he urged": the sentence goes on to a new clause
+    verdict = _verdict(subject_after(ctx, begin, verb, stop), "cue_after", *verb)
+    return verdict or (None if flowing and gap else NOBODY)
 
 
 _LINKS = frozenset({"and", "but", "or", "then", "also", "later", "so", "yet", "while", "before", "after"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "one", "another", "two", "three"})
 
 
 def _clause_end(ctx: Context, site: Site) -> int:
@@ -121,6 +126,23 @@ def _clause_end(ctx: Context, site: Site) -> int:
         return site.closing_sentence_end
     following = bisect_left(ctx.sentence_starts, site.after) + 1
     return ctx.sentence_starts[following] if following < len(ctx.sentence_starts) else len(ctx.text)
+
+
+def signature(ctx: Context, site: Site) -> Verdict | None:
+    """"“...” ― Jane Doe": a dash after the quote signs it with a name, as under an epigraph or in a
+    round-up of readers' answers."""
+    dash = _SIGNATURE_DASH.match(ctx.text, site.after) if site.closed else None
+    if dash is None:
+        return None
+    signer = first_speaker(ctx, dash.end(), dash.end() + _SIGNATURE_REACH, person_only=True)
+    if signer is None or signer.start != dash.end() or not _SIGNATURE_END.match(ctx.text, signer.end):
+        return None  # "“a disaster” — Smith disagreed" goes on with a sentence of its own
+    return _verdict(signer.actor, "signature", dash.start("dash"), dash.end("dash"))
+
+
+_SIGNATURE_DASH = re.compile(r"[^\S\n]*(?P<dash>[―—]|--)[^\S\n]*")  # no-break spaces too
+_SIGNATURE_REACH = 80
+_SIGNATURE_END = re.compile(r"\s*(?:[.,;(\n“\"]|$)")  # the next answer may follow at once
 
 
 def according_to(ctx: Context, site: Site) -> Verdict | None:
@@ -282,7 +304,7 @@ _MARKS = ("“", "”", '"', "''")
 
 
 STEPS: tuple[Step, ...] = (
-    cue_before, cue_after, according_to, colon, lead_in, same_sentence, reported_speech, speech_noun,
+    cue_before, cue_after, signature, according_to, colon, lead_in, same_sentence, reported_speech, speech_noun,
     split_quote, beat, paragraph_carry, context,
 )
 """The sieve, most specific first."""
@@ -297,9 +319,16 @@ def _previous(site: Site) -> tuple[int, str] | None:
 
 def _comma_closes(text: str, site: Site) -> bool:
     """True for “...,” or “...” followed by a comma or a lower-case word: the sentence names its speaker."""
-    body = text[site.start : site.end].rstrip()
     after = text[site.after : site.after + 2].lstrip()
-    return body.endswith((",", "?", "!")) or after.startswith(",") or (bool(after) and after[0].islower())
+    return _awaits_speaker(text, site) or (bool(after) and after[0].islower())
+
+
+def _awaits_speaker(text: str, site: Site) -> bool:
+    """True for “...,” “...?” “...!” or “...”, : punctuation that hands the sentence on to its speaker,
+    also behind a closing inner quote (“You said ‘never,’”)."""
+    body = text[site.start : site.end].rstrip().rstrip("’'\"")
+    after = text[site.after : site.after + 2].lstrip()
+    return body.endswith((",", "?", "!")) or after.startswith(",")
 
 
 def _stands_alone(text: str, site: Site) -> bool:

@@ -270,3 +270,31 @@ def test_a_document_speaks_for_its_author() -> None:
     body = ("The Valdora Port Authority issued a statement on Monday.\n\n"
             "“The berths are safe,” the statement said.")
     assert said(body, "The berths")[0] == "Valdora Port Authority"
+
+
+def test_cue_after_a_quote_closing_an_inner_quote() -> None:
+    body = "Ines Falk spoke first. “You told us ‘the berths are free,’” Tomas Brandt said. “They were not.”"
+    assert said(body, "You told") == ("Tomas Brandt", "cue_after")
+
+
+def test_a_verb_of_a_later_clause_does_not_block_reported_speech() -> None:
+    # The quote flows on into the sentence ("in response, and he urged"): that verb is not its cue, so
+    # the reporting verb before the quote still gives its speaker.
+    body = ("Minister Clara Oduya said the harbour would take “firm steps” in response, and she urged "
+            "the shipowners to return.")
+    assert said(body, "firm steps") == ("Clara Oduya", "reported_speech")
+
+
+@pytest.mark.parametrize(("body", "prefix", "expected"), [
+    ("Readers wrote in.\n\n“The ferry is always late.” ― Mara Quist\n“I walk now.” ― Jonas Pell.", "I walk",
+     ("Jonas Pell", "signature")),
+    ("Readers wrote in.\n\n“The ferry is always late.” —\u00a0Mara Quist\n“I walk now.”", "The ferry",
+     ("Mara Quist", "signature")),
+])
+def test_a_dash_and_a_name_sign_a_quote(body: str, prefix: str, expected: tuple[str, str]) -> None:
+    assert said(body, prefix) == expected
+
+
+def test_a_dash_before_a_new_sentence_signs_nothing() -> None:
+    body = "Tomas Brandt spoke. Officials called the plan “a disaster” — Clara Oduya disagreed with them."
+    assert quote(body, "a disaster").speaker != "Clara Oduya"
