@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from store.extract.lexicon import word_set
-from store.extract.cues import introducing_verb, inverted, is_verb, verb_within
+from store.extract.cues import introducing_verb, introducing_verbs, inverted, is_verb, verb_within
 from store.extract.roles import WORD, is_possessive
 from store.extract.subjects import near, sentence_subject, subject_after, subject_of
 from store.extract.speakers import PRONOUN, Context, first_speaker, last_speaker, referent
@@ -83,13 +83,15 @@ def _actor(mention: Mention | None) -> str | None:
 def cue_before(ctx: Context, site: Site) -> Verdict | None:
     """"X said, “...”", "X tweeted: “...”", "he added “...”": a reporting verb just before the quote."""
     start, mark = site.sentence[0], site.opening
-    verb = introducing_verb(ctx.text, start, mark)
-    if verb is None:
-        return None
-    subject = subject_of(ctx, start, verb[0], _previous(site))
-    if subject is None and inverted(ctx.text, start, verb):  # "“...,” said the senator, “...”"
-        subject = _actor(first_speaker(ctx, verb[1], mark))
-    return _verdict(subject, "cue_before", *verb) or NOBODY
+    verbs = list(introducing_verbs(ctx.text, start, mark))
+    # A word with no subject is passed over: "Following reports of the blast, Trump said that “...”".
+    for verb in verbs:
+        subject = subject_of(ctx, start, verb[0], _previous(site))
+        if subject is None and inverted(ctx.text, start, verb):  # "“...,” said the senator, “...”"
+            subject = _actor(first_speaker(ctx, verb[1], mark))
+        if subject is not None:
+            return subject, Attribution("cue_before", *verb)
+    return NOBODY if verbs else None
 
 
 def cue_after(ctx: Context, site: Site) -> Verdict | None:
@@ -106,16 +108,18 @@ def cue_after(ctx: Context, site: Site) -> Verdict | None:
         speaker = referent(ctx, pronoun.group("p"), site.opening, _previous(site))
         return _verdict(speaker, "cue_after_pronoun", *verb) or NOBODY
     gap = [word.lower() for word in WORD.findall(ctx.text, begin, verb[0])]
-    if gap and all(word in _LINKS for word in gap):
-        return None  # "“...” and tells the crowd": the verb goes on from a subject before the quote
     flowing = not _awaits_speaker(ctx.text, site)
-    if flowing and gap and gap[0] not in _DETERMINERS:
-        return None  # "took “robust steps” in response, and he urged": the sentence goes on to a new clause
+    # "“...” and tells the crowd", "“...,” but he said that", "took “robust steps” in response, and he
+    # urged": the verb is a later clause's.
+    if gap and (gap[0] in _LINKS or gap[0] in _SUBORDINATORS or flowing and gap[0] not in _DETERMINERS):
+        return None
     verdict = _verdict(subject_after(ctx, begin, verb, stop), "cue_after", *verb)
-    return verdict or (None if flowing and gap else NOBODY)
+    return verdict or (None if flowing else NOBODY)
 
 
 _LINKS = frozenset({"and", "but", "or", "then", "also", "later", "so", "yet", "while", "before", "after"})
+_SUBORDINATORS = frozenset({"though", "although", "because", "when", "whereas", "if", "since", "as", "until",
+                            "unless", "where", "which", "that"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "one", "another", "two", "three"})
 
 

@@ -298,3 +298,20 @@ def test_a_dash_and_a_name_sign_a_quote(body: str, prefix: str, expected: tuple[
 def test_a_dash_before_a_new_sentence_signs_nothing() -> None:
     body = "Tomas Brandt spoke. Officials called the plan “a disaster” — Clara Oduya disagreed with them."
     assert quote(body, "a disaster").speaker != "Clara Oduya"
+
+
+def test_a_verb_inside_an_earlier_quote_is_no_cue() -> None:
+    body = ("Ines Falk and Tomas Brandt testified. “Each time you say that,” Brandt said, pointing at the chart, "
+            "“the shipowners lose faith.”")
+    assert said(body, "the shipowners") == ("Tomas Brandt", "cue_before")
+
+
+def test_a_reporting_noun_with_no_subject_gives_way_to_the_verb_after_it() -> None:
+    body = "After early reports of the fire, Minister Clara Oduya said at a briefing that “the berths are safe.”"
+    assert said(body, "the berths") == ("Clara Oduya", "cue_before")
+
+
+def test_a_new_clause_after_the_quote_leaves_it_to_reported_speech() -> None:
+    body = ("Tomas Brandt, the harbour master, said the cranes did not show “any sign of damage,” but he said "
+            "the survey would go on.")
+    assert said(body, "any sign") == ("Tomas Brandt", "reported_speech")
