@@ -315,3 +315,16 @@ def test_a_new_clause_after_the_quote_leaves_it_to_reported_speech() -> None:
     body = ("Tomas Brandt, the harbour master, said the cranes did not show “any sign of damage,” but he said "
             "the survey would go on.")
     assert said(body, "any sign") == ("Tomas Brandt", "reported_speech")
+
+
+@pytest.mark.parametrize(("body", "prefix", "expected"), [
+    ("The rally in Valdora ran late. “Open the port,” the crowd chanted.", "Open the", ("crowd", "cue_after")),
+    ("As the lights dimmed, the announcer said, “The ferry is leaving.”", "The ferry", ("announcer", "cue_before")),
+])
+def test_an_unnamed_source_described_by_the_speaks(body: str, prefix: str, expected: tuple[str, str]) -> None:
+    assert said(body, prefix) == expected
+
+
+def test_a_description_after_a_preposition_is_no_speaker() -> None:
+    body = "Ines Falk took questions. When someone in the audience shouted, “Berths!” she laughed."
+    assert quote(body, "Berths").speaker != "audience"
