@@ -132,6 +132,33 @@ def _clause_end(ctx: Context, site: Site) -> int:
     return ctx.sentence_starts[following] if following < len(ctx.sentence_starts) else len(ctx.text)
 
 
+def sentence_tag(ctx: Context, site: Site) -> Verdict | None:
+    """"A cashier who “steals a few $20s” is held accountable, Warren said.": a sentence that ends in a
+    ", X said" tag after the quote is X's, quote and all."""
+    stop = site.closing_sentence_end
+    if not site.closed or any(mark in ctx.text[site.after : stop] for mark in _MARKS):
+        return None  # another quote follows: the tag is nearer to it
+    for comma in (m.start() for m in re.finditer(",", ctx.text[site.after : stop])):
+        begin = site.after + comma + 1
+        verb = verb_within(ctx.text, begin, stop)
+        if verb is None or not _ends_tag(ctx.text, verb[1], stop):
+            continue
+        pronoun = _PRONOUN_FIRST.match(ctx.text, begin, verb[0])
+        if pronoun is not None:
+            return _verdict(referent(ctx, pronoun.group("p"), site.opening, _previous(site)), "sentence_tag", *verb)
+        return _verdict(subject_after(ctx, begin, verb, stop), "sentence_tag", *verb)
+    return None
+
+
+def _ends_tag(text: str, at: int, stop: int) -> bool:
+    """True when a few words at most ("in a statement", "on Tuesday") end the clause after a tag's verb."""
+    rest = text[at:stop].split(",")[0]
+    return len(WORD.findall(rest)) <= _TAG_TAIL_WORDS
+
+
+_TAG_TAIL_WORDS = 6
+
+
 def signature(ctx: Context, site: Site) -> Verdict | None:
     """"“...” ― Jane Doe": a dash after the quote signs it with a name, as under an epigraph or in a
     round-up of readers' answers."""
@@ -308,7 +335,7 @@ _MARKS = ("“", "”", '"', "''")
 
 
 STEPS: tuple[Step, ...] = (
-    cue_before, cue_after, signature, according_to, colon, lead_in, same_sentence, reported_speech, speech_noun,
+    cue_before, cue_after, signature, sentence_tag, according_to, colon, lead_in, same_sentence, reported_speech, speech_noun,
     split_quote, beat, paragraph_carry, context,
 )
 """The sieve, most specific first."""

@@ -173,3 +173,9 @@ def test_a_quote_after_a_short_action_sentence_is_its_subjects() -> None:
     text = 'General Janne Lindberg met us. He paused. "Complacency is the risk."'
     (quote,) = quotes_of(text, passages=False)
     assert (quote.kind, quote.speaker) == ("speech", "Janne Lindberg")
+
+
+def test_a_curly_opening_closed_by_a_straight_mark_is_one_quote() -> None:
+    text = "Port Talks\n\n“The berths are free,\" Tomas Brandt said, adding that ships come \"every day.\""
+    spans = {q.text for q in quotes_of(text)}
+    assert spans == {"The berths are free,", "every day."}

@@ -328,3 +328,18 @@ def test_an_unnamed_source_described_by_the_speaks(body: str, prefix: str, expec
 def test_a_description_after_a_preposition_is_no_speaker() -> None:
     body = "Ines Falk took questions. When someone in the audience shouted, “Berths!” she laughed."
     assert quote(body, "Berths").speaker != "audience"
+
+
+@pytest.mark.parametrize(("body", "prefix", "expected"), [
+    ("Clara Oduya spoke to the council. A clerk who “loses a few forms” is fired, Oduya said.", "loses a few",
+     ("Clara Oduya", "sentence_tag")),
+    ("Tomas Brandt answered. “We admire the cranes” of the new port, Brandt said on Tuesday.", "We admire",
+     ("Tomas Brandt", "sentence_tag")),
+])
+def test_a_tag_ending_the_sentence_gives_its_quote(body: str, prefix: str, expected: tuple[str, str]) -> None:
+    assert said(body, prefix) == expected
+
+
+def test_a_tag_nearer_a_later_quote_is_that_quotes() -> None:
+    body = "Ines Falk called it “a farce” and the pier “a ruin,” Tomas Brandt said."
+    assert said(body, "a farce") != ("Tomas Brandt", "sentence_tag")
