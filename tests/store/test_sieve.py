@@ -343,3 +343,13 @@ def test_a_tag_ending_the_sentence_gives_its_quote(body: str, prefix: str, expec
 def test_a_tag_nearer_a_later_quote_is_that_quotes() -> None:
     body = "Ines Falk called it “a farce” and the pier “a ruin,” Tomas Brandt said."
     assert said(body, "a farce") != ("Tomas Brandt", "sentence_tag")
+
+
+def test_a_name_before_a_role_and_its_holder_is_no_subject() -> None:
+    body = "Clara Oduya stayed away. Oduya spokesman Tomas Brandt said on Friday that “the minister is well.”"
+    assert said(body, "the minister") == ("Tomas Brandt", "cue_before")
+
+
+def test_an_admitting_participle_carries_reported_speech() -> None:
+    body = "Tomas Brandt, despite admitting he had doubts about “the crane budget,” backed the plan."
+    assert said(body, "the crane") == ("Tomas Brandt", "reported_speech")
