@@ -10,7 +10,7 @@ from functools import cache
 from store.extract.cues import PARENTHETICAL, inverted
 from store.extract.lexicon import word_set
 from store.extract.roles import WORD, is_object, is_possessive
-from store.extract.speakers import PRONOUN, Context, can_speak, first_speaker, referent
+from store.extract.speakers import PRONOUN, Context, can_speak, first_speaker, last_speaker, referent
 from store.model import Mention
 
 
@@ -42,6 +42,10 @@ def subject_of(ctx: Context, start: int, verb_start: int, previous: tuple[int, s
     pronoun = pronoun_before(ctx.text, start, verb_start)
     if pronoun is not None:  # its own sentence is looked at only up to the pronoun itself
         return referent(ctx, pronoun.group(), start + pronoun.start(), previous)
+    relative = _RELATIVE.search(ctx.text, max(start, verb_start - _RELATIVE_REACH), verb_start)
+    if relative is not None:  # "Tim Scott, who has called the remarks “toxic,”": the name before "who"
+        antecedent = last_speaker(ctx, start, relative.start(), person_only=relative.group("pronoun") == "who")
+        return antecedent.actor if antecedent is not None and antecedent.end == relative.start() else None
     mentions = [m for m in between(ctx, start, verb_start) if not is_possessive(ctx.text, m) and not is_object(ctx.text, m)]
     for person_only in (True, False):
         for index, mention in enumerate(mentions):
@@ -51,6 +55,11 @@ def subject_of(ctx: Context, start: int, verb_start: int, previous: tuple[int, s
     if ctx.text[start:verb_start].rstrip().endswith((" and", " but")):  # "X praised Y and called it “...”"
         return sentence_subject(ctx, start, verb_start)
     return None
+
+
+_RELATIVE = re.compile(r",?\s+(?P<pronoun>who|which)\s+(?:[a-z]+\s+){0,2}$")
+"""A relative "who" (a person) or "which" (an institution) and at most two words ("has also") before a verb."""
+_RELATIVE_REACH = 40
 
 
 def _modifies_next(ctx: Context, mentions: list[Mention], index: int) -> bool:

@@ -353,3 +353,8 @@ def test_a_name_before_a_role_and_its_holder_is_no_subject() -> None:
 def test_an_admitting_participle_carries_reported_speech() -> None:
     body = "Tomas Brandt, despite admitting he had doubts about “the crane budget,” backed the plan."
     assert said(body, "the crane") == ("Tomas Brandt", "reported_speech")
+
+
+def test_a_relative_who_gives_the_name_before_it() -> None:
+    body = "The board met Ines Falk and Tomas Brandt, who has called the budget “a ruin,” on Monday."
+    assert said(body, "a ruin") == ("Tomas Brandt", "cue_before")
