@@ -25,6 +25,7 @@ _AFTER_WINDOW = 200
 _BEAT_WORDS = 6
 _REPORTED_REACH_WORDS = 25
 # A possessive and the two words after it: "Kerry's announcement", "the ministry's strongly worded statement".
+_THAT = re.compile(r"\bthat\b")
 _POSSESSIVE_NOUN = re.compile(r"(?:'s|’s|s'|s’)\s+(?P<first>[a-z]+)(?:[ -](?P<second>[a-z]+))?\b")
 
 
@@ -207,14 +208,25 @@ def colon(ctx: Context, site: Site) -> Verdict | None:
 
 
 def speech_noun(ctx: Context, site: Site) -> Verdict | None:
-    """"Kerry's announcement that the talks were “open”": a possessive speaker and a noun of saying."""
+    """"Kerry's announcement that the talks were “open”": a possessive speaker and a noun of saying whose
+    "that" clause or colon holds the quote; "Trump's comments were “divisive”" is someone else's verdict."""
     start, mark = site.sentence[0], site.opening
     for match in reversed(list(_POSSESSIVE_NOUN.finditer(ctx.text, start, mark))):
         noun = next((g for g in ("first", "second") if match.group(g) in word_set("speech_nouns.txt")), None)
         owner = last_speaker(ctx, start, match.start() + 2) if noun else None
-        if owner is not None and owner.end >= match.start():
+        if owner is not None and owner.end >= match.start() and _complement(ctx.text, match.end(noun), mark):
             return _verdict(owner.actor, "speech_noun", match.start(noun), match.end(noun))
     return None
+
+
+def _complement(text: str, noun_end: int, mark: int) -> bool:
+    """True when the quote stands in the noun's own clause: a colon right after it, or "that" within a few
+    words and no comma ("announcement in a press conference that ...")."""
+    gap = text[noun_end:mark]
+    if gap.strip() == ":":
+        return True
+    that = _THAT.search(gap)
+    return that is not None and "," not in gap[: that.start()] and len(WORD.findall(gap, 0, that.start())) <= 8
 
 
 def reported_speech(ctx: Context, site: Site) -> Verdict | None:

@@ -358,3 +358,8 @@ def test_an_admitting_participle_carries_reported_speech() -> None:
 def test_a_relative_who_gives_the_name_before_it() -> None:
     body = "The board met Ines Falk and Tomas Brandt, who has called the budget “a ruin,” on Monday."
     assert said(body, "a ruin") == ("Tomas Brandt", "cue_before")
+
+
+def test_a_verdict_on_someones_comments_is_not_theirs() -> None:
+    body = "The port union answered. Clara Oduya's comments were “a slap in the face,” it said."
+    assert said(body, "a slap") != ("Clara Oduya", "speech_noun")
