@@ -78,7 +78,7 @@ _GOVERNED = re.compile(r"\b(?:in|of|at|from|to|with|for|by|on|among)\s+$")
 def _unnamed_nouns() -> frozenset[str]:
     """Nouns for a source that "the ... <noun>" describes well enough to stand as an actor of its own."""
     return word_set("group_nouns.txt") | word_set("person_epithets.txt") | word_set("org_epithets.txt") \
-        | word_set("unnamed_speakers.txt")
+        | word_set("outlet_nouns.txt") | word_set("unnamed_speakers.txt")
 
 
 def _described(text: str) -> list[tuple[re.Match[str], int]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from store.extract.lexicon import word_set
 from store.extract.cues import introducing_verb, introducing_verbs, inverted, is_verb, verb_within
-from store.extract.roles import WORD, is_possessive
+from store.extract.roles import WORD, is_object, is_possessive
 from store.extract.subjects import near, sentence_subject, subject_after, subject_of
 from store.extract.speakers import PRONOUN, Context, first_speaker, last_speaker, referent
 from store.model import Attribution, Mention
@@ -201,10 +201,22 @@ def colon(ctx: Context, site: Site) -> Verdict | None:
     opener = PRONOUN.match(ctx.text, start)  # "She then addressed the crowd again: “...”"
     if opener is not None:
         return _verdict(referent(ctx, opener.group(), start, _previous(site)), "colon", at, at + 1)
-    speaker = last_speaker(ctx, start, at, person_only=True)
+    return _verdict(_before_colon(ctx, start, at, person_only=True), "colon", at, at + 1)
+
+
+def _before_colon(ctx: Context, start: int, at: int, person_only: bool = False) -> str | None:
+    """The speaker right before a colon at ``at``, unless it is owned or governed with no verb of its own
+    after it ("a message to Trump:", "celebrated the attacks on Twitter:"; not "with Trump yelling:")."""
+    speaker = last_speaker(ctx, start, at, person_only)
     if speaker is None or is_possessive(ctx.text, speaker) or not near(ctx.text, speaker, at):
         return None
-    return _verdict(speaker.actor, "colon", at, at + 1)
+    governed = is_object(ctx.text, speaker) and not _FROM.search(ctx.text, max(0, speaker.start - 6), speaker.start) \
+        and not any(word.endswith(("ing", "ed")) for word in WORD.findall(ctx.text, speaker.end, at))
+    return None if governed else speaker.actor
+
+
+_FROM = re.compile(r"\b(?:from|by)\s+$")
+"""Objects that are still sources before a colon: "More from Jones:", "a statement by the ministry:"."""
 
 
 def speech_noun(ctx: Context, site: Site) -> Verdict | None:
@@ -293,10 +305,7 @@ def lead_in(ctx: Context, site: Site) -> Verdict | None:
     verb = introducing_verb(ctx.text, start, colon_at + 1)
     if verb is not None:
         return _verdict(subject_of(ctx, start, verb[0], _previous(site)), "lead_in", *verb) or NOBODY
-    speaker = last_speaker(ctx, start, colon_at)
-    if speaker is None or is_possessive(ctx.text, speaker) or not near(ctx.text, speaker, colon_at):
-        return None
-    return _verdict(speaker.actor, "lead_in", colon_at, colon_at + 1)
+    return _verdict(_before_colon(ctx, start, colon_at), "lead_in", colon_at, colon_at + 1)
 
 
 def same_sentence(ctx: Context, site: Site) -> Verdict | None:

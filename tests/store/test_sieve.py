@@ -363,3 +363,16 @@ def test_a_relative_who_gives_the_name_before_it() -> None:
 def test_a_verdict_on_someones_comments_is_not_theirs() -> None:
     body = "The port union answered. Clara Oduya's comments were “a slap in the face,” it said."
     assert said(body, "a slap") != ("Clara Oduya", "speech_noun")
+
+
+@pytest.mark.parametrize(("body", "prefix", "expected"), [
+    ("Ines Falk sent a short message to Tomas Brandt: “Come back.”", "Come back", None),
+    ("The crowd surged, with Tomas Brandt shouting: “Stay calm.”", "Stay calm", "Tomas Brandt"),
+])
+def test_the_one_addressed_before_a_colon_is_no_speaker(body: str, prefix: str, expected: str | None) -> None:
+    assert quote(body, prefix).speaker == expected
+
+
+def test_a_website_described_by_the_speaks() -> None:
+    body = "Valdora wants settlers. “We welcome everyone,” the website explains."
+    assert said(body, "We welcome") == ("website", "cue_after")
