@@ -57,9 +57,11 @@ def subject_of(ctx: Context, start: int, verb_start: int, previous: tuple[int, s
     return None
 
 
-_RELATIVE = re.compile(r",?\s+(?P<pronoun>who|which)\s+(?:[a-z]+\s+){0,2}$")
-"""A relative "who" (a person) or "which" (an institution) and at most two words ("has also") before a verb."""
-_RELATIVE_REACH = 40
+_RELATIVE = re.compile(r",?\s+(?P<pronoun>who|which)(?:,[^,]{1,40},)?\s+(?:(?![a-z]+(?:ed|ing)\s)[a-z]+\s+){0,4}$")
+"""A relative "who" (a person) or "which" (an institution), perhaps a parenthetical (", on a call Friday,")
+and at most four words ("has in the past") before a verb; no other verb among them ("who was greeted with
+chants of")."""
+_RELATIVE_REACH = 80
 
 
 def _modifies_next(ctx: Context, mentions: list[Mention], index: int) -> bool:

@@ -376,3 +376,9 @@ def test_the_one_addressed_before_a_colon_is_no_speaker(body: str, prefix: str, 
 def test_a_website_described_by_the_speaks() -> None:
     body = "Valdora wants settlers. “We welcome everyone,” the website explains."
     assert said(body, "We welcome") == ("website", "cue_after")
+
+
+def test_a_relative_who_reaches_past_a_parenthetical_and_adverbs() -> None:
+    body = ("The board met Ines Falk and Tomas Brandt, who, on a call Friday, has in the past described "
+            "the budget as “a ruin,” and left.")
+    assert quote(body, "a ruin").speaker == "Tomas Brandt"
