@@ -20,7 +20,7 @@ from store.extract.speakers import PRONOUN, Context, first_speaker, last_speaker
 from store.model import Attribution, Mention
 
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Pp]er)\b")  # "per a senior official, “...”"
-_PRONOUN_FIRST = re.compile(r"[\s,]*(?P<p>he|she|they|He|She|They)\b")
+_PRONOUN_FIRST = re.compile(r"[\s,]*(?P<p>he|she|they|it|He|She|They|It)\b")
 _AFTER_WINDOW = 200
 _BEAT_WORDS = 6
 _REPORTED_REACH_WORDS = 25
@@ -285,7 +285,7 @@ def beat(ctx: Context, site: Site) -> Verdict | None:
         return None
     lead = _leading(ctx.text, before[0], " A:")
     pronoun = PRONOUN.match(ctx.text, before[0] + lead)
-    if pronoun is not None:
+    if pronoun is not None and pronoun.group().lower() != "it":  # "It was late. “...”" is about no one
         speaker = referent(ctx, pronoun.group(), before[0], _previous(site))
         return _verdict(speaker, "beat", pronoun.start(), pronoun.end())
     opener = first_speaker(ctx, before[0], before[1])

@@ -382,3 +382,13 @@ def test_a_relative_who_reaches_past_a_parenthetical_and_adverbs() -> None:
     body = ("The board met Ines Falk and Tomas Brandt, who, on a call Friday, has in the past described "
             "the budget as “a ruin,” and left.")
     assert quote(body, "a ruin").speaker == "Tomas Brandt"
+
+
+def test_it_said_is_the_institution_the_passage_is_about() -> None:
+    body = "The Valdora Port Authority met on Monday. “The berths will reopen,” it said in a statement."
+    assert said(body, "The berths") == ("Valdora Port Authority", "cue_after_pronoun")
+
+
+def test_a_short_sentence_opening_with_it_is_about_no_one() -> None:
+    body = "The Valdora Port Authority met on Monday. It was late. “We waited,” a clerk recalled."
+    assert quote(body, "We waited").speaker != "Valdora Port Authority"
