@@ -184,24 +184,11 @@ def according_to(ctx: Context, site: Site) -> Verdict | None:
     if found is not None and before.rstrip().endswith(","):
         at = site.sentence[0] + found.start()
         return _verdict(_actor(first_speaker(ctx, at, site.opening)), "according_to", at, at + len(found.group()))
-    after = _ACCORDING.match(ctx.text, site.after + _leading(ctx.text, site.after, ' ,”"\'')) or _closing_according(
-        ctx, site)
+    after = _ACCORDING.match(ctx.text, site.after + _leading(ctx.text, site.after, ' ,”"\''))
     if after is None:
         return None
     stop = max(site.closing_sentence_end, after.end())
     return _verdict(_actor(first_speaker(ctx, after.end(), stop)), "according_to", after.start(), after.end())
-
-
-def _closing_according(ctx: Context, site: Site) -> re.Match[str] | None:
-    """", according to X" closing the quote's sentence with no other quote before it ("the plan was called
-    “a lifeboat” by organisers, according to the union's president.")."""
-    stop = site.closing_sentence_end
-    if not site.closed or any(mark in ctx.text[site.after : stop] for mark in _MARKS):
-        return None
-    return _CLOSING_ACCORDING.search(ctx.text, site.after, stop)
-
-
-_CLOSING_ACCORDING = re.compile(r"(?<=, )[Aa]ccording to\b")
 
 
 def colon(ctx: Context, site: Site) -> Verdict | None:

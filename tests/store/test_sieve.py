@@ -392,8 +392,3 @@ def test_it_said_is_the_institution_the_passage_is_about() -> None:
 def test_a_short_sentence_opening_with_it_is_about_no_one() -> None:
     body = "The Valdora Port Authority met on Monday. It was late. “We waited,” a clerk recalled."
     assert quote(body, "We waited").speaker != "Valdora Port Authority"
-
-
-def test_according_to_closing_the_sentence_gives_its_quote() -> None:
-    body = "The ferry was met with calls to “stay open” at the pier, according to harbour master Ines Falk."
-    assert said(body, "stay open") == ("Ines Falk", "according_to")
