@@ -23,7 +23,8 @@ class Outcome:
     verdict: str
     """'missed', 'right', 'wrong', 'unattributed', or 'no-source' (found, gold has no source)."""
     resolution: str = ""
-    """For pronoun sources: 'agree', 'differ', 'coref', 'previous-source' or 'unresolved' (see _referents)."""
+    """For pronoun sources: 'agree', 'differ', 'coref', 'previous-source', 'antecedent' or 'unresolved'
+    (see _referents)."""
 
     @property
     def rule(self) -> str:
@@ -66,12 +67,17 @@ def _referents(doc: Document, gold: GoldQuote) -> tuple[tuple[tuple[int, int], .
     PolNeAR marks a pronoun source but not whom it means. Two independent resolutions stand in for
     that: CoreNLP's coreference chain and the nearest named source the annotators marked before it.
     They agree on about half of the pronoun quotes of train; where they differ either is accepted, and
-    the resolution label ("agree", "differ", "coref", "previous-source") says which case applied.
+    the resolution label ("agree", "differ", "coref", "previous-source") says which case applied. A
+    relative "who" or "which" needs neither: it means the words right before it ("antecedent").
     """
     if gold.kind != "pronoun":
         head = source_head(doc.text, gold.source, gold.kind)
         return (head,), gold.kind == "named" or bool(_name_tokens(doc.text[head[0]:head[1]])), ""
     start, end = gold.source[0]
+    if doc.text[start:end].strip().lower() in _RELATIVES:
+        antecedent = _antecedent(doc.text, start)
+        if antecedent is not None:
+            return (antecedent,), True, "antecedent"
     mention = coref_referent(doc.chains, start, end)
     earlier = previous_named_source(doc, start)
     heads = []
@@ -80,6 +86,30 @@ def _referents(doc: Document, gold: GoldQuote) -> tuple[tuple[tuple[int, int], .
     if earlier:
         heads.append(source_head(doc.text, earlier, "named"))
     return tuple(heads), True, _resolution(doc.text, heads, mention is not None)
+
+
+_RELATIVES = frozenset({"who", "which"})
+_ANTECEDENT_WORD = re.compile(r"[\w.’'-]+")
+_ANTECEDENT_STOPS = frozenset({"and", "or", "to", "of", "in", "at", "for", "with", "from", "by", "on"})
+_ANTECEDENT_WORDS = 4
+
+
+def _antecedent(text: str, start: int) -> tuple[int, int] | None:
+    """The phrase a relative pronoun at ``start`` refers to: the words right before it ("Stevie Wonder,
+    who", "the police department which"), back to an article, a comma, "and" or a preposition, at most four."""
+    words = list(_ANTECEDENT_WORD.finditer(text, max(0, start - _ANTECEDENT_REACH), start))
+    head: list[re.Match[str]] = []
+    for word in reversed(words):
+        gap = text[word.end() : head[0].start() if head else start]
+        if head and gap.strip() or word.group().lower() in _ANTECEDENT_STOPS or len(head) == _ANTECEDENT_WORDS:
+            break  # "," or another mark between two words ends the phrase (the one before "who" is allowed)
+        head.insert(0, word)
+        if word.group().lower() in _NOT_NAMES:
+            break  # "the" opens the phrase
+    return (head[0].start(), head[-1].end()) if head else None
+
+
+_ANTECEDENT_REACH = 80
 
 
 def _resolution(text: str, heads: list[tuple[int, int]], by_coref: bool) -> str:

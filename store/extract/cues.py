@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from store.extract.lexicon import word_set
 from store.extract.roles import WORD
@@ -25,16 +26,25 @@ def inverted(text: str, start: int, verb: tuple[int, int]) -> bool:
     or at the sentence's start, not "King says Ali ..." (there "Ali" is what King says something of)."""
     if text[verb[0] : verb[1]].lower() not in _INVERTING_VERBS:
         return False
-    clause = max(start, *(text.rfind(mark, start, verb[0]) + 1 for mark in ("”", "''", '"')))
-    return not WORD.search(text, clause, verb[0])
+    return not WORD.search(text, after_last_quote(text, start, verb[0]), verb[0])
 
 
 def introducing_verb(text: str, start: int, mark: int) -> tuple[int, int] | None:
     """The first reporting verb before an opening mark close enough to introduce the quote."""
-    for match in WORD.finditer(text, start, mark):
+    return next(introducing_verbs(text, start, mark), None)
+
+
+def introducing_verbs(text: str, start: int, mark: int) -> Iterator[tuple[int, int]]:
+    """The reporting verbs before an opening mark close enough to introduce the quote, in text order; words
+    inside an earlier quote of the sentence ("“Every time you say that,” Tester said, “...”") are not cues."""
+    for match in WORD.finditer(text, after_last_quote(text, start, mark), mark):
         if is_verb(match, start, "reporting_verbs.txt") and _introduces(text[match.end() : mark]):
-            return match.start(), match.end()
-    return None
+            yield match.start(), match.end()
+
+
+def after_last_quote(text: str, start: int, end: int) -> int:
+    """Where the words after the last closing quotation mark in text[start:end] begin (start if none)."""
+    return max(start, *(text.rfind(mark, start, end) + len(mark) for mark in ("”", "''", '"')))
 
 
 def is_verb(word: re.Match[str], start: int, verbs: str) -> bool:

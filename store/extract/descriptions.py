@@ -6,7 +6,8 @@ actor named earlier in the article (a group's last word, a word of a person's ti
 keyword, an outlet's kind), the description is a mention of the actor last named so. A "the" description
 of a person or an organisation by an epithet ("the billionaire businessman", "the 46-year-old", "the
 company") that no title or name in the article matches is the one of that kind last named as a subject
-before it, as "he" or "it" would be. Otherwise it is left alone.
+before it, as "he" or "it" would be. A description of a source that no actor stands for ("the crowd
+chanted", "the announcer said") becomes a group actor of its own, named by its words after "the".
 """
 
 from __future__ import annotations
@@ -40,21 +41,44 @@ _VERB_BEFORE = re.compile(r"\b([a-z]+),?\s+$")
 _VERB_REACH = 24
 
 
-def describe(text: str, actors: Sequence[Actor], mentions: Sequence[Mention]) -> tuple[Mention, ...]:
-    """Mentions for the descriptions that stand before a reporting verb and name a known actor."""
+def describe(text: str, actors: Sequence[Actor], mentions: Sequence[Mention]
+             ) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
+    """Mentions for the descriptions that stand beside a reporting verb, and the new group actors for those
+    that describe no actor named before ("“...,” the crowd chanted", "the announcer said")."""
     heads = _heads(actors)
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
     found = []
     kinds = {actor.name: actor.kind for actor in actors}
+    unnamed: dict[str, Actor] = {}
     for match, start in _described(text):
         noun = _singular(re.sub(r"^\d+-", "", match.group("noun")))  # "46-year-old" -> "year-old"
         actor = _last_named(ordered, starts, start, heads.get(noun, set()))
         if actor is None and text[start] in "Tt":
             actor = _by_epithet(text, ordered, starts, start, noun, kinds)
+        if actor is None and _unnamed_subject(text, match, start):
+            actor = " ".join(text[match.end("the") : match.end("noun")].split())
+            unnamed.setdefault(actor, Actor(actor, "group"))
         if actor is not None:
             found.append(Mention(actor, start, match.end("noun"), text[start : match.end("noun")]))
-    return tuple(found)
+    return tuple(a for name, a in unnamed.items() if name not in kinds), tuple(found)
+
+
+def _unnamed_subject(text: str, match: re.Match[str], start: int) -> bool:
+    """True for a description of a source no actor stands for ("the crowd chanted"), not governed by a
+    preposition ("someone in the audience shouted")."""
+    return match.group("noun") in _unnamed_nouns() and not _GOVERNED.search(text, max(0, start - 8), start)
+
+
+_GOVERNED = re.compile(r"\b(?:in|of|at|from|to|with|for|by|on|among)\s+$")
+"""A preposition right before a description ("someone in the audience shouted") makes it no subject."""
+
+
+@cache
+def _unnamed_nouns() -> frozenset[str]:
+    """Nouns for a source that "the ... <noun>" describes well enough to stand as an actor of its own."""
+    return word_set("group_nouns.txt") | word_set("person_epithets.txt") | word_set("org_epithets.txt") \
+        | word_set("outlet_nouns.txt") | word_set("unnamed_speakers.txt")
 
 
 def _described(text: str) -> list[tuple[re.Match[str], int]]:

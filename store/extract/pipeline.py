@@ -24,7 +24,9 @@ def extract_article(text: str) -> Article:
     sentences = [span for p in passages for span in split_sentences(text, p.start, p.end)]
     citations, footnotes = find_citations(text, passages, year, dated)
     actors, mentions = with_outlets(text, citations, *find_actors(text, passages, sentences))
-    mentions = tuple(sorted((*mentions, *describe(text, actors, mentions)), key=lambda m: (m.start, m.end)))
+    unnamed, described = describe(text, actors, mentions)
+    actors = (*actors, *unnamed)
+    mentions = tuple(sorted((*mentions, *described), key=lambda m: (m.start, m.end)))
     quotes = find_quotes(text, passages, sentences, actors, mentions)
     events = find_events(text, passages, sentences, mentions, year, citations, dated)
     return Article(

@@ -48,6 +48,8 @@ def _pairs(text: str, start: int, end: int, opener: str, closer: str) -> list[Ma
     cursor = start
     while (open_at := text.find(opener, cursor, end)) != -1:
         close_at = text.find(closer, open_at + 1, end)
+        if close_at == -1:  # “...," closed by a straight mark, as a typist may mix them
+            close_at = _straight_closer(text, open_at + 1, end)
         reopen = text.find(opener, open_at + 1, close_at if close_at != -1 else end)
         if reopen != -1 and close_at != -1:
             cursor = reopen  # an opener left unclosed before the next one: skip it
@@ -57,6 +59,15 @@ def _pairs(text: str, start: int, end: int, opener: str, closer: str) -> list[Ma
         spans.append(Marks(open_at + 1, stop, closed))
         cursor = stop + 1
     return [marks for marks in spans if marks.start < marks.end]
+
+
+def _straight_closer(text: str, start: int, end: int) -> int:
+    """Where the first straight double mark after a word in text[start:end] is (-1 if none)."""
+    found = _STRAIGHT_CLOSE.search(text, start, end)
+    return found.start() if found is not None else -1
+
+
+_STRAIGHT_CLOSE = re.compile(r'"(?<=[^\s(\[—–-]")')
 
 
 def _straight(text: str, start: int, end: int) -> list[Marks]:

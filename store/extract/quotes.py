@@ -67,9 +67,10 @@ def _quote(ctx: Context, site: Site) -> Quote:
 
 def _is_title(ctx: Context, site: Site, verdict: Verdict | None) -> bool:
     """A headline an outlet ran, a title-cased span no one is said to have said, or one that a noun for a
-    work names ("his book “The Art of the Deal,”"); "cited ... as “Miss Piggy”" is speech."""
+    work names ("his book “The Art of the Deal,”"); "cited ... as “Miss Piggy”" is speech, and so is an
+    outlet's quoted sentence ("“... all month,” reported Reuters"): a headline ends in no stop or comma."""
     if verdict is not None and ctx.kinds.get(verdict[0]) == "outlet":
-        return True
+        return not ctx.text[site.start : site.end].rstrip().endswith(_STOPS)
     if not is_title_cased(ctx.text, Marks(site.start, site.end, site.closed)):
         return False
     before = _LAST_WORDS.search(ctx.text, max(0, site.opening - _WORK_REACH), site.opening)
@@ -77,6 +78,7 @@ def _is_title(ctx: Context, site: Site, verdict: Verdict | None) -> bool:
     return verdict is None or named_work
 
 
+_STOPS = (".", ",", "?", "!", "…")
 _LAST_WORDS = re.compile(r"(?:[\w’'-]+[\s,]+){1,2}$")
 _WORK_REACH = 40
 

@@ -14,18 +14,19 @@ from dataclasses import dataclass
 
 from store.extract.lexicon import word_set
 from store.extract.considered import considered
-from store.extract.cues import introducing_verb, inverted, is_verb, verb_within
-from store.extract.roles import WORD, is_possessive
+from store.extract.cues import introducing_verb, introducing_verbs, inverted, is_verb, verb_within
+from store.extract.roles import WORD, is_object, is_possessive
 from store.extract.subjects import near, sentence_subject, subject_after, subject_of
 from store.extract.speakers import PRONOUN, Context, first_speaker, last_speaker, referent
 from store.model import Attribution, Mention
 
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Pp]er)\b")  # "per a senior official, “...”"
-_PRONOUN_FIRST = re.compile(r"[\s,]*(?P<p>he|she|they|He|She|They)\b")
+_PRONOUN_FIRST = re.compile(r"[\s,]*(?P<p>he|she|they|it|He|She|They|It)\b")
 _AFTER_WINDOW = 200
 _BEAT_WORDS = 6
 _REPORTED_REACH_WORDS = 25
 # A possessive and the two words after it: "Kerry's announcement", "the ministry's strongly worded statement".
+_THAT = re.compile(r"\bthat\b")
 _POSSESSIVE_NOUN = re.compile(r"(?:'s|’s|s'|s’)\s+(?P<first>[a-z]+)(?:[ -](?P<second>[a-z]+))?\b")
 
 
@@ -90,13 +91,15 @@ def _actor(mention: Mention | None) -> str | None:
 def cue_before(ctx: Context, site: Site) -> Verdict | None:
     """"X said, “...”", "X tweeted: “...”", "he added “...”": a reporting verb just before the quote."""
     start, mark = site.sentence[0], site.opening
-    verb = introducing_verb(ctx.text, start, mark)
-    if verb is None:
-        return None
-    subject = subject_of(ctx, start, verb[0], _previous(site))
-    if subject is None and inverted(ctx.text, start, verb):  # "“...,” said the senator, “...”"
-        subject = _actor(first_speaker(ctx, verb[1], mark))
-    return _verdict(subject, "cue_before", *verb) or NOBODY
+    verbs = list(introducing_verbs(ctx.text, start, mark))
+    # A word with no subject is passed over: "Following reports of the blast, Trump said that “...”".
+    for verb in verbs:
+        subject = subject_of(ctx, start, verb[0], _previous(site))
+        if subject is None and inverted(ctx.text, start, verb):  # "“...,” said the senator, “...”"
+            subject = _actor(first_speaker(ctx, verb[1], mark))
+        if subject is not None:
+            return subject, Attribution("cue_before", *verb)
+    return NOBODY if verbs else None
 
 
 def cue_after(ctx: Context, site: Site) -> Verdict | None:
@@ -113,12 +116,19 @@ def cue_after(ctx: Context, site: Site) -> Verdict | None:
         speaker = referent(ctx, pronoun.group("p"), site.opening, _previous(site))
         return _verdict(speaker, "cue_after_pronoun", *verb) or NOBODY
     gap = [word.lower() for word in WORD.findall(ctx.text, begin, verb[0])]
-    if gap and all(word in _LINKS for word in gap):
-        return None  # "“...” and tells the crowd": the verb goes on from a subject before the quote
-    return _verdict(subject_after(ctx, begin, verb, stop), "cue_after", *verb) or NOBODY
+    flowing = not _awaits_speaker(ctx.text, site)
+    # "“...” and tells the crowd", "“...,” but he said that", "took “robust steps” in response, and he
+    # urged": the verb is a later clause's.
+    if gap and (gap[0] in _LINKS or gap[0] in _SUBORDINATORS or flowing and gap[0] not in _DETERMINERS):
+        return None
+    verdict = _verdict(subject_after(ctx, begin, verb, stop), "cue_after", *verb)
+    return verdict or (None if flowing else NOBODY)
 
 
 _LINKS = frozenset({"and", "but", "or", "then", "also", "later", "so", "yet", "while", "before", "after"})
+_SUBORDINATORS = frozenset({"though", "although", "because", "when", "whereas", "if", "since", "as", "until",
+                            "unless", "where", "which", "that"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "one", "another", "two", "three"})
 
 
 def _clause_end(ctx: Context, site: Site) -> int:
@@ -128,6 +138,50 @@ def _clause_end(ctx: Context, site: Site) -> int:
         return site.closing_sentence_end
     following = bisect_left(ctx.sentence_starts, site.after) + 1
     return ctx.sentence_starts[following] if following < len(ctx.sentence_starts) else len(ctx.text)
+
+
+def sentence_tag(ctx: Context, site: Site) -> Verdict | None:
+    """"A cashier who “steals a few $20s” is held accountable, Warren said.": a sentence that ends in a
+    ", X said" tag after the quote is X's, quote and all."""
+    stop = site.closing_sentence_end
+    if not site.closed or any(mark in ctx.text[site.after : stop] for mark in _MARKS):
+        return None  # another quote follows: the tag is nearer to it
+    for comma in (m.start() for m in re.finditer(",", ctx.text[site.after : stop])):
+        begin = site.after + comma + 1
+        verb = verb_within(ctx.text, begin, stop)
+        if verb is None or not _ends_tag(ctx.text, verb[1], stop):
+            continue
+        pronoun = _PRONOUN_FIRST.match(ctx.text, begin, verb[0])
+        if pronoun is not None:
+            return _verdict(referent(ctx, pronoun.group("p"), site.opening, _previous(site)), "sentence_tag", *verb)
+        return _verdict(subject_after(ctx, begin, verb, stop), "sentence_tag", *verb)
+    return None
+
+
+def _ends_tag(text: str, at: int, stop: int) -> bool:
+    """True when a few words at most ("in a statement", "on Tuesday") end the clause after a tag's verb."""
+    rest = text[at:stop].split(",")[0]
+    return len(WORD.findall(rest)) <= _TAG_TAIL_WORDS
+
+
+_TAG_TAIL_WORDS = 6
+
+
+def signature(ctx: Context, site: Site) -> Verdict | None:
+    """"“...” ― Jane Doe": a dash after the quote signs it with a name, as under an epigraph or in a
+    round-up of readers' answers."""
+    dash = _SIGNATURE_DASH.match(ctx.text, site.after) if site.closed else None
+    if dash is None:
+        return None
+    signer = first_speaker(ctx, dash.end(), dash.end() + _SIGNATURE_REACH, person_only=True)
+    if signer is None or signer.start != dash.end() or not _SIGNATURE_END.match(ctx.text, signer.end):
+        return None  # "“a disaster” — Smith disagreed" goes on with a sentence of its own
+    return _verdict(signer.actor, "signature", dash.start("dash"), dash.end("dash"))
+
+
+_SIGNATURE_DASH = re.compile(r"[^\S\n]*(?P<dash>[―—]|--)[^\S\n]*")  # no-break spaces too
+_SIGNATURE_REACH = 80
+_SIGNATURE_END = re.compile(r"\s*(?:[.,;(\n“\"]|$)")  # the next answer may follow at once
 
 
 def according_to(ctx: Context, site: Site) -> Verdict | None:
@@ -154,21 +208,44 @@ def colon(ctx: Context, site: Site) -> Verdict | None:
     opener = PRONOUN.match(ctx.text, start)  # "She then addressed the crowd again: “...”"
     if opener is not None:
         return _verdict(referent(ctx, opener.group(), start, _previous(site)), "colon", at, at + 1)
-    speaker = last_speaker(ctx, start, at, person_only=True)
+    return _verdict(_before_colon(ctx, start, at, person_only=True), "colon", at, at + 1)
+
+
+def _before_colon(ctx: Context, start: int, at: int, person_only: bool = False) -> str | None:
+    """The speaker right before a colon at ``at``, unless it is owned or governed with no verb of its own
+    after it ("a message to Trump:", "celebrated the attacks on Twitter:"; not "with Trump yelling:")."""
+    speaker = last_speaker(ctx, start, at, person_only)
     if speaker is None or is_possessive(ctx.text, speaker) or not near(ctx.text, speaker, at):
         return None
-    return _verdict(speaker.actor, "colon", at, at + 1)
+    governed = is_object(ctx.text, speaker) and not _FROM.search(ctx.text, max(0, speaker.start - 6), speaker.start) \
+        and not any(word.endswith(("ing", "ed")) for word in WORD.findall(ctx.text, speaker.end, at))
+    return None if governed else speaker.actor
+
+
+_FROM = re.compile(r"\b(?:from|by)\s+$")
+"""Objects that are still sources before a colon: "More from Jones:", "a statement by the ministry:"."""
 
 
 def speech_noun(ctx: Context, site: Site) -> Verdict | None:
-    """"Kerry's announcement that the talks were “open”": a possessive speaker and a noun of saying."""
+    """"Kerry's announcement that the talks were “open”": a possessive speaker and a noun of saying whose
+    "that" clause or colon holds the quote; "Trump's comments were “divisive”" is someone else's verdict."""
     start, mark = site.sentence[0], site.opening
     for match in reversed(list(_POSSESSIVE_NOUN.finditer(ctx.text, start, mark))):
         noun = next((g for g in ("first", "second") if match.group(g) in word_set("speech_nouns.txt")), None)
         owner = last_speaker(ctx, start, match.start() + 2) if noun else None
-        if owner is not None and owner.end >= match.start():
+        if owner is not None and owner.end >= match.start() and _complement(ctx.text, match.end(noun), mark):
             return _verdict(owner.actor, "speech_noun", match.start(noun), match.end(noun))
     return None
+
+
+def _complement(text: str, noun_end: int, mark: int) -> bool:
+    """True when the quote stands in the noun's own clause: a colon right after it, or "that" within a few
+    words and no comma ("announcement in a press conference that ...")."""
+    gap = text[noun_end:mark]
+    if gap.strip() == ":":
+        return True
+    that = _THAT.search(gap)
+    return that is not None and "," not in gap[: that.start()] and len(WORD.findall(gap, 0, that.start())) <= 8
 
 
 def reported_speech(ctx: Context, site: Site) -> Verdict | None:
@@ -215,7 +292,7 @@ def beat(ctx: Context, site: Site) -> Verdict | None:
         return None
     lead = _leading(ctx.text, before[0], " A:")
     pronoun = PRONOUN.match(ctx.text, before[0] + lead)
-    if pronoun is not None:
+    if pronoun is not None and pronoun.group().lower() != "it":  # "It was late. “...”" is about no one
         speaker = referent(ctx, pronoun.group(), before[0], _previous(site))
         return _verdict(speaker, "beat", pronoun.start(), pronoun.end())
     opener = first_speaker(ctx, before[0], before[1])
@@ -235,10 +312,7 @@ def lead_in(ctx: Context, site: Site) -> Verdict | None:
     verb = introducing_verb(ctx.text, start, colon_at + 1)
     if verb is not None:
         return _verdict(subject_of(ctx, start, verb[0], _previous(site)), "lead_in", *verb) or NOBODY
-    speaker = last_speaker(ctx, start, colon_at)
-    if speaker is None or is_possessive(ctx.text, speaker) or not near(ctx.text, speaker, colon_at):
-        return None
-    return _verdict(speaker.actor, "lead_in", colon_at, colon_at + 1)
+    return _verdict(_before_colon(ctx, start, colon_at), "lead_in", colon_at, colon_at + 1)
 
 
 def same_sentence(ctx: Context, site: Site) -> Verdict | None:
@@ -289,7 +363,7 @@ _MARKS = ("“", "”", '"', "''")
 
 
 STEPS: tuple[Step, ...] = (
-    cue_before, cue_after, according_to, colon, lead_in, same_sentence, reported_speech, speech_noun,
+    cue_before, cue_after, signature, sentence_tag, according_to, colon, lead_in, same_sentence, reported_speech, speech_noun,
     split_quote, beat, paragraph_carry, context,
 )
 """The sieve, most specific first."""
@@ -304,9 +378,16 @@ def _previous(site: Site) -> tuple[int, str] | None:
 
 def _comma_closes(text: str, site: Site) -> bool:
     """True for “...,” or “...” followed by a comma or a lower-case word: the sentence names its speaker."""
-    body = text[site.start : site.end].rstrip()
     after = text[site.after : site.after + 2].lstrip()
-    return body.endswith((",", "?", "!")) or after.startswith(",") or (bool(after) and after[0].islower())
+    return _awaits_speaker(text, site) or (bool(after) and after[0].islower())
+
+
+def _awaits_speaker(text: str, site: Site) -> bool:
+    """True for “...,” “...?” “...!” or “...”, : punctuation that hands the sentence on to its speaker,
+    also behind a closing inner quote (“You said ‘never,’”)."""
+    body = text[site.start : site.end].rstrip().rstrip("’'\"")
+    after = text[site.after : site.after + 2].lstrip()
+    return body.endswith((",", "?", "!")) or after.startswith(",")
 
 
 def _stands_alone(text: str, site: Site) -> bool:

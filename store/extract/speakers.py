@@ -15,7 +15,8 @@ from store.model import Actor, Mention
 SPEAKER_KINDS = frozenset({"person", "group", "organization", "country", "outlet"})
 _PERSONAL = frozenset({"person", "group"})
 _COLLECTIVE = frozenset({"group", "organization", "country"})
-PRONOUN = re.compile(r"\b(?:he|she|they|He|She|They)\b")
+_INSTITUTIONS = frozenset({"organization", "outlet"})
+PRONOUN = re.compile(r"\b(?:he|she|they|it|He|She|They|It)\b")
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def referent(ctx: Context, pronoun: str, offset: int, previous: tuple[int, str] 
     such mention that nothing governs, so objects and owners ("told Chuck Todd", "As for Trump's plan")
     are passed over. An unnamed source ("a senior official") is taken only when no person is found.
     """
-    plural = pronoun.lower() == "they"
+    plural = pronoun.lower() in ("they", "it")  # neither stands for one unnamed person
     for agrees in (_agreement(pronoun, strict=True), _agreement(pronoun, strict=False)):
         found = _look_back(ctx, offset, previous, agrees, plural)
         if found is not None:
@@ -110,6 +111,8 @@ def _agreement(pronoun: str, strict: bool) -> Callable[[Context, str], bool]:
     gender or of none known, and unless ``strict`` one unnamed source."""
     if pronoun.lower() == "they":
         return lambda ctx, actor: ctx.kinds.get(actor) in _COLLECTIVE
+    if pronoun.lower() == "it":
+        return lambda ctx, actor: ctx.kinds.get(actor) in _INSTITUTIONS
     gender = "m" if pronoun.lower() == "he" else "f"
 
     def agrees(ctx: Context, actor: str) -> bool:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
 from store.extract.cues import PARENTHETICAL, inverted
+from store.extract.lexicon import word_set
 from store.extract.roles import WORD, is_object, is_possessive
-from store.extract.speakers import PRONOUN, Context, can_speak, first_speaker, referent
+from store.extract.speakers import PRONOUN, Context, can_speak, first_speaker, last_speaker, referent
 from store.model import Mention
 
 
@@ -40,14 +42,45 @@ def subject_of(ctx: Context, start: int, verb_start: int, previous: tuple[int, s
     pronoun = pronoun_before(ctx.text, start, verb_start)
     if pronoun is not None:  # its own sentence is looked at only up to the pronoun itself
         return referent(ctx, pronoun.group(), start + pronoun.start(), previous)
+    relative = _RELATIVE.search(ctx.text, max(start, verb_start - _RELATIVE_REACH), verb_start)
+    if relative is not None:  # "Tim Scott, who has called the remarks “toxic,”": the name before "who"
+        antecedent = last_speaker(ctx, start, relative.start(), person_only=relative.group("pronoun") == "who")
+        return antecedent.actor if antecedent is not None and antecedent.end == relative.start() else None
     mentions = [m for m in between(ctx, start, verb_start) if not is_possessive(ctx.text, m) and not is_object(ctx.text, m)]
     for person_only in (True, False):
-        for mention in mentions:
-            if can_speak(ctx, mention, person_only) and near(ctx.text, mention, verb_start):
+        for index, mention in enumerate(mentions):
+            if can_speak(ctx, mention, person_only) and near(ctx.text, mention, verb_start) \
+                    and not _modifies_next(ctx, mentions, index):
                 return mention.actor
     if ctx.text[start:verb_start].rstrip().endswith((" and", " but")):  # "X praised Y and called it “...”"
         return sentence_subject(ctx, start, verb_start)
     return None
+
+
+_RELATIVE = re.compile(r",?\s+(?P<pronoun>who|which)(?:,[^,]{1,40},)?\s+(?:(?![a-z]+(?:ed|ing)\s)[a-z]+\s+){0,4}$")
+"""A relative "who" (a person) or "which" (an institution), perhaps a parenthetical (", on a call Friday,")
+and at most four words ("has in the past") before a verb; no other verb among them ("who was greeted with
+chants of")."""
+_RELATIVE_REACH = 80
+
+
+def _modifies_next(ctx: Context, mentions: list[Mention], index: int) -> bool:
+    """True for "Clinton" in "Clinton spokesman Jesse Lehrich": a name, a role, then the person who holds it."""
+    if index + 1 >= len(mentions) or not can_speak(ctx, mentions[index + 1], person_only=True):
+        return False
+    words = ctx.text[mentions[index].end : mentions[index + 1].start].split()
+    return 0 < len(words) <= _MAX_ROLE_WORDS and all(w.lower() in _role_words() for w in words)
+
+
+_MAX_ROLE_WORDS = 3
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    """Words of a role between an affiliation and its holder ("campaign spokesman", "press secretary")."""
+    words = word_set("titles.txt") | word_set("roles.txt") | word_set("group_nouns.txt") \
+        | word_set("role_modifiers.txt")
+    return frozenset(part for word in words for part in word.split()) | {"campaign", "press"}
 
 
 def sentence_subject(ctx: Context, start: int, end: int) -> str | None:

@@ -208,3 +208,13 @@ def test_a_bare_git_mirror_reads_like_the_folder(corpus: Path, tmp_path: Path) -
 
 def test_a_source_marked_on_the_verb_alone_is_no_source() -> None:
     assert source_class("said") == "" and source_class("Said Khan") == "named"
+
+
+def test_a_relative_pronoun_source_is_its_antecedent() -> None:
+    from bench.attribution_match import _antecedent
+
+    text = "The council heard Ines Falk, Tomas Brandt and Clara Oduya, who said “no”; so did the port office which wrote"
+    who = text.index("who")
+    which = text.index("which")
+    assert text[slice(*_antecedent(text, who))] == "Clara Oduya"
+    assert text[slice(*_antecedent(text, which))] == "the port office"

@@ -173,3 +173,18 @@ def test_a_quote_after_a_short_action_sentence_is_its_subjects() -> None:
     text = 'General Janne Lindberg met us. He paused. "Complacency is the risk."'
     (quote,) = quotes_of(text, passages=False)
     assert (quote.kind, quote.speaker) == ("speech", "Janne Lindberg")
+
+
+def test_a_curly_opening_closed_by_a_straight_mark_is_one_quote() -> None:
+    text = "Port Talks\n\n“The berths are free,\" Tomas Brandt said, adding that ships come \"every day.\""
+    spans = {q.text for q in quotes_of(text)}
+    assert spans == {"The berths are free,", "every day."}
+
+
+def test_an_outlets_quoted_sentence_is_speech_and_its_headline_a_title() -> None:
+    text = ("Port Talks\n\nThe Valdora Courier reported “Harbour talks resume after long pause” on Monday.\n\n"
+            "“The port has been quiet all month,” the Valdora Courier reported.")
+    quotes = {q.text: q for q in quotes_of(text)}
+    assert quotes["Harbour talks resume after long pause"].kind == "title"
+    said = quotes["The port has been quiet all month,"]
+    assert (said.kind, said.speaker) == ("speech", "Valdora Courier")

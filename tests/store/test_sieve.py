@@ -270,3 +270,125 @@ def test_a_document_speaks_for_its_author() -> None:
     body = ("The Valdora Port Authority issued a statement on Monday.\n\n"
             "“The berths are safe,” the statement said.")
     assert said(body, "The berths")[0] == "Valdora Port Authority"
+
+
+def test_cue_after_a_quote_closing_an_inner_quote() -> None:
+    body = "Ines Falk spoke first. “You told us ‘the berths are free,’” Tomas Brandt said. “They were not.”"
+    assert said(body, "You told") == ("Tomas Brandt", "cue_after")
+
+
+def test_a_verb_of_a_later_clause_does_not_block_reported_speech() -> None:
+    # The quote flows on into the sentence ("in response, and he urged"): that verb is not its cue, so
+    # the reporting verb before the quote still gives its speaker.
+    body = ("Minister Clara Oduya said the harbour would take “firm steps” in response, and she urged "
+            "the shipowners to return.")
+    assert said(body, "firm steps") == ("Clara Oduya", "reported_speech")
+
+
+@pytest.mark.parametrize(("body", "prefix", "expected"), [
+    ("Readers wrote in.\n\n“The ferry is always late.” ― Mara Quist\n“I walk now.” ― Jonas Pell.", "I walk",
+     ("Jonas Pell", "signature")),
+    ("Readers wrote in.\n\n“The ferry is always late.” —\u00a0Mara Quist\n“I walk now.”", "The ferry",
+     ("Mara Quist", "signature")),
+])
+def test_a_dash_and_a_name_sign_a_quote(body: str, prefix: str, expected: tuple[str, str]) -> None:
+    assert said(body, prefix) == expected
+
+
+def test_a_dash_before_a_new_sentence_signs_nothing() -> None:
+    body = "Tomas Brandt spoke. Officials called the plan “a disaster” — Clara Oduya disagreed with them."
+    assert quote(body, "a disaster").speaker != "Clara Oduya"
+
+
+def test_a_verb_inside_an_earlier_quote_is_no_cue() -> None:
+    body = ("Ines Falk and Tomas Brandt testified. “Each time you say that,” Brandt said, pointing at the chart, "
+            "“the shipowners lose faith.”")
+    assert said(body, "the shipowners") == ("Tomas Brandt", "cue_before")
+
+
+def test_a_reporting_noun_with_no_subject_gives_way_to_the_verb_after_it() -> None:
+    body = "After early reports of the fire, Minister Clara Oduya said at a briefing that “the berths are safe.”"
+    assert said(body, "the berths") == ("Clara Oduya", "cue_before")
+
+
+def test_a_new_clause_after_the_quote_leaves_it_to_reported_speech() -> None:
+    body = ("Tomas Brandt, the harbour master, said the cranes did not show “any sign of damage,” but he said "
+            "the survey would go on.")
+    assert said(body, "any sign") == ("Tomas Brandt", "reported_speech")
+
+
+@pytest.mark.parametrize(("body", "prefix", "expected"), [
+    ("The rally in Valdora ran late. “Open the port,” the crowd chanted.", "Open the", ("crowd", "cue_after")),
+    ("As the lights dimmed, the announcer said, “The ferry is leaving.”", "The ferry", ("announcer", "cue_before")),
+])
+def test_an_unnamed_source_described_by_the_speaks(body: str, prefix: str, expected: tuple[str, str]) -> None:
+    assert said(body, prefix) == expected
+
+
+def test_a_description_after_a_preposition_is_no_speaker() -> None:
+    body = "Ines Falk took questions. When someone in the audience shouted, “Berths!” she laughed."
+    assert quote(body, "Berths").speaker != "audience"
+
+
+@pytest.mark.parametrize(("body", "prefix", "expected"), [
+    ("Clara Oduya spoke to the council. A clerk who “loses a few forms” is fired, Oduya said.", "loses a few",
+     ("Clara Oduya", "sentence_tag")),
+    ("Tomas Brandt answered. “We admire the cranes” of the new port, Brandt said on Tuesday.", "We admire",
+     ("Tomas Brandt", "sentence_tag")),
+])
+def test_a_tag_ending_the_sentence_gives_its_quote(body: str, prefix: str, expected: tuple[str, str]) -> None:
+    assert said(body, prefix) == expected
+
+
+def test_a_tag_nearer_a_later_quote_is_that_quotes() -> None:
+    body = "Ines Falk called it “a farce” and the pier “a ruin,” Tomas Brandt said."
+    assert said(body, "a farce") != ("Tomas Brandt", "sentence_tag")
+
+
+def test_a_name_before_a_role_and_its_holder_is_no_subject() -> None:
+    body = "Clara Oduya stayed away. Oduya spokesman Tomas Brandt said on Friday that “the minister is well.”"
+    assert said(body, "the minister") == ("Tomas Brandt", "cue_before")
+
+
+def test_an_admitting_participle_carries_reported_speech() -> None:
+    body = "Tomas Brandt, despite admitting he had doubts about “the crane budget,” backed the plan."
+    assert said(body, "the crane") == ("Tomas Brandt", "reported_speech")
+
+
+def test_a_relative_who_gives_the_name_before_it() -> None:
+    body = "The board met Ines Falk and Tomas Brandt, who has called the budget “a ruin,” on Monday."
+    assert said(body, "a ruin") == ("Tomas Brandt", "cue_before")
+
+
+def test_a_verdict_on_someones_comments_is_not_theirs() -> None:
+    body = "The port union answered. Clara Oduya's comments were “a slap in the face,” it said."
+    assert said(body, "a slap") != ("Clara Oduya", "speech_noun")
+
+
+@pytest.mark.parametrize(("body", "prefix", "expected"), [
+    ("Ines Falk sent a short message to Tomas Brandt: “Come back.”", "Come back", None),
+    ("The crowd surged, with Tomas Brandt shouting: “Stay calm.”", "Stay calm", "Tomas Brandt"),
+])
+def test_the_one_addressed_before_a_colon_is_no_speaker(body: str, prefix: str, expected: str | None) -> None:
+    assert quote(body, prefix).speaker == expected
+
+
+def test_a_website_described_by_the_speaks() -> None:
+    body = "Valdora wants settlers. “We welcome everyone,” the website explains."
+    assert said(body, "We welcome") == ("website", "cue_after")
+
+
+def test_a_relative_who_reaches_past_a_parenthetical_and_adverbs() -> None:
+    body = ("The board met Ines Falk and Tomas Brandt, who, on a call Friday, has in the past described "
+            "the budget as “a ruin,” and left.")
+    assert quote(body, "a ruin").speaker == "Tomas Brandt"
+
+
+def test_it_said_is_the_institution_the_passage_is_about() -> None:
+    body = "The Valdora Port Authority met on Monday. “The berths will reopen,” it said in a statement."
+    assert said(body, "The berths") == ("Valdora Port Authority", "cue_after_pronoun")
+
+
+def test_a_short_sentence_opening_with_it_is_about_no_one() -> None:
+    body = "The Valdora Port Authority met on Monday. It was late. “We waited,” a clerk recalled."
+    assert quote(body, "We waited").speaker != "Valdora Port Authority"

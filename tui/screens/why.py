@@ -16,6 +16,9 @@ RULES = {
     "cue_after": "a reporting verb right after the quote names the speaker",
     "cue_after_pronoun": "a reporting verb right after the quote has a pronoun for the speaker "
                          "(he, she, they), resolved to who the passage is about",
+    "signature": "a dash after the quote signs it with the speaker's name (“…” ― Jane Doe)",
+    "sentence_tag": "the sentence holding the quote ends with a reporting clause that names the speaker "
+                    "(“…, Warren said.”)",
     "according_to": "“according to” (or “per”) names the speaker",
     "colon": "the speaker opens the sentence and a colon introduces the quote",
     "lead_in": "the paragraph before ends with the speaker and a colon, and this paragraph is the quote",
