@@ -41,8 +41,15 @@ _DOCUMENTS = """
 SELECT d.id, d.title, d.path, d.published, d.passages,
   (SELECT count(*) FROM quotes q WHERE q.document_id = d.id) AS quotes,
   (SELECT count(DISTINCT m.actor_id) FROM mentions m WHERE m.document_id = d.id) AS actors,
-  (SELECT count(*) FROM events e WHERE e.document_id = d.id) AS events
+  (SELECT count(*) FROM events e WHERE e.document_id = d.id) AS events,
+  coalesce(d.source, d.path), coalesce(d.format, 'text'),
+  (SELECT count(*) FROM documents v WHERE coalesce(v.version_of, v.id) = coalesce(d.version_of, d.id)) AS versions
 FROM documents d"""
+_NEWEST = (" AND d.id = (SELECT max(v.id) FROM documents v"
+           " WHERE coalesce(v.version_of, v.id) = coalesce(d.version_of, d.id))")
+"""Only the newest stored version of each document (later versions are stored later)."""
+_VERSIONS_OF = " AND coalesce(d.version_of, d.id) = (SELECT coalesce(version_of, id) FROM documents WHERE id = ?)"
+"""Only the versions of one document."""
 
 
 def like_pattern(text: str) -> str:
@@ -83,10 +90,14 @@ def quote_kind_counts(store: Store) -> tuple[KindCount, ...]:
     return tuple(KindCount(kind, counts.get(kind, 0)) for kind in QUOTE_KINDS)
 
 
-def document_rows(store: Store, order: str | None = None, text: str | None = None) -> tuple[DocumentRow, ...]:
-    """Every document with its counts, those whose title or path contain ``text``, sorted by a
-    DOCUMENT_ORDERS name."""
+def document_rows(store: Store, order: str | None = None, text: str | None = None,
+                  versions_of: int | None = None) -> tuple[DocumentRow, ...]:
+    """The newest version of each document with its counts (every version of ``versions_of``, newest
+    first, when given), those whose title or path contain ``text``, sorted by a DOCUMENT_ORDERS name."""
     pattern = like_pattern(text.strip()) if text and text.strip() else None
-    where = " WHERE ? IS NULL OR d.title LIKE ? ESCAPE '\\' OR d.path LIKE ? ESCAPE '\\'"
-    found = store.rows(_DOCUMENTS + where + ordered(DOCUMENT_ORDERS, order), (pattern,) * 3)
+    where = " WHERE (? IS NULL OR d.title LIKE ? ESCAPE '\\' OR d.path LIKE ? ESCAPE '\\')"
+    if versions_of is None:
+        found = store.rows(_DOCUMENTS + where + _NEWEST + ordered(DOCUMENT_ORDERS, order), (pattern,) * 3)
+    else:
+        found = store.rows(_DOCUMENTS + where + _VERSIONS_OF + " ORDER BY d.id DESC", (*(pattern,) * 3, versions_of))
     return tuple(DocumentRow(*row) for row in found)

@@ -287,6 +287,12 @@ class DocumentRow:
     quotes: int
     actors: int
     events: int
+    source: str = ""
+    """The file's path or the URL the document was read from."""
+    format: str = "text"
+    """``text``, ``markdown``, ``html`` or ``pdf``."""
+    versions: int = 1
+    """How many stored versions the document has (itself included)."""
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ SCREEN_OF_ACTION: dict[str, str] = {
 SCREEN_COMMANDS = {
     "open_actors": ("Actors", "every actor, sortable and filtered by kind and name (a)"),
     "open_quotes": ("Quotes", "every quote with its speaker, document and paragraph (Q)"),
-    "open_documents": ("Documents", "every document with its file and counts (D)"),
+    "open_documents": ("Documents", "every document (newest version; v the others) with its source and counts (D)"),
     "open_timeline": ("Timeline", "dated events, filtered by words, dates and actor (t)"),
     "open_sources": ("Sources", "outlets by citations, lost outlets, footnotes (s)"),
     "open_search": ("Search", "actors, quotes, passages and events as you type (/)"),
