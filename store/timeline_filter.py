@@ -37,14 +37,17 @@ class EventFilter:
 
 def event_filter(text: str) -> EventFilter:
     """Read a filter line: dates and ranges ("2024..2025", "2024-2025", "2024-05"), "@name" for an actor
-    involved (the rest of the line after @ is the name), and words the sentence must hold."""
-    head, _, actor = text.partition("@")
+    involved (the rest of the line after @ is the name, but for a date range typed after it), and words
+    the sentence must hold."""
+    head, _, after = text.partition("@")
+    name = [token for token in after.split() if not _RANGE.match(token)]
+    actor = " ".join(name)
     words, since, until = [], None, None
-    for token in head.split():
+    for token in head.split() + [token for token in after.split() if _RANGE.match(token)]:
         found = _RANGE.match(token)
         if found is None:
             words.append(token)
             continue
         start, end, year_from, year_to, single = found.groups()
         since, until = (single, single) if single else (start or year_from, end or year_to)
-    return EventFilter(tuple(words), actor.strip() or None, since, until)
+    return EventFilter(tuple(words), actor or None, since, until)

@@ -86,6 +86,7 @@ def test_a_filter_line_reads_dates_ranges_actor_and_words() -> None:
     assert queries.event_filter("2024-05") == queries.EventFilter((), None, "2024-05", "2024-05")
     assert queries.event_filter("..2013 cable") == queries.EventFilter(("cable",), None, None, "2013")
     assert queries.event_filter("@ Lin Qiao ") == queries.EventFilter((), "Lin Qiao", None, None)
+    assert queries.event_filter("@China 2024..2025") == queries.EventFilter((), "China", "2024", "2025")
 
 
 def test_the_timeline_narrowed_by_years_actor_and_words(corpus_store: Store) -> None:

@@ -178,3 +178,10 @@ async def test_y_copies_an_event_a_source_and_the_readers_quote(
         assert ui.app.clipboard.startswith(f"“{SAID}”\n— Jane Doe, quoted in")
         await ui.press("ctrl+k", "y")
         assert ui.app.screen.query_one("#search-input").value == "y"
+
+
+async def test_y_on_the_quotes_list_copies_the_highlighted_quote(wire_store: Store, explore: Explore) -> None:
+    """Q, f to Jane Doe's words, y -> the quote with its citation on the clipboard."""
+    async with explore(wire_store) as ui:
+        await ui.press("Q", "f", *"arctic", "enter", "y")
+        assert ui.app.clipboard.startswith(f"“{SAID}”\n— Jane Doe, quoted in")

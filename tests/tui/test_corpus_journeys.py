@@ -146,3 +146,12 @@ async def test_the_command_palette_opens_every_screen(corpus_store: Store, explo
         await ui.pilot.pause(0.5)
         await ui.press("enter")
         assert isinstance(ui.app.screen, QuotesScreen)
+
+
+async def test_a_new_sort_starts_at_its_top(corpus_store: Store, explore: Explore) -> None:
+    """j j, o -> the cursor on the first row of the new order, not on the row it was on (who leads is asked)."""
+    async with explore(corpus_store) as ui:
+        await ui.press("j", "j", "o")
+        table = ui.app.screen.query_one(DataTable)
+        assert "sorted by quotes" in ui.app.screen.sub_title and table.cursor_row == 0
+        assert column(table, 2)[0] == "Keiko Aramaki"

@@ -74,7 +74,7 @@ class ListingScreen(ExplorerScreen):
         """Show the rows, the first item highlighted."""
         self.listing.set_options(options)
         self.listing.highlighted = 1 if len(options) > 1 else None
-        if not options:
+        if not options and not isinstance(self.focused, Input):  # not at every key typed into a filter
             self.notify(self.EMPTY)
 
     def reader_place(self) -> TextPlace | None:

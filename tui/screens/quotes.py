@@ -13,7 +13,7 @@ from store.db import Store
 from store.model import QUOTE_KINDS
 from store.queries import QuoteRow
 from tui.messages import Navigate, TextPlace
-from tui.screens.base import WHY, QuoteSpot
+from tui.screens.base import COPY, PIN, WHY, QuoteSpot
 from tui.screens.table import Page, KindTableScreen, cut, read_page
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.kind_tabs import KindTabs
@@ -36,7 +36,7 @@ class QuotesScreen(KindTableScreen):
     NOUN = "quote"
     ORDERS = tuple(queries.QUOTE_ORDERS)
     LAYOUT = (("speaker", 12, 2), ("quote", 24, 5), ("where", 12, 2))
-    BINDINGS = [WHY]
+    BINDINGS = [WHY, COPY, PIN]
 
     def compose(self) -> ComposeResult:
         """Kind tabs and filter above the table."""
@@ -78,6 +78,10 @@ class QuotesScreen(KindTableScreen):
         """Read at the highlighted quote."""
         quote = self.highlighted_row
         return quote_place(quote) if quote is not None else None
+
+    def highlighted_spot(self) -> TextPlace | None:
+        """Copy or pin the highlighted quote."""
+        return self.reader_place()
 
     def highlighted_quote(self) -> QuoteSpot | None:
         """The highlighted quote, for w."""

@@ -92,6 +92,7 @@ class TableScreen(ExplorerScreen):
         self._total = 0
         self._reading = False
         self._params: tuple[object, ...] = ()
+        self._from_top = False
         self.listed: dict[str, Any] = {}
         """The rows listed, by row key."""
 
@@ -136,7 +137,8 @@ class TableScreen(ExplorerScreen):
         self.reload()
 
     def watch_order(self) -> None:
-        """Read again in the new order."""
+        """Read again in the new order, from its top: a new sort is asked to see who leads it."""
+        self._from_top = True
         self.reload()
 
     def reload(self) -> None:
@@ -149,7 +151,8 @@ class TableScreen(ExplorerScreen):
         """List a page: the first replaces the rows (keeping the highlighted one if listed), others add."""
         table = self.table
         self._reading = False
-        current = self.highlighted_key() if page.offset == 0 else None
+        current = self.highlighted_key() if page.offset == 0 and not self._from_top else None
+        self._from_top = False
         if page.offset == 0:
             self._total = page.total
             self.listed.clear()
