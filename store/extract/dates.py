@@ -75,6 +75,11 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 # Words that make a bare four-digit number a quantity, not a year ("some 2000 troops").
 _QUANTITY_BEFORE = re.compile(
     r"(?:\b(?:about|some|over|nearly|than|around|approximately|least|additional)|[$€£#])\s*$", re.I)
+# Labels that make a bare four-digit number a number in a series: a bill ("H.R. 1512", "S. 1547"), a
+# section ("Section 1523", "§1165"), an item ("No. 1790"). "S." alone only where no letter or dot precedes
+# it, so "the U.S. 2024 budget" keeps its year.
+_NUMBERED_BEFORE = re.compile(
+    r"(?:\b(?:H\.\s?R\.?|H\.\s?Res\.?|S\.\s?Res\.?|Nos?\.|Sec\.|Section|Art\.|Article)|(?<![\w.])S\.|§)\s*$")
 _QUANTITY_AFTER = re.compile(
     r"\s*(?:%|percent|per\b|people|troops|soldiers|men\b|km|miles|dollars|euros|tons|tonnes|units"
     r"|killed|dead)", re.I)
@@ -192,8 +197,9 @@ def _normalise(
 
 
 def _is_quantity(text: str, start: int, end: int) -> bool:
-    """True where a bare four-digit number counts things rather than naming a year."""
+    """True where a bare four-digit number counts or numbers things rather than naming a year."""
     return bool(_QUANTITY_BEFORE.search(text, max(0, start - 16), start)
+                or _NUMBERED_BEFORE.search(text, max(0, start - 16), start)
                 or _QUANTITY_AFTER.match(text, end))
 
 

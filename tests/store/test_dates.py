@@ -115,3 +115,9 @@ def test_month_ranges_between_two_years() -> None:
 
 def test_letters_that_only_look_like_ascii_never_break_a_date() -> None:
     assert [d.date for d in find_dates("ſummer 2012 and the mİd-1990s", 2013)] == ["2012", "1990"]
+
+
+def test_a_bill_or_section_number_is_no_year() -> None:
+    """Numbers after a bill's or section's label are numbers in a series; the year beside them stays."""
+    text = "The draft of 2019 (H.R. 1512), its Section 1630 and §1165, like S. 1547, came in the U.S. 2024 debate."
+    assert [mention.date for mention in find_dates(text)] == ["2019", "2024"]
