@@ -23,6 +23,8 @@ _LEADING_TITLE = re.compile(r"\s*(?:“[^”]*”|\"[^\"]*\"|‘[^’]*’(?=\s*
 _SEPARATOR = re.compile(r"\s*[;,]\s*")
 _NAME_IN_LIST = re.compile(r"[^,\s][^,]*?(?=\s*,|\s*$)")
 _DATELINE_DASH = re.compile(r"\s*[-–—]")
+_DATELINE_REACH = 45
+"""Characters a dateline's place and date take at most before its credit ("WASHINGTON, March 3 (Reuters) -")."""
 # Lower-case words that may sit inside an outlet's name ("Ministry of Foreign Affairs").
 _CONNECTORS = frozenset("of the and for on in at de la le du des del da y & und".split())
 # Numbers, years and ranges ("2021-2025"), report numbers ("R46293", "98-317"), plural acronyms ("LLMs").
@@ -107,7 +109,7 @@ def _wire_credit(
     A dateline credit takes the dateline's date ("WASHINGTON, March 3 (Reuters) -").
     """
     name = match.group(1).strip()
-    dateline = _DATELINE_DASH.match(text, match.end()) is not None
+    dateline = _DATELINE_DASH.match(text, match.end()) is not None and _opens_passage(text, passage, match.start())
     known = (lookup(name) or ("", ""))[0] == "outlet"
     if not (dateline or known) or not _is_outlet_name(name, _MAX_CREDIT_WORDS):
         return []
@@ -117,6 +119,13 @@ def _wire_credit(
     date = before[-1].date if before and not text[before[-1].end:match.start()].strip(" ,") else None
     start = match.start(1) + match.group(1).index(name)
     return [Citation(name, start, start + len(name), name, date)]
+
+
+def _opens_passage(text: str, passage: Passage, at: int) -> bool:
+    """True where a bracket is in the words a passage opens with, and they start with a place's letter: a
+    dateline ("TOKYO (Reuters) -"), not a list item's "- 3 Battalion (BN)–3 Task Force" or a later clause."""
+    head = text[passage.start:at].lstrip()
+    return len(head) <= _DATELINE_REACH and head[:1].isalpha()
 
 
 @lru_cache(maxsize=4)  # asked for every bracket of the same article

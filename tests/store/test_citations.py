@@ -52,6 +52,12 @@ def test_wire_style_citations_and_dateline_credits() -> None:
     assert cites("Markets fell, officials said (Reuters).") == [("Reuters", "Reuters", None, None)]
 
 
+def test_a_bracket_before_a_dash_later_or_in_a_list_item_is_no_dateline() -> None:
+    """Only the words a paragraph opens with can be a dateline; a list item or a later clause cannot."""
+    assert cites("- 2 Signal Battalion (BN)–4 River Group, Fort Smith, AR—FY2030.") == []
+    assert cites("The harbour board met at noon on the quay, and then the Coast Battalion (BN) – a small crew – left.") == []
+
+
 def test_parentheses_that_are_not_citations() -> None:
     body = ("The force (ISAF) and the army (PLA) met (see below, 2012) in Rome (1999) "
             "with (mostly) friends (Smith et al. 2010) (which was odd, April 3).")
