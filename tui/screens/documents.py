@@ -58,7 +58,7 @@ class DocumentsScreen(TableScreen):
     TITLE = "Documents"
     NOUN = "document"
     ORDERS = tuple(queries.DOCUMENT_ORDERS)
-    LAYOUT = (("title", 14, 3), ("date", 10, 1), ("source", 8, 2))
+    LAYOUT = (("title", 14, 4), ("date", 10, 0), ("source", 8, 3))
     FIXED = sum(len(key) + 2 for key in COUNTS) + len(" ver ")
 
     def __init__(self, versions_of: int | None = None) -> None:
