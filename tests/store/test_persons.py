@@ -214,3 +214,15 @@ def test_capitalised_ordinary_words_are_no_person() -> None:
 def test_see_opening_a_note_is_no_given_name() -> None:
     text = "A Report on Tax\n\nThe tax rose.\n\nNotes\n\n1. See Ryan Donahue, \"Tax Policy,\" 2024."
     assert [a.name for a in extract_article(text).actors if a.kind == "person"] == ["Ryan Donahue"]
+
+
+def test_an_honorific_makes_the_next_word_a_surname_even_a_title_or_english_word() -> None:
+    article = extract_article("Ferry fares\n\n“The boats are late,” Mr. Bishop said. Ms. Mason agreed with him.\n")
+    people = {actor.name for actor in article.actors if actor.kind == "person"}
+    assert {"Bishop", "Mason"} <= people
+    assert article.quotes[0].speaker == "Bishop"
+
+
+def test_miss_before_a_contest_name_is_still_a_title() -> None:
+    found = people_of("The former Miss Universe Delia Farrow opened the show.")
+    assert "Delia Farrow" in found
