@@ -392,3 +392,17 @@ def test_it_said_is_the_institution_the_passage_is_about() -> None:
 def test_a_short_sentence_opening_with_it_is_about_no_one() -> None:
     body = "The Valdora Port Authority met on Monday. It was late. “We waited,” a clerk recalled."
     assert quote(body, "We waited").speaker != "Valdora Port Authority"
+
+
+@pytest.mark.parametrize(("body", "prefix", "expected"), [
+    ("The quay stayed shut. Farmers said they want “a fair wage” before any ship sails.", "a fair", "farmers"),
+    ("Police say they have “enough boats” to keep the harbour open.", "enough", "police"),
+    ("Sailors chanted “Open the quay!” until dawn.", "Open", "sailors"),
+])
+def test_a_plural_crowd_opening_the_sentence_speaks_as_a_group(body: str, prefix: str, expected: str) -> None:
+    assert said(body, prefix)[0] == expected
+
+
+def test_a_plural_noun_before_an_ordinary_verb_is_no_speaker() -> None:
+    article = extract_article(HEADLINE + "Ferries sailed late. “It was a long night,” a deckhand said.")
+    assert "ferries" not in {actor.name for actor in article.actors}
