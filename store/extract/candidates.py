@@ -310,7 +310,16 @@ def _unknown(text: str, stretch: list[Token], people: bool) -> list[Candidate]:
         return [] if len(name) < 2 else [Candidate(start, end, "person", name, evidence)]
     if not any(common):
         return [Candidate(start, end, "person", name, "name")]
-    return [] if all(common) else [Candidate(start, end, "person", name, "possible")]
+    if all(common):
+        return [Candidate(start, end, "organization", name)] if _reports(text, end) else []
+    return [Candidate(start, end, "person", name, "possible")]
+
+
+def _reports(text: str, end: int) -> bool:
+    """True when a reporting verb follows a name at once: English words in title case that speak ("Zero
+    Hedge said", "Open Door wrote") name a site, outlet or body, not a person nor nothing."""
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after.group(1) in word_set("reporting_verbs.txt")
 
 
 @lru_cache(maxsize=1 << 14)  # asked of every word of every unknown stretch: the same words come back
