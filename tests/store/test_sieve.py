@@ -406,3 +406,13 @@ def test_a_plural_crowd_opening_the_sentence_speaks_as_a_group(body: str, prefix
 def test_a_plural_noun_before_an_ordinary_verb_is_no_speaker() -> None:
     article = extract_article(HEADLINE + "Ferries sailed late. “It was a long night,” a deckhand said.")
     assert "ferries" not in {actor.name for actor in article.actors}
+
+
+def test_a_possessive_description_before_a_reporting_verb_speaks_as_itself() -> None:
+    body = "Mayor Ilse Varga left early. “The vote was rigged,” Varga's former press secretary said on Tuesday."
+    assert said(body, "The vote")[0] == "Varga's former press secretary"
+
+
+def test_a_possessive_description_in_apposition_leaves_the_name_speaking() -> None:
+    body = "Tomas Reyes, Acme's chief executive, said the port was “a disgrace” on Friday."
+    assert said(body, "a disgrace")[0] == "Tomas Reyes"
