@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from store.extract.candidates import Candidate
+from store.extract.evidence import after_locative
 from store.extract.gazetteer import is_demonym, lookup
 from store.extract.lexicon import is_acronym, is_common, word_set
 from store.extract.titles import Role, head_end, is_honorific, parse_role, role_openings
@@ -154,6 +155,9 @@ def _beside(text: str, tokens: list[Token], roles: list[Role], person: Candidate
             if role_end <= start and _AFTER_ROLE.match(text[role_end:start]):
                 return role
         elif person.end <= role_start and _BEFORE_ROLE.match(text[person.end : role_start]):
+            # "a rally in Chelsea, the mayor said": a name after "in" is a place; the role opens a new subject.
+            if after_locative(text, person):
+                continue
             if not role.capitalised or _ends_clause(text, role_end):
                 return role
     return None

@@ -226,3 +226,13 @@ def test_an_honorific_makes_the_next_word_a_surname_even_a_title_or_english_word
 def test_miss_before_a_contest_name_is_still_a_title() -> None:
     found = people_of("The former Miss Universe Delia Farrow opened the show.")
     assert "Delia Farrow" in found
+
+
+def test_a_name_after_in_takes_no_role_from_the_description_after_its_comma() -> None:
+    found = people_of("At a town hall in Carlota, the governor said the bridge would open in May.")
+    assert "Carlota" not in found
+
+
+def test_a_name_followed_by_its_role_still_takes_it() -> None:
+    found = people_of("Dora Klein, the mayor of Brill, opened the bridge.")
+    assert "mayor" in (found["Dora Klein"].title or "")
