@@ -416,3 +416,8 @@ def test_a_possessive_description_before_a_reporting_verb_speaks_as_itself() -> 
 def test_a_possessive_description_in_apposition_leaves_the_name_speaking() -> None:
     body = "Tomas Reyes, Acme's chief executive, said the port was “a disgrace” on Friday."
     assert said(body, "a disgrace")[0] == "Tomas Reyes"
+
+
+def test_reported_before_its_subject_after_a_quote_names_the_reporter() -> None:
+    body = "Fares are set to go up. They will be “about a third higher next spring,” reported the Valdora Herald."
+    assert said(body, "about a third")[0] == "Valdora Herald"
