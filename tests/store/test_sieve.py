@@ -398,6 +398,8 @@ def test_a_short_sentence_opening_with_it_is_about_no_one() -> None:
     ("The quay stayed shut. Farmers said they want “a fair wage” before any ship sails.", "a fair", "farmers"),
     ("Police say they have “enough boats” to keep the harbour open.", "enough", "police"),
     ("Sailors chanted “Open the quay!” until dawn.", "Open", "sailors"),
+    ("Tired of the snow, Canadians often say “winter is long.”", "winter", "canadians"),
+    ("Their lawyers said the ban was “plainly unlawful.”", "plainly", "lawyers"),
 ])
 def test_a_plural_crowd_opening_the_sentence_speaks_as_a_group(body: str, prefix: str, expected: str) -> None:
     assert said(body, prefix)[0] == expected
