@@ -90,8 +90,7 @@ def _described(text: str) -> list[tuple[re.Match[str], int]]:
     before, described = _patterns()
     verbs = word_set("reporting_verbs.txt")
     # "Jane Doe, Acme's chief executive, said": a possessive after a comma stands in apposition to a name.
-    found = [(m, m.start()) for m in before.finditer(text)
-             if not (m.group("owner") and _after_comma(text, m.start()))]
+    found = [(m, m.start()) for m in before.finditer(text) if not m.group("owner") or _owned(text, m)]
     for match in described.finditer(text):
         verb = _VERB_BEFORE.search(text, max(0, match.start() - _VERB_REACH), match.start())
         if verb is not None and verb.group(1) in verbs:
@@ -99,9 +98,13 @@ def _described(text: str) -> list[tuple[re.Match[str], int]]:
     return sorted(found, key=lambda pair: pair[1])
 
 
-def _after_comma(text: str, start: int) -> bool:
-    """True when a comma (and spaces) stands right before offset ``start``."""
-    return text[max(0, start - 3) : start].rstrip().endswith(",")
+def _owned(text: str, match: re.Match[str]) -> bool:
+    """True for a person described by a possessive ("Obama's former campaign strategist"), not one in
+    apposition after a comma ("Jane Doe, Acme's chief executive, said") nor a body ("China's foreign
+    ministry", which speaks for its owner)."""
+    noun = match.group("noun")
+    person = noun in word_set("group_nouns.txt") or noun in word_set("person_epithets.txt")
+    return person and not text[max(0, match.start() - 3) : match.start()].rstrip().endswith(",")
 
 
 def _heads(actors: Sequence[Actor]) -> dict[str, set[str]]:
