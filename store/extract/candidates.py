@@ -23,6 +23,8 @@ _DATELINE = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)\b")
 # "MoCRA", "FinCEN": capitals in a row after a small letter make an acronym, never a person's name
 # ("McDonald", "DeSantis" have one capital at a time).
 _MIXED_ACRONYM = re.compile(r"[a-z][A-Z]{2}")
+# The word in capitals right before a position, for lines written in capitals.
+_SHOUTED_BEFORE = re.compile(r"\b([A-Z]{2,})[ \t]+$")
 # "MPs", "NGOs": a plural of an abbreviation, never a name.
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
@@ -181,7 +183,8 @@ def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple
     if phrase in defined:
         kind_name = defined[phrase]
         return (j,) if kind_name is None else (j, Candidate(start, end, *kind_name))
-    if j == i + 1 and (is_common_acronym(phrase) or _shouted(text, phrase) or is_roman_numeral(phrase)):
+    if j == i + 1 and (is_common_acronym(phrase) or _shouted(text, phrase) or is_roman_numeral(phrase)
+                       or _in_shouted_line(text, start, phrase)):
         return (j,)
     if _names_programme(text, phrase):
         return (j,)
@@ -240,6 +243,13 @@ def _shouted(text: str, word: str) -> bool:
     """A word written in capitals that is no acronym: an ordinary word ("PRODUCT") or a name the article
     also writes in small letters ("WALLACE:" of a transcript, "CHARLOTTE, N.C." of a dateline)."""
     return len(word) > _SHORT_ACRONYM and (is_common(word) or _written_small(text, word.capitalize()))
+
+
+def _in_shouted_line(text: str, start: int, word: str) -> bool:
+    """A short English word in capitals after another in capitals: a line written in capitals ("CONGRESS
+    HAS INVESTIGATED HIM"), not an acronym ("HIM" there is a pronoun)."""
+    before = _SHOUTED_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and is_common(word) and is_common(before.group(1))
 
 
 @lru_cache(maxsize=256)  # the same acronyms come back in every sentence of an article
@@ -310,7 +320,16 @@ def _unknown(text: str, stretch: list[Token], people: bool) -> list[Candidate]:
         return [] if len(name) < 2 else [Candidate(start, end, "person", name, evidence)]
     if not any(common):
         return [Candidate(start, end, "person", name, "name")]
-    return [] if all(common) else [Candidate(start, end, "person", name, "possible")]
+    if all(common):
+        return [Candidate(start, end, "organization", name)] if _reports(text, end) else []
+    return [Candidate(start, end, "person", name, "possible")]
+
+
+def _reports(text: str, end: int) -> bool:
+    """True when a reporting verb follows a name at once: English words in title case that speak ("Zero
+    Hedge said", "Open Door wrote") name a site, outlet or body, not a person nor nothing."""
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after.group(1) in word_set("reporting_verbs.txt")
 
 
 @lru_cache(maxsize=1 << 14)  # asked of every word of every unknown stretch: the same words come back

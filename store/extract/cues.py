@@ -13,7 +13,8 @@ PARENTHETICAL = re.compile(r",[^,]*(?:,[^,]*)?,")
 _MAX_GAP_WORDS = 2
 _VERB_WITHIN_WORDS = 7
 _INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "continued", "explained",
-                              "noted", "recalled", "replied", "remarked", "declared", "concluded", "tweeted"})
+                              "noted", "recalled", "replied", "remarked", "declared", "concluded", "tweeted",
+                              "reported", "reports"})
 """Verbs news writing puts before their subject ("said the senator"); after others a name is an object."""
 
 

@@ -27,12 +27,14 @@ _NOUN = r"(?P<noun>[a-z]+|\d+-year-old)\b"
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """"the <up to two modifiers> <noun>" before a reporting verb (the verbs are in the pattern, so a shorter
+    """"the (or "Name's") <up to two modifiers> <noun>" before a reporting verb (the verbs are in the pattern, so a shorter
     description is tried when a longer one is followed by no verb: "the billionaire businessman said"),
     and any such description, for those a reporting verb stands before ("“...,” said the Florida senator").
     The "the" is written so that a scan can skip ahead to the next "t" (a look-behind in place of "\\b")."""
     verbs = alternation(word_set("reporting_verbs.txt"))
     the = r"(?P<the>[Tt](?<!\w[Tt])h(?:e|is|at))\s+"
+    # "Obama's former campaign strategist said": a name's possessive determines the description as "the" does.
+    the = rf"(?:{the}|(?P<owner>\b[A-Z][\w.-]*(?:’s|'s))\s+)"
     before = re.compile(rf"{the}{_MODIFIERS}{_NOUN}(?=,?\s+(?:also\s+|then\s+|later\s+)?(?:{verbs})\b)")
     return before, re.compile(rf"{the}{_MODIFIERS}{_NOUN}")
 
@@ -54,10 +56,12 @@ def describe(text: str, actors: Sequence[Actor], mentions: Sequence[Mention]
     for match, start in _described(text):
         noun = _singular(re.sub(r"^\d+-", "", match.group("noun")))  # "46-year-old" -> "year-old"
         actor = _last_named(ordered, starts, start, heads.get(noun, set()))
-        if actor is None and text[start] in "Tt":
+        if actor is None and match.group("the"):
             actor = _by_epithet(text, ordered, starts, start, noun, kinds)
         if actor is None and _unnamed_subject(text, match, start):
-            actor = " ".join(text[match.end("the") : match.end("noun")].split())
+            # An owner stays in the name: "Obama's former campaign strategist" is not anyone's strategist.
+            words = text[start if match.group("owner") else match.end("the") : match.end("noun")]
+            actor = " ".join(words.split())
             unnamed.setdefault(actor, Actor(actor, "group"))
         if actor is not None:
             found.append(Mention(actor, start, match.end("noun"), text[start : match.end("noun")]))
@@ -85,12 +89,22 @@ def _described(text: str) -> list[tuple[re.Match[str], int]]:
     """Each description next to a reporting verb, with where it starts ("the", not the verb)."""
     before, described = _patterns()
     verbs = word_set("reporting_verbs.txt")
-    found = [(m, m.start("the")) for m in before.finditer(text)]
+    # "Jane Doe, Acme's chief executive, said": a possessive after a comma stands in apposition to a name.
+    found = [(m, m.start()) for m in before.finditer(text) if not m.group("owner") or _owned(text, m)]
     for match in described.finditer(text):
         verb = _VERB_BEFORE.search(text, max(0, match.start() - _VERB_REACH), match.start())
         if verb is not None and verb.group(1) in verbs:
             found.append((match, match.start()))
     return sorted(found, key=lambda pair: pair[1])
+
+
+def _owned(text: str, match: re.Match[str]) -> bool:
+    """True for a person described by a possessive ("Obama's former campaign strategist"), not one in
+    apposition after a comma ("Jane Doe, Acme's chief executive, said") nor a body ("China's foreign
+    ministry", which speaks for its owner)."""
+    noun = match.group("noun")
+    person = noun in word_set("group_nouns.txt") or noun in word_set("person_epithets.txt")
+    return person and not text[max(0, match.start() - 3) : match.start()].rstrip().endswith(",")
 
 
 def _heads(actors: Sequence[Actor]) -> dict[str, set[str]]:

@@ -51,12 +51,12 @@ def with_evidence(text: str, candidate: Candidate) -> Candidate:
         # An English word ("Bush") needs a speech verb beside it and no word before it that ties it to
         # something else. The verb is looked for first: most such words have none (with the same order
         # in _common_word_speaks, an eighth of this function's time).
-        speaks = _common_word_speaks(text, candidate) and not _placed(text, candidate) \
+        speaks = _common_word_speaks(text, candidate) and not after_locative(text, candidate) \
             and not _determined(text, candidate)
         return replace(candidate, evidence="name") if speaks else candidate
     if candidate.evidence == "name" and _ordinary(text, candidate):
         candidate = replace(candidate, evidence="possible")
-    placed, determined = _placed(text, candidate), _determined(text, candidate)
+    placed, determined = after_locative(text, candidate), _determined(text, candidate)
     if determined and not _NOUN_AFTER.match(text, candidate.end):
         return candidate
     if _promoted(text, candidate, placed or determined):
@@ -68,7 +68,7 @@ def with_evidence(text: str, candidate: Candidate) -> Candidate:
     return replace(candidate, kind="place") if candidate.evidence == "name" and placed else candidate
 
 
-def _placed(text: str, candidate: Candidate) -> bool:
+def after_locative(text: str, candidate: Candidate) -> bool:
     """An untitled name right after "in", "off", "near"...: "a veterans group in Virginia, said" (the verb
     belongs to an earlier subject), "a tanker off São Tomé"."""
     return not candidate.titles and not text.startswith(_POSSESSIVE, candidate.end) \

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from store.extract.candidates import Candidate
 from store.extract.gazetteer import is_demonym, lookup
-from store.extract.lexicon import alternation, word_set
+from store.extract.lexicon import alternation, is_common, word_set
 
 # After a singular noun, a lower-case word other than these shows an adjective ("official protest").
 _FOLLOWERS = frozenset(
@@ -25,6 +25,10 @@ _APART = "ıſİ"
 _FOLD = str.maketrans(_APART, "isi")
 # "[Pp](?<!\w[Pp])" is "\b[Pp]" written so that the scan can skip ahead to the next "p".
 _FAMILIAR = re.compile(r"[Pp](?<!\w[Pp])(?:eople|ersons?)\s+(?:familiar\s+with|briefed\s+on|close\s+to|with\s+knowledge\s+of)\b")
+# A sentence that opens with a bare plural noun and a verb ("Demonstrators said", "Police say").
+_OPENING_SUBJECT = re.compile(
+    r"[\s\"“‘']*(?P<noun>(?:(?:His|Her|Their|Many|Some|Most|Other)[ \t]+[a-z]+|[A-Z][a-z]+))"
+    r"[ \t]+(?:(?:often|also|have|had|then|later|again|still)[ \t]+)?(?P<verb>[a-z]+)\b")
 # A determiner and up to three qualifiers stand before the noun.
 _MAX_WORDS_BEFORE_NOUN = 4
 
@@ -126,7 +130,25 @@ def find_groups(text: str, start: int, end: int) -> list[Candidate]:
             continue
         offset = match.end("name") - len(name)
         found.append(Candidate(offset, match.end("name"), "group", name))
+    subject = _opening_subject(text, start, end)
+    if subject is not None and all(c.start != subject.start for c in found):
+        found.append(subject)
     return found
+
+
+def _opening_subject(text: str, start: int, end: int) -> Candidate | None:
+    """The subject of a reporting verb at a sentence's start or after its opening clause: a plural English
+    noun or demonym, perhaps after "His", "Many"... ("Demonstrators said", "His surrogates called",
+    "Lamenting their luck, Mexicans often say"), or a source noun in any number ("Police say")."""
+    comma = text.find(", ", start, end)
+    for at in (start, comma + 1) if comma != -1 else (start,):
+        match = _OPENING_SUBJECT.match(text, at, end)
+        if match is None or match.group("verb") not in word_set("reporting_verbs.txt"):
+            continue
+        noun = match.group("noun").split()[-1].lower()
+        if noun in word_set("group_nouns.txt") or noun.endswith("s") and (is_common(noun) or is_demonym(noun)):
+            return Candidate(match.end("noun") - len(noun), match.end("noun"), "group", noun)
+    return None
 
 
 def _not_a_source(text: str, start: int, end: int) -> bool:

@@ -6,9 +6,10 @@ import re
 from dataclasses import replace
 
 from store.extract.candidates import Candidate
+from store.extract.evidence import after_locative
 from store.extract.gazetteer import is_demonym, lookup
 from store.extract.lexicon import is_acronym, is_common, word_set
-from store.extract.titles import Role, head_end, parse_role, role_openings
+from store.extract.titles import Role, head_end, is_honorific, parse_role, role_openings
 from store.extract.tokens import Token, joined
 
 _FORMER = frozenset({"then", "former", "ex"})
@@ -27,7 +28,7 @@ def titled_people(text: str, tokens: list[Token]) -> tuple[list[Candidate], list
         if i < after or _surname_after_given_name(text, tokens, i):
             continue
         role = parse_role(text, tokens, i, greedy=False, roles=False)
-        last = _name_end(text, tokens, role.last) if role else i
+        last = _name_end(text, tokens, role.last, is_honorific(tokens[role.last - 1])) if role else i
         if role and last > role.last and _organization_follows(text, tokens, last):
             after = last  # the title word opens an organisation's name: the run is classified whole
             continue
@@ -91,14 +92,15 @@ def _person(text: str, tokens: list[Token], role: Role, last: int) -> Candidate:
     return Candidate(start, end, "person", name, "strong", role.titles, tokens[role.first].start, former)
 
 
-def _name_end(text: str, tokens: list[Token], j: int) -> int:
-    """End index of the name that follows a title at token j (j itself when there is none)."""
+def _name_end(text: str, tokens: list[Token], j: int, honorific: bool = False) -> int:
+    """End index of the name that follows a title at token j (j itself when there is none); after an
+    honorific the first capitalised word is a name whatever else it could be ("Mr. King", "Ms. Rice")."""
     last = k = j
     while k < len(tokens) and k > 0 and joined(text, tokens[k - 1], tokens[k]):
         token = tokens[k]
         if last > j and _headline_word(tokens[last - 1], token):
             break
-        if token.capitalised and _name_word(token, tokens, k):
+        if token.capitalised and (honorific and k == j or _name_word(token, tokens, k)):
             last = k = k + 1
             if token.possessive:
                 break
@@ -153,6 +155,9 @@ def _beside(text: str, tokens: list[Token], roles: list[Role], person: Candidate
             if role_end <= start and _AFTER_ROLE.match(text[role_end:start]):
                 return role
         elif person.end <= role_start and _BEFORE_ROLE.match(text[person.end : role_start]):
+            # "a rally in Chelsea, the mayor said": a name after "in" is a place; the role opens a new subject.
+            if after_locative(text, person):
+                continue
             if not role.capitalised or _ends_clause(text, role_end):
                 return role
     return None

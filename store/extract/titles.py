@@ -92,9 +92,15 @@ def parse_role(text: str, tokens: list[Token], i: int, greedy: bool, roles: bool
         end, linking = _objects_end(text, tokens, head, greedy)
         words.update(linking)
         titles.append(" ".join(text[tokens[start].start : tokens[end - 1].end].split()))
+        honorific = is_honorific(tokens[end - 1])  # "Mr. King": a name follows an honorific, never a title
         start = j = end
-        head = head_end(tokens, j) if j < len(tokens) and joined(text, tokens[j - 1], tokens[j]) else j
+        head = j if honorific or j >= len(tokens) or not joined(text, tokens[j - 1], tokens[j]) else head_end(tokens, j)
     return Role(i, j, tuple(titles), capitalised, frozenset(words - set(range(i, prefix))))
+
+
+def is_honorific(token: Token) -> bool:
+    """True for "Mr.", "Ms.", "Dr.": words that stand only before a person's name."""
+    return token.lower in word_set("honorifics.txt")
 
 
 def _listed(text: str, tokens: list[Token], j: int) -> bool:

@@ -185,3 +185,22 @@ def test_an_organisations_of_phrase_runs_on_over_and_ordinary_words() -> None:
 
 def test_plural_and_compound_demonyms_name_no_one() -> None:
     assert actors("Armenians and African-Americans voted.") == {}
+
+
+def test_english_words_in_title_case_that_speak_name_a_body() -> None:
+    article = extract_article("Rents\n\nThe blog ran the numbers. “Rents doubled,” Quiet Harbor wrote on Friday.\n")
+    kinds = {actor.name: actor.kind for actor in article.actors}
+    assert kinds.get("Quiet Harbor") == "organization"
+    assert article.quotes[0].speaker == "Quiet Harbor"
+
+
+def test_english_words_in_title_case_that_do_not_speak_name_nothing() -> None:
+    article = extract_article("Rents\n\nThe Quiet Harbor estate stood empty all winter.\n")
+    assert "Quiet Harbor" not in {actor.name for actor in article.actors}
+
+
+def test_a_short_word_in_a_line_written_in_capitals_is_no_acronym() -> None:
+    article = extract_article("Ferries\n\nThe port ran for years. CONGRESS HAS FIRED HIM — the pilots left. NATO ships stayed.\n")
+    names = {actor.name for actor in article.actors}
+    assert "HIM" not in names
+    assert "North Atlantic Treaty Organization" in names

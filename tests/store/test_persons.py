@@ -214,3 +214,25 @@ def test_capitalised_ordinary_words_are_no_person() -> None:
 def test_see_opening_a_note_is_no_given_name() -> None:
     text = "A Report on Tax\n\nThe tax rose.\n\nNotes\n\n1. See Ryan Donahue, \"Tax Policy,\" 2024."
     assert [a.name for a in extract_article(text).actors if a.kind == "person"] == ["Ryan Donahue"]
+
+
+def test_an_honorific_makes_the_next_word_a_surname_even_a_title_or_english_word() -> None:
+    article = extract_article("Ferry fares\n\n“The boats are late,” Mr. Bishop said. Ms. Mason agreed with him.\n")
+    people = {actor.name for actor in article.actors if actor.kind == "person"}
+    assert {"Bishop", "Mason"} <= people
+    assert article.quotes[0].speaker == "Bishop"
+
+
+def test_miss_before_a_contest_name_is_still_a_title() -> None:
+    found = people_of("The former Miss Universe Delia Farrow opened the show.")
+    assert "Delia Farrow" in found
+
+
+def test_a_name_after_in_takes_no_role_from_the_description_after_its_comma() -> None:
+    found = people_of("At a town hall in Carlota, the governor said the bridge would open in May.")
+    assert "Carlota" not in found
+
+
+def test_a_name_followed_by_its_role_still_takes_it() -> None:
+    found = people_of("Dora Klein, the mayor of Brill, opened the bridge.")
+    assert "mayor" in (found["Dora Klein"].title or "")

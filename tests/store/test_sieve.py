@@ -392,3 +392,34 @@ def test_it_said_is_the_institution_the_passage_is_about() -> None:
 def test_a_short_sentence_opening_with_it_is_about_no_one() -> None:
     body = "The Valdora Port Authority met on Monday. It was late. “We waited,” a clerk recalled."
     assert quote(body, "We waited").speaker != "Valdora Port Authority"
+
+
+@pytest.mark.parametrize(("body", "prefix", "expected"), [
+    ("The quay stayed shut. Farmers said they want “a fair wage” before any ship sails.", "a fair", "farmers"),
+    ("Police say they have “enough boats” to keep the harbour open.", "enough", "police"),
+    ("Sailors chanted “Open the quay!” until dawn.", "Open", "sailors"),
+    ("Tired of the snow, Canadians often say “winter is long.”", "winter", "canadians"),
+    ("Their lawyers said the ban was “plainly unlawful.”", "plainly", "lawyers"),
+])
+def test_a_plural_crowd_opening_the_sentence_speaks_as_a_group(body: str, prefix: str, expected: str) -> None:
+    assert said(body, prefix)[0] == expected
+
+
+def test_a_plural_noun_before_an_ordinary_verb_is_no_speaker() -> None:
+    article = extract_article(HEADLINE + "Ferries sailed late. “It was a long night,” a deckhand said.")
+    assert "ferries" not in {actor.name for actor in article.actors}
+
+
+def test_a_possessive_description_before_a_reporting_verb_speaks_as_itself() -> None:
+    body = "Mayor Ilse Varga left early. “The vote was rigged,” Varga's former press secretary said on Tuesday."
+    assert said(body, "The vote")[0] == "Varga's former press secretary"
+
+
+def test_a_possessive_description_in_apposition_leaves_the_name_speaking() -> None:
+    body = "Tomas Reyes, Acme's chief executive, said the port was “a disgrace” on Friday."
+    assert said(body, "a disgrace")[0] == "Tomas Reyes"
+
+
+def test_reported_before_its_subject_after_a_quote_names_the_reporter() -> None:
+    body = "Fares are set to go up. They will be “about a third higher next spring,” reported the Valdora Herald."
+    assert said(body, "about a third")[0] == "Valdora Herald"
