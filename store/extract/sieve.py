@@ -370,10 +370,14 @@ STEPS: tuple[Step, ...] = (
 
 
 def _previous(site: Site) -> tuple[int, str] | None:
-    """The last speech quote's start and speaker, for pronoun resolution."""
+    """The last speech quote's start and speaker, for pronoun resolution. A quote left open at its
+    paragraph's end is a passage copied from another writer (X reports: "She had ...), and the pronouns
+    after it stand for its people, not its writer: the speaker is then "", whom no pronoun agrees with,
+    so a look-back that reaches it names nobody rather than the writer."""
     if site.previous is None or site.previous_speaker is None:
         return None
-    return site.previous[0], site.previous_speaker
+    start, _, closed = site.previous
+    return start, site.previous_speaker if closed else ""
 
 
 def _comma_closes(text: str, site: Site) -> bool:

@@ -423,3 +423,16 @@ def test_a_possessive_description_in_apposition_leaves_the_name_speaking() -> No
 def test_reported_before_its_subject_after_a_quote_names_the_reporter() -> None:
     body = "Fares are set to go up. They will be “about a third higher next spring,” reported the Valdora Herald."
     assert said(body, "about a third")[0] == "Valdora Herald"
+
+
+def test_a_pronoun_after_a_passage_copied_from_another_writer_is_not_the_writer() -> None:
+    body = ("The Harbour Gazette sent its reporter Ingrid Vasquez to the docks. Vasquez writes:\n\n"
+            '"The fisherwoman had waited at the gate all night. She was tired and cold.\n\n'
+            "“We only want our boats back,” she said.")
+    assert quote(body, "We only").speaker is None
+
+
+def test_a_pronoun_after_a_closed_quote_is_still_its_speaker() -> None:
+    body = ("Ingrid Vasquez spoke at the docks. “The gate stays open,” Vasquez said.\n\n"
+            "“We only want our boats back,” she said.")
+    assert quote(body, "We only").speaker == "Ingrid Vasquez"
