@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from store.extract.cues import is_verb
 from store.extract.data import load_words
-from store.extract.roles import is_object, is_possessive
+from store.extract.roles import WORD, is_object, is_possessive
 from store.model import Actor, Mention
 
 SPEAKER_KINDS = frozenset({"person", "group", "organization", "country", "outlet"})
@@ -75,16 +76,19 @@ def referent(ctx: Context, pronoun: str, offset: int, previous: tuple[int, str] 
     """
     plural = pronoun.lower() in ("they", "it")  # neither stands for one unnamed person
     for agrees in (_agreement(pronoun, strict=True), _agreement(pronoun, strict=False)):
-        found = _look_back(ctx, offset, previous, agrees, plural)
+        found = _look_back(ctx, (pronoun, offset), previous, agrees, plural)
         if found is not None:
             return found
     return None
 
 
-def _look_back(ctx: Context, offset: int, previous: tuple[int, str] | None,
+def _look_back(ctx: Context, at: tuple[str, int], previous: tuple[int, str] | None,
                agrees: Callable[[Context, str], bool], plural: bool) -> str | None:
-    """The first actor that ``agrees``, sentence by sentence back from ``offset``; in the sentence of the
-    last speech quote, its speaker, who is still talking ("a senior official ... he added" too)."""
+    """The first actor that ``agrees``, sentence by sentence back from the pronoun ``at`` (word, offset);
+    in the sentence of the last speech quote, its speaker, who is still talking ("a senior official ...
+    he added" too). Names after the same pronoun speaking ("..., he said, replacing Clinton ...") are
+    passed over: that sentence's speaker is the pronoun's, still someone earlier."""
+    pronoun, offset = at
     index = bisect_right(ctx.sentence_starts, offset) - 1
     for sentence in range(index, max(index - _LOOK_BACK_SENTENCES, -1), -1):
         start = ctx.sentence_starts[sentence] if sentence >= 0 else 0
@@ -92,6 +96,7 @@ def _look_back(ctx: Context, offset: int, previous: tuple[int, str] | None,
         if previous is not None and start <= previous[0] < stop:
             talking = agrees(ctx, previous[1]) or (not plural and _one_unnamed(ctx, previous[1]))
             return previous[1] if talking else None
+        stop = _speaking(ctx.text, pronoun, start, stop)
         for mention in ctx.mentions[bisect_left(ctx.starts, start) : bisect_left(ctx.starts, stop)]:
             if agrees(ctx, mention.actor) and not is_object(ctx.text, mention) and not is_possessive(ctx.text, mention):
                 return mention.actor
@@ -99,6 +104,17 @@ def _look_back(ctx: Context, offset: int, previous: tuple[int, str] | None,
 
 
 _LOOK_BACK_SENTENCES = 6
+
+
+def _speaking(text: str, pronoun: str, start: int, stop: int) -> int:
+    """Where the same pronoun first speaks in text[start:stop] outside quotation marks ("he said", "he
+    argued"), else ``stop``."""
+    for match in re.compile(rf"\b{pronoun}\s+(?P<verb>\w+)", re.IGNORECASE).finditer(text, start, stop):
+        inside = text.count("“", start, match.start()) > text.count("”", start, match.start())
+        verb = WORD.match(text, match.start("verb"))
+        if not inside and verb is not None and is_verb(verb, match.start(), "reporting_verbs.txt"):
+            return match.start()
+    return stop
 
 
 def _one_unnamed(ctx: Context, actor: str) -> bool:

@@ -436,3 +436,10 @@ def test_a_pronoun_after_a_closed_quote_is_still_its_speaker() -> None:
     body = ("Ingrid Vasquez spoke at the docks. “The gate stays open,” Vasquez said.\n\n"
             "“We only want our boats back,” she said.")
     assert quote(body, "We only").speaker == "Ingrid Vasquez"
+
+
+def test_a_name_after_the_same_pronoun_speaking_is_not_its_referent() -> None:
+    body = ("Mayor Ivo Kessler opened the meeting on Monday.\n\n"
+            "Though the vote was close, he said, Pablo Reyes deserves the credit for the harbour plan.\n\n"
+            "“We will build it this year,” he said.")
+    assert quote(body, "We will").speaker == "Ivo Kessler"
