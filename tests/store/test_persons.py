@@ -236,3 +236,8 @@ def test_a_name_after_in_takes_no_role_from_the_description_after_its_comma() ->
 def test_a_name_followed_by_its_role_still_takes_it() -> None:
     found = people_of("Dora Klein, the mayor of Brill, opened the bridge.")
     assert "mayor" in (found["Dora Klein"].title or "")
+
+
+def test_a_sentence_adverb_before_a_role_is_no_person() -> None:
+    people = people_of("Instead, the Oregon senator is holding to his message. However, the Ohio governor disagrees.")
+    assert "Instead" not in people and "However" not in people
