@@ -69,7 +69,8 @@ class ActorsScreen(KindTableScreen):
         """Kind tabs and filter above the list, the dossier preview beside it on wide terminals."""
         yield Header()
         yield KindTabs(id="kinds")
-        yield Input(placeholder="f: type to filter by name", id="filter", compact=True)
+        yield Input(placeholder="f: type to filter by name, alias or title (typos are fine)", id="filter",
+                    compact=True)
         with Horizontal(id="actors-body"):
             yield NavTable(id="actors-table")
             with Vertical(id="preview-pane"):
