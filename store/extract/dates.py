@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from store.extract.scan import matches_at
+from store.extract.weekdays import WEEKDAY, is_dated_weekday, is_future, weekday_date
 
 _FRAGMENTS = {
     "month": r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
@@ -116,15 +117,14 @@ def find_dates(
     """Return the dates in text[start:end], in text order; month-day dates take ``year``.
 
     With ``dated``, the article's own ISO date (day or month), a month-day takes its year instead, or
-    the year before where the day would fall well after the article ("December 28" in a January story).
+    the year before where the day would fall well after the article ("December 28" in a January story);
+    with a day's ``dated``, weekdays ("on Tuesday") are dated too.
     """
     end = len(text) if end is None else end
     starts = _starts(text, start, end)
-    if not starts:
-        return ()
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for name, kinds, pattern in _PATTERNS:
+    for name, kinds, pattern in _PATTERNS if starts else ():
         if not starts[kinds]:
             continue  # nothing in the span can begin this pattern
         for match in matches_at(pattern, text, starts[kinds], end):
@@ -134,7 +134,21 @@ def find_dates(
             if mention is not None:
                 insort(taken, (match.start(), match.end()))
                 found.append(mention)
+    if dated and len(dated) == len("2000-01-01"):
+        found.extend(_weekdays(text, start, end, dated, taken))
     return tuple(sorted(found, key=lambda d: d.start))
+
+
+def _weekdays(text: str, start: int, end: int, dated: str, taken: list[tuple[int, int]]) -> list[DateMention]:
+    """The weekdays in text[start:end] that tell a day no fuller date took, dated from the article's day."""
+    found: list[DateMention] = []
+    for match in WEEKDAY.finditer(text, start, end):
+        if _overlaps(taken, match.start(), match.end()) or not is_dated_weekday(text, match):
+            continue
+        day = weekday_date(match, dated, is_future(text, match))
+        if day is not None:
+            found.append(DateMention(match.start(), match.end(), match.group(0), day, None, "day"))
+    return found
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -121,3 +121,19 @@ def test_a_bill_or_section_number_is_no_year() -> None:
     """Numbers after a bill's or section's label are numbers in a series; the year beside them stays."""
     text = "The draft of 2019 (H.R. 1512), its Section 1630 and §1165, like S. 1547, came in the U.S. 2024 debate."
     assert [mention.date for mention in find_dates(text)] == ["2019", "2024"]
+
+
+def test_weekdays_are_dated_from_the_article_day() -> None:
+    """Wednesday 5 March 2025: a past weekday is the latest on or before it, a future one the next."""
+    text = ("Officials said on Tuesday that talks would resume. She will fly out on Friday. "
+            "Crowds gathered last Wednesday and again on Wednesday; a vote is due Monday, next Monday at the latest.")
+    assert [(d.text, d.date) for d in find_dates(text, 2025, dated="2025-03-05")] == [
+        ("Tuesday", "2025-03-04"), ("Friday", "2025-03-07"), ("last Wednesday", "2025-02-26"),
+        ("Wednesday", "2025-03-05"), ("Monday", "2025-03-10"), ("next Monday", "2025-03-10")]
+
+
+def test_a_weekday_needs_the_article_day_and_is_never_part_of_a_name() -> None:
+    text = "On Super Tuesday the Sunday Times wrote of Good Friday; polls closed Tuesday, March 4, 2025."
+    assert [(d.text, d.date) for d in find_dates(text, 2025, dated="2025-03-05")] == [("March 4, 2025", "2025-03-04")]
+    assert find_dates("Talks ended on Tuesday.", 2025, dated="2025-03") == ()
+    assert find_dates("Talks ended on Tuesday.", 2025) == ()

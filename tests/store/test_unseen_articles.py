@@ -151,7 +151,8 @@ def test_markdown_analysis_with_a_sources_list() -> None:
     assert speakers(found) == [("partners, not patrons.", waqa), ("The Pacific is", "Sitiveni Rabuka"),
                                ("the most significant", "analysts")]
     assert "sources" not in {a.name.lower() for a in found.actors}  # the "Sources:" heading
-    assert dates(found) == [("2019", None), ("2022-04", None), ("2024-08-26", None)]
+    # "arrived on Monday" in a piece published on Wednesday 14 August: the Monday before.
+    assert dates(found) == [("2024-08-12", None), ("2019", None), ("2022-04", None), ("2024-08-26", None)]
     assert (found.published, found.year) == ("Published: 14 August 2024", 2024)
 
 
@@ -224,7 +225,8 @@ def test_markdown_footnotes_several_outlets_and_arabic_and_korean_names() -> Non
     assert sources(found) == [("Reuters", "2024-11-06"), ("AP", "2024-11-06")]
     assert [(c.raw, c.footnote) for c in found.citations if c.footnote] == [("[1]", 1)]
     assert [f.text[:15] for f in found.footnotes] == ["U.S. Department"]
-    assert dates(found) == [("2024-12", None)]  # "would resume in mid-December": a plan, this year
+    # "met ... on Wednesday" in a post of Friday 8 November; "would resume in mid-December": a plan, this year.
+    assert dates(found) == [("2024-11-06", None), ("2024-12", None)]
     assert (found.published, found.year) == ("Posted: 2024-11-08", 2024)
 
 
