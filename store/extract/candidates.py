@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from store.extract.definitions import Definition, definitions
@@ -157,10 +157,21 @@ def _decompose(text: str, tokens: list[Token], people: bool) -> list[Candidate]:
             stretch.append(tokens[i])
             i += 1
             continue
+        if len(known) == 2 and _national_branch(text, stretch, known[1]):
+            nationality = stretch.pop()
+            known = (known[0], replace(known[1], start=nationality.start, name=text[nationality.start : known[1].end]))
         found.extend(_unknown(text, stretch, people))
         found.extend(known[1:])
         stretch, i = [], known[0]
     return found + _unknown(text, stretch, people)
+
+
+def _national_branch(text: str, stretch: list[Token], known: Candidate) -> bool:
+    """True for a nationality before an organisation's short form ("American Red Cross", "Thai Red Cross"):
+    a national body of its own, not the international one that the short form names alone."""
+    matched = text[known.start : known.end]
+    return (bool(stretch) and known.kind == "organization" and is_demonym(stretch[-1].text)
+            and matched != known.name and not matched.isupper())
 
 
 def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple[int, Candidate] | None:

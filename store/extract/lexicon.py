@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from store.extract.data import load_words
+from store.terms import fold as without_diacritics
 
 
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -30,8 +31,9 @@ def name_table(name: str) -> dict[str, str]:
 
 
 def fold(phrase: str) -> str:
-    """Key for looking a phrase up: lower case, curly apostrophes straightened, spaces single."""
-    return " ".join(phrase.replace("’", "'").lower().split())
+    """Key for looking a phrase up: lower case, no diacritics ("Medecins" finds "Médecins"), curly
+    apostrophes straightened, spaces single."""
+    return " ".join(without_diacritics(phrase.replace("’", "'")).split())
 
 
 @lru_cache(maxsize=1 << 16)  # asked of the same capitalised words again and again

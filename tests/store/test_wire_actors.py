@@ -17,3 +17,22 @@ def test_wire_story_actors_have_their_kinds() -> None:
     assert found["Gaza Strip"] == found["West Bank"] == "place"
     assert found["Varberg"] == "place"
     assert "VARBERG" not in found
+
+
+def test_a_known_name_is_found_without_its_accents() -> None:
+    """Wire copy often drops diacritics: "Medecins Sans Frontieres" is the known charity, not a person."""
+    found = {a.name: a.kind for a in extract_article("Aid\n\nMedecins Sans Frontieres sent two teams.").actors}
+    assert found == {"Médecins Sans Frontières": "organization"}
+
+
+def test_a_nationality_before_a_short_form_names_a_national_body() -> None:
+    """"Red Cross" alone is the international committee; "the Kenyan Red Cross" is a society of its own."""
+    text = "Floods\n\nThe Kenyan Red Cross said 40 people died, and the Red Cross sent staff."
+    found = {a.name for a in extract_article(text).actors}
+    assert {"Kenyan Red Cross", "International Committee of the Red Cross"} <= found
+
+
+def test_a_weekday_in_a_dated_story_makes_a_dated_event() -> None:
+    story = "Floods\n\nPublished March 4, 2025\n\nRiver levels rose on Sunday, the agency said."
+    (event,) = extract_article(story).events
+    assert (event.date, event.date_text) == ("2025-03-02", "Sunday")
