@@ -12,7 +12,7 @@ from store.model import Passage
 
 # "By" or "<Role> by", at the start of a line or after ";", "|" or "(", then the names up to the next part.
 _CREDIT = re.compile(
-    r"(?:^|(?<=[;|(\n]))[\s*_\[]*(?:(?P<role>(?:[Aa]dditional\s+)?[A-Za-z]+)\s+by|By|Authors?:)\s+(?P<names>[^;|)\n]+)")
+    r"(?:^|(?<=[;|(\n]))[\s*_\[]*(?:(?P<role>(?:[Aa]dditional\s+)?[A-Za-z]+)\s+by|By|Author(?:s|\(s\))?:)\s+(?P<names>[^;|)\n]+)")
 _ROLES = {None: "author", "reporting": "reporter", "additional reporting": "reporter", "editing": "editor",
           "writing": "writer", "written": "author", "interview": "interviewer", "research": "researcher",
           "compiled": "compiler"}
@@ -22,7 +22,7 @@ _PARTICLES = frozenset("de da van von der del al bin le la du dos".split())
 _NAME = re.compile(rf"[A-Z][\w’'.-]*(?:\s+(?:(?:{'|'.join(_PARTICLES)})\s+)*[A-Z][\w’'.-]*){{1,3}}")
 # "Lynch, Megan S." up to the next ";" or the line's end.
 _SURNAME_FIRST = re.compile(r"(?P<surname>[A-Z][\w’'-]+(?:[ \t][A-Z][\w’'-]+)?),[ \t]+"
-                            r"(?P<given>[A-Z][\w’'-]+\.?(?:[ \t][A-Z][\w’'-]*\.?){0,2})[ \t*_]*(?=;|$)",
+                            r"(?P<given>[A-Z][\w’'-]*\.?(?:[ \t][A-Z][\w’'-]*\.?){0,2})[ \t*_]*(?=;|$)",
                             re.MULTILINE)
 _WORD = re.compile(r"[\w’'.-]*\w")  # a word without the emphasis, brackets or stop around it
 _MIN_WORDS, _MAX_WORDS = 2, 4
@@ -50,10 +50,15 @@ def _surname_first(text: str, credit: re.Match[str]) -> list[Candidate]:
     found = []
     for match in _SURNAME_FIRST.finditer(text, credit.start("names"), len(text) if line_end < 0 else line_end):
         given, surname = match.group("given"), match.group("surname")
-        if given.split()[0].lower() in word_set("first_names.txt") or given.endswith("."):
+        if any(_given_word(word) for word in given.split()):
             found.append(Candidate(match.start(), match.end(), "person", f"{given} {surname}", "strong",
                                    ("author",)))
     return found
+
+
+def _given_word(word: str) -> bool:
+    """A known first name or an initial ("Megan", "S.", "L."): what a report's given-name part holds."""
+    return word.lower() in word_set("first_names.txt") or len(word) == 2 and word.endswith(".")
 
 
 def _people(text: str, start: int, end: int, role: str) -> Iterator[Candidate]:

@@ -18,6 +18,8 @@ _DEFINED = re.compile(r"\((?:the\s+)?([A-Z][A-Za-z&]*[A-Z])s?\s*[;,)]")
 _SHORT_NAME = re.compile(r"\((?:the\s+)?([A-Z][a-z]{2,})\)")
 # A Markdown link ends the full name: "[Help America Vote Act](https://...) (HAVA)".
 _LINK_TAIL = re.compile(r"\]\([^()\s]*\)[ \t]*$")
+# A law's year and amendment note give the acronym no letter: "the Voting Rights Act of 1965, as amended (VRA)".
+_LAW_TAIL = re.compile(r"(?:\s+of\s+(?:1[7-9]|20)\d\d)?(?:,?\s+as\s+amended)?,?[ \t]*$")
 # Small words inside a full name that need not give the acronym a letter ("Department of Defense (DOD)"
 # gives one, "Office of Management and Budget (OMB)" does not).
 _MINOR = frozenset({"of", "and", "for", "the", "on", "in", "to", "de"})
@@ -62,8 +64,8 @@ def _defined(text: str, acronym: str, bracket: int) -> Definition | None:
     """The full name before ``bracket`` whose initials spell ``acronym``, if the words there give them."""
     letters = "".join(ch for ch in acronym if ch.isupper())
     before = text[max(0, bracket - _LOOKBACK) : bracket]
-    link = _LINK_TAIL.search(before)
-    end = bracket - len(before) + link.start() if link else bracket
+    tail = _LINK_TAIL.search(before) or _LAW_TAIL.search(before)
+    end = bracket - len(before) + tail.start()
     # A full name takes at most a few words per letter: look no further back than that.
     tokens = tokenize(text, max(0, bracket - _LOOKBACK, end - _CHARS_PER_LETTER * (len(letters) + 1)), end)
     first = _initials_start(text, tokens, len(tokens) - 1, letters)

@@ -57,3 +57,15 @@ def test_a_mixed_case_acronym_is_no_person() -> None:
 def test_a_party_word_before_a_full_name_goes_when_a_verb_makes_it_a_person() -> None:
     text = "Race\n\nJonas Brekke spoke first. She said Conservative Jonas Brekke favours a wall."
     assert [actor.name for actor in extract_article(text).actors if actor.kind == "person"] == ["Jonas Brekke"]
+
+
+def test_an_author_line_with_a_leading_initial_keeps_the_whole_name() -> None:
+    text = "Water Rules\n\nPublication Date: 03/04/2024\nAuthor(s): Varga, T. Ilona\n\nThe rule took effect."
+    people = [a for a in extract_article(text).actors if a.kind == "person"]
+    assert [(p.name, p.title) for p in people] == [("T. Ilona Varga", "author")]
+
+
+def test_a_law_defined_with_its_year_or_amendments_is_no_organisation() -> None:
+    text = ("Ballots\n\nThe Fair Count Act of 2002 (FCA) and the Open Polls Act of 1971, as amended (OPA), apply. "
+            "FCA grants and OPA rules differ.")
+    assert {"FCA", "OPA"}.isdisjoint(_kinds(extract_article(text)))
