@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -23,6 +24,9 @@ from store.model import Actor, Mention, Passage
 _NO_PEOPLE = frozenset({"title", "heading", "publication"})
 _NO_ACTORS = frozenset({"table"})
 """Table cells are figures and labels, not prose that names anyone."""
+# "Topics: Congressional Administration & Elections": a catalogue's index terms, not names the article uses.
+_INDEX_LINE = re.compile(r"^[ \t*_]*(?:topics|subjects?|keywords|tags|categories|filed under)[ \t*_]*:.*$",
+                         re.MULTILINE | re.IGNORECASE)
 
 
 def find_actors(
@@ -32,12 +36,12 @@ def find_actors(
     # Names inside a quoted title ("Values Diplomacy Can Never Have Good Results") are no people.
     in_title = within((m.start, m.end) for m in quote_spans(text, passages) if is_title_cased(text, m))
     found: list[Candidate] = byline_people(text, passages)
-    # A credited name is one person, not words to classify again ("HANNAH" as an acronym).
-    in_byline = within((c.start, c.end) for c in found)
+    # A credited name is one person, not words to classify again ("HANNAH" as an acronym); index terms none.
+    settled = within([(c.start, c.end) for c in found] + [m.span() for m in _INDEX_LINE.finditer(text)])
     kind_at = passage_kinds(passages)
     for start, end in (span for span in sentences if kind_at(span[0]) not in _NO_ACTORS):
         people = kind_at(start) not in _NO_PEOPLE
-        found.extend(c for c in _sentence(text, start, end, people, in_title) if not in_byline(c.start, c.end))
+        found.extend(c for c in _sentence(text, start, end, people, in_title) if not settled(c.start, c.end))
         # A heading such as "Sources:" or "What officials say" labels text; it quotes no one.
         found.extend(find_groups(text, start, end) if people else ())
     found = settle_lone_names(text, resolve_organizations(text, resolve_people(deduplicate(found))))

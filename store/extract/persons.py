@@ -29,7 +29,7 @@ def titled_people(text: str, tokens: list[Token]) -> tuple[list[Candidate], list
             continue
         role = parse_role(text, tokens, i, greedy=False, roles=False)
         last = _name_end(text, tokens, role.last, is_honorific(tokens[role.last - 1])) if role else i
-        if role and last > role.last and _organization_follows(text, tokens, last):
+        if role and _organization_follows(text, tokens, role.last):
             after = last  # the title word opens an organisation's name: the run is classified whole
             continue
         if role and last > role.last and (role.capitalised or role.first < role.last - 1) \

@@ -69,3 +69,14 @@ def test_a_law_defined_with_its_year_or_amendments_is_no_organisation() -> None:
     text = ("Ballots\n\nThe Fair Count Act of 2002 (FCA) and the Open Polls Act of 1971, as amended (OPA), apply. "
             "FCA grants and OPA rules differ.")
     assert {"FCA", "OPA"}.isdisjoint(_kinds(extract_article(text)))
+
+
+def test_a_catalogue_topics_line_names_no_actors() -> None:
+    text = "Grants\n\nAuthor: Varga, Ilona\nTopics: Rural Administration & Water Supply\n\nThe Water Board met."
+    assert "Rural Administration" not in _kinds(extract_article(text))
+
+
+def test_a_title_word_opening_an_agency_name_stays_in_it() -> None:
+    found = _kinds(extract_article("Leases\n\nThe General Lands Administration and Attorney General Ada Kovac agreed."))
+    assert found.get("General Lands Administration") == "organization"
+    assert "Lands Administration" not in found and found.get("Ada Kovac") == "person"
