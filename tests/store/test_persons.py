@@ -241,3 +241,8 @@ def test_a_name_followed_by_its_role_still_takes_it() -> None:
 def test_a_sentence_adverb_before_a_role_is_no_person() -> None:
     people = people_of("Instead, the Oregon senator is holding to his message. However, the Ohio governor disagrees.")
     assert "Instead" not in people and "However" not in people
+
+
+def test_a_middle_initial_before_a_surname_that_is_a_word() -> None:
+    """"Senator Orrin G. Hatch": after an initial, an English word is the surname, not a headline word."""
+    assert set(people_of("''We will wait,'' said Senator Amos T. Baker, the chairman.")) == {"Amos T. Baker"}
