@@ -185,10 +185,12 @@ _SIGNATURE_END = re.compile(r"\s*(?:[.,;(\n“\"]|$)")  # the next answer may fo
 
 
 def according_to(ctx: Context, site: Site) -> Verdict | None:
-    """"According to X, “...”" or "“...,” according to X"."""
+    """"According to X, “...”", "“...,” according to X", or any quote of a sentence that opens with
+    "According to X," ("According to X, the pause “risks ...”"): the whole sentence is X's account."""
     before = ctx.text[site.sentence[0] : site.opening]
     found = _ACCORDING.search(before)
-    if found is not None and before.rstrip().endswith(","):
+    opens = found is not None and not before[: found.start()].strip(" \t\"“‘'*_")
+    if found is not None and (opens or before.rstrip().endswith(",")):
         at = site.sentence[0] + found.start()
         return _verdict(_actor(first_speaker(ctx, at, site.opening)), "according_to", at, at + len(found.group()))
     after = _ACCORDING.match(ctx.text, site.after + _leading(ctx.text, site.after, ' ,”"\''))

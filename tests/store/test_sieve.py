@@ -69,6 +69,12 @@ def test_according_to_before_and_after() -> None:
     assert said("“The berths are free,” according to Ines Falk.", "The berths")[0] == "Ines Falk"
 
 
+def test_a_sentence_opening_with_according_to_is_all_that_source_s() -> None:
+    body = "According to Ines Falk, a harbour engineer at the port authority, the berths are “free until May.”"
+    assert said(body, "free until") == ("Ines Falk", "according_to")
+    assert said("Per the treaty, the ships stay “for now.”", "for now") == (None, None)
+
+
 def test_colon_without_a_verb() -> None:
     assert said("Ines Falk went further: “Nobody planned for this.”", "Nobody") == ("Ines Falk", "colon")
 
