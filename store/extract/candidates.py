@@ -186,6 +186,8 @@ def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple
     j = _capitals_end(tokens, i)
     if j == i:
         return _short_name(text, tokens[i], i)
+    if j - i > 1 and any(token.lower in word_set("clause_words.txt") for token in tokens[i:j]):
+        return (j,)  # a clause in capitals ("FIRED HIM", "LOCK HER UP") names no one
     if len(tokens[i].text) < 2:
         return None
     start, end = _ampersands(text, tokens[i].start, tokens[j - 1].end)

@@ -204,3 +204,9 @@ def test_a_short_word_in_a_line_written_in_capitals_is_no_acronym() -> None:
     names = {actor.name for actor in article.actors}
     assert "HIM" not in names
     assert "North Atlantic Treaty Organization" in names
+
+
+def test_a_clause_in_capitals_is_no_organisation() -> None:
+    """Shouted words in a post ("FIRED HIM", "LOCK HER UP") are a clause; "ENERGY STAR" stays a name."""
+    found = actors("He posted: SO SAD and FIRED HIM. Fans chanted SEND HER HOME. The EPA runs ENERGY STAR.")
+    assert found == {"EPA": "organization", "ENERGY STAR": "organization"}
