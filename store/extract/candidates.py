@@ -19,7 +19,7 @@ _HEAD_FILES = (("organization", "org_keywords.txt"), ("law", "law_keywords.txt")
 # Acronyms are short: a longer word in capitals that is also an English word is that word shouted.
 _SHORT_ACRONYM = 3
 # A dateline's city in capitals, then its country or state: "KARLSTAD, Sweden", "AUSTIN, Texas".
-_DATELINE = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)\b")
+_DATELINE = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)(?!\w)")
 # "MoCRA", "FinCEN": capitals in a row after a small letter make an acronym, never a person's name
 # ("McDonald", "DeSantis" have one capital at a time).
 _MIXED_ACRONYM = re.compile(r"[a-z][A-Z]{2}")

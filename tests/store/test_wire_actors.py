@@ -36,3 +36,10 @@ def test_a_weekday_in_a_dated_story_makes_a_dated_event() -> None:
     story = "Floods\n\nPublished March 4, 2025\n\nRiver levels rose on Sunday, the agency said."
     (event,) = extract_article(story).events
     assert (event.date, event.date_text) == ("2025-03-02", "Sunday")
+
+
+def test_a_dateline_city_before_a_state_abbreviation_is_a_place() -> None:
+    story = "Debate\n\nKARLSBURG, N.Y., Sept. 26 (UPI) — The debate opened. She told MSNBC and CBS about it."
+    found = {a.name: a.kind for a in extract_article(story).actors}
+    assert found["Karlsburg"] == "place" and "KARLSBURG" not in found
+    assert found["United Press International"] == found["MSNBC"] == found["CBS"] == "outlet"
