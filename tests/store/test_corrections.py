@@ -172,3 +172,13 @@ def test_a_forced_ingest_keeps_the_document_id_and_leaves_the_store_as_a_fresh_i
     assert {table: wire_store.value(f"SELECT count(*) FROM {table}") for table in tables} == before
     assert wire_store.rows("SELECT name, mentions, quotes, documents FROM actors ORDER BY name") == counts
     assert wire_store.value("SELECT sum(docs) FROM words") == before["words"]
+
+
+def test_an_actor_target_carries_its_aliases_to_choose_a_canonical_name_from(wire_store: Store) -> None:
+    from store.correction_targets import targets
+
+    doe = wire_store.value("SELECT id FROM actors WHERE name = 'Jane Doe'")
+    found = targets(wire_store, doe, None).actor
+    assert found is not None and found.aliases == ("Doe",)
+    corrections.rename_actor(wire_store, doe, "Doe")
+    assert targets(wire_store, doe, None).actor == replace(found, name="Doe", aliases=("Jane Doe",))

@@ -221,3 +221,16 @@ async def test_correct_a_quote_on_the_quotes_list(wire_file_store: Store, explor
         await ui.settle()
         assert speaker(wire_file_store, "useful") == "Jane Doe"
         assert ui.rows("#quotes-table")[0][0] == "Jane Doe"
+
+
+async def test_choose_an_actors_canonical_name_among_its_aliases(wire_file_store: Store, explore: Explore) -> None:
+    """c on Jane Doe, 'call by another of its names', pick Doe: the actor is Doe, with Jane Doe as an alias."""
+    async with explore(wire_file_store) as ui:
+        await highlight_actor(ui, "Jane Doe")
+        await ui.press("c")
+        await pick(ui, *"another of its names")
+        await pick(ui, *"doe")
+        await ui.settle()
+        assert "Doe" in [row[2] for row in ui.rows("#actors-table")]
+        doe = wire_file_store.value("SELECT id FROM actors WHERE name = 'Doe'")
+        assert wire_file_store.value("SELECT alias FROM aliases WHERE actor_id = ?", (doe,)) == "Jane Doe"
