@@ -62,6 +62,16 @@ def test_a_phrase_given_a_speaker_becomes_speech_and_undo_restores_it(wire_store
     assert corrections.corrections(wire_store) == ()
 
 
+def test_a_cleared_speaker_stays_cleared_after_a_reingest_and_undo_gives_it_back(wire_store: Store) -> None:
+    said = "We stand together on the Arctic."
+    corrections.set_speaker(wire_store, _quote(wire_store, said), None)
+    _reingest(wire_store)
+    assert _speaker(wire_store, said) is None
+    assert wire_store.value("SELECT kind FROM quotes WHERE text = ?", (said,)) == "speech"
+    corrections.undo(wire_store)
+    assert _speaker(wire_store, said) == "Jane Doe"
+
+
 def test_quote_kind_drops_the_speaker_unless_speech(wire_store: Store) -> None:
     corrections.set_quote_kind(wire_store, _quote(wire_store, "We stand together on the Arctic."), "title")
     assert _speaker(wire_store, "We stand together on the Arctic.") is None

@@ -234,3 +234,13 @@ async def test_choose_an_actors_canonical_name_among_its_aliases(wire_file_store
         assert "Doe" in [row[2] for row in ui.rows("#actors-table")]
         doe = wire_file_store.value("SELECT id FROM actors WHERE name = 'Doe'")
         assert wire_file_store.value("SELECT alias FROM aliases WHERE actor_id = ?", (doe,)) == "Jane Doe"
+
+
+async def test_clear_a_quotes_speaker_on_the_quotes_list(wire_file_store: Store, explore: Explore) -> None:
+    """Q, f to Jane Doe's words, c, 'clear the speaker': the row says no one said it."""
+    async with explore(wire_file_store) as ui:
+        await ui.press("Q", "f", *"arctic", "enter", "c")
+        await pick(ui, *"clear the speaker")
+        await ui.settle()
+        assert speaker(wire_file_store, SPOKEN) is None
+        assert ui.rows("#quotes-table")[0][0] == "(unattributed)"
