@@ -244,3 +244,21 @@ async def test_clear_a_quotes_speaker_on_the_quotes_list(wire_file_store: Store,
         await ui.settle()
         assert speaker(wire_file_store, SPOKEN) is None
         assert ui.rows("#quotes-table")[0][0] == "(unattributed)"
+
+
+async def test_set_an_actors_kind_then_say_another_is_not_an_actor(wire_file_store: Store, explore: Explore) -> None:
+    """c on Reuters, set its kind to organization; c on Oslo, not an actor: the list shows both corrections."""
+    async with explore(wire_file_store) as ui:
+        await highlight_actor(ui, "Reuters")
+        await ui.press("c")
+        await pick(ui, *"set the kind")
+        await pick(ui, *"organization")
+        await ui.settle()
+        assert wire_file_store.value("SELECT kind FROM actors WHERE name = 'Reuters'") == "organization"
+        await ui.press("g")
+        await highlight_actor(ui, "Oslo")
+        await ui.press("c")
+        await pick(ui, *"is not an actor")
+        await ui.settle()
+        assert "Oslo" not in [row[2] for row in ui.rows("#actors-table")]
+        assert [c.action for c in corrections.corrections(wire_file_store)] == ["not_actor", "actor_kind"]
