@@ -67,6 +67,15 @@ async def pick(ui: Explorer, *typed: str) -> None:
     await ui.press(*typed, "enter")
 
 
+async def correct_actor(ui: Explorer, name: str, *picks: str) -> None:
+    """On the actors list, c on the named actor, then pick what each text typed matches best."""
+    await highlight_actor(ui, name)
+    await ui.press("c")
+    for typed in picks:
+        await pick(ui, *typed)
+    await ui.settle()
+
+
 async def test_correct_a_wrong_speaker_and_it_holds_after_a_reingest(wire_file_store: Store,
                                                                     explore: Explore) -> None:
     async with explore(wire_file_store) as ui:
@@ -226,11 +235,7 @@ async def test_correct_a_quote_on_the_quotes_list(wire_file_store: Store, explor
 async def test_choose_an_actors_canonical_name_among_its_aliases(wire_file_store: Store, explore: Explore) -> None:
     """c on Jane Doe, 'call by another of its names', pick Doe: the actor is Doe, with Jane Doe as an alias."""
     async with explore(wire_file_store) as ui:
-        await highlight_actor(ui, "Jane Doe")
-        await ui.press("c")
-        await pick(ui, *"another of its names")
-        await pick(ui, *"doe")
-        await ui.settle()
+        await correct_actor(ui, "Jane Doe", "another of its names", "doe")
         assert "Doe" in [row[2] for row in ui.rows("#actors-table")]
         doe = wire_file_store.value("SELECT id FROM actors WHERE name = 'Doe'")
         assert wire_file_store.value("SELECT alias FROM aliases WHERE actor_id = ?", (doe,)) == "Jane Doe"
@@ -249,16 +254,9 @@ async def test_clear_a_quotes_speaker_on_the_quotes_list(wire_file_store: Store,
 async def test_set_an_actors_kind_then_say_another_is_not_an_actor(wire_file_store: Store, explore: Explore) -> None:
     """c on Reuters, set its kind to organization; c on Oslo, not an actor: the list shows both corrections."""
     async with explore(wire_file_store) as ui:
-        await highlight_actor(ui, "Reuters")
-        await ui.press("c")
-        await pick(ui, *"set the kind")
-        await pick(ui, *"organization")
-        await ui.settle()
+        await correct_actor(ui, "Reuters", "set the kind", "organization")
         assert wire_file_store.value("SELECT kind FROM actors WHERE name = 'Reuters'") == "organization"
         await ui.press("g")
-        await highlight_actor(ui, "Oslo")
-        await ui.press("c")
-        await pick(ui, *"is not an actor")
-        await ui.settle()
+        await correct_actor(ui, "Oslo", "is not an actor")
         assert "Oslo" not in [row[2] for row in ui.rows("#actors-table")]
         assert [c.action for c in corrections.corrections(wire_file_store)] == ["not_actor", "actor_kind"]
