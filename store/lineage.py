@@ -113,8 +113,11 @@ def echo_counts(store: Store, quote_ids: list[int]) -> dict[int, int]:
 
 def document_date(year: int | None, published: str | None) -> str | None:
     """A document's date in ISO at its precision: its publication line's first full date, else its year."""
-    found = [mention.date for mention in find_dates(published or "", year) if mention.date]
-    return found[0] if found and (year is None or found[0].startswith(str(year))) else str(year) if year else None
+    said = [mention.date for mention in find_dates(published or "", year) if mention.date]
+    # A date of another year in the line (a volume's founding, say) is not when this document came out.
+    if said and (year is None or said[0].startswith(str(year))):
+        return said[0]
+    return str(year) if year else None
 
 
 def lineage(store: Store, quote_id: int) -> tuple[Echo, ...]:
