@@ -17,14 +17,16 @@ from tui.app import NatoAsiaApp
 from tui.messages import ActorPlace, TextPlace
 
 ROOT = Path(__file__).resolve().parent.parent
+STORIES = ROOT / "tests" / "fixtures" / "lineage"
+"""Three made-up stories quoting one statement: the seeds are one article, and a lineage needs several."""
 SIZES = ((80, 24), (140, 40))
 Step = Callable[[Pilot[None], Store], Awaitable[None]]
 
 
-def seed_store() -> Store:
-    """An in-memory store of the bundled seed articles."""
+def seed_store(folder: Path = ROOT / "seeds") -> Store:
+    """An in-memory store of the articles of a folder (the bundled seeds by default)."""
     store = Store.memory()
-    for path in sorted((ROOT / "seeds").glob("*.txt")):
+    for path in sorted(folder.glob("*.txt")):
         # A relative name: citations (the board) show it, and it must not depend on the checkout's folder.
         ingest_text(store, read_article(path), str(path.relative_to(ROOT)))
     return store
@@ -47,12 +49,17 @@ async def to_dossier(pilot: Pilot[None], store: Store) -> None:
     pilot.app.open_place(ActorPlace(most_quoted(store).id))  # type: ignore[attr-defined]
 
 
+def read_quote(pilot: Pilot[None], quote: queries.QuoteView) -> None:
+    """Open the reader at a quote."""
+    place = TextPlace(quote.document_id, quote.passage_id, quote.start, quote.end, quote.speaker_id)
+    pilot.app.open_place(place)  # type: ignore[attr-defined]
+
+
 async def to_reader(pilot: Pilot[None], store: Store) -> None:
     """Open the reader at the most quoted actor's first quote."""
     dossier = queries.dossier(store, most_quoted(store).id)
     if dossier and dossier.quotes:
-        q = dossier.quotes[0]
-        pilot.app.open_place(TextPlace(q.document_id, q.passage_id, q.start, q.end, q.speaker_id))  # type: ignore[attr-defined]
+        read_quote(pilot, dossier.quotes[0])
 
 
 async def to_search(pilot: Pilot[None], store: Store) -> None:
@@ -66,6 +73,17 @@ async def to_why(pilot: Pilot[None], store: Store) -> None:
     await to_dossier(pilot, store)
     await settle(pilot)
     await pilot.press("w")
+
+
+async def to_why_weighed(pilot: Pilot[None], store: Store) -> None:
+    """Ask why of the first quote whose sentence named other actors who lost (read in the reader)."""
+    for quote in queries.quotes(store):
+        why = queries.attribution(store, quote.id)
+        if why is not None and why.candidates:
+            read_quote(pilot, quote)
+            await settle(pilot)
+            await pilot.press("w")
+            return
 
 
 async def to_correct(pilot: Pilot[None], store: Store) -> None:
@@ -114,6 +132,8 @@ SCREENS: dict[str, Step] = {
     "reader": to_reader,
     "search": to_search,
     "why": to_why,
+    "why-weighed": to_why_weighed,
+    "lineage": keys("Q", "L"),
     "quotes": keys("Q"),
     "documents": keys("D"),
     "timeline": keys("t"),
@@ -125,6 +145,8 @@ SCREENS: dict[str, Step] = {
     "board": to_board,
 }
 """Each screenshot's name and how to get there from the first screen (corrections last: it changes the store)."""
+OWN_STORE = {"lineage": STORIES}
+"""Screens shot on a store of another folder's articles."""
 
 
 async def shoot(store: Store, out: Path, name: str, step: Step, size: tuple[int, int]) -> Path:
@@ -144,8 +166,9 @@ async def main(out: Path, db: str | None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     store = Store.open(db, readonly=True) if db else seed_store()
     for name, step in SCREENS.items():
+        shot = store if db or name not in OWN_STORE else seed_store(OWN_STORE[name])
         for size in SIZES:
-            print(await shoot(store, out, name, step, size))
+            print(await shoot(shot, out, name, step, size))
 
 
 if __name__ == "__main__":

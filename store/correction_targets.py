@@ -15,6 +15,8 @@ class ActorTarget:
     id: int
     name: str
     kind: str
+    aliases: tuple[str, ...] = ()
+    """Its other names, any of which can become its canonical one."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ _QUOTE = "SELECT q.id, q.text, q.kind, a.name FROM quotes q LEFT JOIN actors a O
 _QUOTE_BY_ID = _QUOTE + "q.id = ?"
 _QUOTE_AT = _QUOTE + 'q.document_id = ? AND q.start <= ? AND q."end" >= ? ORDER BY q."end" - q.start LIMIT 1'
 """The innermost quote holding a span."""
+_ALIASES = "SELECT alias FROM aliases WHERE actor_id = ? ORDER BY alias"
 _MENTION = ('SELECT m.id, m.text, a.name FROM mentions m JOIN actors a ON a.id = m.actor_id WHERE m.document_id = ? '
             'AND m.start <= ? AND m."end" >= ? ORDER BY m."end" - m.start LIMIT 1')
 
@@ -59,10 +62,11 @@ def targets(store: Store, actor_id: int | None, quote_id: int | None, spots: Seq
     """The actor given, the quote given or holding the first spot in one, and the mention at a spot."""
     with store.snapshot():
         actor = store.rows("SELECT id, name, kind FROM actors WHERE id = ?", (actor_id,))
+        aliases = tuple(row[0] for row in store.rows(_ALIASES, (actor_id,)))
         quote = store.rows(_QUOTE_BY_ID, (quote_id,)) if quote_id is not None else []
         mention = []
         for document_id, start, end in spots:
             quote = quote or store.rows(_QUOTE_AT, (document_id, start, end))
             mention = mention or store.rows(_MENTION, (document_id, start, end))
-    return Targets(ActorTarget(*actor[0]) if actor else None, QuoteTarget(*quote[0]) if quote else None,
+    return Targets(ActorTarget(*actor[0], aliases) if actor else None, QuoteTarget(*quote[0]) if quote else None,
                    MentionTarget(*mention[0]) if mention else None)

@@ -134,7 +134,7 @@ def citation(evidence: Evidence) -> str:
     """The full citation of a piece of evidence, on one line: who, what document, when, where, which file.
 
     "Anders Fogh Rasmussen, quoted in “NATO and Its Limits” (China Brief, 2013), section “Partners”, ¶7,
-    file seeds/nato.txt"."""
+    file seeds/nato.txt" (or "URL https://…" for a page fetched from the web)."""
     who = {"quote": f"{evidence.speaker or 'unattributed'}, quoted in "}.get(evidence.kind, "")
     when = _when(evidence)
     parts = [f"{who}“{_line(evidence.title)}”" + (f" ({_line(when)})" if when else "")]
@@ -144,8 +144,16 @@ def citation(evidence: Evidence) -> str:
         parts.append(f"section “{_line(evidence.section)}”")
     if evidence.paragraph is not None:
         parts.append(f"¶{evidence.paragraph}")
-    parts.append(f"file {_line(evidence.path)}")
+    parts.append(f"{_place_word(evidence.path)} {_line(evidence.path)}")
     return ", ".join(parts)
+
+
+def _place_word(path: str) -> str:
+    """What a document's stored path is: the URL it was fetched from (ingest stores a page under it), or a file."""
+    # Imported here: the web reader brings urllib.request, which the explorer does not need to start.
+    from store.read.web import is_url
+
+    return "URL" if is_url(path) else "file"
 
 
 def quoted(evidence: Evidence) -> str:

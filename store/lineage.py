@@ -10,6 +10,7 @@ from weakref import WeakKeyDictionary
 
 from store import queries
 from store.db import Store
+from store.extract.dates import find_dates
 from store.views import QuoteView
 
 MIN_CHARS = 30
@@ -30,6 +31,8 @@ class Echo:
     title: str
     year: int | None
     published: str | None
+    date: str | None = None
+    """The document's date in ISO at its precision: the first date of its publication line, else its year."""
 
 
 def _normal(text: str) -> str:
@@ -108,8 +111,18 @@ def echo_counts(store: Store, quote_ids: list[int]) -> dict[int, int]:
     return counts
 
 
+def document_date(year: int | None, published: str | None) -> str | None:
+    """A document's date in ISO at its precision: its publication line's first full date, else its year."""
+    said = [mention.date for mention in find_dates(published or "", year) if mention.date]
+    # A date of another year in the line (a volume's founding, say) is not when this document came out.
+    if said and (year is None or said[0].startswith(str(year))):
+        return said[0]
+    return str(year) if year else None
+
+
 def lineage(store: Store, quote_id: int) -> tuple[Echo, ...]:
-    """Every document's quote of the same words, oldest document first (who reported it first)."""
+    """Every document's quote of the same words, oldest document first (who reported it first): by day where
+    the publication lines say it, else by year."""
     dates = {row[0]: (row[1], row[2]) for row in store.rows(_DOCUMENT_DATES)}
     echoes = []
     for found, document in same_words(store, quote_id):
@@ -117,5 +130,6 @@ def lineage(store: Store, quote_id: int) -> tuple[Echo, ...]:
         if view is not None:
             year, published = dates.get(document, (None, None))
             title = queries.passage(store, view.passage_id)
-            echoes.append(Echo(view, title.document_title if title else "", year, published))
-    return tuple(sorted(echoes, key=lambda e: (e.year is None, e.year or 0, e.quote.document_id, e.quote.start)))
+            echoes.append(Echo(view, title.document_title if title else "", year, published,
+                               document_date(year, published)))
+    return tuple(sorted(echoes, key=lambda e: (e.date is None, e.date or "", e.quote.document_id, e.quote.start)))

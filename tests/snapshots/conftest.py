@@ -18,7 +18,8 @@ import pytest
 from store.db import Store
 from store.files import read_article
 from store.ingest import ingest_text
-from store.model import Actor, Article, Attribution, Citation, Event, Footnote, Mention, Passage, Quote
+from store.model import (Actor, Article, Attribution, Candidate, Citation, Considered, Event, Footnote, Mention,
+                         Passage, Quote)
 
 HERE = Path(__file__).resolve().parent
 SEED = next((HERE.parent.parent / "seeds").glob("*.txt"))
@@ -43,8 +44,15 @@ def record(kind: type[Any], row: dict[str, Any]) -> Any:
 def field(key: str, value: Any) -> Any:
     """One field of a record from its JSON form."""
     if key == "attribution" and value is not None:
-        return Attribution(**value)
+        return Attribution(**{**value, "considered": weighed(value.get("considered"))})
     return tuple(value) if isinstance(value, list) else value
+
+
+def weighed(value: dict[str, Any] | None) -> Considered | None:
+    """What the sieve weighed, from its JSON form (a refreshed freeze keeps it)."""
+    if value is None:
+        return None
+    return Considered(tuple(Candidate(**c) for c in value["candidates"]), tuple(value["passed"]))
 
 
 def thaw(text: str, frozen: dict[str, Any]) -> Article:

@@ -58,5 +58,5 @@ def test_merge_picker(snap_compare: Any, frozen_seed_store: Store, size: tuple[i
 @SIZES
 def test_correct_picker(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
     """You should see a box over Rasmussen's dossier offering to set or clear his quote's speaker, make it a
-    phrase or a title, and to merge, rename, re-kind or remove him."""
+    phrase or a title, and to merge, rename, call him by another of his names, re-kind or remove him."""
     assert snap(snap_compare, frozen_seed_store, size, "slash", *"rasmusen", "enter", "c")

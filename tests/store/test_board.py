@@ -40,6 +40,12 @@ def test_a_quote_is_cited_with_its_speaker_title_year_paragraph_and_file(wire_st
     assert quoted(found).startswith(f"“{SAID}”\n— Jane Doe")
 
 
+def test_a_page_fetched_from_the_web_is_cited_by_its_url(fresh_store: Store) -> None:
+    ingest_text(fresh_store, WIRE, "https://example.org/wire", extract=wire_article)
+    found = evidence_at(fresh_store, 1, *span(SAID))
+    assert found is not None and citation(found).endswith("¶2, URL https://example.org/wire")
+
+
 def test_events_citations_words_in_a_quote_and_plain_words(wire_store: Store) -> None:
     assert (at(wire_store, EVENT).kind, at(wire_store, EVENT).date) == ("event", "2019")
     assert at(wire_store, "Reuters, March 2").kind == "citation"

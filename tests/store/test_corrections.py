@@ -62,6 +62,16 @@ def test_a_phrase_given_a_speaker_becomes_speech_and_undo_restores_it(wire_store
     assert corrections.corrections(wire_store) == ()
 
 
+def test_a_cleared_speaker_stays_cleared_after_a_reingest_and_undo_gives_it_back(wire_store: Store) -> None:
+    said = "We stand together on the Arctic."
+    corrections.set_speaker(wire_store, _quote(wire_store, said), None)
+    _reingest(wire_store)
+    assert _speaker(wire_store, said) is None
+    assert wire_store.value("SELECT kind FROM quotes WHERE text = ?", (said,)) == "speech"
+    corrections.undo(wire_store)
+    assert _speaker(wire_store, said) == "Jane Doe"
+
+
 def test_quote_kind_drops_the_speaker_unless_speech(wire_store: Store) -> None:
     corrections.set_quote_kind(wire_store, _quote(wire_store, "We stand together on the Arctic."), "title")
     assert _speaker(wire_store, "We stand together on the Arctic.") is None
@@ -172,3 +182,13 @@ def test_a_forced_ingest_keeps_the_document_id_and_leaves_the_store_as_a_fresh_i
     assert {table: wire_store.value(f"SELECT count(*) FROM {table}") for table in tables} == before
     assert wire_store.rows("SELECT name, mentions, quotes, documents FROM actors ORDER BY name") == counts
     assert wire_store.value("SELECT sum(docs) FROM words") == before["words"]
+
+
+def test_an_actor_target_carries_its_aliases_to_choose_a_canonical_name_from(wire_store: Store) -> None:
+    from store.correction_targets import targets
+
+    doe = wire_store.value("SELECT id FROM actors WHERE name = 'Jane Doe'")
+    found = targets(wire_store, doe, None).actor
+    assert found is not None and found.aliases == ("Doe",)
+    corrections.rename_actor(wire_store, doe, "Doe")
+    assert targets(wire_store, doe, None).actor == replace(found, name="Doe", aliases=("Jane Doe",))

@@ -143,8 +143,8 @@ async def test_f_filter_finds_by_alias_and_typo_says_no_match_and_keeps_a_footer
 
 async def test_a_quote_says_where_else_its_words_are_and_L_lists_them_oldest_first(
         fresh_store: Store, explore: Explore, make_article: Any) -> None:
-    """Three articles quote one statement: the dossier and the why box say it is also in 2 documents; L lists
-    2019, 2020, 2021."""
+    """Three articles quote one statement: the dossier and the why box say it is also in 2 documents; enter in
+    the why box lists 2019, 2020, 2021, and so does L on the dossier's quote."""
     from tests.store.test_lineage import three_stories
     from tui.screens.lineage import LineageScreen
 
@@ -156,11 +156,12 @@ async def test_a_quote_says_where_else_its_words_are_and_L_lists_them_oldest_fir
         assert "also in 2 documents (L)" in str(listing.get_option_at_index(1).prompt)
         await ui.press("w")
         said = str(ui.app.screen.query_one("#why-echoes").render())
-        assert said == "Also in 2 other documents: L lists them, oldest first."
-        await ui.press("escape", "L")
-        assert isinstance(ui.app.screen, LineageScreen)
-        years = [str(option.prompt.renderables[0])[:4] for option in ui.app.screen.listing.options]
-        assert years == ["2019", "2020", "2021"]
+        assert said == "Also in 2 other documents: enter (or L) lists them, oldest first."
+        for keys in (("enter",), ("escape", "L")):
+            await ui.press(*keys)
+            assert isinstance(ui.app.screen, LineageScreen)
+            years = [str(option.prompt.renderables[0])[:4] for option in ui.app.screen.listing.options]
+            assert years == ["2019", "2020", "2021"]
 
 
 async def test_y_copies_an_event_a_source_and_the_readers_quote(

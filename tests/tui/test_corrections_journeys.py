@@ -1,5 +1,6 @@
 """Correcting in the explorer at 80x24, keyboard only: a wrong speaker fixed and kept through a re-ingest,
-two actors merged and the merge undone, a stale correction listed as stale, a read-only store refusing."""
+two actors merged and the merge undone, a stale correction listed as stale, a read-only store refusing, and
+the same keys on search results and the quotes list."""
 
 from __future__ import annotations
 
@@ -14,12 +15,16 @@ from store import corrections
 from store.db import Store
 from store.ingest import ingest_text
 from store.model import Article
+from tui.messages import ActorPlace
 from tui.screens.actors import ActorsScreen
 from tui.screens.corrections import CorrectionsScreen
 from tui.screens.dossier import DossierScreen
 from tui.screens.picker import PickerScreen
 from tui.screens.reader import ReaderScreen
+from tui.screens.search import SearchScreen
 from tui.screens.why import WhyScreen
+from tui.widgets.nav_list import PlaceOption
+from tui.widgets.result_list import ResultList
 
 if TYPE_CHECKING:
     from explorer_driver import Explorer
@@ -60,6 +65,15 @@ async def pick(ui: Explorer, *typed: str) -> None:
     """Type into the open picker and pick the best match."""
     assert isinstance(ui.app.screen, PickerScreen)
     await ui.press(*typed, "enter")
+
+
+async def correct_actor(ui: Explorer, name: str, *picks: str) -> None:
+    """On the actors list, c on the named actor, then pick what each text typed matches best."""
+    await highlight_actor(ui, name)
+    await ui.press("c")
+    for typed in picks:
+        await pick(ui, *typed)
+    await ui.settle()
 
 
 async def test_correct_a_wrong_speaker_and_it_holds_after_a_reingest(wire_file_store: Store,
@@ -160,3 +174,89 @@ async def test_the_help_lists_every_correction_key(wire_file_store: Store, explo
         assert isinstance(ui.app.screen, HelpScreen)
         keys = {entry.binding.key for entry in ui.app.screen.entries}
         assert {"c", "m", "u", "C"} <= keys
+
+
+def actor_results(ui: Explorer) -> list[int]:
+    """The ids of the actors the search screen lists."""
+    options = ui.app.screen.query_one(ResultList).options
+    return [option.place.actor_id for option in options
+            if isinstance(option, PlaceOption) and isinstance(option.place, ActorPlace)]
+
+
+async def test_merge_from_search_and_search_finds_both_names_under_one(wire_file_store: Store,
+                                                                       explore: Explore) -> None:
+    """/nordmann, tab to the list, m, pick Jane Doe: the same search now lists Jane Doe, and so does /doe."""
+    doe = wire_file_store.value("SELECT id FROM actors WHERE name = 'Jane Doe'")
+    nordmann = wire_file_store.value("SELECT id FROM actors WHERE name = 'Ola Nordmann'")
+    async with explore(wire_file_store) as ui:
+        await ui.search("nordmann")
+        assert actor_results(ui)[0] == nordmann
+        await ui.press("tab", "m")
+        await pick(ui, *"jane")
+        assert isinstance(ui.app.screen, SearchScreen)
+        await ui.settle()
+        assert actor_results(ui) == [doe]
+        await ui.press("escape")
+        await ui.search("doe")
+        assert actor_results(ui) == [doe]
+
+
+async def test_correct_undo_and_explain_a_quote_found_by_search(wire_file_store: Store, explore: Explore) -> None:
+    """/arctic, tab to the quote: c sets its speaker with the picker, w says it was set by hand, u undoes."""
+    async with explore(wire_file_store) as ui:
+        await ui.search("arctic")
+        await ui.press("tab")
+        results = ui.app.screen.query_one(ResultList)
+        await ui.press_until("j", lambda: results.highlighted_quote is not None, limit=10)
+        await ui.press("c")
+        await pick(ui, *"set the speaker")
+        await pick(ui, *"nordmann")
+        assert speaker(wire_file_store, SPOKEN) == "Ola Nordmann"
+        await ui.settle()
+        await ui.press_until("j", lambda: results.highlighted_quote is not None, limit=10)
+        await ui.press("w")
+        assert isinstance(ui.app.screen, WhyScreen) and ui.app.screen.why.corrected
+        await ui.press("escape", "u")
+        await ui.settle()
+        assert speaker(wire_file_store, SPOKEN) == "Jane Doe"
+
+
+async def test_correct_a_quote_on_the_quotes_list(wire_file_store: Store, explore: Explore) -> None:
+    """Q, f to the phrase, c makes it speech of Jane Doe's: the list shows her as its speaker."""
+    async with explore(wire_file_store) as ui:
+        await ui.press("Q", "f", *"useful", "enter", "c")
+        await pick(ui, *"set the speaker")
+        await pick(ui, *"doe")
+        await ui.settle()
+        assert speaker(wire_file_store, "useful") == "Jane Doe"
+        assert ui.rows("#quotes-table")[0][0] == "Jane Doe"
+
+
+async def test_choose_an_actors_canonical_name_among_its_aliases(wire_file_store: Store, explore: Explore) -> None:
+    """c on Jane Doe, 'call by another of its names', pick Doe: the actor is Doe, with Jane Doe as an alias."""
+    async with explore(wire_file_store) as ui:
+        await correct_actor(ui, "Jane Doe", "another of its names", "doe")
+        assert "Doe" in [row[2] for row in ui.rows("#actors-table")]
+        doe = wire_file_store.value("SELECT id FROM actors WHERE name = 'Doe'")
+        assert wire_file_store.value("SELECT alias FROM aliases WHERE actor_id = ?", (doe,)) == "Jane Doe"
+
+
+async def test_clear_a_quotes_speaker_on_the_quotes_list(wire_file_store: Store, explore: Explore) -> None:
+    """Q, f to Jane Doe's words, c, 'clear the speaker': the row says no one said it."""
+    async with explore(wire_file_store) as ui:
+        await ui.press("Q", "f", *"arctic", "enter", "c")
+        await pick(ui, *"clear the speaker")
+        await ui.settle()
+        assert speaker(wire_file_store, SPOKEN) is None
+        assert ui.rows("#quotes-table")[0][0] == "(unattributed)"
+
+
+async def test_set_an_actors_kind_then_say_another_is_not_an_actor(wire_file_store: Store, explore: Explore) -> None:
+    """c on Reuters, set its kind to organization; c on Oslo, not an actor: the list shows both corrections."""
+    async with explore(wire_file_store) as ui:
+        await correct_actor(ui, "Reuters", "set the kind", "organization")
+        assert wire_file_store.value("SELECT kind FROM actors WHERE name = 'Reuters'") == "organization"
+        await ui.press("g")
+        await correct_actor(ui, "Oslo", "is not an actor")
+        assert "Oslo" not in [row[2] for row in ui.rows("#actors-table")]
+        assert [c.action for c in corrections.corrections(wire_file_store)] == ["not_actor", "actor_kind"]

@@ -64,9 +64,13 @@ def _actor_choices(actor: ActorTarget | None) -> list[Choice]:
     """Merge, rename, set the kind, or say it is not an actor."""
     if actor is None:
         return []
+    renames = [Choice(f"Rename {actor.name}…", "type its canonical name", partial(_rename, actor))]
+    if actor.aliases:
+        renames.append(Choice(f"Call {actor.name} by another of its names…", ", ".join(actor.aliases),
+                              partial(_canonical, actor)))
     return [
         Choice(f"Merge {actor.name} into…", "pick the other actor", partial(merge_from, actor.id)),
-        Choice(f"Rename {actor.name}…", "its canonical name", partial(_rename, actor)),
+        *renames,
         Choice(f"Set the kind of {actor.name}…", f"now {actor.kind}", partial(_kind, actor)),
         Choice(f"{actor.name} is not an actor", "its mentions go, its quotes lose their speaker",
                partial(_save, corrections.not_an_actor, actor.id)),
@@ -97,6 +101,14 @@ def _rename(actor: ActorTarget, screen: ExplorerScreen) -> None:
     screen.app.push_screen(PickerScreen(f"New name for {actor.name}", typed=actor.name),
                            lambda name: None if not name or name == actor.name
                            else _save(corrections.rename_actor, actor.id, name, screen))
+
+
+def _canonical(actor: ActorTarget, screen: ExplorerScreen) -> None:
+    """Pick which of the actor's other names is its canonical one (the current name becomes an alias)."""
+    choices = [Choice(alias, "", alias) for alias in actor.aliases]
+    screen.app.push_screen(PickerScreen(f"Which name is {actor.name}'s own?", choices),
+                           lambda name: None if name is None else _save(corrections.rename_actor, actor.id, name,
+                                                                         screen))
 
 
 def _kind(actor: ActorTarget, screen: ExplorerScreen) -> None:

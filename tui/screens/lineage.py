@@ -17,7 +17,7 @@ from tui.widgets.nav_list import PlaceOption, two_line
 def echo_option(echo: Echo) -> PlaceOption:
     """A document's date and title, then its quote of the words with speaker and place."""
     quote = echo.quote
-    when = echo.published or (str(echo.year) if echo.year else "undated")
+    when = echo.date or "undated"
     head = Content.assemble((when, "bold"), f"  {echo.title}")
     body = f"“{quote.text}” — {quote.speaker or 'unattributed'} · {where(quote.section, quote.paragraph)}"
     place = TextPlace(quote.document_id, quote.passage_id, quote.start, quote.end, quote.speaker_id)

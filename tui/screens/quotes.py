@@ -13,7 +13,7 @@ from store.db import Store
 from store.model import QUOTE_KINDS
 from store.queries import QuoteRow
 from tui.messages import Navigate, TextPlace
-from tui.screens.base import COPY, PIN, WHY, QuoteSpot
+from tui.screens.base import COPY, CORRECT, LINEAGE, PIN, WHY, QuoteSpot
 from tui.screens.table import Page, KindTableScreen, cut, read_page
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.kind_tabs import KindTabs
@@ -30,13 +30,13 @@ def quote_place(quote: QuoteRow) -> TextPlace:
 
 
 class QuotesScreen(KindTableScreen):
-    """Who said what, where: every quote; enter reads it in its article, w says why it is theirs."""
+    """Who said what, where: every quote; enter reads it in its article, w says why it is theirs, c corrects it."""
 
     TITLE = "Quotes"
     NOUN = "quote"
     ORDERS = tuple(queries.QUOTE_ORDERS)
     LAYOUT = (("speaker", 12, 2), ("quote", 24, 5), ("where", 12, 2))
-    BINDINGS = [WHY, COPY, PIN]
+    BINDINGS = [WHY, CORRECT, COPY, PIN, LINEAGE]
 
     def compose(self) -> ComposeResult:
         """Kind tabs and filter above the table."""
@@ -83,7 +83,12 @@ class QuotesScreen(KindTableScreen):
         """Copy or pin the highlighted quote."""
         return self.reader_place()
 
+    def after_correction(self) -> None:
+        """Read the rows and counts again: a speaker or a kind may have changed."""
+        self.fetch("counts", queries.quote_kind_counts, then=self.show_counts)
+        self.reload()
+
     def highlighted_quote(self) -> QuoteSpot | None:
-        """The highlighted quote, for w."""
+        """The highlighted quote, for w, c and L."""
         quote = self.highlighted_row
         return quote.id if quote is not None else None

@@ -20,8 +20,8 @@ from store.nouns import counted_noun
 from store.queries import PassageView, passage_neighbours
 from store.export import Scope
 from store.search import SearchResults, search
-from tui.messages import TextPlace
-from tui.screens.base import CITE, LINEAGE, WHY, ExplorerScreen, QuoteSpot
+from tui.messages import ActorPlace, TextPlace
+from tui.screens.base import CITE, CORRECT, LINEAGE, MERGE, WHY, ExplorerScreen, Highlighted, QuoteSpot
 from tui.screens.printable import printable
 from tui.widgets.attached import in_history
 from tui.widgets.key_footer import KeyFooter
@@ -60,6 +60,8 @@ class SearchScreen(ExplorerScreen):
         Binding("up", "move(-1)", "Up", group=MOVE, priority=True),
         WHY,
         LINEAGE,
+        CORRECT,
+        MERGE,
         *CITE,
     ]
 
@@ -172,6 +174,21 @@ class SearchScreen(ExplorerScreen):
     def highlighted_quote(self) -> QuoteSpot | None:
         """The highlighted result, if it is a quote."""
         return self.query_one(ResultList).highlighted_quote
+
+    def highlighted(self) -> Highlighted:
+        """`c` and `m` act on the highlighted actor result, `c` also on a quote result (passages and events
+        hold nothing to correct)."""
+        results = self.query_one(ResultList)
+        place = results.highlighted_place
+        if isinstance(place, ActorPlace):
+            return Highlighted(actor_id=place.actor_id)
+        return Highlighted(quote_id=results.highlighted_quote)
+
+    def after_correction(self) -> None:
+        """Search again: a merge, a rename or a new speaker changes what the results say."""
+        text = self.query_one("#search-input", Input).value.strip()
+        if text:
+            self.run_search(text, self.query_one(ResultList).row_style())
 
     def export_scope(self) -> Scope | None:
         """The results shown."""

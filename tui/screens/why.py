@@ -73,7 +73,8 @@ def marked_sentence(why: QuoteAttribution, quote_style: str, cue_style: str) -> 
 class WhyScreen(ModalScreen[None]):
     """A small box over the screen: speaker, the rule in plain words, the sentence with its cue marked."""
 
-    BINDINGS = [Binding("escape", "close", "Close", priority=True), Binding("L", "lineage", "Lineage")]
+    BINDINGS = [Binding("escape", "close", "Close", priority=True),
+                Binding("enter,L", "lineage", "Lineage", key_display="enter")]
 
     def __init__(self, why: QuoteAttribution, echoes: int = 0) -> None:
         """Explain the given (already printable) attribution; ``echoes`` other documents quote its words."""
@@ -98,7 +99,7 @@ class WhyScreen(ModalScreen[None]):
                 yield Static(weighed(why), id="why-weighed", markup=False)
             if self.echoes:
                 plural = "s" * (self.echoes != 1)
-                yield Static(f"Also in {self.echoes} other document{plural}: L lists them, oldest first.",
+                yield Static(f"Also in {self.echoes} other document{plural}: enter (or L) lists them, oldest first.",
                              id="why-echoes", markup=False)
             yield Static("escape closes", id="why-hint", markup=False)
 
@@ -107,8 +108,11 @@ class WhyScreen(ModalScreen[None]):
         self.dismiss()
 
     def action_lineage(self) -> None:
-        """Close the box and list the documents quoting the same words."""
+        """Close the box and list the documents quoting the same words (if another document does)."""
         from tui.screens.lineage import LineageScreen
 
+        if not self.echoes:
+            self.notify("No other document quotes these words.", title="Lineage")
+            return
         self.dismiss()
         self.app.push_screen(LineageScreen(self.why.quote_id))
