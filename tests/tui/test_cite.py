@@ -4,6 +4,7 @@ and exports a brief, e exports a screen, and alt+right goes forward again after 
 from __future__ import annotations
 
 import json
+import shutil
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -186,3 +187,26 @@ async def test_y_on_the_quotes_list_copies_the_highlighted_quote(wire_store: Sto
     async with explore(wire_store) as ui:
         await ui.press("Q", "f", *"arctic", "enter", "y")
         assert ui.app.clipboard.startswith(f"“{SAID}”\n— Jane Doe, quoted in")
+
+
+async def test_pin_three_quotes_from_the_quotes_list_and_export_a_brief(
+        corpus_store: Store, explore: Explore, tmp_path: Path) -> None:
+    """Q, b on three quotes, B, e: the brief holds each quote exactly as stored, with its speaker, document,
+    date, paragraph and file, as the store cites it."""
+    copy = tmp_path / "corpus.db"
+    shutil.copyfile(corpus_store.path, copy)
+    with Store.open(copy) as store:
+        async with explore(store) as ui:
+            ui.app.export_folder = tmp_path
+            await ui.press("Q", "b", "j", "b", "j", "b", "B")
+            screen = ui.app.screen
+            assert isinstance(screen, BoardScreen) and len(screen.pins) == 3
+            await ui.press("e")
+        pins = board.pins(store)
+        text = (tmp_path / "board.md").read_text(encoding="utf-8")
+        assert [pin.evidence.kind for pin in pins] == ["quote"] * 3
+        for pinned in pins:
+            found = evidence_at(store, pinned.evidence.document_id, pinned.start, pinned.end)
+            assert found.speaker and found.speaker in citation(found)
+            assert f"\n— {citation(found)}\n" in text
+            assert "\n".join(f"> {line}" for line in found.text.split("\n")) in text
