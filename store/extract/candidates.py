@@ -10,7 +10,7 @@ from store.extract.definitions import Definition, definitions
 from store.extract.gazetteer import is_demonym, lookup
 from store.extract.lexicon import is_acronym, is_common, is_common_acronym, is_roman_numeral, word_set
 from store.extract.names import Run
-from store.extract.tokens import Token, tokenize
+from store.extract.tokens import Token, joined, tokenize
 
 _MAX_KNOWN = 5
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b")
@@ -20,6 +20,9 @@ _HEAD_FILES = (("organization", "org_keywords.txt"), ("law", "law_keywords.txt")
 _SHORT_ACRONYM = 3
 # A dateline's city in capitals, then its country or state: "KARLSTAD, Sweden", "AUSTIN, Texas".
 _DATELINE = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)(?!\w)")
+# What follows a dateline's city: a comma and a capital, an agency in brackets, or a dash and a space.
+_LINE_OPENING = re.compile(r"^[ \t\"“*_]*(?P<capitals>(?:[A-Z]+[ \t]+)*)$", re.MULTILINE)
+_DATELINE_END = re.compile(r",[ \t]+[A-Z]|[ \t]+\([A-Z][\w .&-]*\)|[ \t]+[-–—―][ \t]")
 # "MoCRA", "FinCEN": capitals in a row after a small letter make an acronym, never a person's name
 # ("McDonald", "DeSantis" have one capital at a time).
 _MIXED_ACRONYM = re.compile(r"[a-z][A-Z]{2}")
@@ -186,6 +189,9 @@ def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple
     j = _capitals_end(tokens, i)
     if j == i:
         return _short_name(text, tokens[i], i)
+    city = _dateline_city(text, tokens, i)
+    if city is not None:
+        return city
     if j - i > 1 and any(token.lower in word_set("clause_words.txt") for token in tokens[i:j]):
         return (j,)  # a clause in capitals ("FIRED HIM", "LOCK HER UP") names no one
     if len(tokens[i].text) < 2:
@@ -203,6 +209,26 @@ def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple
         return (j,)
     kind = "place" if len(phrase) > _SHORT_ACRONYM and _dateline_place(text, end) else "organization"
     return j, Candidate(start, end, kind, phrase.title() if kind == "place" else phrase)
+
+
+def _dateline_city(text: str, tokens: list[Token], i: int) -> tuple[int, Candidate] | None:
+    """The city in capitals that opens a line as a dateline, before a comma, an agency in brackets or a
+    dash ("LOS ANGELES (Reuters) -", "SAN FRANCISCO, Calif. —"): a place, in title case."""
+    # The words in capitals before the run on its line are the city's too ("PORT" of "PORT ELLEN", which
+    # the run lost as a common word opening a sentence).
+    opening = _LINE_OPENING.search(text, text.rfind("\n", 0, tokens[i].start) + 1, tokens[i].start)
+    if opening is None:
+        return None
+    j = i
+    while j < len(tokens) and tokens[j].text.isupper() and tokens[j].text.replace(".", "").isalpha() \
+            and (j == i or joined(text, tokens[j - 1], tokens[j])):
+        j += 1
+    start, end = opening.start("capitals"), tokens[j - 1].end
+    after = _DATELINE_END.match(text, end)
+    if len(text[start:end]) <= _SHORT_ACRONYM or after is None or after.group().startswith(",") \
+            and not _dateline_place(text, end):
+        return None  # "FBI - the bureau", "CSIS, Brookings and ...": an acronym, not a city
+    return j, Candidate(start, end, "place", text[start:end].title())
 
 
 def _dateline_place(text: str, end: int) -> bool:

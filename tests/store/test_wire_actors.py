@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from store.extract.pipeline import extract_article
 
 STORY = ("Storms in the south\n\nBy Ines Marlow\n\nVARBERG, Sweden (Reuters) - Save the Children said on Monday that "
@@ -43,3 +45,15 @@ def test_a_dateline_city_before_a_state_abbreviation_is_a_place() -> None:
     found = {a.name: a.kind for a in extract_article(story).actors}
     assert found["Karlsburg"] == "place" and "KARLSBURG" not in found
     assert found["United Press International"] == found["MSNBC"] == found["CBS"] == "outlet"
+
+
+@pytest.mark.parametrize("dateline", ["PORT ELLEN (Reuters) - ", "SAN VERANO, Calif. — ", "NEW BRANTLEY — "])
+def test_a_city_of_several_words_in_a_dateline_is_one_place(dateline: str) -> None:
+    found = {a.name: a.kind for a in extract_article(f"Storm\n\n{dateline}Rain closed the port.").actors}
+    city = dateline.split(" (")[0].split(",")[0].split(" —")[0].title()
+    assert found[city] == "place" and not any(word in found for word in city.upper().split())
+
+
+def test_an_acronym_opening_a_line_is_no_dateline() -> None:
+    found = {a.name: a.kind for a in extract_article("Think tanks\n\nCSIS, Brookings and others agreed.").actors}
+    assert found.get("CSIS") == "organization"
