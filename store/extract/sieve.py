@@ -122,7 +122,9 @@ def cue_after(ctx: Context, site: Site) -> Verdict | None:
     if gap and (gap[0] in _LINKS or gap[0] in _SUBORDINATORS or flowing and gap[0] not in _DETERMINERS):
         return None
     verdict = _verdict(subject_after(ctx, begin, verb, stop), "cue_after", *verb)
-    return verdict or (None if flowing else NOBODY)
+    # A verb found only in the next sentence ("“...?” The firm relies on user reports.") may be no cue at
+    # all: its missing subject does not end the sieve.
+    return verdict or (None if flowing or verb[0] >= site.closing_sentence_end else NOBODY)
 
 
 _LINKS = frozenset({"and", "but", "or", "then", "also", "later", "so", "yet", "while", "before", "after"})
