@@ -455,3 +455,13 @@ def test_a_reporting_word_in_the_next_sentence_does_not_stop_a_split_quote() -> 
 def test_a_man_and_a_woman_of_one_surname_folded_together_tell_no_gender_by_honorific() -> None:
     folded = [Actor("Edward Kessler", "person", "Mr.; Mrs."), Actor("Quill Kessler", "person", "Mrs.; Mr.")]
     assert genders(folded) == {"Edward Kessler": "m"}  # the given name still tells; "Quill" does not
+
+
+@pytest.mark.parametrize(("body", "prefix", "expected"), [
+    ("Judge Nora Pell ruled that the harbour law was “plainly void.”", "plainly", "Nora Pell"),
+    ("The Valdora Herald rated the mayor's claim as “mostly false.”", "mostly", "Valdora Herald"),
+    ("Mayor Ivo Kessler gloated, “We won the vote.”", "We won", "Ivo Kessler"),
+    ("“Bring the boats home,” Lina Porter sang to the crowd.", "Bring", "Lina Porter"),
+])
+def test_verdicts_and_sung_or_gloated_words_are_their_speakers(body: str, prefix: str, expected: str) -> None:
+    assert quote(body, prefix).speaker == expected
