@@ -149,7 +149,8 @@ def speaker_matches(article: Article, speaker: str, head: tuple[int, int], text:
 
 
 def _name_tokens(phrase: str) -> set[str]:
-    """Capitalised words of a phrase that are not titles or articles, possessives cut."""
+    """Capitalised words of a phrase that are not titles or articles, possessives cut, in small letters
+    (a transcript's "PENCE:" is Pence)."""
     skip = word_set("titles.txt") | _NOT_NAMES
     tokens = (re.sub(r"['’]s$", "", token) for token in _NAME_TOKEN.findall(phrase))
-    return {t.rstrip(".") for t in tokens if t.lower() not in skip and t.lower().rstrip(".") not in skip}
+    return {t.rstrip(".").lower() for t in tokens if t.lower() not in skip and t.lower().rstrip(".") not in skip}

@@ -465,3 +465,13 @@ def test_a_man_and_a_woman_of_one_surname_folded_together_tell_no_gender_by_hono
 ])
 def test_verdicts_and_sung_or_gloated_words_are_their_speakers(body: str, prefix: str, expected: str) -> None:
     assert quote(body, prefix).speaker == expected
+
+
+def test_a_transcript_label_opening_the_quote_names_its_speaker() -> None:
+    body = ("Governor Ivo Kessler spoke to Chris Wallace on Sunday.\n\n"
+            '"WALLACE: Governor, what do you make of the vote?"\n\n'
+            '"KESSLER: Well, look, it was a good night for the harbour."\n\n'
+            '"VIDEO: The crowd cheers."')
+    assert said(body, "WALLACE") == ("Chris Wallace", "transcript_turn")
+    assert said(body, "KESSLER") == ("Ivo Kessler", "transcript_turn")
+    assert said(body, "VIDEO") == (None, None)  # a turn of its own, not Kessler going on
