@@ -241,3 +241,14 @@ def test_a_name_followed_by_its_role_still_takes_it() -> None:
 def test_a_sentence_adverb_before_a_role_is_no_person() -> None:
     people = people_of("Instead, the Oregon senator is holding to his message. However, the Ohio governor disagrees.")
     assert "Instead" not in people and "However" not in people
+
+
+def test_a_given_name_that_is_an_english_word_before_another_is_a_person_when_a_verb_says_so() -> None:
+    people = people_of("“The fares are too high,” said Bob Mason, a retired ferry pilot. "
+                       "Tourists crowd the Rose Garden in June.")
+    assert "Bob Mason" in people and "Rose Garden" not in people
+
+
+def test_a_middle_initial_keeps_an_english_word_surname_after_a_title() -> None:
+    people = people_of("“The ferry must run,” said Representative Peter T. Hale of Elmton, who chairs the panel.")
+    assert "Peter T. Hale" in people
