@@ -113,8 +113,10 @@ def _name_end(text: str, tokens: list[Token], j: int, honorific: bool = False) -
 
 def _headline_word(previous: Token, token: Token) -> bool:
     """True for an English word after a surname in title case ("President Biden Recognizes Actions"): a
-    second name word that is an English word follows a given name ("Theresa May", "Jeff Sessions")."""
-    return is_common(token.text) and previous.lower not in word_set("first_names.txt")
+    second name word that is an English word follows a given name ("Theresa May", "Jeff Sessions") or a
+    middle initial ("Peter T. King")."""
+    initial = len(previous.text) == 2 and previous.text[0].isupper() and previous.text[1] == "."
+    return is_common(token.text) and previous.lower not in word_set("first_names.txt") and not initial
 
 
 def _name_word(token: Token, tokens: list[Token], k: int) -> bool:
