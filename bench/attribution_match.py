@@ -72,7 +72,8 @@ def _referents(doc: Document, gold: GoldQuote) -> tuple[tuple[tuple[int, int], .
     """
     if gold.kind != "pronoun":
         head = source_head(doc.text, gold.source, gold.kind)
-        return (head,), gold.kind == "named" or bool(_name_tokens(doc.text[head[0]:head[1]])), ""
+        by_name = gold.kind == "named" or bool(_name_tokens(doc.text[head[0]:head[1]]))
+        return (head, *_appositive_names(doc.text, gold.source[0], head)), by_name, ""
     start, end = gold.source[0]
     if doc.text[start:end].strip().lower() in _RELATIVES:
         antecedent = _antecedent(doc.text, start)
@@ -88,6 +89,19 @@ def _referents(doc: Document, gold: GoldQuote) -> tuple[tuple[tuple[int, int], .
     return tuple(heads), True, _resolution(doc.text, heads, mention is not None)
 
 
+def _appositive_names(text: str, source: tuple[int, int], head: tuple[int, int]) -> list[tuple[int, int]]:
+    """The name right after a head that ends in a role ("Apple's chief executive, Tim Cook"): the person
+    the role names is the source too. Not after a place ("a salesman from Sumter, South Carolina"), and
+    never a part with a small word ("Sanders' campaign manager") or of one word."""
+    words = text[head[0] : head[1]].split()
+    part = _APPOSITIVE.match(text, head[1], source[1])
+    if not words or not words[-1].islower() or part is None:
+        return []
+    name = part.group(1).split()
+    return [part.span(1)] if len(name) >= 2 and all(_NAME_TOKEN.fullmatch(w) for w in name) else []
+
+
+_APPOSITIVE = re.compile(r",\s*([^,]+)")
 _RELATIVES = frozenset({"who", "which"})
 _ANTECEDENT_WORD = re.compile(r"[\w.’'-]+")
 _ANTECEDENT_STOPS = frozenset({"and", "or", "to", "of", "in", "at", "for", "with", "from", "by", "on"})
@@ -135,7 +149,8 @@ def speaker_matches(article: Article, speaker: str, head: tuple[int, int], text:
 
 
 def _name_tokens(phrase: str) -> set[str]:
-    """Capitalised words of a phrase that are not titles or articles, possessives cut."""
+    """Capitalised words of a phrase that are not titles or articles, possessives cut, in small letters
+    (a transcript's "PENCE:" is Pence)."""
     skip = word_set("titles.txt") | _NOT_NAMES
     tokens = (re.sub(r"['’]s$", "", token) for token in _NAME_TOKEN.findall(phrase))
-    return {t.rstrip(".") for t in tokens if t.lower() not in skip and t.lower().rstrip(".") not in skip}
+    return {t.rstrip(".").lower() for t in tokens if t.lower() not in skip and t.lower().rstrip(".") not in skip}

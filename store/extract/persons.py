@@ -29,7 +29,7 @@ def titled_people(text: str, tokens: list[Token]) -> tuple[list[Candidate], list
             continue
         role = parse_role(text, tokens, i, greedy=False, roles=False)
         last = _name_end(text, tokens, role.last, is_honorific(tokens[role.last - 1])) if role else i
-        if role and _organization_follows(text, tokens, role.last):
+        if role and last > role.last and _organization_follows(text, tokens, last):
             after = last  # the title word opens an organisation's name: the run is classified whole
             continue
         if role and last > role.last and (role.capitalised or role.first < role.last - 1) \
@@ -114,8 +114,8 @@ def _name_end(text: str, tokens: list[Token], j: int, honorific: bool = False) -
 def _headline_word(previous: Token, token: Token) -> bool:
     """True for an English word after a surname in title case ("President Biden Recognizes Actions"): a
     second name word that is an English word follows a given name ("Theresa May", "Jeff Sessions") or a
-    middle initial ("Orrin G. Hatch")."""
-    initial = len(previous.text) == 2 and previous.text.endswith(".")
+    middle initial ("Peter T. King")."""
+    initial = len(previous.text) == 2 and previous.text[0].isupper() and previous.text[1] == "."
     return is_common(token.text) and previous.lower not in word_set("first_names.txt") and not initial
 
 

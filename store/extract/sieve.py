@@ -88,6 +88,21 @@ def _actor(mention: Mention | None) -> str | None:
     return mention.actor if mention is not None else None
 
 
+def transcript_turn(ctx: Context, site: Site) -> Verdict | None:
+    """"“PENCE: Well, look, ...”": a transcript's speaker label opening the quote names the one person of
+    the article with that surname; a label no one answers to (two share it, "VIDEO:") is still a turn
+    of its own, never the speaker before going on."""
+    label = _TURN_LABEL.match(ctx.text, site.start)
+    if label is None:
+        return None
+    surname = label.group("surname").upper()
+    people = {name for name, kind in ctx.kinds.items() if kind == "person" and name.split()[-1].upper() == surname}
+    return _verdict(people.pop(), "transcript_turn", *label.span("surname")) if len(people) == 1 else NOBODY
+
+
+_TURN_LABEL = re.compile(r"(?:(?:MR|MRS|MS|DR|SEN|REP|GOV)\.\s+)?(?P<surname>[A-Z][A-Z’'-]+):\s")
+
+
 def cue_before(ctx: Context, site: Site) -> Verdict | None:
     """"X said, “...”", "X tweeted: “...”", "he added “...”": a reporting verb just before the quote."""
     start, mark = site.sentence[0], site.opening
@@ -122,7 +137,9 @@ def cue_after(ctx: Context, site: Site) -> Verdict | None:
     if gap and (gap[0] in _LINKS or gap[0] in _SUBORDINATORS or flowing and gap[0] not in _DETERMINERS):
         return None
     verdict = _verdict(subject_after(ctx, begin, verb, stop), "cue_after", *verb)
-    return verdict or (None if flowing else NOBODY)
+    # A verb found only in the next sentence ("“...?” The firm relies on user reports.") may be no cue at
+    # all: its missing subject does not end the sieve.
+    return verdict or (None if flowing or verb[0] >= site.closing_sentence_end else NOBODY)
 
 
 _LINKS = frozenset({"and", "but", "or", "then", "also", "later", "so", "yet", "while", "before", "after"})
@@ -365,7 +382,7 @@ _MARKS = ("“", "”", '"', "''")
 
 
 STEPS: tuple[Step, ...] = (
-    cue_before, cue_after, signature, sentence_tag, according_to, colon, lead_in, same_sentence, reported_speech, speech_noun,
+    transcript_turn, cue_before, cue_after, signature, sentence_tag, according_to, colon, lead_in, same_sentence, reported_speech, speech_noun,
     split_quote, beat, paragraph_carry, context,
 )
 """The sieve, most specific first."""

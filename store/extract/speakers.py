@@ -147,8 +147,9 @@ def genders(actors: Iterable[Actor]) -> dict[str, str]:
         if actor.kind != "person":
             continue
         titles = {word.lower() for word in (actor.title or "").replace(";", " ").split()}
-        honorific = next((honorifics[t] for t in titles if t in honorifics), None)
-        gender = honorific or table.get(actor.name.split()[0].lower())
+        # "Mr.; Mrs." (two people of one surname folded together) tells nothing: the given name may.
+        told = {honorifics[t] for t in titles if t in honorifics}
+        gender = told.pop() if len(told) == 1 else table.get(actor.name.split()[0].lower())
         if gender:
             found[actor.name] = gender
     return found

@@ -11,7 +11,7 @@ import pytest
 
 import bench.attribution as attribution
 from bench.attribution import main, score_corpus, summary
-from bench.attribution_match import _resolution, score_document
+from bench.attribution_match import _appositive_names, _name_tokens, _resolution, score_document
 from bench.polnear import Document, parse_spans, read_documents
 from bench.quote_gold import gold_quotes, source_class
 from store.model import Actor, Article, Attribution, Mention, Quote
@@ -218,3 +218,19 @@ def test_a_relative_pronoun_source_is_its_antecedent() -> None:
     which = text.index("which")
     assert text[slice(*_antecedent(text, who))] == "Clara Oduya"
     assert text[slice(*_antecedent(text, which))] == "the port office"
+
+
+@pytest.mark.parametrize(("source", "names"), [
+    ("the bakery's head chef, Ida Moss,", ["Ida Moss"]),  # a role, then the person who holds it
+    ("a farmer from Elmton, North Dakota,", []),  # a place after a place is no person
+    ("Ida Moss, the bakery's head chef", []),  # the head is the name already
+    ("the bakery's head chef, her old friend", []),
+])
+def test_a_name_set_after_a_role_is_the_source_too(source: str, names: list[str]) -> None:
+    head = source.index(",")
+    found = _appositive_names(source, (0, len(source)), (0, head))
+    assert [source[a:b] for a, b in found] == names
+
+
+def test_name_tokens_ignore_case_so_a_transcript_label_is_the_person() -> None:
+    assert _name_tokens("KESSLER") == _name_tokens("Kessler") == {"kessler"}

@@ -243,6 +243,12 @@ def test_a_sentence_adverb_before_a_role_is_no_person() -> None:
     assert "Instead" not in people and "However" not in people
 
 
-def test_a_middle_initial_before_a_surname_that_is_a_word() -> None:
-    """"Senator Orrin G. Hatch": after an initial, an English word is the surname, not a headline word."""
-    assert set(people_of("''We will wait,'' said Senator Amos T. Baker, the chairman.")) == {"Amos T. Baker"}
+def test_a_given_name_that_is_an_english_word_before_another_is_a_person_when_a_verb_says_so() -> None:
+    people = people_of("“The fares are too high,” said Bob Mason, a retired ferry pilot. "
+                       "Tourists crowd the Rose Garden in June.")
+    assert "Bob Mason" in people and "Rose Garden" not in people
+
+
+def test_a_middle_initial_keeps_an_english_word_surname_after_a_title() -> None:
+    people = people_of("“The ferry must run,” said Representative Peter T. Hale of Elmton, who chairs the panel.")
+    assert "Peter T. Hale" in people

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from store.extract.pipeline import extract_article
-from store.model import Quote
+from store.extract.speakers import genders
+from store.model import Actor, Quote
 
 HEADLINE = "Harbour Talks Resume in Valdora\n\n"
 
@@ -449,3 +450,34 @@ def test_a_name_after_the_same_pronoun_speaking_is_not_its_referent() -> None:
             "Though the vote was close, he said, Pablo Reyes deserves the credit for the harbour plan.\n\n"
             "“We will build it this year,” he said.")
     assert quote(body, "We will").speaker == "Ivo Kessler"
+
+
+def test_a_reporting_word_in_the_next_sentence_does_not_stop_a_split_quote() -> None:
+    body = ("“Should the council read every letter?” said Ines Haldor, a law lecturer. “And then what?” "
+            "The council mostly relies on citizen reports.")
+    assert said(body, "And then") == ("Ines Haldor", "split_quote")
+
+
+def test_a_man_and_a_woman_of_one_surname_folded_together_tell_no_gender_by_honorific() -> None:
+    folded = [Actor("Edward Kessler", "person", "Mr.; Mrs."), Actor("Quill Kessler", "person", "Mrs.; Mr.")]
+    assert genders(folded) == {"Edward Kessler": "m"}  # the given name still tells; "Quill" does not
+
+
+@pytest.mark.parametrize(("body", "prefix", "expected"), [
+    ("Judge Nora Pell ruled that the harbour law was “plainly void.”", "plainly", "Nora Pell"),
+    ("The Valdora Herald rated the mayor's claim as “mostly false.”", "mostly", "Valdora Herald"),
+    ("Mayor Ivo Kessler gloated, “We won the vote.”", "We won", "Ivo Kessler"),
+    ("“Bring the boats home,” Lina Porter sang to the crowd.", "Bring", "Lina Porter"),
+])
+def test_verdicts_and_sung_or_gloated_words_are_their_speakers(body: str, prefix: str, expected: str) -> None:
+    assert quote(body, prefix).speaker == expected
+
+
+def test_a_transcript_label_opening_the_quote_names_its_speaker() -> None:
+    body = ("Governor Ivo Kessler spoke to Chris Wallace on Sunday.\n\n"
+            '"WALLACE: Governor, what do you make of the vote?"\n\n'
+            '"KESSLER: Well, look, it was a good night for the harbour."\n\n'
+            '"VIDEO: The crowd cheers."')
+    assert said(body, "WALLACE") == ("Chris Wallace", "transcript_turn")
+    assert said(body, "KESSLER") == ("Ivo Kessler", "transcript_turn")
+    assert said(body, "VIDEO") == (None, None)  # a turn of its own, not Kessler going on
