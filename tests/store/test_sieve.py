@@ -443,3 +443,28 @@ def test_a_name_after_the_same_pronoun_speaking_is_not_its_referent() -> None:
             "Though the vote was close, he said, Pablo Reyes deserves the credit for the harbour plan.\n\n"
             "“We will build it this year,” he said.")
     assert quote(body, "We will").speaker == "Ivo Kessler"
+
+
+def test_a_sentence_opening_with_the_same_pronoun_is_passed_over() -> None:
+    body = ("Ines Falk runs the harbour board.\n\n"
+            "She has faced questions since Marta Quell took the ministry.\n\n"
+            "“The cranes come first,” she said.")
+    assert said(body, "The cranes")[0] == "Ines Falk"
+
+
+def test_the_main_clause_names_the_topic_before_an_opening_while_clause() -> None:
+    body = ("While Tomas Brandt ran the docks for years, the new berths worry Karl Obst, a harbour pilot.\n\n"
+            "“Nobody asked us,” he said.")
+    assert said(body, "Nobody asked")[0] == "Karl Obst"
+
+
+def test_a_name_in_the_clinton_campaign_is_no_person() -> None:
+    body = ("“We are worried,” said Robin Vale, a union organiser.\n\n"
+            "Dockers think that the Marta Quell campaign took them for granted.\n\n"
+            "“They never came here,” she said.")
+    assert said(body, "They never came")[0] == "Robin Vale"
+
+
+def test_a_lone_surname_is_no_given_name() -> None:
+    body = "Senator Wallace spoke on Monday about the docks.\n\n“The port is ready,” she said."
+    assert said(body, "The port is ready")[0] == "Wallace"
