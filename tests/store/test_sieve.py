@@ -468,3 +468,14 @@ def test_a_name_in_the_clinton_campaign_is_no_person() -> None:
 def test_a_lone_surname_is_no_given_name() -> None:
     body = "Senator Wallace spoke on Monday about the docks.\n\n“The port is ready,” she said."
     assert said(body, "The port is ready")[0] == "Wallace"
+
+
+def test_a_work_whose_author_is_left_open_speaks_as_itself() -> None:
+    body = ("Tomas Brandt wrote about the strike years later.\n\n"
+            "“Nobody slept for a week,” the book said.")
+    assert said(body, "Nobody slept")[0] == "book"
+
+
+def test_one_source_with_an_unknown_qualifier_is_still_a_source() -> None:
+    body = "“The talks are stuck,” said one Valdoran source at the talks."
+    assert said(body, "The talks")[0] == "source"
