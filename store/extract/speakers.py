@@ -93,10 +93,12 @@ def _look_back(ctx: Context, at: tuple[str, int], previous: tuple[int, str] | No
     for sentence in range(index, max(index - _LOOK_BACK_SENTENCES, -1), -1):
         start = ctx.sentence_starts[sentence] if sentence >= 0 else 0
         stop = offset if sentence == index else ctx.sentence_starts[sentence + 1]
+        opens_with = _opens_with(ctx.text, pronoun, start, stop)
         if previous is not None and start <= previous[0] < stop:
             talking = agrees(ctx, previous[1]) or (not plural and _one_unnamed(ctx, previous[1]))
-            return previous[1] if talking else None
-        if _opens_with(ctx.text, pronoun, start, stop):
+            if talking or not opens_with:  # "She said ... “...”" with a speaker she can't be was misread
+                return previous[1] if talking else None
+        if opens_with:
             continue  # "She has faced ... Hillary Clinton": this sentence is about the pronoun's own referent
         stop = _speaking(ctx.text, pronoun, start, stop)
         for mention in _subjects_first(ctx, start, stop):

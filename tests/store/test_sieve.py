@@ -479,3 +479,16 @@ def test_a_work_whose_author_is_left_open_speaks_as_itself() -> None:
 def test_one_source_with_an_unknown_qualifier_is_still_a_source() -> None:
     body = "“The talks are stuck,” said one Valdoran source at the talks."
     assert said(body, "The talks")[0] == "source"
+
+
+def test_a_participle_after_an_opening_pronoun_is_the_pronouns() -> None:
+    body = ("Tomas Brandt spoke to the dockers on Monday.\n\n"
+            "He’s claiming that the new cranes are “a waste of good money.”")
+    assert said(body, "a waste of")[0] == "Tomas Brandt"
+
+
+def test_a_quote_she_cannot_have_said_in_her_own_sentence_does_not_stop_her_chain() -> None:
+    body = ("Ines Falk runs the harbour board.\n\n"
+            "She went further on Tuesday, saying that Tomas Brandt had called the plan “a fraud.”\n\n"
+            "“He never read it,” she said.")
+    assert said(body, "He never read")[0] == "Ines Falk"
