@@ -29,6 +29,8 @@ _FAMILIAR = re.compile(r"[Pp](?<!\w[Pp])(?:eople|ersons?)\s+(?:familiar\s+with|b
 _OPENING_SUBJECT = re.compile(
     r"[\s\"“‘']*(?P<noun>(?:(?:His|Her|Their|Many|Some|Most|Other)[ \t]+[a-z]+|[A-Z][a-z]+))"
     r"[ \t]+(?:(?:often|also|have|had|then|later|again|still)[ \t]+)?(?P<verb>[a-z]+)\b")
+_DETERMINERS = r"[Aa]n?|[Aa]nother|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ne|[Tt]wo|[Tt]hree|[Oo]ther|[Mm]ost"
+_DETERMINER = re.compile(rf"(?:{_DETERMINERS})\Z")
 # A determiner and up to three qualifiers stand before the noun.
 _MAX_WORDS_BEFORE_NOUN = 4
 
@@ -39,7 +41,7 @@ def _pattern() -> re.Pattern[str]:
     nouns = alternation(word_set("group_nouns.txt"))
     qualifier = r"(?:[a-z][a-z-]+|[A-Z][\w.’'-]*)"
     return re.compile(
-        rf"\b(?:(?P<det>[Aa]n?|[Aa]nother|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ne|[Tt]wo|[Tt]hree|[Oo]ther|[Mm]ost)\s+)?"
+        rf"\b(?:(?P<det>{_DETERMINERS})\s+)?"
         rf"(?P<name>(?:{qualifier}\s+){{0,3}}?(?P<noun>(?i:{nouns})))\b"
     )
 
@@ -124,7 +126,7 @@ def find_groups(text: str, start: int, end: int) -> list[Candidate]:
              for m in _FAMILIAR.finditer(text, start, end)]
     for match in _matches(text, start, end):
         name = _qualified(match.group("name"))
-        if " " not in name and not (match.group("det") or name.endswith("s")):
+        if " " not in name and not (match.group("det") or name.endswith("s") or _determined(match.group("name"))):
             continue
         if not name.endswith("s") and _not_a_source(text, match.start(), match.end("name")):
             continue
@@ -134,6 +136,13 @@ def find_groups(text: str, start: int, end: int) -> list[Candidate]:
     if subject is not None and all(c.start != subject.start for c in found):
         found.append(subject)
     return found
+
+
+def _determined(phrase: str) -> bool:
+    """True when a determiner stands two words before the noun, the word between it no qualifier: "said
+    one Democratic source" (the match began at "said", so the pattern's own determiner is empty)."""
+    words = phrase.split()
+    return len(words) >= 3 and _DETERMINER.match(words[-3]) is not None
 
 
 def _opening_subject(text: str, start: int, end: int) -> Candidate | None:

@@ -282,12 +282,19 @@ def _reported_by(ctx: Context, site: Site, start: int, end: int, rule: str, reac
         if reach is not None and len(WORD.findall(ctx.text, verb.end(), end)) > reach:
             return None
         if verb.group().endswith("ing"):
-            subject = sentence_subject(ctx, start, verb.start())
+            subject = sentence_subject(ctx, start, verb.start()) or _opening_pronoun(ctx, site, start)
         else:
             subject = subject_of(ctx, start, verb.start(), _previous(site))
         if subject is not None:
             return _verdict(subject, rule, verb.start(), verb.end())
     return None
+
+
+def _opening_pronoun(ctx: Context, site: Site, start: int) -> str | None:
+    """Whom a pronoun opening the sentence at ``start`` stands for ("He's claiming that ...", "She went on,
+    calling it ..."), when it opens it."""
+    opener = PRONOUN.match(ctx.text, start + _leading(ctx.text, start, ' "“‘'))
+    return referent(ctx, opener.group(), opener.start(), _previous(site)) if opener is not None else None
 
 
 def split_quote(ctx: Context, site: Site) -> Verdict | None:
@@ -382,8 +389,8 @@ _MARKS = ("“", "”", '"', "''")
 
 
 STEPS: tuple[Step, ...] = (
-    transcript_turn, cue_before, cue_after, signature, sentence_tag, according_to, colon, lead_in, same_sentence, reported_speech, speech_noun,
-    split_quote, beat, paragraph_carry, context,
+    transcript_turn, cue_before, cue_after, signature, sentence_tag, according_to, colon, lead_in, same_sentence,
+    reported_speech, speech_noun, split_quote, beat, paragraph_carry, context,
 )
 """The sieve, most specific first."""
 

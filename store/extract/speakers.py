@@ -93,14 +93,51 @@ def _look_back(ctx: Context, at: tuple[str, int], previous: tuple[int, str] | No
     for sentence in range(index, max(index - _LOOK_BACK_SENTENCES, -1), -1):
         start = ctx.sentence_starts[sentence] if sentence >= 0 else 0
         stop = offset if sentence == index else ctx.sentence_starts[sentence + 1]
+        opens_with = _opens_with(ctx.text, pronoun, start, stop)
         if previous is not None and start <= previous[0] < stop:
             talking = agrees(ctx, previous[1]) or (not plural and _one_unnamed(ctx, previous[1]))
-            return previous[1] if talking else None
+            if talking or not opens_with:  # "She said ... “...”" with a speaker she can't be was misread
+                return previous[1] if talking else None
+        if opens_with:
+            continue  # "She has faced ... Hillary Clinton": this sentence is about the pronoun's own referent
         stop = _speaking(ctx.text, pronoun, start, stop)
-        for mention in ctx.mentions[bisect_left(ctx.starts, start) : bisect_left(ctx.starts, stop)]:
+        for mention in _subjects_first(ctx, start, stop):
             if agrees(ctx, mention.actor) and not is_object(ctx.text, mention) and not is_possessive(ctx.text, mention):
                 return mention.actor
     return None
+
+
+def _opens_with(text: str, pronoun: str, start: int, stop: int) -> bool:
+    """True when the sentence at ``start`` opens with the same pronoun as its subject ("She then ...")."""
+    opening = _OPENING_PRONOUN.match(text, start, stop)
+    return opening is not None and opening.group("p").lower() == pronoun.lower()
+
+
+_OPENING_PRONOUN = re.compile(r"[\s\"“‘']*(?P<p>[A-Za-z]+)\b")
+
+
+def _subjects_first(ctx: Context, start: int, stop: int) -> list[Mention]:
+    """The mentions of text[start:stop] that may be its subject, the main clause's before those of an opening
+    subordinate clause ("While Obama had songs, that concerns Henry Crespo": Crespo before Obama); a name
+    that modifies a noun after "the" ("the Clinton campaign") is none."""
+    mentions = [m for m in ctx.mentions[bisect_left(ctx.starts, start) : bisect_left(ctx.starts, stop)]
+                if not _attributive(ctx.text, m)]
+    opening = _SUBORDINATE.match(ctx.text, start, stop)
+    if opening is None:
+        return mentions
+    main = [m for m in mentions if m.start >= opening.end()]
+    return main + [m for m in mentions if m.start < opening.end()]
+
+
+_SUBORDINATE = re.compile(r"[\s\"“‘']*(?:While|Although|Though|When|After|Before|Because|If|Since|Unlike|Whereas|As)\b[^,;]*,")
+
+
+def _attributive(text: str, mention: Mention) -> bool:
+    """True for a name between "the" and a lower-case noun it modifies ("the Clinton campaign")."""
+    return text.endswith("the ", 0, mention.start) and _LOWER_NEXT.match(text, mention.end) is not None
+
+
+_LOWER_NEXT = re.compile(r" [a-z]")
 
 
 _LOOK_BACK_SENTENCES = 6
@@ -149,7 +186,8 @@ def genders(actors: Iterable[Actor]) -> dict[str, str]:
         titles = {word.lower() for word in (actor.title or "").replace(";", " ").split()}
         # "Mr.; Mrs." (two people of one surname folded together) tells nothing: the given name may.
         told = {honorifics[t] for t in titles if t in honorifics}
-        gender = told.pop() if len(told) == 1 else table.get(actor.name.split()[0].lower())
+        words = actor.name.split()  # a lone surname ("Clinton") is no given name
+        gender = told.pop() if len(told) == 1 else (table.get(words[0].lower()) if len(words) > 1 else None)
         if gender:
             found[actor.name] = gender
     return found

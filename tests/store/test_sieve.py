@@ -481,3 +481,52 @@ def test_a_transcript_label_opening_the_quote_names_its_speaker() -> None:
     assert said(body, "WALLACE") == ("Chris Wallace", "transcript_turn")
     assert said(body, "KESSLER") == ("Ivo Kessler", "transcript_turn")
     assert said(body, "VIDEO") == (None, None)  # a turn of its own, not Kessler going on
+
+
+def test_a_sentence_opening_with_the_same_pronoun_is_passed_over() -> None:
+    body = ("Ines Falk runs the harbour board.\n\n"
+            "She has faced questions since Marta Quell took the ministry.\n\n"
+            "“The cranes come first,” she said.")
+    assert said(body, "The cranes")[0] == "Ines Falk"
+
+
+def test_the_main_clause_names_the_topic_before_an_opening_while_clause() -> None:
+    body = ("While Tomas Brandt ran the docks for years, the new berths worry Karl Obst, a harbour pilot.\n\n"
+            "“Nobody asked us,” he said.")
+    assert said(body, "Nobody asked")[0] == "Karl Obst"
+
+
+def test_a_name_in_the_clinton_campaign_is_no_person() -> None:
+    body = ("“We are worried,” said Robin Vale, a union organiser.\n\n"
+            "Dockers think that the Marta Quell campaign took them for granted.\n\n"
+            "“They never came here,” she said.")
+    assert said(body, "They never came")[0] == "Robin Vale"
+
+
+def test_a_lone_surname_is_no_given_name() -> None:
+    body = "Senator Wallace spoke on Monday about the docks.\n\n“The port is ready,” she said."
+    assert said(body, "The port is ready")[0] == "Wallace"
+
+
+def test_a_work_whose_author_is_left_open_speaks_as_itself() -> None:
+    body = ("Tomas Brandt wrote about the strike years later.\n\n"
+            "“Nobody slept for a week,” the book said.")
+    assert said(body, "Nobody slept")[0] == "book"
+
+
+def test_one_source_with_an_unknown_qualifier_is_still_a_source() -> None:
+    body = "“The talks are stuck,” said one Valdoran source at the talks."
+    assert said(body, "The talks")[0] == "source"
+
+
+def test_a_participle_after_an_opening_pronoun_is_the_pronouns() -> None:
+    body = ("Tomas Brandt spoke to the dockers on Monday.\n\n"
+            "He’s claiming that the new cranes are “a waste of good money.”")
+    assert said(body, "a waste of")[0] == "Tomas Brandt"
+
+
+def test_a_quote_she_cannot_have_said_in_her_own_sentence_does_not_stop_her_chain() -> None:
+    body = ("Ines Falk runs the harbour board.\n\n"
+            "She went further on Tuesday, saying that Tomas Brandt had called the plan “a fraud.”\n\n"
+            "“He never read it,” she said.")
+    assert said(body, "He never read")[0] == "Ines Falk"
