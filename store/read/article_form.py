@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from store.extract.lexicon import fold, word_set
 from store.extract.passages import is_notes_heading
 
 _SPACES = re.compile(r"[ \t]+")
@@ -18,6 +19,8 @@ _END_MATTER = frozenset({"note", "reference", "navigation"})
 """Blocks that leave the body: notes and references go to the end, navigation nowhere."""
 _AUTHOR_HEADING = re.compile(r"(?i)(?:about\s+the\s+)?authors?(?:\s+(?:contact\s+)?information)?:?")
 """Heads the authors' names and positions: reference matter, like the notes."""
+_BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+"""A size or format after a control's label: "Download PDF (292KB)", "Print [PDF]"."""
 _TABLE_SOURCE = re.compile(r"(?:Sources?|Notes?)\s*:|[a-z]\.\s")
 """Starts the source, notes or a lettered note under a table ("Source: CRS, ...", "a. Includes ..."): they
 belong to it."""
@@ -116,7 +119,10 @@ def tidy(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def is_navigation(href: str) -> bool:
-    """A link within the page ("#part", "https://site.org#part") or to a site's front page."""
+def is_navigation(href: str, label: str = "") -> bool:
+    """A link within the page ("#part", "https://site.org#part"), to a site's front page, or one of the page's
+    own controls by its label ("Subscribe", "Share", "Download PDF (292KB)", "Listen")."""
     parts = urlsplit(href)
-    return not href or href.startswith("#") or (bool(parts.netloc) and parts.path in ("", "/"))
+    if not href or href.startswith("#") or (bool(parts.netloc) and parts.path in ("", "/")):
+        return True
+    return fold(_BRACKETED.sub("", label)).strip(" :.|") in word_set("page_controls.txt")

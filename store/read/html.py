@@ -104,6 +104,6 @@ def _inline(child: _Element, links: list[Block], url: str) -> str:
     target = child.get("target", "")
     if target.startswith("#") and text.isdigit():
         return f"[{text}]"
-    if text and target and not is_navigation(target):
+    if text and target and not is_navigation(target, text):
         links.append(Block("reference", f"- {text} <{urljoin(url, target)}>"))
     return text
