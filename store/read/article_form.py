@@ -31,8 +31,8 @@ class Block:
     """One block of an article: its role and its text as plain text."""
 
     kind: str
-    """'heading', 'text', 'fields', 'table', 'note' (numbered), 'reference' (a stand-alone link) or
-    'navigation' (a link within the page, left out)."""
+    """'heading', 'text', 'quote' (a block quote), 'fields', 'table', 'note' (numbered), 'reference' (a
+    stand-alone link) or 'navigation' (a link within the page, left out)."""
     text: str
 
 
@@ -40,9 +40,14 @@ def lay_out(blocks: list[Block], title: str = "", publication: tuple[str, ...] =
     """The article's plain text: title (else the first block's first line), publication lines, body, end matter."""
     blocks = _table_sources(_author_sections(blocks))
     title = title or _first_heading(blocks)
-    body = [b.text for b in _body(blocks, title) if b.kind not in _END_MATTER]
+    body = [_written(b) for b in _body(blocks, title) if b.kind not in _END_MATTER]
     parts = [title, *publication, *body, *_end_matter(blocks)]
     return "\n\n".join(part for part in parts if part) + "\n" if any(parts) else ""
+
+
+def _written(block: Block) -> str:
+    """A block as the plain-text form writes it: a block quote on one line after "> " (its passage's kind)."""
+    return f"> {' '.join(block.text.split())}" if block.kind == "quote" else block.text
 
 
 def _first_heading(blocks: list[Block]) -> str:
@@ -88,7 +93,7 @@ def _body(blocks: list[Block], title: str) -> list[Block]:
     kept = [b for b in kept if not (b.kind == "heading" and _same(b.text, title))]
     after = [*kept[1:], Block("end", "")]
     return [b for b, next_one in zip(kept, after, strict=False)
-            if b.kind != "heading" or next_one.kind in ("heading", "text", "fields", "table")]
+            if b.kind != "heading" or next_one.kind in ("heading", "text", "quote", "fields", "table")]
 
 
 def _same(one: str, other: str) -> bool:

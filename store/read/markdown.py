@@ -139,11 +139,12 @@ def _unquote(value: str) -> str:
 def _blocks(tokens: Sequence[Token], lines: Sequence[str]) -> Iterator[Block]:
     """The article's blocks in order, each rendered as plain text."""
     markers: list[str] = []  # the marker of each open list item ("-" or its number), innermost last
-    note = ""
-    index = 0
+    note, quoted, index = "", 0, 0
     while index < len(tokens):
         token = tokens[index]
-        if token.type == "list_item_open":
+        if token.type in ("blockquote_open", "blockquote_close"):
+            quoted += 1 if token.type == "blockquote_open" else -1
+        elif token.type == "list_item_open":
             markers.append(f"{token.info}." if token.info else "-")
         elif token.type == "list_item_close":
             markers.pop()
@@ -154,7 +155,7 @@ def _blocks(tokens: Sequence[Token], lines: Sequence[str]) -> Iterator[Block]:
         elif token.type == "heading_open":
             yield Block("heading", _plain(tokens[index + 1].children or []))
         elif token.type == "paragraph_open":
-            yield from _paragraph(tokens[index + 1], lines, markers, note)
+            yield from _paragraph(tokens[index + 1], lines, markers, note, quoted > 0)
             markers[-1:] = [""] * len(markers[-1:])  # an item's later paragraphs carry no marker
         elif token.type == "table_open":
             index, rows = _table_rows(tokens, index)
@@ -164,12 +165,16 @@ def _blocks(tokens: Sequence[Token], lines: Sequence[str]) -> Iterator[Block]:
         index += 1
 
 
-def _paragraph(inline: Token, lines: Sequence[str], markers: list[str], note: str) -> Iterator[Block]:
-    """One paragraph: a note, loose table rows, or text whose lines of links only are references."""
+def _paragraph(inline: Token, lines: Sequence[str], markers: list[str], note: str,
+               quoted: bool) -> Iterator[Block]:
+    """One paragraph: a note, loose table rows, or text whose lines of links only are references; in a
+    block quote (not in a list in it) its text is a quote."""
     raw = lines[inline.map[0] : inline.map[1]] if inline.map else [inline.content]
     children = inline.children or []
     if note:
         yield Block("note", f"{note}. {_plain(children, urls=True)}")
+    elif quoted and not markers:
+        yield from _text_and_links(children, "quote", "")
     elif not markers and any(line.lstrip().startswith("|") for line in raw):
         yield from _loose_table(raw)
     else:

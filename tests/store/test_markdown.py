@@ -154,3 +154,68 @@ def test_a_sentence_opening_with_the_title_and_a_page_of_links_only_are_kept() -
     links = article_text("# Reading List\n\n- [Port plan](https://e.org/plan)\n- [Pilot rules](https://e.org/rules)\n")
     assert links == ("Reading List\n\nReferences\n\n- Port plan <https://e.org/plan>\n\n"
                      "- Pilot rules <https://e.org/rules>\n")
+
+
+def test_author_information_is_reference_matter_at_the_end() -> None:
+    text = article_text("# Ports\n\nShips sail.\n\n## Author Information\n\nMari Tamm\nAnalyst in Maritime Policy\n\n"
+                        "## Outlook\n\nMore ships.\n")
+    assert text == ("Ports\n\nShips sail.\n\nOutlook\n\nMore ships.\n\nReferences\n\n"
+                    "- Mari Tamm\n- Analyst in Maritime Policy\n")
+
+
+def test_headings_are_sections_of_what_follows() -> None:
+    found = read("# A Plan for the Strait\n\nIntro text here.\n\n## First Steps\n\nShips sail.\n\n### Later\n\nMore ships.\n")
+    assert [(p.kind, p.section, p.text) for p in found.passages] == [
+        ("title", "", "A Plan for the Strait"), ("paragraph", "", "Intro text here."),
+        ("heading", "First Steps", "First Steps"), ("paragraph", "First Steps", "Ships sail."),
+        ("heading", "Later", "Later"), ("paragraph", "Later", "More ships."),
+    ]
+
+
+def test_list_items_are_paragraphs_an_item_never_a_heading_and_a_block_quote_its_own_kind() -> None:
+    found = read("# Aid\n\n- Japan\n- Korea and the Philippines\n\n> Officials met in Manila\n> on May 3, 2024 "
+                 "(Harbour Daily, May 4).\n>\n> Talks went on.\n\n> - a listed line\n")
+    assert [(p.kind, p.text) for p in found.passages[1:]] == [
+        ("paragraph", "- Japan"), ("paragraph", "- Korea and the Philippines"),
+        ("blockquote", "Officials met in Manila on May 3, 2024 (Harbour Daily, May 4)."),
+        ("blockquote", "Talks went on."), ("paragraph", "- a listed line"),
+    ]
+    assert [e.date for e in found.events] == ["2024-05-03"]
+    assert [c.outlet for c in found.citations] == ["Harbour Daily"]
+
+
+def test_header_fields_and_a_field_table_are_publication_lines() -> None:
+    found = read("# Port Report\n\n**Report No.:** R1\n**Version:** 2\n\n| **Author:** | Tamm, Mari\n"
+                 "| **Publication Date:** | May 3, 2024\n\nBody text begins here.\n")
+    assert [(p.kind, p.text) for p in found.passages] == [
+        ("title", "Port Report"), ("publication", "Report No.: R1\nVersion: 2"),
+        ("publication", "Author: Tamm, Mari\nPublication Date: May 3, 2024"), ("paragraph", "Body text begins here."),
+    ]
+    assert (found.published, found.year) == ("Publication Date: May 3, 2024", 2024)
+
+
+def test_a_markdown_file_is_read_through_the_parser_and_a_text_file_is_not(tmp_path: Path) -> None:
+    plain = "Talks\n\nForeign Minister **Jane Doe** met [Ola](https://example.org) in Oslo.\n"
+    (tmp_path / "a.txt").write_text(plain, encoding="utf-8")
+    (tmp_path / "a.md").write_text(plain, encoding="utf-8")
+    assert read_article(tmp_path / "a.txt") == plain
+    assert read_article(tmp_path / "a.md") == "Talks\n\nForeign Minister Jane Doe met Ola in Oslo.\n"
+    assert extract_article(read_article(tmp_path / "a.txt")) == extract_article(plain)
+
+
+def test_markdown_with_nothing_but_markup_is_refused(tmp_path: Path) -> None:
+    from store.files import ArticleError
+
+    (tmp_path / "empty.md").write_text("![only a picture](a.png)\n\n<!-- and a comment -->\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match="empty"):
+        read_article(tmp_path / "empty.md")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([*"ab \n|#*_[]()!<>-:1.^`~\\", "](http://x.org)", "---\n", "Jo Lee"]), max_size=60)
+       .map("".join))
+def test_any_markdown_reads_to_plain_text_that_extracts_with_exact_offsets(source: str) -> None:
+    """Whatever the markup, reading never fails and every record indexes the text it produced."""
+    text = article_text(source)
+    assert text == "" or text.endswith("\n")
+    read(source)

@@ -30,8 +30,9 @@ def test_a_news_page_keeps_the_article_and_drops_the_site() -> None:
     assert passages[0] == ("title", "Coast guards agree joint drill")
     assert ("publication", "Published: 2024-03-11\n\nBy Mart") in passages or "By Marta Oyelaran" in text
     assert ("heading", "Piracy and kidnapping") in passages
-    # The block quote is a passage of its own, and the links' URLs are listed at the end.
-    assert "\n\nJoint patrols alone will not end the problem" in text
+    # The block quote is a passage of its own kind, and the links' URLs are listed at the end.
+    assert "\n\n> Joint patrols alone will not end the problem" in text
+    assert ("blockquote", "Joint patrols alone will not e") in passages
     assert text.rstrip().endswith("- report by the Maritime Policy Institute <https://example.org/report-2016>")
 
 

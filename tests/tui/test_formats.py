@@ -66,3 +66,13 @@ async def test_the_reader_shows_a_pdfs_page_numbers(fresh_store: Store, tmp_path
         findings = next(i for i, line in enumerate(lines) if line[GUTTER:].strip() == "Findings")
         assert "p.2" in gutters[findings:findings + 2]
         assert "Harbour Studies Institute" not in "\n".join(lines)
+
+
+async def test_the_reader_sets_a_block_quote_apart(fresh_store: Store, explore: Explore) -> None:
+    """The news page's block quote: its own passage, marked “ in the gutter where a paragraph has its ¶."""
+    ingest_article(fresh_store, read_document(PAGES / "news-site.html"))
+    async with explore(fresh_store) as ui:
+        await ui.press("r")
+        lines = await _article_lines(ui)
+        quoted = [line for line in lines if "Joint patrols alone" in line]
+        assert quoted and quoted[0].startswith("“") and quoted[0][1:GUTTER].strip() == "", lines
