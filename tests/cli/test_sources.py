@@ -8,40 +8,14 @@ import shutil
 import socket
 import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from pdf_reports import write_report
 from tui.cli import main
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    """Serves a folder without logging each request to stderr."""
-
-    def log_message(self, *_: object) -> None:
-        """Say nothing."""
-
-
-@pytest.fixture
-def site(tmp_path: Path) -> Iterator[str]:
-    """The fixture pages and a PDF report, served from 127.0.0.1 on a free port; yields the base URL."""
-    folder = tmp_path / "site"
-    shutil.copytree(PAGES, folder)
-    write_report(folder / "report.pdf")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
 
 
 def _documents(db: Path) -> list[dict[str, object]]:
