@@ -137,8 +137,8 @@ def _lines(box: Iterable[object], height: float, width: float) -> Iterator[Line]
         size = Counter(round(c.size) for c in chars).most_common(1)[0][0] if chars else 0
         text = "".join(_marked(c, size) if isinstance(c, LTChar) else c.get_text() for c in line)
         text = _SUPERSCRIPT_RUN.sub(lambda m: f"[{m.group().translate(_SUPERSCRIPTS)}]", _UNMAPPED.sub("", text))
-        top, bottom = line.y1 / height, line.y0 / height  # type: ignore[attr-defined]
-        yield Line(text.replace("][", "").rstrip("\n"), size, top, bottom, line.x0 / width)  # type: ignore[attr-defined]
+        top, bottom, left = line.y1 / height, line.y0 / height, line.x0 / width  # type: ignore[attr-defined]
+        yield Line(text.replace("][", "").rstrip("\n"), size, top, bottom, left)
 
 
 def _marked(char: object, size: float) -> str:
