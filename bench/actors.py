@@ -41,7 +41,7 @@ def _reserved(name: str) -> bool:
     return Path(name).name.upper().startswith(RESERVED)
 
 
-def _git_articles(repo: Path) -> Iterator[tuple[str, str]]:
+def git_articles(repo: Path) -> Iterator[tuple[str, str]]:
     """(path, text) of every Markdown report under markdown/ at HEAD, reserved ones skipped unread, read
     as ingest reads a file (decoded, Markdown structure kept)."""
     source = GitSource(repo)
@@ -53,7 +53,7 @@ def _git_articles(repo: Path) -> Iterator[tuple[str, str]]:
         source.close()
 
 
-def _folder_articles(folder: Path) -> Iterator[tuple[str, str]]:
+def folder_articles(folder: Path) -> Iterator[tuple[str, str]]:
     """(path, text) of every article file under a folder, reserved ones skipped unread."""
     for path in article_files(folder):
         if not _reserved(path.name):
@@ -89,7 +89,7 @@ def main() -> int:
     """Ingest, then print the lists and the extraction speed."""
     args = _arguments()
     try:
-        source = _git_articles(args.path) if is_git_dir(args.path) else _folder_articles(args.path)
+        source = git_articles(args.path) if is_git_dir(args.path) else folder_articles(args.path)
         store, seconds, size = Store.memory(), [], 0
         extract = _timed(seconds)
         for count, (name, text) in enumerate(source):

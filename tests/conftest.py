@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+import shutil
+import threading
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -171,3 +175,33 @@ def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
             ingest_text(store, read_article(article), str(article.relative_to(CORPUS.parent.parent.parent)))
     with Store.open(path, readonly=True) as store:
         yield store
+
+
+PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+"""Saved web pages of three kinds (news site, think tank with endnotes, blog), written for the project."""
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    """Serves a folder without logging each request to stderr."""
+
+    def log_message(self, *_: object) -> None:
+        """Say nothing."""
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[str]:
+    """The fixture pages and a PDF report, served from 127.0.0.1 on a free port; yields the base URL."""
+    from pdf_reports import write_report
+
+    folder = tmp_path / "site"
+    shutil.copytree(PAGES, folder)
+    write_report(folder / "report.pdf")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)

@@ -114,3 +114,26 @@ def _notes(canvas: Canvas, notes: tuple[str, ...]) -> None:
     canvas.setFont("Helvetica", 7)
     for index, note in enumerate(reversed(notes)):
         canvas.drawString(72, 60 + index * 10, note)
+
+
+TABLE = (("Country", "Year", "Boats"), ("Indonesia", "2019", "41"), ("Malaysia", "2020", "18"),
+         ("Philippines", "2021", "25"))
+"""A small table of cells, drawn row by row at three column positions (words written for the project)."""
+
+
+def write_table_report(path: Path, rows: tuple[tuple[str, ...], ...] = TABLE) -> Path:
+    """A one-page PDF: a title, a paragraph, ``rows`` as a table, then another paragraph."""
+    canvas = Canvas(str(path), pagesize=A4)
+    y = _body(canvas, (("title", ("Patrol Boats in the Strait",)),
+                       ("text", ("Three navies counted their patrol boats for this report, and the figures",
+                                 "below show how the fleets grew after the agreement signed in March 2019.")),), 72,
+              HEIGHT - 100)
+    canvas.setFont("Helvetica", 10)
+    for row in rows:
+        for x, cell in zip((72, 220, 320), row, strict=True):
+            canvas.drawString(x, y, cell)
+        y -= 14
+    _body(canvas, (("text", ("The fleets will grow again once the budget is approved, officials said.",)),), 72, y - 20)
+    canvas.showPage()
+    canvas.save()
+    return path

@@ -11,7 +11,7 @@ from store.extract.dates import DateMention, find_dates
 from store.extract.definitions import definitions
 from store.extract.gazetteer import lookup
 from store.extract.lexicon import is_common_acronym
-from store.model import Citation, Footnote, Passage
+from store.model import PROSE_KINDS, Citation, Footnote, Passage
 
 _PARENTHETICAL = re.compile(r"\(([^()\n]{1,400})\)")
 _MARKER = re.compile(r"\[\^?(\d{1,3})\](?!:)")  # "[1]", or "[^1]" in Markdown
@@ -39,7 +39,7 @@ def find_citations(
     """Return the citations in the article's paragraphs and the footnotes at its end."""
     citations: list[Citation] = []
     for passage in passages:
-        if passage.kind == "paragraph":
+        if passage.kind in PROSE_KINDS:
             citations.extend(_in_paragraph(text, passage, year, dated))
     footnotes = tuple(Footnote(p.number or 0, p.start, p.end, p.text) for p in passages if p.kind == "footnote")
     return tuple(sorted(citations, key=lambda c: c.start)), footnotes

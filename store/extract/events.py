@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from store.extract.dates import DateMention, find_dates
 from store.extract.scan import within
-from store.model import Citation, Event, Mention, Passage
+from store.model import PROSE_KINDS, Citation, Event, Mention, Passage
 
 Span = tuple[int, int]
 Day = tuple[int, int, int]
@@ -25,7 +25,7 @@ def find_events(
 ) -> tuple[Event, ...]:
     """One Event per distinct date in each paragraph sentence, skipping the dates of cited sources."""
     skip = within((c.start, c.end) for c in citations)
-    in_paragraph = within((p.start, p.end) for p in passages if p.kind == "paragraph")
+    in_paragraph = within((p.start, p.end) for p in passages if p.kind in PROSE_KINDS)
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
     events: list[Event] = []

@@ -38,6 +38,8 @@ _BOLD_LINE = re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1")
 # An interview's question ("Q: Has membership changed how you plan?") or a caption ("Figure 1: ...") is no heading.
 # A table row as the plain-text form writes it (store/read/markdown.py): "| cell | cell |".
 _TABLE_ROW = re.compile(r"[ \t]*\|")
+# A block quote as the plain-text form (and e-mail) writes it: every line opens with "> ".
+_QUOTE_LINE = re.compile(r"[ \t]*>[ \t]?")
 # A header field: "Version: 14", "Publication Date: 04/10/2026" (a short label, a colon, a value).
 _FIELD = re.compile(r"[A-Z][\w.'’/()-]*(?:[ \t]+[\w.'’/()-]+){0,3}:[ \t]+\S")
 _NOT_HEADING_START = re.compile(r"(?:Q|Question|(?:Figure|Fig\.|Table|Chart|Map|Graph|Photo|Image)(?:\s*\d+)?)\s*[:.]\s")
@@ -168,6 +170,9 @@ def _classify(
         return start, end, "footnote"
     if _is_table(text, start, end):
         return start, end, "table"
+    quoted = _QUOTE_LINE.match(text, start, end)
+    if quoted and quoted.end() < end and all(_QUOTE_LINE.match(line) for line in text[start:end].split("\n")):
+        return quoted.end(), end, "blockquote"  # the span without its first marker, as a heading's without '#'
     if _CREDITS.match(text, start, end) and "\n" not in text[start:end]:
         return start, end, "publication"
     if in_header and _is_publication(text, start, end):

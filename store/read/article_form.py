@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from store.extract.lexicon import fold, word_set
 from store.extract.passages import is_notes_heading
 
 _SPACES = re.compile(r"[ \t]+")
@@ -18,6 +19,8 @@ _END_MATTER = frozenset({"note", "reference", "navigation"})
 """Blocks that leave the body: notes and references go to the end, navigation nowhere."""
 _AUTHOR_HEADING = re.compile(r"(?i)(?:about\s+the\s+)?authors?(?:\s+(?:contact\s+)?information)?:?")
 """Heads the authors' names and positions: reference matter, like the notes."""
+_BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+"""A size or format after a control's label: "Download PDF (292KB)", "Print [PDF]"."""
 _TABLE_SOURCE = re.compile(r"(?:Sources?|Notes?)\s*:|[a-z]\.\s")
 """Starts the source, notes or a lettered note under a table ("Source: CRS, ...", "a. Includes ..."): they
 belong to it."""
@@ -28,8 +31,8 @@ class Block:
     """One block of an article: its role and its text as plain text."""
 
     kind: str
-    """'heading', 'text', 'fields', 'table', 'note' (numbered), 'reference' (a stand-alone link) or
-    'navigation' (a link within the page, left out)."""
+    """'heading', 'text', 'quote' (a block quote), 'fields', 'table', 'note' (numbered), 'reference' (a
+    stand-alone link) or 'navigation' (a link within the page, left out)."""
     text: str
 
 
@@ -37,9 +40,14 @@ def lay_out(blocks: list[Block], title: str = "", publication: tuple[str, ...] =
     """The article's plain text: title (else the first block's first line), publication lines, body, end matter."""
     blocks = _table_sources(_author_sections(blocks))
     title = title or _first_heading(blocks)
-    body = [b.text for b in _body(blocks, title) if b.kind not in _END_MATTER]
+    body = [_written(b) for b in _body(blocks, title) if b.kind not in _END_MATTER]
     parts = [title, *publication, *body, *_end_matter(blocks)]
     return "\n\n".join(part for part in parts if part) + "\n" if any(parts) else ""
+
+
+def _written(block: Block) -> str:
+    """A block as the plain-text form writes it: a block quote on one line after "> " (its passage's kind)."""
+    return f"> {' '.join(block.text.split())}" if block.kind == "quote" else block.text
 
 
 def _first_heading(blocks: list[Block]) -> str:
@@ -85,7 +93,7 @@ def _body(blocks: list[Block], title: str) -> list[Block]:
     kept = [b for b in kept if not (b.kind == "heading" and _same(b.text, title))]
     after = [*kept[1:], Block("end", "")]
     return [b for b, next_one in zip(kept, after, strict=False)
-            if b.kind != "heading" or next_one.kind in ("heading", "text", "fields", "table")]
+            if b.kind != "heading" or next_one.kind in ("heading", "text", "quote", "fields", "table")]
 
 
 def _same(one: str, other: str) -> bool:
@@ -116,7 +124,10 @@ def tidy(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def is_navigation(href: str) -> bool:
-    """A link within the page ("#part", "https://site.org#part") or to a site's front page."""
+def is_navigation(href: str, label: str = "") -> bool:
+    """A link within the page ("#part", "https://site.org#part"), to a site's front page, or one of the page's
+    own controls by its label ("Subscribe", "Share", "Download PDF (292KB)", "Listen")."""
     parts = urlsplit(href)
-    return not href or href.startswith("#") or (bool(parts.netloc) and parts.path in ("", "/"))
+    if not href or href.startswith("#") or (bool(parts.netloc) and parts.path in ("", "/")):
+        return True
+    return fold(_BRACKETED.sub("", label)).strip(" :.|") in word_set("page_controls.txt")

@@ -41,7 +41,7 @@ def page_article(page: bytes | str, url: str = "") -> str:
         raise NoArticle("no article text found in the page")
     links: list[Block] = []
     blocks = list(_blocks(found.body, links, url))
-    if not any(block.kind == "text" for block in blocks):
+    if not any(block.kind in ("text", "quote") for block in blocks):
         raise NoArticle("no article text found in the page")
     published = tuple(line for line in (found.date and f"Published: {found.date}",
                                         found.author and f"By {found.author}") if line)
@@ -62,7 +62,7 @@ def _blocks(body: _Element, links: list[Block], url: str) -> Iterator[Block]:
             yield Block("table", "\n".join(table_line([_text(cell, links, url) for cell in row])
                                            for row in element.iter("row")))
         elif element.tag == "quote":
-            yield from (Block("text", text) for text in _paragraphs(element, links, url))
+            yield from (Block("quote", text) for text in _paragraphs(element, links, url))
         elif text := _text(element, links, url):
             yield Block("text", text)
 
@@ -104,6 +104,6 @@ def _inline(child: _Element, links: list[Block], url: str) -> str:
     target = child.get("target", "")
     if target.startswith("#") and text.isdigit():
         return f"[{text}]"
-    if text and target and not is_navigation(target):
+    if text and target and not is_navigation(target, text):
         links.append(Block("reference", f"- {text} <{urljoin(url, target)}>"))
     return text

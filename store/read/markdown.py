@@ -15,8 +15,11 @@ The form is the one a plain-text article has, so one passage splitter serves bot
 - emphasis, code marks, images, HTML and comments removed; a link keeps its text and loses its URL;
 - reference material moved to the end, under the article's notes heading (else "Notes"): note rows
   ("| 1. | text"), Markdown footnotes ("[^1]: text", marked "[1]" in the body) as "1. text", then links
-  that stood alone (link lines, link lists, version histories) as "- text <url>". Links within the page
-  or to a site's front page (contents lists, "Share", "Home") are navigation and dropped.
+  that stood alone (link lines, link lists, version histories) as "- text <url>";
+- navigation dropped: links within the page or to a site's front page (contents lists, "Home"), the page's
+  controls by their labels ("Subscribe", "Share", "Download PDF"), breadcrumbs ("[Home](/) > [World](w) >
+  Page") and every link line above the article's first paragraph of prose (a saved page's header: its
+  download links, version history and share buttons are the site's, not the article's references).
 
 The document keeps its own path; the store has no column for its format yet.
 """
@@ -33,11 +36,21 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from store.extract.lexicon import fold
 from store.read.article_form import Block, is_navigation, lay_out, table_line, tidy
 
 _SEPARATORS = re.compile(r"[\s|>•·,;:/\-–—]+")
 # "**" that closes nothing ("**Source: **CRS", "(Figure 1).****The") is left as text by the parser.
 _STRAY_STRONG = re.compile(r"\*{2,}")
+_BREADCRUMB = re.compile(r"[>›»]")
+"""Separates the steps of a breadcrumb ("Home > World > Asia")."""
+_PROSE_WORDS = 12
+"""A paragraph of at least this many words begins the article's body: link lines above it are the page's."""
+_DATE_WORDS = 6
+"""At most this many words follow the title on a page's title line ("Updated April 9, 2026 (IF123)")."""
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
+_LIST_MARKER = re.compile(r"\A(?:[-*+]|\d{1,3}[.)])\s+")
+"""The marker a list item's text is written with ("- ", "1. ")."""
 _LABEL_WORDS = 3
 """At most this many words label a link line ("Read more:", "See also:")."""
 _NOTE_NUMBER = re.compile(r"\d{1,3}\.?")
@@ -64,7 +77,34 @@ def article_text(source: str) -> str:
     """The plain-text article form of a Markdown article (see the module docstring)."""
     tokens = _parser().parse(source)
     front = _front_matter(tokens)
-    return lay_out(list(_blocks(tokens, source.split("\n"))), front.get("title", ""), _publication(front))
+    blocks = list(_blocks(tokens, source.split("\n")))
+    title = front.get("title") or next((b.text for b in blocks[:1] if b.kind == "heading"), "")
+    return lay_out(_page_header(blocks, title), front.get("title", ""), _publication(front))
+
+
+def _page_header(blocks: list[Block], title: str) -> list[Block]:
+    """Above the first paragraph of prose (nothing where none follows): link lines as navigation, and the
+    page's title line ("<title> Updated April 9, 2026") as the publication line after the title."""
+    header = [_title_line(block, title) for block in blocks]
+    body = next((i for i, b in enumerate(header) if b.kind == "text" and len(b.text.split()) >= _PROSE_WORDS), 0)
+    return [Block("navigation", "") if b.kind == "reference" else b for b in header[:body]] + blocks[body:]
+
+
+def _title_line(block: Block, title: str) -> Block:
+    """A text block repeating the title with a few words and numbers after it ("<title> Updated April 9, 2026")
+    as those words; a sentence that opens with the title's words is left as it is."""
+    words, title = " ".join(_LIST_MARKER.sub("", block.text, count=1).split()), _key(title)
+    after = len(_key(words)) - len(title)  # characters after the title's words
+    rest = words[-after:].strip() if title and after > 0 else ""
+    dated = any(c.isdigit() for c in rest) and len(rest.split()) <= _DATE_WORDS
+    if block.kind == "text" and _key(words).startswith(title) and dated:
+        return Block("fields", rest)
+    return block
+
+
+def _key(line: str) -> str:
+    """A line folded for comparing titles, ordinals without their suffix ("119th" as a page may write it, "119")."""
+    return _ORDINAL.sub("", fold(line))
 
 
 def _publication(front: dict[str, str]) -> tuple[str, ...]:
@@ -99,11 +139,12 @@ def _unquote(value: str) -> str:
 def _blocks(tokens: Sequence[Token], lines: Sequence[str]) -> Iterator[Block]:
     """The article's blocks in order, each rendered as plain text."""
     markers: list[str] = []  # the marker of each open list item ("-" or its number), innermost last
-    note = ""
-    index = 0
+    note, quoted, index = "", 0, 0
     while index < len(tokens):
         token = tokens[index]
-        if token.type == "list_item_open":
+        if token.type in ("blockquote_open", "blockquote_close"):
+            quoted += 1 if token.type == "blockquote_open" else -1
+        elif token.type == "list_item_open":
             markers.append(f"{token.info}." if token.info else "-")
         elif token.type == "list_item_close":
             markers.pop()
@@ -114,7 +155,7 @@ def _blocks(tokens: Sequence[Token], lines: Sequence[str]) -> Iterator[Block]:
         elif token.type == "heading_open":
             yield Block("heading", _plain(tokens[index + 1].children or []))
         elif token.type == "paragraph_open":
-            yield from _paragraph(tokens[index + 1], lines, markers, note)
+            yield from _paragraph(tokens[index + 1], lines, markers, note, quoted > 0)
             markers[-1:] = [""] * len(markers[-1:])  # an item's later paragraphs carry no marker
         elif token.type == "table_open":
             index, rows = _table_rows(tokens, index)
@@ -124,12 +165,16 @@ def _blocks(tokens: Sequence[Token], lines: Sequence[str]) -> Iterator[Block]:
         index += 1
 
 
-def _paragraph(inline: Token, lines: Sequence[str], markers: list[str], note: str) -> Iterator[Block]:
-    """One paragraph: a note, loose table rows, or text whose lines of links only are references."""
+def _paragraph(inline: Token, lines: Sequence[str], markers: list[str], note: str,
+               quoted: bool) -> Iterator[Block]:
+    """One paragraph: a note, loose table rows, or text whose lines of links only are references; in a
+    block quote (not in a list in it) its text is a quote."""
     raw = lines[inline.map[0] : inline.map[1]] if inline.map else [inline.content]
     children = inline.children or []
     if note:
         yield Block("note", f"{note}. {_plain(children, urls=True)}")
+    elif quoted and not markers:
+        yield from _text_and_links(children, "quote", "")
     elif not markers and any(line.lstrip().startswith("|") for line in raw):
         yield from _loose_table(raw)
     else:
@@ -157,7 +202,8 @@ def _lines(children: Sequence[Token]) -> Iterator[list[Token]]:
     for token, after in zip(children, [*children[1:], None], strict=True):
         if token.type not in ("softbreak", "hardbreak"):
             line.append(token)
-        glued = token.type == "link_close" and after is not None and after.content[:1].isalnum()
+        # Only a capital glued on starts a new line: "[F2F HIC](u)s aim" and "[S. 1](u)would" are one sentence.
+        glued = token.type == "link_close" and after is not None and after.content[:1].isupper()
         if token.type in ("softbreak", "hardbreak") or glued:
             yield line
             line = []
@@ -204,18 +250,28 @@ def _links_only(children: Sequence[Token]) -> bool:
 
 
 def _references(children: Sequence[Token]) -> Iterator[Block]:
-    """Each link of a link line as a reference "text <url>", navigation links left out."""
-    href, text = "", []
+    """Each link of a link line as a reference "text <url>", navigation links (all of a breadcrumb's) left out."""
+    href, text, crumbs = "", [], _is_breadcrumb(children)
     for token in children:
         if token.type == "link_open":
             href, text = str(token.attrs.get("href", "")), []
-        elif token.type == "link_close" and is_navigation(href):
-            yield Block("navigation", "")  # kept only so that a heading over it goes too
         elif token.type == "link_close":
             label = tidy(" ".join(text))
-            yield Block("reference", f"- {label} <{href}>" if label and label != href else f"- {href}")
+            if crumbs or is_navigation(href, label):
+                yield Block("navigation", "")  # kept only so that a heading over it goes too
+            else:
+                yield Block("reference", f"- {label} <{href}>" if label and label != href else f"- {href}")
         elif token.type in ("text", "code_inline"):
             text.append(token.content)
+
+
+def _is_breadcrumb(children: Sequence[Token]) -> bool:
+    """True for a link line whose links are steps separated by '>' ("[Home](/) > [World](w) > Asia")."""
+    depth, steps = 0, False
+    for token in children:
+        depth += (token.type == "link_open") - (token.type == "link_close")
+        steps = steps or (token.type == "text" and not depth and bool(_BREADCRUMB.search(token.content)))
+    return steps
 
 
 def _table_rows(tokens: Sequence[Token], index: int) -> tuple[int, list[list[Sequence[Token]]]]:

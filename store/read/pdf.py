@@ -10,7 +10,11 @@ tells the parts of a page apart:
   marker in the body (a small raised digit, or ¹²³) becomes "[1]", as the citations step expects;
 - headings are short boxes in larger type than the body's; the largest on the first page is the title;
 - a box's lines are one paragraph, with a word hyphenated at a line end joined again ("com-" "mitment"),
-  and a paragraph cut by a page break joined to its end on the next page.
+  and a paragraph cut by a page break joined to its end on the next page;
+- boxes side by side whose lines are mostly a few words are a table's columns (pdfminer boxes each column
+  of cells): their lines at one height are a row, written "| a | b |" as the Markdown reader writes a
+  table, so the passage splitter makes one table passage of them (no actors, no events), not run-on
+  paragraphs or headings.
 
 The text is laid out as a .txt article is (title, paragraphs, then "Notes" and the numbered notes), and
 ``PdfArticle.pages`` says on which page each stretch of it stands.
@@ -24,6 +28,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+from store.read.article_form import table_line
 
 _PAGE_NUMBER = re.compile(
     r"(?i)(?:page\s+)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?")
@@ -45,6 +51,8 @@ _SENTENCE_END = tuple(".!?:;”\"’)]")
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 EDGE = 0.09
 """Share of the page's height at its top and bottom where running headers and footers stand."""
+_CELL_WORDS = 3
+"""At most this many words make a line a table's cell rather than a line of prose."""
 SMALL = 0.88
 """Type smaller than this share of the body's size is a footnote's (or a marker's)."""
 LARGE = 1.15
@@ -63,6 +71,8 @@ class Line:
     size: float
     top: float
     bottom: float
+    left: float = 0.0
+    """Where the line starts across the page (0 at the left edge, 1 at the right)."""
 
 
 @dataclass(frozen=True)
@@ -111,14 +121,14 @@ def _read_pages(data: bytes) -> list[list[list[Line]]]:
     from pdfminer.layout import LAParams, LTTextBox
 
     try:
-        return [[list(_lines(box, page.height)) for box in page if isinstance(box, LTTextBox)]
+        return [[list(_lines(box, page.height, page.width)) for box in page if isinstance(box, LTTextBox)]
                 for page in extract_pages(io.BytesIO(data), laparams=LAParams())]
     except Exception as error:  # a parser fed a damaged file may raise anything; the reason is what counts
         reason = "encrypted" if "crypt" in type(error).__name__.lower() + str(error).lower() else "damaged"
         raise NoText(f"not a readable PDF ({reason}: {type(error).__name__})") from None
 
 
-def _lines(box: Iterable[object], height: float) -> Iterator[Line]:
+def _lines(box: Iterable[object], height: float, width: float) -> Iterator[Line]:
     """The lines of a text box, note markers in small raised type written "[n]"."""
     from pdfminer.layout import LTChar
 
@@ -127,8 +137,8 @@ def _lines(box: Iterable[object], height: float) -> Iterator[Line]:
         size = Counter(round(c.size) for c in chars).most_common(1)[0][0] if chars else 0
         text = "".join(_marked(c, size) if isinstance(c, LTChar) else c.get_text() for c in line)
         text = _SUPERSCRIPT_RUN.sub(lambda m: f"[{m.group().translate(_SUPERSCRIPTS)}]", _UNMAPPED.sub("", text))
-        top, bottom = line.y1 / height, line.y0 / height  # type: ignore[attr-defined]
-        yield Line(text.replace("][", "").rstrip("\n"), size, top, bottom)
+        top, bottom, left = line.y1 / height, line.y0 / height, line.x0 / width  # type: ignore[attr-defined]
+        yield Line(text.replace("][", "").rstrip("\n"), size, top, bottom, left)
 
 
 def _marked(char: object, size: float) -> str:
@@ -166,12 +176,51 @@ def _dropped(line: Line, setting: Setting) -> bool:
 
 
 def _pieces(pages: list[list[list[Line]]], setting: Setting) -> Iterator[Piece]:
-    """Every heading, paragraph and note, in reading order, running matter left out."""
+    """Every heading, paragraph, table and note, in reading order, running matter left out."""
     for number, page in enumerate(pages, start=1):
-        for box in page:
-            lines = [line for line in box if not _dropped(line, setting)]
-            if lines:
-                yield from _box_pieces(lines, setting, number)
+        for boxes in _side_by_side(page):
+            kept = [lines for box in boxes if (lines := [ln for ln in box if not _dropped(ln, setting)])]
+            if len(kept) > 1 and _is_table(kept):
+                yield Piece("table", _table_text(kept), number)
+            else:
+                yield from (piece for lines in kept for piece in _box_pieces(lines, setting, number))
+
+
+def _side_by_side(page: list[list[Line]]) -> Iterator[list[list[Line]]]:
+    """The page's boxes in reading order, those of several lines that stand side by side (each to the right
+    of the one before, level with the first) grouped: the columns of a table, or of a two-column page."""
+    group: list[list[Line]] = []
+    for box in page:
+        if group and len(box) > 1 and box[0].left > group[-1][0].left and _level(group[0], box):
+            group.append(box)
+            continue
+        if group:
+            yield group
+        group = [box] if box else []
+    if group:
+        yield group
+
+
+def _level(first: list[Line], box: list[Line]) -> bool:
+    """True where two boxes share some of their height on the page."""
+    return min(first[0].top, box[0].top) > max(first[-1].bottom, box[-1].bottom)
+
+
+def _is_table(boxes: list[list[Line]]) -> bool:
+    """Columns of cells, not of prose: at least half their lines are a few words (a name, a year, a figure)."""
+    lines = [line for box in boxes for line in box]
+    return 2 * sum(len(line.text.split()) <= _CELL_WORDS for line in lines) >= len(lines)
+
+
+def _table_text(boxes: list[list[Line]]) -> str:
+    """The table's rows, top to bottom, as "| a | b |" lines: lines of the columns at one height are a row."""
+    rows: list[list[Line]] = []
+    for line in sorted((line for box in boxes for line in box), key=lambda line: -line.top):
+        if rows and rows[-1][0].top - line.top < (line.top - line.bottom) / 2:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return "\n".join(table_line([" ".join(c.text.split()) for c in sorted(row, key=lambda c: c.left)]) for row in rows)
 
 
 def _box_pieces(lines: list[Line], setting: Setting, page: int) -> Iterator[Piece]:

@@ -3,6 +3,7 @@ and lists of URLs (a folder's ``urls.txt``)."""
 
 from __future__ import annotations
 
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -13,6 +14,10 @@ from store.read.document import ReadArticle, article_from_bytes
 
 TIMEOUT = 20.0
 """Seconds to wait for a server to connect or to send the next bytes."""
+RETRY_DELAYS = (1.0, 3.0)
+"""Seconds to wait before each further try after a transient failure: three tries at most, backing off."""
+_RETRIED_STATUS = frozenset({429, 500, 502, 503, 504})
+"""Answers that say "not now" rather than "no": too many requests, a server or gateway failing."""
 URL_LISTS = ("urls.txt",)
 """File names in a folder (or named on the command line) that list URLs to ingest, one a line."""
 _AGENT = "natoasia-tui (article reader)"
@@ -36,21 +41,49 @@ def _empty(url: str) -> ReadArticle:
 
 
 def _fetch(url: str) -> tuple[bytes, str]:
-    """The body (at most MAX_PDF_BYTES) and content type the server sends for ``url``."""
-    request = urllib.request.Request(url, headers={"User-Agent": _AGENT})
+    """The body and content type the server sends for ``url``, a transient failure (a 5xx answer, a timeout,
+    a dropped connection) tried again after each of RETRY_DELAYS; ArticleError with one line if none works."""
+    for delay in RETRY_DELAYS:
+        try:
+            return _fetch_once(url)
+        except _Transient:
+            time.sleep(delay)
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:  # noqa: S310 (http(s) only: is_url)
+        return _fetch_once(url)
+    except _Transient as error:
+        raise ArticleError(f"{url}: cannot fetch it ({error}; tried {len(RETRY_DELAYS) + 1} times)") from None
+
+
+class _Transient(Exception):
+    """A failure that may pass if the fetch is tried again (its message says what it was)."""
+
+
+def _fetch_once(url: str) -> tuple[bytes, str]:
+    """One try at the body (at most MAX_PDF_BYTES) and content type, through the proxy the environment names
+    (``http_proxy``, ``https_proxy``, ``no_proxy``, read at each fetch, as urllib's ProxyHandler reads them)."""
+    request = urllib.request.Request(url, headers={"User-Agent": _AGENT})
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler())
+    try:
+        with opener.open(request, timeout=TIMEOUT) as answer:  # http(s) only: is_url
             data = answer.read(MAX_PDF_BYTES + 1)
             content_type = answer.headers.get("Content-Type", "")
     except urllib.error.HTTPError as error:
-        raise ArticleError(f"{url}: cannot fetch it (HTTP {error.code} {error.reason})") from None
+        raise _failure(url, f"HTTP {error.code} {error.reason}", error.code in _RETRIED_STATUS) from None
     except urllib.error.URLError as error:
-        raise ArticleError(f"{url}: cannot fetch it ({_reason(error.reason)})") from None
+        raise _failure(url, error.reason) from None
     except (OSError, ValueError) as error:  # a timeout while reading, a connection reset, a bad URL
-        raise ArticleError(f"{url}: cannot fetch it ({_reason(error)})") from None
+        raise _failure(url, error) from None
     if len(data) > MAX_PDF_BYTES:
         raise ArticleError(f"{url}: too large for one article (over {MAX_PDF_BYTES // (1024 * 1024)} MiB)")
     return data, content_type
+
+
+def _failure(url: str, error: object, transient: bool = False) -> Exception:
+    """A timeout, a dropped connection (or what the caller says is passing) as transient; anything else
+    (a refused connection, no such host, a 404) as final."""
+    if transient or isinstance(error, (TimeoutError, ConnectionResetError, ConnectionAbortedError)):
+        return _Transient(_reason(error))
+    return ArticleError(f"{url}: cannot fetch it ({_reason(error)})")
 
 
 def _reason(error: object) -> str:

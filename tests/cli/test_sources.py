@@ -8,40 +8,14 @@ import shutil
 import socket
 import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from pdf_reports import write_report
 from tui.cli import main
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    """Serves a folder without logging each request to stderr."""
-
-    def log_message(self, *_: object) -> None:
-        """Say nothing."""
-
-
-@pytest.fixture
-def site(tmp_path: Path) -> Iterator[str]:
-    """The fixture pages and a PDF report, served from 127.0.0.1 on a free port; yields the base URL."""
-    folder = tmp_path / "site"
-    shutil.copytree(PAGES, folder)
-    write_report(folder / "report.pdf")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
 
 
 def _documents(db: Path) -> list[dict[str, object]]:
@@ -135,12 +109,87 @@ def test_a_server_that_never_answers_times_out_in_one_line(tmp_path: Path, monke
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     """A listening socket that accepts no request: the fetch gives up after TIMEOUT, one line, exit 2."""
     monkeypatch.setattr("store.read.web.TIMEOUT", 0.5)
+    monkeypatch.setattr("store.read.web.RETRY_DELAYS", (0.0, 0.0))
     with socket.socket() as silent:
         silent.bind(("127.0.0.1", 0))
-        silent.listen(1)
+        silent.listen(3)
         url = f"http://127.0.0.1:{silent.getsockname()[1]}/slow.html"
         assert main(["ingest", url, "--db", str(tmp_path / "s.db")]) == 2
-    assert "cannot fetch it (timed out)" in _one_line(capsys) and not (tmp_path / "s.db").exists()
+    assert "cannot fetch it (timed out; tried 3 times)" in _one_line(capsys) and not (tmp_path / "s.db").exists()
+
+
+class _Flaky(BaseHTTPRequestHandler):
+    """Answers ``status`` (503) to the first ``failures`` requests, then the news page; counts what it was asked."""
+
+    failures = 0
+    status = 503
+    asked: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+        """One answer, failing while failures remain."""
+        type(self).asked.append(self.path)
+        failing = len(self.asked) <= self.failures
+        body = b"busy" if failing else (PAGES / "news-site.html").read_bytes()
+        self.send_response(self.status if failing else 200)
+        self.send_header("Content-Type", "text/plain" if failing else "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_: object) -> None:
+        """Say nothing."""
+
+
+@pytest.fixture
+def flaky(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, type[_Flaky]]]:
+    """A server on 127.0.0.1 that fails as told, with no wait between tries; yields its URL and handler."""
+    monkeypatch.setattr("store.read.web.RETRY_DELAYS", (0.0, 0.0))
+    handler = type("Handler", (_Flaky,), {"asked": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", handler
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def test_a_busy_server_is_tried_again_and_its_page_stored(tmp_path: Path, flaky: tuple[str, type[_Flaky]]) -> None:
+    url, handler = flaky
+    handler.failures = 2
+    assert main(["ingest", f"{url}/news.html", "--db", str(tmp_path / "s.db")]) == 0
+    assert handler.asked == ["/news.html"] * 3 and len(_documents(tmp_path / "s.db")) == 1
+
+
+def test_a_server_busy_on_every_try_is_one_line(tmp_path: Path, flaky: tuple[str, type[_Flaky]],
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    url, handler = flaky
+    handler.failures = 10
+    assert main(["ingest", f"{url}/news.html", "--db", str(tmp_path / "s.db")]) == 2
+    assert "cannot fetch it (HTTP 503 Service Unavailable; tried 3 times)" in _one_line(capsys)
+    assert len(handler.asked) == 3
+
+
+def test_a_missing_page_is_not_asked_for_again(tmp_path: Path, flaky: tuple[str, type[_Flaky]],
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    url, handler = flaky
+    handler.failures, handler.status = 10, 404
+    assert main(["ingest", f"{url}/news.html", "--db", str(tmp_path / "s.db")]) == 2
+    assert _one_line(capsys).endswith("cannot fetch it (HTTP 404 Not Found)\n") and len(handler.asked) == 1
+
+
+def test_the_proxy_the_environment_names_is_used(tmp_path: Path, flaky: tuple[str, type[_Flaky]],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A proxy is asked for the whole URL: the flaky server, as proxy, sees the page's absolute URL."""
+    proxy, handler = flaky
+    for name in ("no_proxy", "NO_PROXY", "HTTP_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("http_proxy", proxy)
+    assert main(["ingest", "http://articles.example.org/news.html", "--db", str(tmp_path / "s.db")]) == 0
+    assert handler.asked == ["http://articles.example.org/news.html"]
+    assert _documents(tmp_path / "s.db")[0]["source"] == "http://articles.example.org/news.html"
 
 
 def test_a_fetched_pages_relative_links_are_listed_whole(tmp_path: Path, site: str) -> None:

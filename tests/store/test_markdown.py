@@ -97,8 +97,7 @@ def test_note_rows_and_footnotes_are_numbered_notes_under_the_notes_heading() ->
         (1, "Harbour authority, annual report, 2023, https://example.org/report."),
         (2, "Interview with the minister, transcript <https://example.org/t>."),
         (3, "A second note."),
-        (4, "Europe <https://news.example.org/europe>"),
-        (5, "Version 2 (May 14, 2024) <https://example.org/v2.pdf>"),
+        (4, "Version 2 (May 14, 2024) <https://example.org/v2.pdf>"),
     ]
     assert [p.text for p in found.passages if p.kind == "heading"] == ["Costs", "Footnotes"]
     assert [(c.raw, c.footnote) for c in found.citations if c.footnote] == [("[2]", 2)]
@@ -106,9 +105,55 @@ def test_note_rows_and_footnotes_are_numbered_notes_under_the_notes_heading() ->
 
 def test_link_lines_are_references_and_navigation_is_dropped() -> None:
     text = article_text(REPORT)
-    assert "Europe <https://news.example.org/europe>" in text.split("Footnotes")[1]
-    assert "Home" not in text and "Contents" not in text  # a site's front page, a link within the page
-    assert not any("Version 2" in p.text or "Europe" in p.text for p in read(REPORT).passages if p.kind != "footnote")
+    assert "Version 2 (May 14, 2024) <https://example.org/v2.pdf>" in text.split("Footnotes")[1]
+    for navigation in ("Home", "Contents", "Europe"):  # a site's front page, a link within the page, a breadcrumb
+        assert navigation not in text
+    assert not any("Version 2" in p.text for p in read(REPORT).passages if p.kind != "footnote")
+
+
+PAGE = """\
+# Ferry Links Across the Gulf
+
+[Subscribe](https://think.example.org/alerts)[Share](https://think.example.org/share?id=7)
+
+[Download PDF (210KB)](https://think.example.org/files/ferry.2.pdf) | [Version History](https://think.example.org/v)
+
+- [March 2, 2025 (Version 2)](https://think.example.org/files/ferry.2.pdf)
+- [June 9, 2024 (Version 1)](https://think.example.org/files/ferry.1.pdf)
+[Listen](https://speech.example.net/read?u=ferry)Ferry Links Across the Gulf Updated March 2, 2025
+
+Two ferry operators opened a shared route between the two ports in May 2024 after a long wait for a permit.
+
+[SB 12](https://laws.example.org/sb12)/[HB 40](https://laws.example.org/hb40)would fund a third ferry.
+
+Further reading: [The port plan](https://ports.example.org/plan)
+
+[Print](https://think.example.org/print) | [Email](https://think.example.org/mail)
+"""
+
+
+def test_a_saved_page_header_and_its_controls_are_no_passages_footnotes_or_events() -> None:
+    found = read(PAGE)
+    assert [(f.number, f.text) for f in found.footnotes] == [(1, "The port plan <https://ports.example.org/plan>")]
+    for furniture in ("Subscribe", "Share", "Download", "Version", "Listen", "speech.example", "Print", "Email"):
+        assert furniture not in found.text
+    assert [(p.kind, p.text) for p in found.passages[:2]] == [
+        ("title", "Ferry Links Across the Gulf"), ("publication", "Updated March 2, 2025")]
+    assert [e.date for e in found.events] == ["2024-05"]
+
+
+def test_a_link_glued_to_a_lower_case_word_stays_in_its_sentence() -> None:
+    assert "SB 12/HB 40would fund a third ferry." in article_text(PAGE)
+    assert "\n\nFerry operators say" in article_text("# Ferries\n\n[Ferry](https://e.org/f)Ferry operators say so.\n")
+
+
+def test_a_sentence_opening_with_the_title_and_a_page_of_links_only_are_kept() -> None:
+    prose = "The port said on May 3, 2024 that two more pilots would join the night shift in the bay."
+    text = article_text(f"# Harbour Pilots\n\nHarbour pilots guide ships in fog.\n\n{prose}\n")
+    assert text == f"Harbour Pilots\n\nHarbour pilots guide ships in fog.\n\n{prose}\n"
+    links = article_text("# Reading List\n\n- [Port plan](https://e.org/plan)\n- [Pilot rules](https://e.org/rules)\n")
+    assert links == ("Reading List\n\nReferences\n\n- Port plan <https://e.org/plan>\n\n"
+                     "- Pilot rules <https://e.org/rules>\n")
 
 
 def test_author_information_is_reference_matter_at_the_end() -> None:
@@ -127,12 +172,16 @@ def test_headings_are_sections_of_what_follows() -> None:
     ]
 
 
-def test_list_items_and_quotes_are_paragraphs_and_an_item_never_a_heading() -> None:
-    found = read("# Aid\n\n- Japan\n- Korea and the Philippines\n\n> Officials met in Manila on May 3, 2024.\n")
+def test_list_items_are_paragraphs_an_item_never_a_heading_and_a_block_quote_its_own_kind() -> None:
+    found = read("# Aid\n\n- Japan\n- Korea and the Philippines\n\n> Officials met in Manila\n> on May 3, 2024 "
+                 "(Harbour Daily, May 4).\n>\n> Talks went on.\n\n> - a listed line\n")
     assert [(p.kind, p.text) for p in found.passages[1:]] == [
         ("paragraph", "- Japan"), ("paragraph", "- Korea and the Philippines"),
-        ("paragraph", "Officials met in Manila on May 3, 2024."),
+        ("blockquote", "Officials met in Manila on May 3, 2024 (Harbour Daily, May 4)."),
+        ("blockquote", "Talks went on."), ("paragraph", "- a listed line"),
     ]
+    assert [e.date for e in found.events] == ["2024-05-03"]
+    assert [c.outlet for c in found.citations] == ["Harbour Daily"]
 
 
 def test_header_fields_and_a_field_table_are_publication_lines() -> None:

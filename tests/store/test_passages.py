@@ -156,3 +156,11 @@ def test_a_label_above_the_title_is_not_the_title() -> None:
     text = "ANALYSIS\n\nSecuring Undersea Cables\n\nBody text here."
     assert [k[0] for k in kinds(text)] == ["publication", "title", "paragraph"]
     assert article_title(split_passages(text)) == "Securing Undersea Cables"
+
+
+def test_lines_opening_with_a_quote_marker_are_a_block_quote_without_it() -> None:
+    text = "Talks\n\nThe envoy wrote:\n\n> We will sail together.\n> Every week.\n\nA line > not a quote.\n\n>\n"
+    kinds = [(p.kind, p.text) for p in split_passages(text)]
+    assert kinds == [("title", "Talks"), ("paragraph", "The envoy wrote:"),
+                     ("blockquote", "We will sail together.\n> Every week."), ("paragraph", "A line > not a quote."),
+                     ("paragraph", ">")]

@@ -30,8 +30,9 @@ def test_a_news_page_keeps_the_article_and_drops_the_site() -> None:
     assert passages[0] == ("title", "Coast guards agree joint drill")
     assert ("publication", "Published: 2024-03-11\n\nBy Mart") in passages or "By Marta Oyelaran" in text
     assert ("heading", "Piracy and kidnapping") in passages
-    # The block quote is a passage of its own, and the links' URLs are listed at the end.
-    assert "\n\nJoint patrols alone will not end the problem" in text
+    # The block quote is a passage of its own kind, and the links' URLs are listed at the end.
+    assert "\n\n> Joint patrols alone will not end the problem" in text
+    assert ("blockquote", "Joint patrols alone will not e") in passages
     assert text.rstrip().endswith("- report by the Maritime Policy Institute <https://example.org/report-2016>")
 
 
@@ -118,3 +119,16 @@ def test_a_page_in_the_encoding_its_meta_tag_names_is_decoded(tmp_path: Path) ->
     path = tmp_path / "tokyo.html"
     path.write_bytes(page.encode("shift_jis"))
     assert "外務大臣は東京で会談した" in read_document(path).text
+
+
+def test_a_link_to_one_of_the_page_controls_is_no_reference(tmp_path: Path) -> None:
+    body = " ".join(["Harbour pilots now guide every tanker into the bay at night, the port authority said."] * 4)
+    (tmp_path / "page.html").write_text(
+        f"<html><head><title>Pilots at night</title></head><body><article><h1>Pilots at night</h1><p>{body} "
+        "<a href='https://port.example.org/files/pilots.pdf'>Download PDF (120KB)</a> "
+        "<a href='https://port.example.org/share?p=4'>Share</a> "
+        "<a href='https://port.example.org/rules'>the pilot rules</a></p></article></body></html>",
+        encoding="utf-8")
+    text = read_document(tmp_path / "page.html").text
+    assert text.rstrip().endswith("- the pilot rules <https://port.example.org/rules>")
+    assert "<https://port.example.org/files/pilots.pdf>" not in text and "share?p=4" not in text

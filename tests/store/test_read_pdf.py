@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pdf_reports import HEADER, Page, write_report
+from pdf_reports import HEADER, Page, write_report, write_table_report
 from store import queries
 from store.db import Store
 from store.extract.passages import split_passages
@@ -106,3 +106,14 @@ def test_contents_lines_are_left_out(tmp_path: Path) -> None:
                  ("text", ("The review covers the year.",))))
     text = read_document(write_report(tmp_path / "toc.pdf", (page,))).text
     assert text == "Annual Review\n\nThe review covers the year.\n"
+
+
+def test_a_tables_cells_are_one_table_passage_with_no_actor_or_event(fresh_store: Store, tmp_path: Path) -> None:
+    """pdfminer reads each column of a table as a box; side by side, of short lines, they are one table."""
+    read = read_document(write_table_report(tmp_path / "table.pdf"))
+    assert "| Country | Year | Boats |\n| Indonesia | 2019 | 41 |\n| Malaysia | 2020 | 18 |\n" in read.text
+    kinds = [p.kind for p in split_passages(read.text)]
+    assert kinds == ["title", "paragraph", "table", "paragraph"]
+    ingest_article(fresh_store, read)
+    assert not {"Indonesia", "Malaysia", "Philippines"} & {a.name for a in queries.actors(fresh_store)}
+    assert [e.date for e in queries.timeline(fresh_store)] == ["2019-03"]

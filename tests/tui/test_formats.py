@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 import pytest
 
 from pdf_reports import write_report
+from store import queries
 from store.db import Store
 from store.files import read_document
 from store.ingest import ingest_article
+from store.read.web import read_url
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_view import GUTTER, ArticleView
 
@@ -66,3 +68,30 @@ async def test_the_reader_shows_a_pdfs_page_numbers(fresh_store: Store, tmp_path
         findings = next(i for i, line in enumerate(lines) if line[GUTTER:].strip() == "Findings")
         assert "p.2" in gutters[findings:findings + 2]
         assert "Harbour Studies Institute" not in "\n".join(lines)
+
+
+async def test_the_reader_sets_a_block_quote_apart(fresh_store: Store, explore: Explore) -> None:
+    """The news page's block quote: its own passage, marked “ in the gutter where a paragraph has its ¶."""
+    ingest_article(fresh_store, read_document(PAGES / "news-site.html"))
+    async with explore(fresh_store) as ui:
+        await ui.press("r")
+        lines = await _article_lines(ui)
+        quoted = [line for line in lines if "Joint patrols alone" in line]
+        assert quoted and quoted[0].startswith("“") and quoted[0][1:GUTTER].strip() == "", lines
+
+
+async def test_a_fetched_url_is_read_in_the_explorer_with_the_url_as_its_source(
+    fresh_store: Store, site: str, explore: Explore
+) -> None:
+    """A page served on 127.0.0.1, fetched and read as `ingest URL` does: the reader shows its article and
+    the Documents list names the URL it came from."""
+    url = f"{site}/thinktank-endnotes.html"
+    ingest_article(fresh_store, read_url(url))
+    async with explore(fresh_store) as ui:
+        await ui.press("r")
+        text = "\n".join(await _article_lines(ui))
+        assert "From tripwire to denial" in text and "[1]  Kaarel Mets" in text
+        await ui.press("D")
+        (row,) = ui.rows()
+        assert f"{url} (html)" in row, row
+        assert queries.document_rows(fresh_store)[0].source == url

@@ -20,6 +20,7 @@ from tui.messages import ActorPlace, Navigate, TextPlace
 from tui.screens.printable import visible
 from tui.widgets.article_layout import Layout
 from tui.widgets.find import match_step
+from tui.widgets.spans import BLOCKQUOTE_MARK
 from tui.widgets.vim_keys import vim_keys
 
 GUTTER = 5
@@ -28,7 +29,8 @@ WINDOW = 16_384
 """Marks are asked for this many characters of the document at a time, as they come into view."""
 CHUNK_BACK = 4_096
 """How far before a line a mark (a long quote) may start and still reach into it."""
-KIND_STYLES = {"title": "title", "heading": "heading", "publication": "muted", "footnote": "muted"}
+KIND_STYLES = {"title": "title", "heading": "heading", "publication": "muted", "footnote": "muted",
+               "blockquote": "blockquote"}
 """The component style of each kind of passage that has one of its own."""
 STEP = Binding.Group("Step", compact=True)
 """n and N share one footer entry."""
@@ -48,7 +50,7 @@ class ArticleView(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "passage-view--mention", "passage-view--actor", "passage-view--quote", "passage-view--target",
         "passage-view--cursor", "article-view--gutter", "article-view--title", "article-view--heading",
-        "article-view--muted",
+        "article-view--muted", "article-view--blockquote",
     }
     BINDINGS = [
         *vim_keys("scroll_down", "scroll_up", "scroll_home", "scroll_end"),
@@ -225,9 +227,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     @staticmethod
     def _gutter(passage: Passage) -> str:
-        """The paragraph (¶3) or footnote ([3]) number of a passage, if it has one."""
+        """The paragraph (¶3) or footnote ([3]) number of a passage, if it has one; a block quote's mark (“)."""
         if passage.number is None:
-            return ""
+            return BLOCKQUOTE_MARK if passage.kind == "blockquote" else ""
         return f"[{passage.number}]" if passage.kind == "footnote" else f"¶{passage.number}"
 
     def _text_segments(self, passage: Passage, span: tuple[int, int]) -> list[Segment]:

@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from store.queries import PassageView as Passage
 from store.queries import ReaderMark
-from tui.widgets.spans import component_style
+from tui.widgets.spans import BLOCKQUOTE_MARK, component_style
 
 
 @dataclass(frozen=True)
@@ -45,9 +45,8 @@ class PassageView(Horizontal):
     def compose(self) -> ComposeResult:
         """Gutter and text."""
         number = self.passage.number
-        gutter = (
-            "" if number is None else (f"[{number}]" if self.passage.kind == "footnote" else f"¶{number}")
-        )
+        quoted = BLOCKQUOTE_MARK if self.passage.kind == "blockquote" else ""
+        gutter = quoted if number is None else (f"[{number}]" if self.passage.kind == "footnote" else f"¶{number}")
         yield Static(gutter, classes="gutter", markup=False)
         yield Static(self.passage.text, classes="passage-text", markup=False)
 

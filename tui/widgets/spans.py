@@ -8,6 +8,9 @@ from textual.content import Content
 from textual.style import Style
 from textual.widget import Widget
 
+BLOCKQUOTE_MARK = "“"
+"""The gutter's mark beside a block quote (a passage quoted at length, set apart from the text)."""
+
 
 def mark_spans(text: str, spans: Iterable[tuple[int, int]], style: Style) -> Content:
     """Content of text with each (start, end) span styled; spans outside the text are clipped."""
