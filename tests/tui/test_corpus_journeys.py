@@ -109,6 +109,21 @@ async def test_which_outlets_are_cited_most(corpus_store: Store, explore: Explor
         assert headings == ["Kyodo (2)"]
 
 
+async def test_sites_a_report_links_to_are_cited_outlets(corpus_store: Store, explore: Explore) -> None:
+    """A Markdown report that cites by link and names no outlet: s lists the linked sites with their
+    counts; f narrows to one; enter opens the reader on the link's words."""
+    async with explore(corpus_store) as ui:
+        await ui.press("s", "f", *"records.exam")
+        headings = [str(o.prompt) for o in ui.app.screen.listing.options if isinstance(o, Heading)]
+        assert headings == ["records.example.gov (2)"]
+        await ui.press("enter", "enter")
+        assert isinstance(ui.app.screen, ReaderScreen)
+        place = ui.app.screen.query_one(ArticleView).place
+        assert place is not None
+        text = corpus_store.value("SELECT text FROM documents WHERE id = ?", (place.document_id,))
+        assert text[place.start:place.end] == "a dragged anchor"
+
+
 async def test_a_half_remembered_phrase_with_typos(corpus_store: Store, explore: Explore) -> None:
     """/ and a phrase with a typo -> the quotes first (over actors that look a little like it); enter
     opens the reader at the quote."""
