@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from textual.widgets import DataTable
@@ -148,6 +149,17 @@ async def test_which_documents_are_in_the_store(corpus_store: Store, explore: Ex
         await ui.press("j", "enter")
         assert isinstance(ui.app.screen, ReaderScreen)
         assert ui.app.screen.document_id == queries.document_rows(corpus_store)[1].id
+
+
+async def test_documents_dates_are_dates_and_columns_fill_80_cells(corpus_store: Store, explore: Explore) -> None:
+    """D -> the date column holds the publication line's date or the year, never a byline or a masthead;
+    the columns (with their padding) fill the table's 79 cells beside the scrollbar, none lost to rounding."""
+    async with explore(corpus_store) as ui:
+        await ui.press("D")
+        table = ui.app.screen.query_one(DataTable)
+        dates = column(table, 1)
+        assert "2025-12-30" in dates and all(re.fullmatch(r"(\d{4}(-\d\d){0,2})?", date) for date in dates)
+        assert sum(c.get_render_width(table) for c in table.columns.values()) == 79
 
 
 async def test_the_command_palette_opens_every_screen(corpus_store: Store, explore: Explore) -> None:

@@ -54,8 +54,15 @@ def spread(width: int, columns: Sequence[tuple[str, int, int]]) -> dict[str, int
     """Column widths filling ``width`` cells: each (key, least, share) column gets its least width and
     its share of the room left (a column's cell padding, one cell each side, counted)."""
     room = max(0, width - sum(least + 2 for _, least, _ in columns))
-    shares = sum(share for _, _, share in columns) or 1
-    return {key: least + room * share // shares for key, least, share in columns}
+    shares = sum(share for _, _, share in columns)
+    if not shares:
+        return {key: least for key, least, _ in columns}
+    widths = {key: least + room * share // shares for key, least, share in columns}
+    # Rounding down leaves up to a cell per column unused: hand those to the columns with a share, in order.
+    sharing = [key for key, _, share in columns if share]
+    for index in range(room - sum(room * share // shares for _, _, share in columns)):
+        widths[sharing[index % len(sharing)]] += 1
+    return widths
 
 
 class TableScreen(ExplorerScreen):
