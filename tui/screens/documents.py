@@ -116,7 +116,7 @@ class DocumentsScreen(TableScreen):
 
     @on(DataTable.RowSelected, "#documents-table")
     def _open_document(self) -> None:
-        """Read the chosen document from its top."""
+        """Read the chosen document from its top (from a list of versions, `[`/`]` then step through them)."""
         document = self.highlighted_row
         if document is not None:
-            self.app.push_screen(ReaderScreen(None, document.id))
+            self.app.push_screen(ReaderScreen(None, document.id, versions=self.versions_of is not None))
