@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 
 from rich.segment import Segment
 from rich.style import Style
@@ -20,6 +21,7 @@ from tui.messages import ActorPlace, Navigate, TextPlace
 from tui.screens.printable import visible
 from tui.widgets.article_layout import Layout
 from tui.widgets.find import match_step
+from tui.widgets.table_rows import TableDrawing
 from tui.widgets.vim_keys import vim_keys
 
 GUTTER = 5
@@ -103,10 +105,12 @@ class ArticleView(ScrollView, can_focus=True):
         """Where the words looked for with / are, in text order: n/N step through them while there are any."""
         self._marks: dict[int, tuple[ReaderMark, ...]] = {}
         self._asked: set[int] = set()
+        self._tables: dict[tuple[int, int], TableDrawing] = {}
 
     def show(self, passages: Sequence[Passage], place: TextPlace | None) -> None:
         """Show a document's passages, the place marked and in view; the cursor goes near it."""
         self.passages = passages
+        self._tables.clear()
         self.place = settle(passages, place)
         self._lay_out()
         start = self.place.start if self.place else 0
@@ -211,9 +215,19 @@ class ArticleView(ScrollView, can_focus=True):
         gutter = self._gutter_at(block.passage, row) if block.first else ""
         segments = [Segment(gutter.ljust(GUTTER)[:GUTTER], self.rich_style + self._style("gutter"))]
         span = layout.line(index, row)
-        if span is not None:
+        if span is not None and passage.kind == "table":
+            text_of = partial(self._text_segments, passage)
+            segments += self._table(block.passage, width - GUTTER).segments(span, text_of, self._style("muted"))
+        elif span is not None:
             segments += self._text_segments(passage, span)
         return Strip(segments).adjust_cell_length(width, self.rich_style)
+
+    def _table(self, index: int, width: int) -> TableDrawing:
+        """How the table passage at ``index`` is drawn at ``width`` cells (measured once a width)."""
+        key = (index, width)
+        if key not in self._tables:
+            self._tables[key] = TableDrawing(self.passages[index], width)
+        return self._tables[key]
 
     def _gutter_at(self, index: int, row: int) -> str:
         """The gutter's label on a passage's first lines: its number, then its PDF page where a new page
