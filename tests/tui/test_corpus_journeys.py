@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+import time
+from typing import TYPE_CHECKING, Any
+
+import pytest
 
 from textual.widgets import DataTable
 
@@ -62,6 +65,27 @@ async def test_quotes_kind_tabs_and_sorting(corpus_store: Store, explore: Explor
         assert set(column(table, 0)) == {"(phrase)"}
         await ui.press("left_square_bracket", "left_square_bracket", "o", "o")
         assert "sorted by speaker" in ui.app.screen.sub_title
+
+
+async def test_enter_right_after_a_kind_tab_opens_a_row_of_that_kind(corpus_store: Store, explore: Explore,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Q, then ] ] and enter at once (as a fast typist sends them) while the rows take a while to read (a big
+    store): the reader opens at the first phrase, not at the first row of the list still shown."""
+    (first,) = queries.quote_rows(corpus_store, kind="phrase", limit=1)
+    read = QuotesScreen.page
+
+    def slow_page(screen: QuotesScreen, *args: Any) -> Any:
+        time.sleep(0.3)
+        return read(screen, *args)
+
+    monkeypatch.setattr(QuotesScreen, "page", slow_page)
+    async with explore(corpus_store) as ui:
+        await ui.press("Q")
+        await ui.burst("right_square_bracket", "right_square_bracket", "enter")
+        await ui.pilot.pause(1)
+        assert isinstance(ui.app.screen, ReaderScreen)
+        place = ui.app.screen.query_one(ArticleView).place
+        assert place is not None and (place.start, place.end) == (first.start, first.end)
 
 
 async def test_what_china_has_said_through_its_ministry(corpus_store: Store, explore: Explore) -> None:
