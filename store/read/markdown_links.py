@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from markdown_it.token import Token
@@ -17,6 +18,8 @@ from markdown_it.token import Token
 from store.read.article_form import is_navigation, tidy
 from store.read.markdown import links_only, markdown_parser, paragraph_lines
 
+T = TypeVar("T")
+"""What a placed piece carries besides its words."""
 _SET_APART = {"footnote_open": 1, "footnote_close": -1, "table_open": 1, "table_close": -1}
 """Blocks whose links the plain-text form moves to the notes or writes out with their URL."""
 
@@ -39,14 +42,21 @@ class Link:
 def text_links(source: str, text: str) -> tuple[Link, ...]:
     """Each web link of the running text of Markdown ``source``, at the first place in its plain-text
     form ``text`` where its words stand after the previous link's (a link whose words are gone is left out)."""
-    found: list[Link] = []
+    found = placed(list(_running_links(markdown_parser().parse(source))), text)
+    return tuple(Link(start, end, url) for (start, end), (_, url) in found)
+
+
+def placed(pieces: Sequence[tuple[str, T]], text: str) -> list[tuple[tuple[int, int], tuple[str, T]]]:
+    """Each (words, what) piece in reading order with the span of ``text`` its words take: the first place
+    they stand after the previous piece's. A piece whose words are not found is left out."""
+    found: list[tuple[tuple[int, int], tuple[str, T]]] = []
     cursor = 0
-    for words, url in _running_links(markdown_parser().parse(source)):
-        at = text.find(words, cursor)
+    for piece in pieces:
+        at = text.find(piece[0], cursor)
         if at >= 0:
-            found.append(Link(at, at + len(words), url))
-            cursor = at + len(words)
-    return tuple(found)
+            cursor = at + len(piece[0])
+            found.append(((at, cursor), piece))
+    return found
 
 
 def _running_links(tokens: Sequence[Token]) -> Iterator[tuple[str, str]]:

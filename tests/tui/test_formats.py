@@ -97,3 +97,17 @@ async def test_the_reader_shows_a_markdown_table_as_columns(fresh_store: Store, 
     assert "Long Sound │ 11 euro │ 2" in lines
     assert not [line for line in lines if "|" in line or "**" in line or "](" in line]
     assert "| North Isle | 4 euro | 6 |" in fresh_store.value("SELECT text FROM documents")
+
+
+async def test_the_reader_styles_markdown_emphasis(fresh_store: Store, tmp_path: Path, explore: Explore) -> None:
+    """**new fares** in the Markdown file: the reader draws "new fares" bold, without the asterisks."""
+    path = tmp_path / "fares.md"
+    path.write_text(TABLE_REPORT, encoding="utf-8")
+    ingest_article(fresh_store, read_document(path))
+    async with explore(fresh_store) as ui:
+        await ui.press("r")
+        await ui.pilot.pause(0.3)
+        view = ui.app.screen.query_one(ArticleView)
+        segments = [segment for y in range(view.size.height) for segment in view.render_line(y)]
+    bold = "".join(segment.text for segment in segments if segment.style and segment.style.bold)
+    assert "new fares" in bold and "**" not in "".join(segment.text for segment in segments)

@@ -114,6 +114,7 @@ class ReaderScreen(ExplorerScreen):
         self.sub_title = self.documents[self._ordinal()].title
         article = self.query_one(ArticleView)
         article.show(passages, self.place)
+        self.fetch("emphasis", queries.document_emphasis, self.document_id, then=article.show_emphasis, raw=True)
         if self.place is None:
             self.query_one("#reader-status", Static).update("n/N or h/l put the cursor on the actors named")
 

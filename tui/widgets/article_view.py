@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
@@ -23,6 +24,9 @@ from tui.widgets.article_layout import Layout
 from tui.widgets.find import match_step
 from tui.widgets.table_rows import TableDrawing
 from tui.widgets.vim_keys import vim_keys
+
+if TYPE_CHECKING:
+    from store.read.markdown_emphasis import Emphasis
 
 GUTTER = 5
 """Cells for the paragraph or footnote number left of the text."""
@@ -50,7 +54,7 @@ class ArticleView(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "passage-view--mention", "passage-view--actor", "passage-view--quote", "passage-view--target",
         "passage-view--cursor", "article-view--gutter", "article-view--title", "article-view--heading",
-        "article-view--muted",
+        "article-view--muted", "article-view--em", "article-view--strong",
     }
     BINDINGS = [
         *vim_keys("scroll_down", "scroll_up", "scroll_home", "scroll_end"),
@@ -106,11 +110,13 @@ class ArticleView(ScrollView, can_focus=True):
         self._marks: dict[int, tuple[ReaderMark, ...]] = {}
         self._asked: set[int] = set()
         self._tables: dict[tuple[int, int], TableDrawing] = {}
+        self._emphasis: Sequence[Emphasis] = ()
 
     def show(self, passages: Sequence[Passage], place: TextPlace | None) -> None:
         """Show a document's passages, the place marked and in view; the cursor goes near it."""
         self.passages = passages
         self._tables.clear()
+        self._emphasis = ()
         self.place = settle(passages, place)
         self._lay_out()
         start = self.place.start if self.place else 0
@@ -125,6 +131,11 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self.lines_at = Layout(self.passages, width)
         self.scroll_to_cursor()
+
+    def show_emphasis(self, emphasis: Sequence[Emphasis]) -> None:
+        """Style a Markdown article's emphasised runs (its marks are not in the stored text)."""
+        self._emphasis = emphasis
+        self.refresh()
 
     def forget_marks(self) -> None:
         """Drop the marks read so far (a correction changed them): they are read again as they are drawn."""
@@ -263,8 +274,10 @@ class ArticleView(ScrollView, can_focus=True):
     def _spans(self, start: int, end: int) -> list[tuple[int, int, Style]]:
         """Styled spans over start..end: marks (the current actor's stronger), the target, the cursor."""
         actor = self.place.actor_id if self.place else None
-        spans = [(m.start, m.end, self._style(self._kind_of(m, actor))) for m in self._marks_near(start, end)
-                 if m.start < end and m.end > start]
+        spans = [(run.start, run.end, self._style(run.kind)) for run in self._emphasis
+                 if run.start < end and run.end > start]
+        spans += [(m.start, m.end, self._style(self._kind_of(m, actor))) for m in self._marks_near(start, end)
+                  if m.start < end and m.end > start]
         if self.place is not None and self.place.start < end and self.place.end > start:
             spans.append((self.place.start, self.place.end, self._style("target")))
         cursor = self.cursor
@@ -296,6 +309,8 @@ class ArticleView(ScrollView, can_focus=True):
         if name in {"mention", "actor", "quote", "target", "cursor"}:
             # Marks lay only their own attributes over the line's style.
             return self.get_component_rich_style(f"passage-view--{name}", partial=True, default=Style())
+        if name in {"em", "strong"}:
+            return self.get_component_rich_style(f"article-view--{name}", partial=True, default=Style())
         # A line's own style in full: a translucent colour ($text-muted) is blended with the background.
         return self.get_component_rich_style(f"article-view--{name}", default=Style())
 
