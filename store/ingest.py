@@ -246,12 +246,14 @@ class _Batch:
         mentions = _queue_mentions(self, document_id, article, actor_ids, locate)
         for queue in (_queue_quotes, _queue_events, _queue_citations):
             queue(self, document_id, article, actor_ids, locate)
+        _queue_links(self, document_id, document.origin, locate)
         _queue_footnotes(self, document_id, article, locate)
         self._write_records()
         self.words.update(document.words)
         self.compounds.update(document.compounds)
         return IngestResult("added", document_id, path, title, len(actor_ids), new_actors, mentions,
-                            len(article.quotes), len(article.events), len(article.citations), version_of)
+                            len(article.quotes), len(article.events),
+                            len(article.citations) + len(document.origin.links), version_of)
 
     def _write_records(self) -> None:
         """Write one article's queued records (passages before what points at them) and its counts on
@@ -362,6 +364,13 @@ def _queue_citations(batch: _Batch, document_id: int, article: Article,
                 for alias in actor.aliases}
     batch.rows["citations"] += [(document_id, locate(c.start), c.outlet, outlets.get(c.outlet or ""), c.date,
                                  c.raw, c.start, c.end, c.footnote) for c in article.citations]
+
+
+def _queue_links(batch: _Batch, document_id: int, origin: ReadArticle, locate: _Locator) -> None:
+    """Queue the running text's web links as citations of their site (CRS reports cite by link, naming
+    no outlet): the site stands as the outlet, the URL as the raw citation, the span on the link's words."""
+    batch.rows["citations"] += [(document_id, locate(link.start), link.site, None, None, link.url,
+                                 link.start, link.end, None) for link in origin.links if link.site]
 
 
 def _queue_footnotes(batch: _Batch, document_id: int, article: Article, locate: _Locator) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from store.db import Store
+from store.extract.dates import find_dates
 from store.model import QUOTE_KINDS
 from store.views import DocumentRow, KindCount, QuoteRow
 
@@ -43,13 +46,29 @@ SELECT d.id, d.title, d.path, d.published, d.passages,
   (SELECT count(DISTINCT m.actor_id) FROM mentions m WHERE m.document_id = d.id) AS actors,
   (SELECT count(*) FROM events e WHERE e.document_id = d.id) AS events,
   coalesce(d.source, d.path), coalesce(d.format, 'text'),
-  (SELECT count(*) FROM documents v WHERE coalesce(v.version_of, v.id) = coalesce(d.version_of, d.id)) AS versions
+  (SELECT count(*) FROM documents v WHERE coalesce(v.version_of, v.id) = coalesce(d.version_of, d.id)) AS versions,
+  d.year
 FROM documents d"""
 _NEWEST = (" AND d.id = (SELECT max(v.id) FROM documents v"
            " WHERE coalesce(v.version_of, v.id) = coalesce(d.version_of, d.id))")
 """Only the newest stored version of each document (later versions are stored later)."""
 _VERSIONS_OF = " AND coalesce(d.version_of, d.id) = (SELECT coalesce(version_of, id) FROM documents WHERE id = ?)"
 """Only the versions of one document."""
+
+
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+"""A date written month/day/year ("04/10/2026"), as US government pages write it."""
+
+
+def publication_date(published: str | None, year: int | None) -> str:
+    """The ISO date a publication line gives (a month/day/year one too), else the document's year, else ''.
+    A line that holds no date ("Publication: China Brief Volume: 13") gives none."""
+    line = published or ""
+    numeric = _NUMERIC_DATE.search(line)
+    if numeric and 1 <= int(numeric[1]) <= 12 and 1 <= int(numeric[2]) <= 31:
+        return f"{numeric[3]}-{int(numeric[1]):02}-{int(numeric[2]):02}"
+    found = [mention.date for mention in find_dates(line, year) if mention.date]
+    return max(found, key=len, default=str(year or ""))
 
 
 def like_pattern(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from store import rows as sql
 from store.affiliation import AFFILIATED_KINDS, affiliated
@@ -12,6 +13,8 @@ from store.listings import (ACTOR_ORDERS, DOCUMENT_ORDERS, QUOTE_ORDERS, count_q
 from store.model import ACTOR_KINDS
 from store.timeline_filter import WHERE as EVENT_WHERE
 from store.timeline_filter import EventFilter, event_filter
+if TYPE_CHECKING:
+    from store.read.markdown_emphasis import Emphasis
 from store.views import (ActorSummary, AffiliatedQuote, CitationView, Connection, DocumentInfo, DocumentRow, Dossier,
                          EventView, FootnoteView, KindCount, MarkStep, MentionView, OutletSources,
                          PassageView, QuoteAttribution, QuoteRow, QuoteView, ReaderMark, Sources)
@@ -22,7 +25,7 @@ __all__ = [
     "FootnoteView", "KindCount", "MarkStep", "MentionView", "OutletSources", "PassageView",
     "QuoteAttribution", "QuoteRow", "QuoteView", "ReaderMark", "Sources", "actor", "actors",
     "attribution", "attribution_at", "count_actors", "count_events", "count_quotes",
-    "data_version", "document_passages", "document_rows", "documents", "dossier", "events", "kind_counts",
+    "data_version", "document_emphasis", "document_passages", "document_rows", "documents", "dossier", "events", "kind_counts",
     "passage", "passage_neighbours", "quote", "quote_kind_counts", "quote_rows", "quotes", "reader_marks",
     "sources", "step_mark", "store_state", "timeline",
 ]
@@ -69,6 +72,17 @@ _BY_TEXT = {alias: f" ORDER BY {alias}.document_id, {alias}.start" for alias in 
 def documents(store: Store) -> tuple[DocumentInfo, ...]:
     """Every ingested document, in the order they were added."""
     return tuple(map(sql.document_info, store.rows(sql.DOCUMENTS + " ORDER BY d.id")))
+
+
+def document_emphasis(store: Store, document_id: int) -> tuple[Emphasis, ...]:
+    """The emphasis (italic, bold) of a Markdown document, read again from its file: () for other formats,
+    or a file gone or changed since it was stored."""
+    found = store.rows("SELECT source, format, text FROM documents WHERE id = ?", (document_id,))
+    if not found or found[0][1] != "markdown" or not found[0][0] or "://" in found[0][0]:
+        return ()
+    from store.read.markdown_emphasis import file_emphasis  # the Markdown parser loads only when needed
+
+    return file_emphasis(found[0][0], found[0][2])
 
 
 def kind_counts(store: Store) -> tuple[KindCount, ...]:

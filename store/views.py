@@ -293,6 +293,8 @@ class DocumentRow:
     """``text``, ``markdown``, ``html`` or ``pdf``."""
     versions: int = 1
     """How many stored versions the document has (itself included)."""
+    year: int | None = None
+    """The year the document was published, as extraction found it."""
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import re
 import shutil
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -166,13 +167,15 @@ Markdown analyses) about one region and year: the analyst's corpus the explorer 
 def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     """The store of the fixture corpus, ingested once per session as `natoasia-tui ingest` does; read-only."""
     pytest.importorskip("store.extract.pipeline", reason="extraction pipeline not written yet")
-    from store.files import read_article
-    from store.ingest import ingest_text
+    from store.files import read_document
+    from store.ingest import ingest_article
 
     path = tmp_path_factory.mktemp("corpus") / "corpus.db"
     with Store.open(path) as store:
         for article in sorted(CORPUS.iterdir()):
-            ingest_text(store, read_article(article), str(article.relative_to(CORPUS.parent.parent.parent)))
+            # Read as ingest reads a file (a Markdown report's links included), under the repository's path.
+            read = replace(read_document(article), source=str(article.relative_to(CORPUS.parent.parent.parent)))
+            ingest_article(store, read)
     with Store.open(path, readonly=True) as store:
         yield store
 

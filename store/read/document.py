@@ -6,8 +6,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from store.files import ArticleError, decode_text
+
+if TYPE_CHECKING:
+    from store.read.markdown_links import Link
 
 FORMATS = ("text", "markdown", "html", "pdf")
 """The formats an article may come in (``documents.format``)."""
@@ -33,6 +37,8 @@ class ReadArticle:
     """One of FORMATS."""
     pages: tuple[tuple[int, int], ...] = ()
     """(offset, page): from each offset on the text stands on that page (PDFs only)."""
+    links: tuple[Link, ...] = ()
+    """The web links of the running text, on their words (Markdown only): the sites it cites."""
 
     @classmethod
     def of_text(cls, text: str, source: str) -> ReadArticle:
@@ -62,7 +68,7 @@ def article_from_bytes(data: bytes, name: Path, source: str, content_type: str =
     if kind == "html" or _HTML.match(text):
         return ReadArticle(_html(text, name, source), source, "html")
     if kind == "markdown":
-        return ReadArticle(_markdown(text, name), source, "markdown")
+        return _markdown(text, name, source)
     return ReadArticle(text, source, "text")
 
 
@@ -99,11 +105,12 @@ def _html(text: str, name: Path, source: str) -> str:
         raise ArticleError(f"{name}: {error}") from None
 
 
-def _markdown(source: str, name: Path) -> str:
-    """The plain-text form of a Markdown article; ArticleError when nothing but markup is left."""
+def _markdown(markdown: str, name: Path, source: str) -> ReadArticle:
+    """A Markdown article's plain-text form with its links; ArticleError when nothing but markup is left."""
     from store.read.markdown import article_text  # the parser loads only when a Markdown file is read
+    from store.read.markdown_links import text_links
 
-    text = article_text(source)
+    text = article_text(markdown)
     if not text.strip():
         raise ArticleError(f"{name}: empty (no text to ingest once its Markdown is read)")
-    return text
+    return ReadArticle(text, source, "markdown", links=text_links(markdown, text))

@@ -60,7 +60,7 @@ _FRONT_FIELD = re.compile(r"([A-Za-z_][\w-]*)\s*:\s*(.*)")
 
 
 @cache
-def _parser() -> MarkdownIt:
+def markdown_parser() -> MarkdownIt:
     """CommonMark with tables, strikethrough, front matter and footnotes; raw HTML parsed to be dropped."""
     parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     # URLs are kept as written, never rendered: percent-encoding each one is a sixth of the parse time.
@@ -75,7 +75,7 @@ def _as_written(url: str) -> str:
 
 def article_text(source: str) -> str:
     """The plain-text article form of a Markdown article (see the module docstring)."""
-    tokens = _parser().parse(source)
+    tokens = markdown_parser().parse(source)
     front = _front_matter(tokens)
     blocks = list(_blocks(tokens, source.split("\n")))
     title = front.get("title") or next((b.text for b in blocks[:1] if b.kind == "heading"), "")
@@ -185,8 +185,8 @@ def _paragraph(inline: Token, lines: Sequence[str], markers: list[str], note: st
 def _text_and_links(children: Sequence[Token], kind: str, marker: str) -> Iterator[Block]:
     """The paragraph's text as one block (an item's marker first); each line of links only a reference."""
     text: list[Token] = []
-    for line in _lines(children):
-        if _links_only(line):
+    for line in paragraph_lines(children):
+        if links_only(line):
             yield from _references(line)
         else:
             text += [*line, Token("softbreak", "br", 0)]
@@ -195,7 +195,7 @@ def _text_and_links(children: Sequence[Token], kind: str, marker: str) -> Iterat
         yield Block(kind, f"{marker} {plain}" if marker else plain)
 
 
-def _lines(children: Sequence[Token]) -> Iterator[list[Token]]:
+def paragraph_lines(children: Sequence[Token]) -> Iterator[list[Token]]:
     """The paragraph's lines; a link glued to the word after it ("[Listen](url)Australia", scraped page
     parts) ends a line too."""
     line: list[Token] = []
@@ -230,7 +230,7 @@ def _plain(children: Sequence[Token], urls: bool = False) -> str:
     return tidy("".join(out))
 
 
-def _links_only(children: Sequence[Token]) -> bool:
+def links_only(children: Sequence[Token]) -> bool:
     """True for a line of links and separators ("[PDF](a) | [History](b)", "[Home](c) > [World](d) > X"),
     perhaps after a short label ("Read more: [The debt brake](e)")."""
     depth, links, words, label = 0, 0, 0, True
@@ -308,7 +308,7 @@ def _cells(line: str) -> list[str]:
 
 def _inline(markdown: str) -> list[Token]:
     """Inline tokens of a piece of Markdown."""
-    found = _parser().parseInline(markdown.strip())
+    found = markdown_parser().parseInline(markdown.strip())
     return (found[0].children or []) if found else []
 
 

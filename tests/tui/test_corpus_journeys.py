@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+import time
+from typing import TYPE_CHECKING, Any
+
+import pytest
 
 from textual.widgets import DataTable
 
@@ -63,6 +67,27 @@ async def test_quotes_kind_tabs_and_sorting(corpus_store: Store, explore: Explor
         assert "sorted by speaker" in ui.app.screen.sub_title
 
 
+async def test_enter_right_after_a_kind_tab_opens_a_row_of_that_kind(corpus_store: Store, explore: Explore,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Q, then ] ] and enter at once (as a fast typist sends them) while the rows take a while to read (a big
+    store): the reader opens at the first phrase, not at the first row of the list still shown."""
+    (first,) = queries.quote_rows(corpus_store, kind="phrase", limit=1)
+    read = QuotesScreen.page
+
+    def slow_page(screen: QuotesScreen, *args: Any) -> Any:
+        time.sleep(0.3)
+        return read(screen, *args)
+
+    monkeypatch.setattr(QuotesScreen, "page", slow_page)
+    async with explore(corpus_store) as ui:
+        await ui.press("Q")
+        await ui.burst("right_square_bracket", "right_square_bracket", "enter")
+        await ui.pilot.pause(1)
+        assert isinstance(ui.app.screen, ReaderScreen)
+        place = ui.app.screen.query_one(ArticleView).place
+        assert place is not None and (place.start, place.end) == (first.start, first.end)
+
+
 async def test_what_china_has_said_through_its_ministry(corpus_store: Store, explore: Explore) -> None:
     """/china -> China's dossier lists its spokespeople's quotes, each saying who spoke for it."""
     async with explore(corpus_store) as ui:
@@ -109,6 +134,21 @@ async def test_which_outlets_are_cited_most(corpus_store: Store, explore: Explor
         assert headings == ["Kyodo (2)"]
 
 
+async def test_sites_a_report_links_to_are_cited_outlets(corpus_store: Store, explore: Explore) -> None:
+    """A Markdown report that cites by link and names no outlet: s lists the linked sites with their
+    counts; f narrows to one; enter opens the reader on the link's words."""
+    async with explore(corpus_store) as ui:
+        await ui.press("s", "f", *"records.exam")
+        headings = [str(o.prompt) for o in ui.app.screen.listing.options if isinstance(o, Heading)]
+        assert headings == ["records.example.gov (2)"]
+        await ui.press("enter", "enter")
+        assert isinstance(ui.app.screen, ReaderScreen)
+        place = ui.app.screen.query_one(ArticleView).place
+        assert place is not None
+        text = corpus_store.value("SELECT text FROM documents WHERE id = ?", (place.document_id,))
+        assert text[place.start:place.end] == "a dragged anchor"
+
+
 async def test_a_half_remembered_phrase_with_typos(corpus_store: Store, explore: Explore) -> None:
     """/ and a phrase with a typo -> the quotes first (over actors that look a little like it); enter
     opens the reader at the quote."""
@@ -133,6 +173,17 @@ async def test_which_documents_are_in_the_store(corpus_store: Store, explore: Ex
         await ui.press("j", "enter")
         assert isinstance(ui.app.screen, ReaderScreen)
         assert ui.app.screen.document_id == queries.document_rows(corpus_store)[1].id
+
+
+async def test_documents_dates_are_dates_and_columns_fill_80_cells(corpus_store: Store, explore: Explore) -> None:
+    """D -> the date column holds the publication line's date or the year, never a byline or a masthead;
+    the columns (with their padding) fill the table's 79 cells beside the scrollbar, none lost to rounding."""
+    async with explore(corpus_store) as ui:
+        await ui.press("D")
+        table = ui.app.screen.query_one(DataTable)
+        dates = column(table, 1)
+        assert "2025-12-30" in dates and all(re.fullmatch(r"(\d{4}(-\d\d){0,2})?", date) for date in dates)
+        assert sum(c.get_render_width(table) for c in table.columns.values()) == 79
 
 
 async def test_the_command_palette_opens_every_screen(corpus_store: Store, explore: Explore) -> None:

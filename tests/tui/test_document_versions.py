@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from store import queries
 from store.db import Store
@@ -66,3 +66,20 @@ async def test_v_lists_the_versions_and_enter_reads_the_older(fresh_store: Store
         assert column(screen.query_one(DataTable), 2)[1].startswith("keepers-v1.md")
         await ui.press("j", "enter")
         assert isinstance(ui.app.screen, ReaderScreen) and ui.app.screen.document_id == first
+
+
+async def test_brackets_in_a_version_step_through_the_versions(fresh_store: Store, explore: Explore) -> None:
+    """D, v, enter on the newest -> the reader says "version 2 of 2"; [ -> the older version (not the other
+    article), ] -> the newer again; the ends wrap."""
+    first, second = versioned_store(fresh_store)
+    async with explore(fresh_store) as ui:
+        await ui.press("D", "o", "v", "enter")
+        assert isinstance(ui.app.screen, ReaderScreen) and ui.app.screen.document_id == second
+        banner = str(ui.app.screen.query_one("#reader-document", Static).render())
+        assert "version 2 of 2, 2025-05-02" in banner
+        await ui.press("left_square_bracket")
+        assert isinstance(ui.app.screen, ReaderScreen) and ui.app.screen.document_id == first
+        await ui.press("left_square_bracket")
+        assert ui.app.screen.document_id == second
+        await ui.press("right_square_bracket")
+        assert ui.app.screen.document_id == first

@@ -95,3 +95,46 @@ async def test_a_fetched_url_is_read_in_the_explorer_with_the_url_as_its_source(
         (row,) = ui.rows()
         assert f"{url} (html)" in row, row
         assert queries.document_rows(fresh_store)[0].source == url
+TABLE_REPORT = """\
+# Ferry Fares Compared
+
+The harbour board published **new fares** for the [island routes](https://port.example.gov/fares) this week.
+
+| Route | Fare | Crossings a day |
+|-------|------|-----------------|
+| North Isle | 4 euro | 6 |
+| Long Sound | 11 euro | 2 |
+| Source: the harbour board's notice of this spring, which lists every route it runs over the summer months and the fares that apply to each of them | | |
+"""
+
+
+async def test_the_reader_shows_a_markdown_table_as_columns(fresh_store: Store, tmp_path: Path,
+                                                            explore: Explore) -> None:
+    """A Markdown report: emphasis and links read as their words, the table's rows as aligned columns
+    without pipes, its one-cell source line as text; the stored text keeps its rows, offsets exact."""
+    path = tmp_path / "fares.md"
+    path.write_text(TABLE_REPORT, encoding="utf-8")
+    ingest_article(fresh_store, read_document(path))
+    async with explore(fresh_store) as ui:
+        await ui.press("r")
+        lines = [line[GUTTER:] for line in await _article_lines(ui)]
+    assert "The harbour board published new fares for the island routes this week." in lines
+    assert "Route      │ Fare    │ Crossings a day" in lines
+    assert "North Isle │ 4 euro  │ 6" in lines
+    assert "Long Sound │ 11 euro │ 2" in lines
+    assert not [line for line in lines if "|" in line or "**" in line or "](" in line]
+    assert "| North Isle | 4 euro | 6 |" in fresh_store.value("SELECT text FROM documents")
+
+
+async def test_the_reader_styles_markdown_emphasis(fresh_store: Store, tmp_path: Path, explore: Explore) -> None:
+    """**new fares** in the Markdown file: the reader draws "new fares" bold, without the asterisks."""
+    path = tmp_path / "fares.md"
+    path.write_text(TABLE_REPORT, encoding="utf-8")
+    ingest_article(fresh_store, read_document(path))
+    async with explore(fresh_store) as ui:
+        await ui.press("r")
+        await ui.pilot.pause(0.3)
+        view = ui.app.screen.query_one(ArticleView)
+        segments = [segment for y in range(view.size.height) for segment in view.render_line(y)]
+    bold = "".join(segment.text for segment in segments if segment.style and segment.style.bold)
+    assert "new fares" in bold and "**" not in "".join(segment.text for segment in segments)

@@ -3,7 +3,6 @@ extraction found in it; enter reads it."""
 
 from __future__ import annotations
 
-import re
 from pathlib import PurePath
 from typing import Any
 
@@ -13,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Input
 
-from store import queries
+from store import listings, queries
 from store.db import Store
 from store.queries import DocumentRow
 from tui.screens.reader import ReaderScreen
@@ -37,11 +36,6 @@ def where_from(source: str, form: str = "text") -> str:
 def versions_cell(versions: int) -> Text:
     """How many versions a document has, blank for one (the usual case)."""
     return right(versions) if versions > 1 else Text("")
-
-
-def date_line(published: str | None) -> str:
-    """The publication line without a leading label such as "Published:" or "Publication Date:"."""
-    return re.sub(r"^\w+(?: \w+)?:\s*", "", published or "")
 
 
 def document_page(store: Store, text: str, versions_of: int | None, order: str | None) -> Page:
@@ -95,11 +89,11 @@ class DocumentsScreen(TableScreen):
         return document_page(store, *params)
 
     def cells(self, row: Any) -> tuple[object, ...]:
-        """Title, publication line, source and format, versions, counts."""
+        """Title, date (of the publication line, else the year), source and format, versions, counts."""
         document: DocumentRow = row
         counts = (right(getattr(document, key)) for key in COUNTS)
         source = cut(where_from(document.source or document.path, document.format))
-        return (cut(document.title), cut(date_line(document.published)), source, versions_cell(document.versions),
+        return (cut(document.title), cut(listings.publication_date(document.published, document.year)), source, versions_cell(document.versions),
                 *counts)
 
     def describe(self) -> str:
@@ -122,7 +116,7 @@ class DocumentsScreen(TableScreen):
 
     @on(DataTable.RowSelected, "#documents-table")
     def _open_document(self) -> None:
-        """Read the chosen document from its top."""
+        """Read the chosen document from its top (from a list of versions, `[`/`]` then step through them)."""
         document = self.highlighted_row
         if document is not None:
-            self.app.push_screen(ReaderScreen(None, document.id))
+            self.app.push_screen(ReaderScreen(None, document.id, versions=self.versions_of is not None))

@@ -10,15 +10,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Input, Static
 
-from store import queries
+from store import listings, queries
+from store.db import Store
 from store.export import Scope
 from store.queries import DocumentInfo, MarkStep, PassageView
+from store.versions import document_versions
 from tui.messages import TextPlace
 from tui.screens.base import COPY, CORRECT, PIN, WHY, ExplorerScreen, QuoteSpot
 from tui.widgets.article_view import ArticleView
 from tui.widgets.find import find_matches
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.kwic import where
+
+
+def oldest_first(store: Store, document_id: int) -> tuple[DocumentInfo, ...]:
+    """Every stored version of a document, oldest first (the order `]` steps through them)."""
+    return tuple(reversed(document_versions(store, document_id)))
 
 
 class ReaderScreen(ExplorerScreen):
@@ -39,11 +46,13 @@ class ReaderScreen(ExplorerScreen):
         Binding("e", "export", "Export", show=False),
     ]
 
-    def __init__(self, place: TextPlace | None, document_id: int | None = None) -> None:
-        """Open at a place, or at the top of a document (the first when None)."""
+    def __init__(self, place: TextPlace | None, document_id: int | None = None, versions: bool = False) -> None:
+        """Open at a place, or at the top of a document (the first when None); with ``versions``, `[`/`]`
+        step through that document's versions (oldest first) rather than through every document."""
         super().__init__()
         self.place = place
         self.document_id = place.document_id if place else document_id
+        self.versions = versions
         self.documents: Sequence[DocumentInfo] = ()
 
     def compose(self) -> ComposeResult:
@@ -60,7 +69,10 @@ class ReaderScreen(ExplorerScreen):
         """Load the document in the background."""
         self.query_one("#find", Input).display = False
         self.query_one(ArticleView).focus()
-        self.fetch("documents", queries.documents, then=self._documents_loaded)
+        if self.versions and self.document_id is not None:
+            self.fetch("documents", oldest_first, self.document_id, then=self._documents_loaded)
+        else:
+            self.fetch("documents", queries.documents, then=self._documents_loaded)
 
     def _documents_loaded(self, documents: Sequence[DocumentInfo]) -> None:
         """Say which document this is when there are several, then load it."""
@@ -71,12 +83,18 @@ class ReaderScreen(ExplorerScreen):
             return
         ordinal = self._ordinal()
         self.document_id = documents[ordinal].id
-        several = f"  (document {ordinal + 1} of {len(documents)}; [ and ] for the others)"
         banner = self.query_one("#reader-document", Static)
-        banner.update(documents[ordinal].title + (several if len(documents) > 1 else ""))
+        banner.update(documents[ordinal].title + (self._which(ordinal) if len(documents) > 1 else ""))
         banner.set_class(len(documents) > 1, "-several")
         # Passages come raw: the view makes each line visible as it draws it (a 9 MB text is not copied).
         self.fetch("document", queries.document_passages, self.document_id, then=self._show, raw=True)
+
+    def _which(self, ordinal: int) -> str:
+        """Which of the documents (or versions, with the date of each) this is, and the keys to the others."""
+        if not self.versions:
+            return f"  (document {ordinal + 1} of {len(self.documents)}; [ and ] for the others)"
+        date = listings.publication_date(self.documents[ordinal].published, None)
+        return f"  (version {ordinal + 1} of {len(self.documents)}{', ' + date if date else ''}; [ older, ] newer)"
 
     def _ordinal(self) -> int:
         """Where this screen's document is in the list of documents (the first if it is not there)."""
@@ -86,7 +104,7 @@ class ReaderScreen(ExplorerScreen):
         """Read the next (1) or previous (-1) document from its top, on top of the history."""
         if len(self.documents) > 1:
             other = self.documents[(self._ordinal() + step) % len(self.documents)]
-            self.app.push_screen(ReaderScreen(None, other.id))
+            self.app.push_screen(ReaderScreen(None, other.id, self.versions))
 
     def _show(self, passages: Sequence[PassageView]) -> None:
         """Lay out the article at the place."""
@@ -96,6 +114,7 @@ class ReaderScreen(ExplorerScreen):
         self.sub_title = self.documents[self._ordinal()].title
         article = self.query_one(ArticleView)
         article.show(passages, self.place)
+        self.fetch("emphasis", queries.document_emphasis, self.document_id, then=article.show_emphasis, raw=True)
         if self.place is None:
             self.query_one("#reader-status", Static).update("n/N or h/l put the cursor on the actors named")
 
@@ -145,7 +164,7 @@ class ReaderScreen(ExplorerScreen):
 
     def remake(self) -> ExplorerScreen:
         """The same document at the same place."""
-        return ReaderScreen(self.place, self.document_id)
+        return ReaderScreen(self.place, self.document_id, self.versions)
 
     def highlighted_spot(self) -> TextPlace | None:
         """The spot the reader was opened at (its quote, event or citation) while the cursor stays in its

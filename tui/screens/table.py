@@ -54,8 +54,15 @@ def spread(width: int, columns: Sequence[tuple[str, int, int]]) -> dict[str, int
     """Column widths filling ``width`` cells: each (key, least, share) column gets its least width and
     its share of the room left (a column's cell padding, one cell each side, counted)."""
     room = max(0, width - sum(least + 2 for _, least, _ in columns))
-    shares = sum(share for _, _, share in columns) or 1
-    return {key: least + room * share // shares for key, least, share in columns}
+    shares = sum(share for _, _, share in columns)
+    if not shares:
+        return {key: least for key, least, _ in columns}
+    widths = {key: least + room * share // shares for key, least, share in columns}
+    # Rounding down leaves up to a cell per column unused: hand those to the columns with a share, in order.
+    sharing = [key for key, _, share in columns if share]
+    for index in range(room - sum(room * share // shares for _, _, share in columns)):
+        widths[sharing[index % len(sharing)]] += 1
+    return widths
 
 
 class TableScreen(ExplorerScreen):
@@ -144,6 +151,7 @@ class TableScreen(ExplorerScreen):
     def reload(self) -> None:
         """Read the first page again; a newer read supersedes an older one."""
         self._reading = True
+        self.table.stale = True
         self._params = (*self.params(), self.order_name)
         self.fetch("rows", self.page, 0, self._params, PAGE, then=self.show_page)
 
@@ -166,6 +174,8 @@ class TableScreen(ExplorerScreen):
         if current is not None and current in table.rows:
             table.move_cursor(row=table.get_row_index(current))
         self.sub_title = self.describe()
+        if page.offset == 0:
+            table.rows_read()
 
     def describe(self) -> str:
         """The header's line: how many rows, how many read, how they are sorted."""
@@ -272,9 +282,18 @@ class KindTableScreen(TableScreen):
         return self.query_one(KindTabs).kind, self.filter_text
 
     def action_next_kind(self) -> None:
-        """Show the next kind."""
-        self.query_one(KindTabs).action_next_tab()
+        """Show the next kind (the rows shown are stale at once: the tabs say so only by a message)."""
+        self._kind_step(1)
 
     def action_previous_kind(self) -> None:
         """Show the previous kind."""
-        self.query_one(KindTabs).action_previous_tab()
+        self._kind_step(-1)
+
+    def _kind_step(self, step: int) -> None:
+        """Activate the next (1) or previous (-1) kind tab; the rows shown are stale from now if it changes."""
+        tabs = self.query_one(KindTabs)
+        self.table.stale = self.table.stale or tabs.tab_count > 1
+        if step > 0:
+            tabs.action_next_tab()
+        else:
+            tabs.action_previous_tab()

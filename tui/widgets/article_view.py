@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
@@ -21,7 +23,11 @@ from tui.screens.printable import visible
 from tui.widgets.article_layout import Layout
 from tui.widgets.find import match_step
 from tui.widgets.spans import BLOCKQUOTE_MARK
+from tui.widgets.table_rows import TableDrawing
 from tui.widgets.vim_keys import vim_keys
+
+if TYPE_CHECKING:
+    from store.read.markdown_emphasis import Emphasis
 
 GUTTER = 5
 """Cells for the paragraph or footnote number left of the text."""
@@ -50,7 +56,7 @@ class ArticleView(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "passage-view--mention", "passage-view--actor", "passage-view--quote", "passage-view--target",
         "passage-view--cursor", "article-view--gutter", "article-view--title", "article-view--heading",
-        "article-view--muted", "article-view--blockquote",
+        "article-view--muted", "article-view--blockquote", "article-view--em", "article-view--strong",
     }
     BINDINGS = [
         *vim_keys("scroll_down", "scroll_up", "scroll_home", "scroll_end"),
@@ -105,10 +111,14 @@ class ArticleView(ScrollView, can_focus=True):
         """Where the words looked for with / are, in text order: n/N step through them while there are any."""
         self._marks: dict[int, tuple[ReaderMark, ...]] = {}
         self._asked: set[int] = set()
+        self._tables: dict[tuple[int, int], TableDrawing] = {}
+        self._emphasis: Sequence[Emphasis] = ()
 
     def show(self, passages: Sequence[Passage], place: TextPlace | None) -> None:
         """Show a document's passages, the place marked and in view; the cursor goes near it."""
         self.passages = passages
+        self._tables.clear()
+        self._emphasis = ()
         self.place = settle(passages, place)
         self._lay_out()
         start = self.place.start if self.place else 0
@@ -123,6 +133,11 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self.lines_at = Layout(self.passages, width)
         self.scroll_to_cursor()
+
+    def show_emphasis(self, emphasis: Sequence[Emphasis]) -> None:
+        """Style a Markdown article's emphasised runs (its marks are not in the stored text)."""
+        self._emphasis = emphasis
+        self.refresh()
 
     def forget_marks(self) -> None:
         """Drop the marks read so far (a correction changed them): they are read again as they are drawn."""
@@ -213,9 +228,19 @@ class ArticleView(ScrollView, can_focus=True):
         gutter = self._gutter_at(block.passage, row) if block.first else ""
         segments = [Segment(gutter.ljust(GUTTER)[:GUTTER], self.rich_style + self._style("gutter"))]
         span = layout.line(index, row)
-        if span is not None:
+        if span is not None and passage.kind == "table":
+            text_of = partial(self._text_segments, passage)
+            segments += self._table(block.passage, width - GUTTER).segments(span, text_of, self._style("muted"))
+        elif span is not None:
             segments += self._text_segments(passage, span)
         return Strip(segments).adjust_cell_length(width, self.rich_style)
+
+    def _table(self, index: int, width: int) -> TableDrawing:
+        """How the table passage at ``index`` is drawn at ``width`` cells (measured once a width)."""
+        key = (index, width)
+        if key not in self._tables:
+            self._tables[key] = TableDrawing(self.passages[index], width)
+        return self._tables[key]
 
     def _gutter_at(self, index: int, row: int) -> str:
         """The gutter's label on a passage's first lines: its number, then its PDF page where a new page
@@ -251,8 +276,10 @@ class ArticleView(ScrollView, can_focus=True):
     def _spans(self, start: int, end: int) -> list[tuple[int, int, Style]]:
         """Styled spans over start..end: marks (the current actor's stronger), the target, the cursor."""
         actor = self.place.actor_id if self.place else None
-        spans = [(m.start, m.end, self._style(self._kind_of(m, actor))) for m in self._marks_near(start, end)
-                 if m.start < end and m.end > start]
+        spans = [(run.start, run.end, self._style(run.kind)) for run in self._emphasis
+                 if run.start < end and run.end > start]
+        spans += [(m.start, m.end, self._style(self._kind_of(m, actor))) for m in self._marks_near(start, end)
+                  if m.start < end and m.end > start]
         if self.place is not None and self.place.start < end and self.place.end > start:
             spans.append((self.place.start, self.place.end, self._style("target")))
         cursor = self.cursor
@@ -284,6 +311,8 @@ class ArticleView(ScrollView, can_focus=True):
         if name in {"mention", "actor", "quote", "target", "cursor"}:
             # Marks lay only their own attributes over the line's style.
             return self.get_component_rich_style(f"passage-view--{name}", partial=True, default=Style())
+        if name in {"em", "strong"}:
+            return self.get_component_rich_style(f"article-view--{name}", partial=True, default=Style())
         # A line's own style in full: a translucent colour ($text-muted) is blended with the background.
         return self.get_component_rich_style(f"article-view--{name}", default=Style())
 

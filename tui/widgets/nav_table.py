@@ -22,6 +22,24 @@ class NavTable(DataTable[object]):
         super().__init__(
             id=id, cursor_type="row", zebra_stripes=True, cursor_foreground_priority="renderable"
         )
+        self.stale = False
+        """True while the rows shown are being read again (another kind, filter or order)."""
+        self._select_when_read = False
+
+    def action_select_cursor(self) -> None:
+        """Open the highlighted row; while the rows are being read again, open it once they are (enter
+        right after ] or a sort means a row of the new list, not of the one about to go)."""
+        if self.stale:
+            self._select_when_read = True
+        else:
+            super().action_select_cursor()
+
+    def rows_read(self) -> None:
+        """The rows asked for are listed: an enter held meanwhile opens the highlighted one now."""
+        self.stale = False
+        if self._select_when_read:
+            self._select_when_read = False
+            super().action_select_cursor()
 
     def fit_columns(self, widths: dict[str, int]) -> None:
         """Give columns new widths (by key), as the terminal's width changes."""
