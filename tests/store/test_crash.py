@@ -36,6 +36,7 @@ for first in range(0, len(texts), size):
     else:
         ingest_batch(store, [Document.of(ReadArticle.of_text(text, f"{first + n}.txt"), article(text), text_sha256(text))
                              for n, text in enumerate(texts[first:first + size])])
+    print("stored", flush=True)
 print("done", flush=True)
 """
 PARAGRAPHS = 400
@@ -45,6 +46,17 @@ def run_writer(db: Path, first: int, count: int, batch: int = 1) -> subprocess.P
     """Start a process that ingests ``count`` articles of 400 paragraphs each, ``batch`` a transaction."""
     return subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(first), str(count), str(batch)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def kill_while_writing(writer: subprocess.Popen[str], chance: random.Random) -> None:
+    """Kill -9 a writer at a random moment after its first write: waiting for that write, not for a time
+    that a loaded machine may not reach, makes every round kill an ingest under way."""
+    assert writer.stdout is not None
+    first = writer.stdout.readline()
+    assert first == "stored\n", (first, writer.stderr.read() if writer.poll() is not None else "")
+    time.sleep(chance.uniform(0, 0.5))
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
 
 
 def assert_whole(db: Path) -> int:
@@ -64,10 +76,7 @@ def test_kill_9_at_random_moments_never_leaves_a_partial_document(tmp_path: Path
     Store.open(db).close()
     chance = random.Random(5)
     for round_ in range(6):
-        writer = run_writer(db, round_ * 100, 50)
-        time.sleep(chance.uniform(0.3, 1.5))
-        writer.send_signal(signal.SIGKILL)
-        writer.wait()
+        kill_while_writing(run_writer(db, round_ * 100, 50), chance)
         assert_whole(db)
     assert assert_whole(db) > 0
 
@@ -77,10 +86,7 @@ def test_kill_9_during_batches_leaves_whole_batches(tmp_path: Path) -> None:
     Store.open(db).close()
     chance = random.Random(7)
     for round_ in range(4):
-        writer = run_writer(db, round_ * 100, 40, batch=5)
-        time.sleep(chance.uniform(0.3, 1.5))
-        writer.send_signal(signal.SIGKILL)
-        writer.wait()
+        kill_while_writing(run_writer(db, round_ * 100, 40, batch=5), chance)
         assert assert_whole(db) % 5 == 0
     finished = run_writer(db, 900, 10, batch=5)
     assert finished.wait(timeout=120) == 0
