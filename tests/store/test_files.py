@@ -48,6 +48,34 @@ def test_unusable_files_are_refused_with_one_line(tmp_path: Path, data: bytes, m
     assert str(path) in str(error.value)
 
 
+NON_LATIN = {
+    "chinese": "东京会谈结束后，外长说双方将加强合作。\n会议开了两天，明年再见。",
+    "russian": "Министр сказал, что встреча в Токио была полезной.\nОна длилась два дня.",
+    "arabic": "قال الوزير إن اللقاء في طوكيو كان مفيدا.\nاستمر يومين.",
+}
+"""Short made-up sentences in scripts whose UTF-16 has few or no NUL bytes."""
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("script", NON_LATIN)
+def test_utf16_without_a_byte_order_mark_is_read_in_any_script(tmp_path: Path, script: str, encoding: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(NON_LATIN[script].encode(encoding))
+    assert read_article(path) == NON_LATIN[script]
+
+
+@pytest.mark.parametrize("data", [
+    bytes(range(256)) * 8,
+    b"\x7fELF\x02\x01\x01" + bytes(9) + bytes((i * 37 + 11) % 256 for i in range(4000)),
+    b"\x1f\x8b\x08\x00" + bytes((i * i * 7 + 3) % 256 for i in range(4000)),
+], ids=["every-byte", "elf-like", "gzip-like"])
+def test_binary_is_still_refused_though_it_might_be_utf16(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    with pytest.raises(ArticleError, match="binary|not UTF-8"):
+        read_article(path)
+
+
 def test_missing_file_and_folder_given_as_file(tmp_path: Path) -> None:
     with pytest.raises(ArticleError, match="no such file"):
         read_article(tmp_path / "missing.txt")
