@@ -35,10 +35,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     the = r"(?P<the>[Tt](?<!\w[Tt])h(?:e|is|at))\s+"
     # "Obama's former campaign strategist said": a name's possessive determines the description as "the" does.
     the = rf"(?:{the}|(?P<owner>\b[A-Z][\w.-]*(?:’s|'s))\s+)"
-    before = re.compile(rf"{the}{_MODIFIERS}{_NOUN}(?=,?\s+(?:also\s+|then\s+|later\s+)?(?:{verbs})\b)")
+    before = re.compile(rf"{the}{_MODIFIERS}{_NOUN}(?=,?\s+(?:(?:{_BETWEEN})\s+){{0,2}}(?:{verbs})\b)")
     return before, re.compile(rf"{the}{_MODIFIERS}{_NOUN}")
 
 
+_BETWEEN = r"also|then|later|again|has|had|have|repeatedly|often|once|previously|recently|publicly|never"
+"""Words between a description and its verb: "the nominee has repeatedly wondered", "the senator then said"."""
 _VERB_BEFORE = re.compile(r"\b([a-z]+),?\s+$")
 _VERB_REACH = 24
 
@@ -82,7 +84,7 @@ _GOVERNED = re.compile(r"\b(?:in|of|at|from|to|with|for|by|on|among)\s+$")
 def _unnamed_nouns() -> frozenset[str]:
     """Nouns for a source that "the ... <noun>" describes well enough to stand as an actor of its own."""
     return word_set("group_nouns.txt") | word_set("person_epithets.txt") | word_set("org_epithets.txt") \
-        | word_set("outlet_nouns.txt") | word_set("unnamed_speakers.txt")
+        | word_set("outlet_nouns.txt") | word_set("unnamed_speakers.txt") | word_set("speaking_works.txt")
 
 
 def _described(text: str) -> list[tuple[re.Match[str], int]]:

@@ -530,3 +530,8 @@ def test_a_quote_she_cannot_have_said_in_her_own_sentence_does_not_stop_her_chai
             "She went further on Tuesday, saying that Tomas Brandt had called the plan “a fraud.”\n\n"
             "“He never read it,” she said.")
     assert said(body, "He never read")[0] == "Ines Falk"
+
+
+def test_a_description_may_stand_a_few_words_from_its_verb() -> None:
+    body = "Valdora Senator Ines Falk met the dockers on Monday.\n\n“We are ready,” the senator has repeatedly said."
+    assert said(body, "We are ready")[0] == "Ines Falk"
