@@ -70,7 +70,9 @@ def _is_title(ctx: Context, site: Site, verdict: Verdict | None) -> bool:
     work names ("his book “The Art of the Deal,”"); "cited ... as “Miss Piggy”" is speech, and so is an
     outlet's quoted sentence ("“... all month,” reported Reuters"): a headline ends in no stop or comma."""
     if verdict is not None and ctx.kinds.get(verdict[0]) == "outlet":
-        return not ctx.text[site.start : site.end].rstrip().endswith(_STOPS)
+        cue = ctx.text[verdict[1].cue_start : verdict[1].cue_end].lower()
+        # "as the site called them, “Manchurian anchors”": a naming verb gives the outlet's words, no headline.
+        return cue not in _NAMING_VERBS and not ctx.text[site.start : site.end].rstrip().endswith(_STOPS)
     if not is_title_cased(ctx.text, Marks(site.start, site.end, site.closed)):
         return False
     before = _LAST_WORDS.search(ctx.text, max(0, site.opening - _WORK_REACH), site.opening)
@@ -79,6 +81,7 @@ def _is_title(ctx: Context, site: Site, verdict: Verdict | None) -> bool:
 
 
 _STOPS = (".", ",", "?", "!", "…")
+_NAMING_VERBS = frozenset({"called", "calls", "dubbed", "termed", "labeled", "labelled", "branded", "described"})
 _LAST_WORDS = re.compile(r"(?:[\w’'-]+[\s,]+){1,2}$")
 _WORK_REACH = 40
 

@@ -188,3 +188,9 @@ def test_an_outlets_quoted_sentence_is_speech_and_its_headline_a_title() -> None
     assert quotes["Harbour talks resume after long pause"].kind == "title"
     said = quotes["The port has been quiet all month,"]
     assert (said.kind, said.speaker) == ("speech", "Valdora Courier")
+
+
+def test_what_an_outlet_calls_someone_is_its_words_not_a_headline() -> None:
+    text = "Anchors\n\nThe hosts were, as the Valdora Courier called them last week, “harbour loyalists”."
+    (quote,) = quotes_of(text)
+    assert (quote.kind, quote.speaker) == ("speech", "Valdora Courier")
