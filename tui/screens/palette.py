@@ -8,6 +8,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from store import queries
+from store.db import StoreError
 from store.nouns import counted_noun
 from store.search import Hit as Found
 from store.search import search
@@ -33,7 +34,11 @@ class PlaceCommands(Provider):
     async def search(self, query: str) -> Hits:
         """Actors and quotes matching what was typed, best first (searched in a thread)."""
         store = self.app.store  # type: ignore[attr-defined]
-        found = printable(await asyncio.to_thread(search, store, query, LIMIT))
+        try:
+            found = printable(await asyncio.to_thread(search, store, query, LIMIT))
+        except StoreError as error:  # a store another program broke: say so, offer nothing
+            self.app.notify(str(error), title="Store error", severity="error")
+            return
         matcher = self.matcher(query)
         for rank, hit in enumerate(found.actors + found.quotes):
             place = place_of(hit)
