@@ -177,7 +177,8 @@ class ActorsScreen(KindTableScreen):
         if dossier is not None and dossier.actor.id == self.highlighted_actor_id():
             self.query_one("#preview", DossierView).show(dossier)
             if dossier.actor.kind in AFFILIATED_KINDS:
-                self.fetch("preview", queries.with_spoken_for, dossier, PREVIEW_ROWS, then=self._show_spoken_for)
+                # Its own group: the same actor's dossier read again (the list reloaded) does not cancel it.
+                self.fetch("spoken-for", queries.with_spoken_for, dossier, PREVIEW_ROWS, then=self._show_spoken_for)
 
     def _show_spoken_for(self, dossier: Dossier) -> None:
         """Add the quotes of those who speak for the actor, unless the highlight moved on meanwhile."""
