@@ -27,6 +27,8 @@ WORD_CUTOFF = 75.0
 WORDS_PER_PART = 8
 """Name words one query word may stand for (itself, completions, close typos)."""
 MAX_PARTS = 8
+ENTRY_MEMO = 8192
+"""Candidates remembered between searches (until the store changes)."""
 DENSE_PREFIX = 2000
 """A short prefix shared by more (word, actor) pairs than this is looked up by walking the most
 mentioned actors, which finds a page at once; a rarer one is looked up directly."""
@@ -70,10 +72,12 @@ def match_actors(store: Store, query: str, limit: int) -> list[ActorMatch]:
         return _prefix_matches(store, wanted, limit)
     entries = _entries(store, _candidates(store, wanted.split()[:MAX_PARTS]))
     best: dict[int, ActorMatch] = {}
-    choices, owners = _choices(entries)
-    for choice, score, position in process.extract(wanted, choices, scorer=fuzz.WRatio, processor=None,
-                                                   score_cutoff=CUTOFF, limit=None):
-        for entry, field in owners[position]:
+    # Titles repeat across actors: each distinct string is scored once.
+    choices = list(dict.fromkeys(text for _, strings in entries for _, text in strings))
+    scored = process.extract(wanted, choices, scorer=fuzz.WRatio, processor=None, score_cutoff=CUTOFF, limit=None)
+    owners = _owners(entries, {choice for choice, _, _ in scored})
+    for choice, score, _ in scored:
+        for entry, field in owners[choice]:
             weighted = score * WEIGHTS[field] + min(3.0, math.log1p(entry.mentions))
             if entry.id not in best or weighted > best[entry.id].score:
                 best[entry.id] = ActorMatch(entry, weighted, field, choice)
@@ -140,9 +144,17 @@ def _word_ids(store: Store, part: str) -> dict[int, int]:
 
 
 def _entries(store: Store, ids: list[int]) -> list[tuple[ActorEntry, tuple[tuple[str, str], ...]]]:
-    """The candidates with their searchable strings, in candidate order."""
-    rows = {row[0]: row for row in store.rows(_ENTRIES, (json.dumps(ids),))}
-    return [(ActorEntry(*rows[i][:5]), _strings(rows[i][1], rows[i][3], rows[i][5])) for i in ids if i in rows]
+    """The candidates with their searchable strings, in candidate order; read once per store state, as
+    the next key typed mostly finds the same candidates."""
+    known: dict[int, tuple[ActorEntry, tuple[tuple[str, str], ...]]] = store.cached("actor_entries", dict)
+    missing = [i for i in ids if i not in known]
+    if missing:
+        if len(known) > ENTRY_MEMO:
+            known.clear()
+        for row in store.rows(_ENTRIES, (json.dumps(missing),)):
+            known[row[0]] = (ActorEntry(*row[:5]), _strings(row[1], row[3], row[5]))
+    found = (known.get(i) for i in ids)
+    return [entry for entry in found if entry is not None]
 
 
 @lru_cache(maxsize=8192)
@@ -154,14 +166,15 @@ def _strings(name: str, title: str | None, aliases: str) -> tuple[tuple[str, str
     return tuple((field, terms.compact(text)) for field, text in strings)
 
 
-def _choices(entries: list[tuple[ActorEntry, tuple[tuple[str, str], ...]]]
-             ) -> tuple[list[str], list[list[tuple[ActorEntry, str]]]]:
-    """Every distinct string to score (titles repeat across actors), and for each its (actor, field)s."""
-    owners: dict[str, list[tuple[ActorEntry, str]]] = {}
+def _owners(entries: list[tuple[ActorEntry, tuple[tuple[str, str], ...]]], matched: set[str]
+            ) -> dict[str, list[tuple[ActorEntry, str]]]:
+    """For each matched string, the (actor, field)s it is a string of, in candidate order."""
+    owners: dict[str, list[tuple[ActorEntry, str]]] = {text: [] for text in matched}
     for entry, strings in entries:
         for field, text in strings:
-            owners.setdefault(text, []).append((entry, field))
-    return list(owners), list(owners.values())
+            if text in owners:
+                owners[text].append((entry, field))
+    return owners
 
 
 def _prefix_matches(store: Store, wanted: str, limit: int) -> list[ActorMatch]:

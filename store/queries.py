@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from store import rows as sql
@@ -127,10 +128,11 @@ def actor(store: Store, actor_id: int) -> ActorSummary | None:
     return sql.actor_summary(found[0]) if found else None
 
 
-def dossier(store: Store, actor_id: int, limit: int | None = None) -> Dossier | None:
+def dossier(store: Store, actor_id: int, limit: int | None = None, spoken_for: bool = True) -> Dossier | None:
     """All the store knows about one actor, or None if there is no such actor. With ``limit`` each
     list holds its first ``limit`` entries and the ``*_total`` fields say how many there are;
-    connections and sources then come from the actor's first DOSSIER_PASSAGES passages only."""
+    connections and sources then come from the actor's first DOSSIER_PASSAGES passages only. Without
+    ``spoken_for`` the quotes of those who speak for it are left out (``with_spoken_for`` adds them)."""
     summary = actor(store, actor_id)
     if summary is None:
         return None
@@ -152,8 +154,14 @@ def dossier(store: Store, actor_id: int, limit: int | None = None) -> Dossier | 
         event_total=event_total,
         source_total=store.value("SELECT count(*) FROM citations c" + sources[0], sources[1]),
         connection_total=len(connections),
-        **_affiliated(store, summary, limit),
+        **(_affiliated(store, summary, limit) if spoken_for else {}),
     )
+
+
+def with_spoken_for(store: Store, found: Dossier, limit: int | None = None) -> Dossier:
+    """A dossier read without ``spoken_for``, with the quotes of those who speak for its actor: they are
+    found by reading every quote of the store, seconds for a country in a large one."""
+    return replace(found, **_affiliated(store, found.actor, limit))
 
 
 def _affiliated(store: Store, summary: ActorSummary, limit: int | None) -> dict[str, object]:

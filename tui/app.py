@@ -6,12 +6,11 @@ from collections.abc import Iterable
 from functools import partial
 from importlib import import_module
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import Provider
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input
 
@@ -20,6 +19,9 @@ from tui.messages import ActorPlace, Navigate, Place, TextPlace
 from tui.screens.actors import ActorsScreen
 from tui.screens.base import ExplorerScreen
 from tui.settings import load_settings, save_setting
+
+if TYPE_CHECKING:
+    from textual.command import Provider  # the palette's module loads when the palette first opens
 
 # Only the first screen is imported at start-up: the others (search brings the fuzzy matcher) load
 # the first time they open, so the time to the first screen does not grow with the explorer.

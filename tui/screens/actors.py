@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,8 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Input
 
 from store import queries
+from store.affiliation import AFFILIATED_KINDS
 from store.db import Store
-from store.export import Scope
 from store.queries import ActorSummary, DocumentInfo, Dossier
 from tui.messages import ActorPlace, Navigate, TextPlace
 from tui.screens.base import CORRECT, EXPORT, MERGE, ExplorerScreen, Highlighted
@@ -22,6 +22,9 @@ from tui.widgets.dossier_view import DossierView
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.kind_tabs import KindTabs
 from tui.widgets.nav_table import NavTable
+
+if TYPE_CHECKING:
+    from store.export import Scope
 
 STORE_CHECK = 2.0
 """Seconds between asking the store whether another process changed it (one integer read)."""
@@ -166,11 +169,20 @@ class ActorsScreen(KindTableScreen):
         """Load the highlighted actor's dossier into the preview (wide terminals only show it)."""
         actor_id = self.highlighted_actor_id()
         if actor_id is not None:
-            self.fetch("preview", queries.dossier, actor_id, PREVIEW_ROWS, then=self._show_preview)
+            # Those who speak for an actor come second: finding them reads every quote of the store.
+            self.fetch("preview", queries.dossier, actor_id, PREVIEW_ROWS, False, then=self._show_preview)
 
     def _show_preview(self, dossier: Dossier | None) -> None:
-        """Display the preview."""
-        if dossier is not None:
+        """Display the preview, then read who speaks for its actor."""
+        if dossier is not None and dossier.actor.id == self.highlighted_actor_id():
+            self.query_one("#preview", DossierView).show(dossier)
+            if dossier.actor.kind in AFFILIATED_KINDS:
+                # Its own group: the same actor's dossier read again (the list reloaded) does not cancel it.
+                self.fetch("spoken-for", queries.with_spoken_for, dossier, PREVIEW_ROWS, then=self._show_spoken_for)
+
+    def _show_spoken_for(self, dossier: Dossier) -> None:
+        """Add the quotes of those who speak for the actor, unless the highlight moved on meanwhile."""
+        if dossier.actor.id == self.highlighted_actor_id():
             self.query_one("#preview", DossierView).show(dossier)
 
     @on(DataTable.RowSelected, "#actors-table")

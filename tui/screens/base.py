@@ -15,13 +15,12 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList
 from textual.worker import Worker, get_current_worker
 
-from store import board, export, queries
+from store import board, queries
 from store.db import Store, StoreError
 from store.evidence import Evidence, evidence_at, quoted
 from store.lineage import echo_counts
 from store.queries import QuoteAttribution
 from tui.messages import TextPlace
-from tui.export_file import write_export
 from tui.screens.printable import printable
 from tui.widgets.attached import in_history
 from tui.widgets.nav_list import PlaceOption
@@ -29,6 +28,7 @@ from tui.widgets.passage_preview import PassagePreview
 
 if TYPE_CHECKING:
     from store.corrections import Correction
+    from store.export import Scope
 
 T = TypeVar("T")
 WHY = Binding("w", "why", "Why")
@@ -147,12 +147,14 @@ class ExplorerScreen(Screen[None]):
         self.app.copy_to_clipboard(quoted(evidence))
         self.notify(f"{evidence.kind.capitalize()} copied with its citation.", title="Copied")
 
-    def export_scope(self) -> export.Scope | None:
+    def export_scope(self) -> Scope | None:
         """The rows of the JSON export this screen shows (for `e`); None when it shows none."""
         return None
 
     def export_build(self) -> tuple[str, Callable[[Store], str]] | None:
         """The file suffix and the export of what this screen shows; None when there is nothing."""
+        from store import export  # with the corrections it reads: not before the first export
+
         scope = self.export_scope()
         return None if scope is None else (".json", partial(export.part, scope=scope))
 
@@ -162,6 +164,8 @@ class ExplorerScreen(Screen[None]):
         if built is None:
             self.notify("Nothing to export on this screen yet.", title="Export")
             return
+        from tui.export_file import write_export
+
         folder = self.app.export_folder  # type: ignore[attr-defined]
         stem = (self.TITLE or "export").lower()
         self.fetch("export", write_export, folder, stem, *built, then=self._exported, raw=True)

@@ -1,68 +1,60 @@
-"""Command palette commands: jump to any actor's dossier or any quote by name."""
+"""Command palette commands: jump to any actor's dossier or any quote, found by the explorer's own search."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from store import queries
+from store.db import StoreError
 from store.nouns import counted_noun
-from store.queries import ActorSummary, QuoteView
-from tui.messages import ActorPlace, Navigate, Place, TextPlace
+from store.search import Hit as Found
+from store.search import search
+from tui.messages import ActorPlace, Navigate, Place
 from tui.screens.printable import printable
+from tui.widgets.result_list import place_of
 
-Entry = tuple[str, str, Place]
-"""What the palette matches (a name or a quote), its help line, and where it goes."""
+LIMIT = 10
+"""Actors and quotes offered per query: a bounded search answers in milliseconds at any store size."""
+DISCOVER = 20
+"""Actors offered before anything is typed, most prominent first."""
+WEIGHT = {"actor": 0.9, "quote": 0.85}
+"""Scores stay below an exact screen command's, and a name beats a quote that matches as well."""
 
 
 class PlaceCommands(Provider):
-    """Offers every actor and every quote as a place to go."""
-
-    entries: Sequence[Entry] = ()
-    """Loaded once per palette opening, off the UI thread."""
-
-    async def startup(self) -> None:
-        """Load actors and quotes in a thread worker so the palette opens at once."""
-        worker = self.app.run_worker(self._load, thread=True, exclusive=True, group="palette")
-        await worker.wait()
-        self.entries = worker.result or ()
-
-    def _load(self) -> list[Entry]:
-        """Every actor and quote as (text to match, help line, place)."""
-        store = self.app.store  # type: ignore[attr-defined]
-        actors: Sequence[ActorSummary] = printable(queries.actors(store))
-        quotes: Sequence[QuoteView] = printable(queries.quotes(store))
-        entries: list[Entry] = [
-            (actor.name, f"{actor.kind} · {counted_noun(actor.mentions, 'mention')}", ActorPlace(actor.id))
-            for actor in actors
-        ]
-        entries += [
-            (f"“{quote.text[:70]}”", f"quote · {quote.speaker or 'unattributed'}", self._quote_place(quote))
-            for quote in quotes
-        ]
-        return entries
-
-    @staticmethod
-    def _quote_place(quote: QuoteView) -> TextPlace:
-        """Where a quote opens in the reader."""
-        return TextPlace(quote.document_id, quote.passage_id, quote.start, quote.end, quote.speaker_id)
+    """Offers actors and quotes as places to go, from the same search as the search screen."""
 
     def _go(self, place: Place) -> None:
         """Open a place from the palette."""
         self.app.post_message(Navigate(place))
 
     async def search(self, query: str) -> Hits:
-        """Actors and quotes whose text fuzzily matches what was typed."""
+        """Actors and quotes matching what was typed, best first (searched in a thread)."""
+        store = self.app.store  # type: ignore[attr-defined]
+        try:
+            found = printable(await asyncio.to_thread(search, store, query, LIMIT))
+        except StoreError as error:  # a store another program broke: say so, offer nothing
+            self.app.notify(str(error), title="Store error", severity="error")
+            return
         matcher = self.matcher(query)
-        for text, help_text, place in self.entries:
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self._go, place), text=text, help=help_text)
+        for rank, hit in enumerate(found.actors + found.quotes):
+            place = place_of(hit)
+            if place is not None:
+                text = hit.label if hit.type == "actor" else f"“{hit.label[:70]}”"
+                score = WEIGHT[hit.type] * hit.match / 100 - rank / 10_000  # ties keep the search's order
+                yield Hit(score, matcher.highlight(text), partial(self._go, place), text=text, help=_help(hit))
 
     async def discover(self) -> Hits:
-        """Before typing: the actors, most prominent first."""
-        for text, help_text, place in self.entries:
-            if isinstance(place, ActorPlace):
-                yield DiscoveryHit(text, partial(self._go, place), help=help_text)
+        """Before typing: the most prominent actors."""
+        store = self.app.store  # type: ignore[attr-defined]
+        for actor in printable(await asyncio.to_thread(queries.actors, store, None, DISCOVER)):
+            help_text = f"{actor.kind} · {counted_noun(actor.mentions, 'mention')}"
+            yield DiscoveryHit(actor.name, partial(self._go, ActorPlace(actor.id)), help=help_text)
+
+
+def _help(hit: Found) -> str:
+    """The line under a hit: an actor's kind, title and mentions; a quote's speaker."""
+    return hit.detail if hit.type == "actor" else f"quote · {hit.detail}"

@@ -37,8 +37,15 @@ def _printable(value: Any) -> Any:
     if isinstance(value, str):
         return visible(value)
     if isinstance(value, tuple):
-        return tuple(map(_printable, value))
+        items = tuple(map(_printable, value))
+        return value if all(new is old for new, old in zip(items, value)) else items
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {field.name: _printable(getattr(value, field.name)) for field in dataclasses.fields(value)}
-        return dataclasses.replace(value, **changes)
+        # Most rows hold no control character: only a field that changed makes a new row.
+        changes = {}
+        for field in dataclasses.fields(value):
+            old = getattr(value, field.name)
+            new = _printable(old)
+            if new is not old:
+                changes[field.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
     return value

@@ -19,10 +19,17 @@ from tui.screens.base import ExplorerScreen
 from tui.widgets.kind_tabs import KindTabs
 from tui.widgets.nav_table import NavTable
 
-PAGE = 500
-"""Rows read at a time: the next page is read when the cursor comes near the last row listed."""
+PAGE = 200
+"""Rows read at a time after the first: the next page is read when the cursor comes near the last row
+listed (the table measures every row it is given, so a page costs the UI thread in proportion)."""
 NEAR_END = 20
 """Rows before the last listed at which the next page is read."""
+
+
+def first_page(height: int) -> int:
+    """Rows the first read lists: a screen of ``height`` lines and the margin that reads the next page,
+    so the first screen waits on no row it does not show."""
+    return max(1, height) + NEAR_END
 
 
 @dataclass(frozen=True)
@@ -153,7 +160,7 @@ class TableScreen(ExplorerScreen):
         self._reading = True
         self.table.stale = True
         self._params = (*self.params(), self.order_name)
-        self.fetch("rows", self.page, 0, self._params, PAGE, then=self.show_page)
+        self.fetch("rows", self.page, 0, self._params, first_page(self.app.size.height), then=self.show_page)
 
     def show_page(self, page: Page) -> None:
         """List a page: the first replaces the rows (keeping the highlighted one if listed), others add."""
