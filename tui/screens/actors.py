@@ -94,11 +94,6 @@ class ActorsScreen(KindTableScreen):
         self._check_store()
         self.set_interval(STORE_CHECK, self._check_store)
 
-    def table_width(self) -> int:
-        """Half the screen when the preview shows beside the list."""
-        width = self.size.width
-        return (width - width // 2 if width >= WIDE else width) - 1
-
     def on_screen_resume(self) -> None:
         """Coming back to the list: see at once whether the store changed meanwhile."""
         super().on_screen_resume()

@@ -137,14 +137,17 @@ class TableScreen(ExplorerScreen):
         """The row key of one row (its id)."""
         return str(row.id)
 
-    def table_width(self) -> int:
-        """The cells the table's columns share (the scrollbar's cell left out)."""
-        return self.size.width - 1
-
     def on_resize(self) -> None:
-        """Size the columns to the terminal."""
+        """Size the columns to the terminal, once the new layout has given the table its width."""
         if self.LAYOUT:
-            self.table.fit_columns(spread(self.table_width() - self.FIXED, self.LAYOUT))
+            self.call_after_refresh(self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        """Share the table's own width (less its scrollbar's cell) among its columns: the screen's width
+        says nothing of what a preview beside the list or the screen's edges take."""
+        width = self.table.size.width - 1
+        if width > 0:
+            self.table.fit_columns(spread(width - self.FIXED, self.LAYOUT))
 
     def watch_filter_text(self) -> None:
         """Read again from the top as the filter changes."""
