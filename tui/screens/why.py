@@ -12,6 +12,8 @@ from textual.widgets import Static
 from store.queries import QuoteAttribution
 
 RULES = {
+    "transcript_turn": "a transcript's speaker label opens the quote (“PENCE: …”) and names the one person "
+                       "with that surname",
     "cue_before": "a reporting verb just before the quote has the speaker as its subject",
     "cue_after": "a reporting verb right after the quote names the speaker",
     "cue_after_pronoun": "a reporting verb right after the quote has a pronoun for the speaker "
