@@ -535,3 +535,8 @@ def test_a_quote_she_cannot_have_said_in_her_own_sentence_does_not_stop_her_chai
 def test_a_description_may_stand_a_few_words_from_its_verb() -> None:
     body = "Valdora Senator Ines Falk met the dockers on Monday.\n\n“We are ready,” the senator has repeatedly said."
     assert said(body, "We are ready")[0] == "Ines Falk"
+
+
+def test_surrogates_and_lobbyists_are_sources() -> None:
+    assert quote("Her surrogates called the plan “a harbour for everyone.”", "a harbour").speaker == "surrogates"
+    assert quote("“Nobody knows what comes next,” one lobbyist said.", "Nobody").speaker == "lobbyist"
