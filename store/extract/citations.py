@@ -17,7 +17,8 @@ _PARENTHETICAL = re.compile(r"\(([^()\n]{1,400})\)")
 _MARKER = re.compile(r"\[\^?(\d{1,3})\](?!:)")  # "[1]", or "[^1]" in Markdown
 # A superscript note number right after a word or a stop: "damaged in the Baltic Sea.¹"
 _SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰](?<=[\w.,;:!?”\"’)][¹²³⁴⁵⁶⁷⁸⁹⁰])[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,2}")
-_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+"""Superscript digits to plain ones, for note numbers written "¹²"."""
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _LEADING_TITLE = re.compile(r"\s*(?:“[^”]*”|\"[^\"]*\"|‘[^’]*’(?=\s*,))\s*,?\s*")
 _SEPARATOR = re.compile(r"\s*[;,]\s*")
@@ -61,7 +62,7 @@ def _in_paragraph(text: str, passage: Passage, year: int | None, dated: str | No
     for match in _MARKER.finditer(text, passage.start, passage.end):
         yield Citation(match.group(0), match.start(), match.end(), None, None, int(match.group(1)))
     for match in _SUPERSCRIPT.finditer(text, passage.start, passage.end):
-        number = int(match.group().translate(_SUPERSCRIPT_DIGITS))
+        number = int(match.group().translate(SUPERSCRIPT_DIGITS))
         yield Citation(match.group(), match.start(), match.end(), None, None, number)
 
 

@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from store.extract.citations import SUPERSCRIPT_DIGITS
 from store.read.article_form import table_line
 
 _PAGE_NUMBER = re.compile(
@@ -40,7 +41,6 @@ _UNMAPPED = re.compile(r"\(cid:\d+\)")
 """What pdfminer writes for a glyph its font does not map to a character."""
 _DIGITS = re.compile(r"\d+")
 _NOTE_START = re.compile(r"(\d{1,3})[.)]?\s+(?=\S)")
-_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _SUPERSCRIPT_RUN = re.compile(r"(?<=\S)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _HYPHENATED = re.compile(r"([A-Za-z\u00c0-\u024f]+)[-\u00ad]$")
 _FIRST_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
@@ -136,7 +136,7 @@ def _lines(box: Iterable[object], height: float, width: float) -> Iterator[Line]
         chars = [c for c in line if isinstance(c, LTChar)]  # type: ignore[attr-defined]
         size = Counter(round(c.size) for c in chars).most_common(1)[0][0] if chars else 0
         text = "".join(_marked(c, size) if isinstance(c, LTChar) else c.get_text() for c in line)
-        text = _SUPERSCRIPT_RUN.sub(lambda m: f"[{m.group().translate(_SUPERSCRIPTS)}]", _UNMAPPED.sub("", text))
+        text = _SUPERSCRIPT_RUN.sub(lambda m: f"[{m.group().translate(SUPERSCRIPT_DIGITS)}]", _UNMAPPED.sub("", text))
         top, bottom, left = line.y1 / height, line.y0 / height, line.x0 / width  # type: ignore[attr-defined]
         yield Line(text.replace("][", "").rstrip("\n"), size, top, bottom, left)
 
