@@ -40,6 +40,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "one long line": lambda size: _fill(_SENTENCE, size),
     "one long word": lambda size: "Talks\n\n" + "x" * size,
     "many tiny paragraphs": lambda size: "Talks\n\n" + _fill("Word.\n\n", size),
+    "a line of capitals": lambda size: "Talks\n\n" + _fill("XQZ WVB ", size),
     "deep nesting": lambda size: ("Talks\n\nLunde said " + "“‘([" * (size // 8) + "useful"
                                   + "])’”" * (size // 8) + "."),
 }

@@ -21,6 +21,8 @@ _SHORT_ACRONYM = 3
 # A dateline's city in capitals, then its country or state: "KARLSTAD, Sweden", "AUSTIN, Texas".
 _DATELINE = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)(?!\w)")
 # What follows a dateline's city: a comma and a capital, an agency in brackets, or a dash and a space.
+_CITY_REACH, _CITY_WORDS = 40, 4
+"""How far into its line a dateline's city may start, and how many words it may have ("SALT LAKE CITY")."""
 _LINE_OPENING = re.compile(r"^[ \t\"“*_]*(?P<capitals>(?:[A-Z]+[ \t]+)*)$", re.MULTILINE)
 _DATELINE_END = re.compile(r",[ \t]+[A-Z]|[ \t]+\([A-Z][\w .&-]*\)|[ \t]+[-–—―][ \t]")
 # "MoCRA", "FinCEN": capitals in a row after a small letter make an acronym, never a person's name
@@ -216,12 +218,16 @@ def _dateline_city(text: str, tokens: list[Token], i: int) -> tuple[int, Candida
     dash ("LOS ANGELES (Reuters) -", "SAN FRANCISCO, Calif. —"): a place, in title case."""
     # The words in capitals before the run on its line are the city's too ("PORT" of "PORT ELLEN", which
     # the run lost as a common word opening a sentence).
-    opening = _LINE_OPENING.search(text, text.rfind("\n", 0, tokens[i].start) + 1, tokens[i].start)
+    # Looked for near the line's start only: a long line of capitals would otherwise be read again from
+    # its start at every word (40 KB of them took 2 minutes).
+    floor = max(0, tokens[i].start - _CITY_REACH)
+    line_start = text.rfind("\n", floor, tokens[i].start) + 1
+    opening = _LINE_OPENING.search(text, line_start, tokens[i].start) if line_start or not floor else None
     if opening is None:
         return None
     j = i
-    while j < len(tokens) and tokens[j].text.isupper() and tokens[j].text.replace(".", "").isalpha() \
-            and (j == i or joined(text, tokens[j - 1], tokens[j])):
+    while j < min(len(tokens), i + _CITY_WORDS) and tokens[j].text.isupper() \
+            and tokens[j].text.replace(".", "").isalpha() and (j == i or joined(text, tokens[j - 1], tokens[j])):
         j += 1
     start, end = opening.start("capitals"), tokens[j - 1].end
     after = _DATELINE_END.match(text, end)

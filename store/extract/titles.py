@@ -11,6 +11,7 @@ from store.extract.tokens import Token, joined
 
 _PREPOSITIONS = frozenset({"of", "for", "at", "on", "to", "in"})
 _INNER = frozenset({"of", "the", "on", "for"})
+_MAX_PREFIX = 4
 _MAX_MODIFIERS = 2
 _MAX_HEAD_WORDS = 3
 
@@ -117,7 +118,9 @@ def _listed(text: str, tokens: list[Token], j: int) -> bool:
 def _skip_prefix(text: str, tokens: list[Token], i: int) -> int:
     """Skip country, organisation or demonym words before a title ("NATO", "Japan’s", "Norwegian")."""
     j = i
-    while j < len(tokens) and _prefix_word(tokens[j]) and head_end(tokens, j) == j:
+    # A few words at most ("U.S. Army", "Japan's"): a line of capitals would otherwise be walked again from
+    # each of its words (40 KB of them took 2 minutes).
+    while j < min(len(tokens), i + _MAX_PREFIX) and _prefix_word(tokens[j]) and head_end(tokens, j) == j:
         if j > i and not joined(text, tokens[j - 1], tokens[j]):
             break
         j += 1
