@@ -241,8 +241,8 @@ def given_name_first(name: str) -> bool:
         return False  # "Alicia M" is cut short; "Salem Radio's Hugh Hewitt" is two things
     if last.endswith(".") and last.lower() in word_set("titles.txt"):
         return False  # "York Gov." of "New York Gov. Andrew Cuomo": the name comes after the title
-    if is_common(first) and words[1].lower() in word_set("first_names.txt"):
-        return False  # "Read Ryan Doe's report": the name starts at the second given name
+    if is_common(first) and len(words) > 2 and words[1].lower() in word_set("first_names.txt"):
+        return False  # "Read Ryan Doe's report": the name starts at the second given name (not "Harry Reid")
     common = [is_common(word) for word in words[1:]]
     # "Jeb Bush", not "Dallas Morning News": at most one English word after the given name, and none after
     # one that is itself an English word ("Bill Clinton", not "Miss Universe Alicia Machado").

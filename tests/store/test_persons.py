@@ -252,3 +252,8 @@ def test_a_given_name_that_is_an_english_word_before_another_is_a_person_when_a_
 def test_a_middle_initial_keeps_an_english_word_surname_after_a_title() -> None:
     people = people_of("“The ferry must run,” said Representative Peter T. Hale of Elmton, who chairs the panel.")
     assert "Peter T. Hale" in people
+
+
+def test_an_english_word_given_name_before_a_name_that_is_also_given_is_a_person() -> None:
+    people = people_of("Voters in Elmton met Harry Kell on Monday. Later, Bill Ryan toured the docks.")
+    assert "Harry Kell" in people and "Bill Ryan" in people
