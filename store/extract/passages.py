@@ -229,7 +229,9 @@ def _looks_like_heading(line: str) -> bool:
     if "\n" in line or len(line) > _HEADING_MAX_CHARS or len(line.split()) > _HEADING_MAX_WORDS:
         return False
     line = _TRAILING_MARKER.sub("", line)  # "... in 2015.[1]" or "... in 2015.¹" ends like the sentence it is
-    return (line[:1].isupper() or line[:1].isdigit()) and not line.endswith(_NOT_HEADING_END)
+    # "... Mr. Lee said, ''I watched him.''": a stop inside closing marks ends a sentence too.
+    unquoted = line.rstrip("'’\"”")
+    return (line[:1].isupper() or line[:1].isdigit()) and not unquoted.endswith(_NOT_HEADING_END)
 
 
 def _number_footnotes(text: str, passages: list[Passage]) -> tuple[Passage, ...]:

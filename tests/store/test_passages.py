@@ -32,8 +32,8 @@ def test_title_publication_headings_paragraphs_and_sections() -> None:
 
 
 def test_a_short_line_ending_like_a_sentence_is_a_paragraph() -> None:
-    text = "T\n\nIt was a long day.\n\nHe said “no,”\n\nNATO and Japan"
-    assert [k[0] for k in kinds(text)] == ["title", "paragraph", "paragraph", "heading"]
+    text = "T\n\nIt was a long day.\n\nHe said “no,”\n\nAs it sank, Lee said, ''I saw it go.''\n\nNATO and Japan"
+    assert [k[0] for k in kinds(text)] == ["title", "paragraph", "paragraph", "paragraph", "heading"]
 
 
 def test_byline_and_date_lines_in_the_header_are_publication_lines() -> None:
