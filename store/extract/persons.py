@@ -115,8 +115,12 @@ def _headline_word(previous: Token, token: Token) -> bool:
     """True for an English word after a surname in title case ("President Biden Recognizes Actions"): a
     second name word that is an English word follows a given name ("Theresa May", "Jeff Sessions") or a
     middle initial ("Peter T. King")."""
-    initial = len(previous.text) == 2 and previous.text[0].isupper() and previous.text[1] == "."
-    return is_common(token.text) and previous.lower not in word_set("first_names.txt") and not initial
+    return is_common(token.text) and previous.lower not in word_set("first_names.txt") and not _initial(previous)
+
+
+def _initial(token: Token) -> bool:
+    """True for a middle initial ("T.")."""
+    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
 
 
 def _name_word(token: Token, tokens: list[Token], k: int) -> bool:
@@ -128,7 +132,8 @@ def _name_word(token: Token, tokens: list[Token], k: int) -> bool:
         or is_acronym(token.text)
         or word in word_set("org_keywords.txt")
         or word in word_set("not_names.txt")
-        or head_end(tokens, k) > k
+        # "Peter T. King of New York": after a middle initial a title word is the surname.
+        or head_end(tokens, k) > k and not (k > 0 and _initial(tokens[k - 1]))
     )
 
 

@@ -257,3 +257,8 @@ def test_a_middle_initial_keeps_an_english_word_surname_after_a_title() -> None:
 def test_an_english_word_given_name_before_a_name_that_is_also_given_is_a_person() -> None:
     people = people_of("Voters in Elmton met Harry Kell on Monday. Later, Bill Ryan toured the docks.")
     assert "Harry Kell" in people and "Bill Ryan" in people
+
+
+def test_a_title_word_after_a_middle_initial_is_the_surname() -> None:
+    people = people_of("“The port must stay open,” said Representative Peter T. Bishop of Ohio, who chairs the panel.")
+    assert "Peter T. Bishop" in people and "Ohio" not in people
