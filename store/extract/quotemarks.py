@@ -149,4 +149,11 @@ def is_title_cased(text: str, marks: Marks) -> bool:
     """True for quoted titles such as “Values Diplomacy Can Never Have Good Results”."""
     words = [word for word in text[marks.start : marks.end].split() if len(word) > 3]
     capitals = sum(word[0].isupper() for word in words)
-    return len(words) >= 2 and capitals >= _TITLE_CASE_SHARE * len(words)
+    # Names lift a sentence's share of capitals ("It's not going to be easy for Marco Rubio"): a title
+    # leaves only its short linking words in small letters.
+    lower = sum(word.islower() and word not in _TITLE_MINOR_WORDS for word in words)
+    return len(words) >= 2 and capitals >= _TITLE_CASE_SHARE * len(words) and lower < 2
+
+
+_TITLE_MINOR_WORDS = frozenset({"with", "from", "into", "onto", "over", "upon", "than", "that", "through",
+                                "about", "after", "under", "against", "between", "without", "within"})

@@ -540,3 +540,19 @@ def test_a_description_may_stand_a_few_words_from_its_verb() -> None:
 def test_surrogates_and_lobbyists_are_sources() -> None:
     assert quote("Her surrogates called the plan “a harbour for everyone.”", "a harbour").speaker == "surrogates"
     assert quote("“Nobody knows what comes next,” one lobbyist said.", "Nobody").speaker == "lobbyist"
+
+
+@pytest.mark.parametrize("body", [
+    "Ines Falk spoke on Monday. She routinely characterizes herself as a “harbour fighter.”",
+    "Ines Falk spoke on Monday. Falk openly admires Tomas Brandt as a “true sailor.”",
+    "Ines Falk spoke on Monday. Falk summed up the plan as “a fraud.”",
+])
+def test_a_verb_that_casts_someone_as_a_quote_gives_its_subject_the_words(body: str) -> None:
+    assert quote(body, "").speaker == "Ines Falk"
+
+
+def test_a_spoken_sentence_full_of_names_is_no_title_and_its_names_are_actors() -> None:
+    body = "“Nobody thinks Tomas Brandt can beat Ines Falk,” said Lena Brook, the mayor."
+    assert said(body, "Nobody") == ("Lena Brook", "cue_after")
+    assert {"Tomas Brandt", "Ines Falk"} <= {actor.name for actor in extract_article(HEADLINE + body).actors}
+    assert quote("Her new book, “The Long Road to Valdora,” sold well.", "The Long").kind == "title"
