@@ -53,9 +53,14 @@ def is_verb(word: re.Match[str], start: int, verbs: str) -> bool:
     does not open the span, since "Asked whether ..." opening a sentence introduces no one's words."""
     text, listed = word.group(), word_set(verbs)
     if text in listed or text in _OPENING_CUES:  # "Said Dorothy Poynter, “...”"
-        return True
+        return not _DETERMINER_BEFORE.search(word.string, max(0, word.start() - _DETERMINER_REACH), word.start())
     # Most words are in small letters already: lower-casing them again would look the same word up twice.
     return not text.islower() and word.start() > start and text.lower() in listed
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those)\s+$")
+"""A word after a determiner is a noun: "rated the claims as “false”", "his remarks"."""
+_DETERMINER_REACH = 8
 
 
 def _introduces(gap: str) -> bool:

@@ -67,21 +67,28 @@ def _quote(ctx: Context, site: Site) -> Quote:
 
 def _is_title(ctx: Context, site: Site, verdict: Verdict | None) -> bool:
     """A headline an outlet ran, a title-cased span no one is said to have said, or one that a noun for a
-    work names ("his book “The Art of the Deal,”"); "cited ... as “Miss Piggy”" is speech, and so is an
-    outlet's quoted sentence ("“... all month,” reported Reuters"): a headline ends in no stop or comma."""
+    work names ("his book “The Art of the Deal,”", "his radio show, “Generations,” the site reported");
+    "cited ... as “Miss Piggy”" is speech, and so is an outlet's quoted sentence ("“... all month,"
+    reported Reuters"): a headline ends in no stop or comma."""
+    title_cased = is_title_cased(ctx.text, Marks(site.start, site.end, site.closed))
+    if title_cased and _named_work(ctx, site):
+        return True
     if verdict is not None and ctx.kinds.get(verdict[0]) == "outlet":
         cue = ctx.text[verdict[1].cue_start : verdict[1].cue_end].lower()
         # "as the site called them, “Manchurian anchors”": a naming verb gives the outlet's words, no headline.
         return cue not in _NAMING_VERBS and not ctx.text[site.start : site.end].rstrip().endswith(_STOPS)
-    if not is_title_cased(ctx.text, Marks(site.start, site.end, site.closed)):
-        return False
+    return title_cased and verdict is None
+
+
+def _named_work(ctx: Context, site: Site) -> bool:
+    """True when a noun for a work ("book", "show") stands in the two words before the quote."""
     before = _LAST_WORDS.search(ctx.text, max(0, site.opening - _WORK_REACH), site.opening)
-    named_work = before is not None and any(w.lower() in word_set("work_nouns.txt") for w in before.group().split())
-    return verdict is None or named_work
+    return before is not None and any(w.lower().rstrip(",") in word_set("work_nouns.txt") for w in before.group().split())
 
 
 _STOPS = (".", ",", "?", "!", "…")
-_NAMING_VERBS = frozenset({"called", "calls", "dubbed", "termed", "labeled", "labelled", "branded", "described"})
+_NAMING_VERBS = frozenset({"called", "calls", "dubbed", "termed", "labeled", "labelled", "branded", "described",
+                           "rated", "rates", "ruled"})  # a fact-checker's verdict: "rated it “false”"
 _LAST_WORDS = re.compile(r"(?:[\w’'-]+[\s,]+){1,2}$")
 _WORK_REACH = 40
 

@@ -114,7 +114,19 @@ def cue_before(ctx: Context, site: Site) -> Verdict | None:
             subject = _actor(first_speaker(ctx, verb[1], mark))
         if subject is not None:
             return subject, Attribution("cue_before", *verb)
-    return NOBODY if verbs else None
+    if not verbs:
+        return None
+    # "a man yelled “...”" names no actor and ends the sieve; "..., then called her “third-rate”" leaves its
+    # subject to the sentence, which a later step finds.
+    return None if _ELIDED_SUBJECT.search(ctx.text, start, verbs[0][0]) else NOBODY
+
+
+_ELIDED_SUBJECT = re.compile(
+    r"(?:,|\b(?:and|but|or|then)|\b[a-z]+(?:ed|ing))\s+"
+    r"(?:(?:has|have|had|to|be|been|is|was|were|will|would|could|should|may|might|must|also|then|later|now"
+    r"|not|never|[a-z]+ly)\s+)*$")
+"""The words before a verb with no subject of its own: a comma, a conjunction or another verb, then at most
+auxiliaries and adverbs ("..., and later had called")."""
 
 
 def cue_after(ctx: Context, site: Site) -> Verdict | None:
@@ -299,8 +311,11 @@ def _opening_pronoun(ctx: Context, site: Site, start: int) -> str | None:
 
 def split_quote(ctx: Context, site: Site) -> Verdict | None:
     """A quoted sentence standing alone right after speech in the same paragraph goes on with it
-    ("“Piracy never went away,” she said. “It moved.”")."""
-    if site.previous is None or not _stands_alone(ctx.text, site):
+    ("“Piracy never went away,” she said. “It moved.”"), also when its sentence goes on after it
+    ("“...,” she said. “It moved” and grew.")."""
+    if site.previous is None or not _opens_sentence(ctx.text, site):
+        return None
+    if _names_own_speaker(ctx.text, site):
         return None
     before = _sentence_before(ctx, site)
     if before is None or not before[0] <= site.previous[1] <= site.sentence[0]:
@@ -422,10 +437,22 @@ def _awaits_speaker(text: str, site: Site) -> bool:
 
 def _stands_alone(text: str, site: Site) -> bool:
     """True when the quote is the whole of its sentence (an interview label "A:" aside)."""
-    sentence_start, sentence_end = site.sentence
-    before = text[sentence_start : site.opening].strip(" \t\nA:")
-    after = text[site.after : max(sentence_end, site.after)].strip(" \t.,;:!?\"”’'")
-    return not before and not after
+    after = text[site.after : max(site.sentence[1], site.after)].strip(" \t.,;:!?\"”’'")
+    return _opens_sentence(text, site) and not after
+
+
+def _names_own_speaker(text: str, site: Site) -> bool:
+    """True for "“...,” an angry Hollande retorted" or "“...!” blared the front page": a quote handing its
+    sentence on to words that are not a subordinate clause ("“...,” which he thinks ...")."""
+    if not _awaits_speaker(text, site) or _stands_alone(text, site):
+        return False
+    following = WORD.search(text, site.after, max(site.sentence[1], site.after))
+    return following is not None and following.group().lower() not in _LINKS | _SUBORDINATORS | {"who", "whom"}
+
+
+def _opens_sentence(text: str, site: Site) -> bool:
+    """True when nothing but an interview label ("A:") comes before the quote in its sentence."""
+    return not text[site.sentence[0] : site.opening].strip(" \t\nA:")
 
 
 def _sentence_before(ctx: Context, site: Site) -> tuple[int, int] | None:

@@ -556,3 +556,26 @@ def test_a_spoken_sentence_full_of_names_is_no_title_and_its_names_are_actors() 
     assert said(body, "Nobody") == ("Lena Brook", "cue_after")
     assert {"Tomas Brandt", "Ines Falk"} <= {actor.name for actor in extract_article(HEADLINE + body).actors}
     assert quote("Her new book, “The Long Road to Valdora,” sold well.", "The Long").kind == "title"
+
+
+def test_a_verb_with_no_subject_of_its_own_leaves_the_quote_to_the_sentence_subject() -> None:
+    body = "Ines Falk spoke on Monday. She praised the crew, then called the storm “a monster.”"
+    assert quote(body, "a monster").speaker == "Ines Falk"
+    assert quote("As Ines Falk spoke, a man yelled “Go home!”", "Go home").kind == "phrase"
+
+
+def test_a_second_quote_opening_its_sentence_goes_on_with_the_first_unless_it_names_its_own() -> None:
+    body = "“The port is closed,” Ines Falk said. “It will reopen in May” and grow, she added."
+    assert quote(body, "It will reopen").speaker == "Ines Falk"
+    body = "“The port is closed,” Ines Falk said. “It is open,” an angry Brandt retorted."
+    assert quote(body, "It is open").speaker != "Ines Falk"
+
+
+def test_a_word_after_a_determiner_is_no_reporting_verb() -> None:
+    body = "PolitiFact rated the claims as “false” in May."
+    assert quote(body, "false").speaker == "PolitiFact"
+
+
+def test_a_show_named_before_its_title_makes_it_a_title() -> None:
+    body = "Tomas Brandt spoke on his weekly radio show, “Harbour Hour with Tomas Brandt,” the Valdora Post reported."
+    assert quote(body, "Harbour Hour").kind == "title"
