@@ -156,12 +156,14 @@ async def test_new_results_keep_a_result_you_moved_to() -> None:
         await pilot.press("down")
         assert results.highlighted_place == ActorPlace(3)
         new = rows("Ann", "Bo", "Cy")
-        results.show([new[0], new[3], new[1]])
-        assert results.highlighted == 1 and results.highlighted_place == ActorPlace(3)
         assert app.highlights[-1] == (2, True)
+        results.show([new[0], new[3], new[1]])
+        await pilot.pause()
+        assert results.highlighted == 1 and results.highlighted_place == ActorPlace(3)
+        assert app.highlights[-1] == (1, False)
         results.show(rows("Ann", "Bo"))
         await pilot.pause()
-        assert results.highlighted == 1 and app.highlights[-1] == (1, False)
+        assert results.highlighted == 1 and results.highlighted_place == ActorPlace(1)
 
 
 async def test_the_search_screen_updates_its_list_in_place(seed_store: Store, explore: Explore) -> None:

@@ -87,7 +87,7 @@ class SearchScreen(ExplorerScreen):
         # Searches run one at a time: a burst of keys never has several searches fighting for the CPU.
         self._one_search = threading.Lock()
         self._previewed: TextPlace | None = None
-        """The place the preview shows or is fetching (the preview is not fetched again for it)."""
+        """The place the preview shows (it is not fetched again for it)."""
         self.scope: Scope | None = None
         """The results shown, as a part of the JSON export (for `e`)."""
 
@@ -171,18 +171,19 @@ class SearchScreen(ExplorerScreen):
         self._preview(self.query_one(ResultList).highlighted_option, 0)
 
     def _preview(self, option: Option | None, pause: float) -> None:
-        """Fetch the passage of an option's place after a pause, unless the preview is hidden (a narrow
-        screen: no work for what is not shown) or already shows it."""
+        """Fetch the passage of an option's place after a pause (a newer highlight or newer results start
+        the pause again), unless the preview is hidden (a narrow screen: no work for what is not shown)
+        or already shows it."""
         place = option.preview if isinstance(option, PlaceOption) else None
         if place is None or place == self._previewed or not self.has_class("-wide"):
             return
-        self._previewed = place
         show = partial(self._show_preview, place=place)
         self.fetch("context", settled_neighbours, place.passage_id, pause, then=show)
 
     async def _show_preview(self, passages: tuple[PassageView, ...] | None, place: TextPlace) -> None:
-        """Show the preview unless a newer highlight took its place."""
-        if passages is not None:
+        """Show the preview unless a newer highlight took its place (or went back to what it shows)."""
+        if passages is not None and place == self.reader_place():
+            self._previewed = place
             await self.query_one(PassagePreview).show(passages, place)
 
     @on(Input.Submitted, "#search-input")

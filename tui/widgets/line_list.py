@@ -159,8 +159,7 @@ class LineList(ScrollView, can_focus=True):
             self.scroll_to(y=0, animate=False, immediate=True)
             index = self._first_enabled(range(len(self._options)))
         self._highlighted = None
-        self._highlight(index, moved=False, announce=previous is None or index is None
-                        or self.key_of(previous) != self.key_of(self._options[index]))
+        self._highlight(index, moved=False)
         self.refresh()
 
     def clear_options(self) -> None:
@@ -192,7 +191,7 @@ class LineList(ScrollView, can_focus=True):
         """The width an option's text wraps to: the list's, less the option's padding."""
         return self.scrollable_content_region.width - self.get_component_styles(OPTION).padding.width
 
-    def _highlight(self, index: int | None, moved: bool, announce: bool = True) -> None:
+    def _highlight(self, index: int | None, moved: bool) -> None:
         """Move the highlight, redraw the two options' lines, bring it into view and say so."""
         if index is not None:
             index = clamp(index, 0, len(self._options) - 1) if self._options else None
@@ -203,8 +202,7 @@ class LineList(ScrollView, can_focus=True):
             self._refresh_option(changed)
         if index is not None:
             self.scroll_to_highlight()
-            if announce:
-                self.post_message(self.Highlighted(self, self._options[index], index, moved))
+            self.post_message(self.Highlighted(self, self._options[index], index, moved))
 
     def _refresh_option(self, index: int | None) -> None:
         """Redraw the lines of one option."""
