@@ -75,6 +75,7 @@ def _measure_ui(results: dict[str, Any], n: int, args: argparse.Namespace,
         _log(f"N={n}: first screen vs bare Textual, keystrokes in tmux")
         results["first_screen"] = ui_bench.first_screen(db)
         results["keystrokes"] = ui_bench.keystrokes(db, keystroke_queries(args.seed))
+        results["keystroke_anchor"] = ui_bench.keystroke_anchor(keystroke_queries(args.seed))
     if "fzf" not in args.skip and "search" in results["runs"][n]:
         # fzf takes ~1 s a query at 10,000 articles: a stratified fifth of the queries above 1,000.
         subset = queries if n <= 1000 else queries[::5]

@@ -84,32 +84,50 @@ def keystrokes(db: Path, queries: list[str]) -> dict[str, Any]:
         resolution = poll_cost_ms(pane)
         with Store.open(db, readonly=True) as store:
             for query in queries:
-                rows += _type_query(pane, store, query)
+                rows += _type_query(pane, query, lambda prefix: _expected_labels(store, prefix))
         rss = pane.peak_rss_mb()
     finally:
         pane.stop()
     return _keystroke_report(rows, resolution, rss)
 
 
-def _type_query(pane: Pane, store: Store, query: str) -> list[dict[str, Any]]:
-    """Open search afresh and type `query`, one timed key at a time."""
-    pane.send("Escape", literal=False)
-    time.sleep(0.3)
-    pane.send("/")
-    time.sleep(0.5)
-    pane.send("C-u", literal=False)
-    time.sleep(0.3)
-    return [_timed_key(pane, store, query[:i], query[i - 1]) for i in range(1, len(query) + 1)]
+def keystroke_anchor(queries: list[str]) -> dict[str, Any]:
+    """The same keys typed into the bare app that replaces a Textual OptionList's rows at every key:
+    what showing new rows costs the plain way on this machine, in this run."""
+    pane = Pane("bare-keys", [sys.executable, "-m", "bench.bare_app", "--list"], ROOT)
+    pane.start()
+    rows: list[dict[str, Any]] = []
+    try:
+        if pane.wait(lambda screen: READY in screen, pane.started, timeout=60) is None:
+            return {"error": "the bare app never appeared", "screen": pane.screen()}
+        resolution = poll_cost_ms(pane)
+        for query in queries:
+            rows += _type_query(pane, query, lambda prefix: [], opening=())
+    finally:
+        pane.stop()
+    return _keystroke_report(rows, resolution, None)
 
 
-def _timed_key(pane: Pane, store: Store, prefix: str, key: str) -> dict[str, Any]:
+OPEN_SEARCH = (("Escape", False, 0.3), ("/", True, 0.5))
+"""Keys (tmux name, literal?, pause after) that open the explorer's search afresh."""
+
+
+def _type_query(pane: Pane, query: str, expected: Callable[[str], list[str]],
+                opening: tuple[tuple[str, bool, float], ...] = OPEN_SEARCH) -> list[dict[str, Any]]:
+    """Empty the box (opening search first in the explorer) and type `query`, one timed key at a time."""
+    for key, literal, pause in (*opening, ("C-u", False, 0.3)):
+        pane.send(key, literal=literal)
+        time.sleep(pause)
+    return [_timed_key(pane, query[:i], query[i - 1], expected(query[:i])) for i in range(1, len(query) + 1)]
+
+
+def _timed_key(pane: Pane, prefix: str, key: str, expected: list[str]) -> dict[str, Any]:
     """Send one key; time until the typed text shows (echo) and until its results show.
 
     The explorer heads its results with the query in curly quotes ("40 results for “secur”"), which
     marks exactly when results for this prefix are on screen; failing that, the labels of the top hits
     the store returns for the prefix must be visible.
     """
-    expected = _expected_labels(store, prefix)
     header = f"“{prefix}”"
     start = time.perf_counter()
     pane.send(key)

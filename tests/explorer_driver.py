@@ -5,10 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual import events
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable
+from textual.worker import WorkerCancelled
 
 from tui.app import NatoAsiaApp
+
+
+async def workers_done(app: App[object]) -> None:
+    """Wait for the app's workers; one cancelled meanwhile (superseded by a newer query) is no failure."""
+    for _ in range(10):
+        try:
+            await app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            continue
 
 
 class Explorer:
@@ -26,7 +38,7 @@ class Explorer:
         """Let workers finish, and those their results start, and the screen redraw."""
         for _ in range(self.settle_rounds):
             await self.pilot.pause()
-            await self.app.workers.wait_for_complete()
+            await workers_done(self.app)
         await self.pilot.pause()
 
     async def press(self, *keys: str) -> None:

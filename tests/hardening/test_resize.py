@@ -19,6 +19,7 @@ from tui.screens.search import SearchScreen
 from tui.screens.sources import SourcesScreen
 from tui.screens.timeline import TimelineScreen
 from tui.widgets.article_view import ArticleView
+from tui.widgets.line_list import LineList
 
 if TYPE_CHECKING:
     from tests.hardening.conftest import Driver
@@ -29,8 +30,9 @@ SIZES = [(20, 6), (200, 60), (40, 12), (200, 60), (20, 6), (80, 24), (140, 40)]
 
 def list_place(screen: Screen[object]) -> object:
     """The highlighted row of the screen's (first) option list or table."""
-    found = screen.query(OptionList).first() if screen.query(OptionList) else screen.query(DataTable).first()
-    if isinstance(found, OptionList):
+    lists = screen.query(OptionList) or screen.query(LineList)
+    found = lists.first() if lists else screen.query(DataTable).first()
+    if isinstance(found, (OptionList, LineList)):
         return found.highlighted, getattr(found.highlighted_option, "place", None)
     return found.cursor_row
 

@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from store.db import Store
+from tests.explorer_driver import workers_done
 from store.files import read_article
 from store.ingest import ingest_text
 from tui.app import NatoAsiaApp
@@ -25,7 +26,7 @@ async def settle(pilot: Pilot[Any]) -> None:
     # A finished query can start another (a highlighted row loads its preview): wait until none is left.
     for _ in range(50):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
         if not any(worker.is_running for worker in pilot.app.workers):
             return

@@ -22,6 +22,7 @@ from tui.screens.why import WhyScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.dossier_view import DossierView
 from tui.widgets.nav_list import Heading, NavList, PlaceOption
+from tui.widgets.result_list import ResultList
 
 if TYPE_CHECKING:
     from tests.tui.conftest import Explore
@@ -154,7 +155,7 @@ async def test_a_half_remembered_phrase_with_typos(corpus_store: Store, explore:
     opens the reader at the quote."""
     async with explore(corpus_store) as ui:
         await ui.search("walking dangerus road")
-        assert str(ui.app.screen.query_one(NavList).options[0].prompt).startswith("Quotes")
+        assert str(ui.app.screen.query_one(ResultList).options[0].prompt).startswith("Quotes")
         await ui.press("enter")
         assert isinstance(ui.app.screen, ReaderScreen)
         article = ui.app.screen.query_one(ArticleView)

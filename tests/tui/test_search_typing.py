@@ -162,3 +162,13 @@ async def test_keys_typed_right_after_escape_go_where_escape_leads(seed_store: S
 def _first_passage_id(store: Store, document_id: int) -> int:
     """The id of a document's first passage."""
     return queries.document_passages(store, document_id)[0].id
+
+
+async def test_a_long_query_scrolls_the_box_to_its_end(seed_store: Store, explore: Explore) -> None:
+    """The box repaints without a layout as you type, and still follows its cursor past its width."""
+    async with explore(seed_store) as ui:
+        await ui.resize(40, 20)
+        await ui.burst("slash", *("nato " * 12).strip())
+        box = ui.app.screen.query_one("#search-input", Input)
+        assert box.scroll_offset.x > 0 and box.cursor_position == len(box.value)
+        assert box.virtual_size.width > box.content_region.width

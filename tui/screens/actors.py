@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 
 STORE_CHECK = 2.0
 """Seconds between asking the store whether another process changed it (one integer read)."""
-WIDE = 110
-"""Columns from which the dossier preview shows beside the list (as the App's breakpoint says)."""
 PREVIEW_ROWS = 40
 """Rows per section of the preview, which only needs to fill one screen."""
 
@@ -67,6 +65,8 @@ class ActorsScreen(KindTableScreen):
         """An actors list that has not yet seen the store."""
         super().__init__()
         self._version: tuple[int, int] | None = None
+        self._previewed: int | None = None
+        """The actor whose dossier the preview shows or is reading in full (on a wide screen)."""
 
     def compose(self) -> ComposeResult:
         """Kind tabs and filter above the list, the dossier preview beside it on wide terminals."""
@@ -149,10 +149,24 @@ class ActorsScreen(KindTableScreen):
         return actor_row(row)
 
     def show_page(self, page: Page) -> None:
-        """List the page; once the first is on screen, learn every document's title for the preview."""
+        """List the page; once the first is on screen, what the preview needs if it shows."""
         super().show_page(page)
+        self._fill_preview()
+
+    def on_resize(self) -> None:
+        """Fit the columns; a screen made wide shows the preview, which is filled then."""
+        super().on_resize()
+        self._fill_preview()
+
+    def _fill_preview(self) -> None:
+        """On a wide screen, learn the documents' titles once and preview the highlighted actor in full; on
+        a narrow one the preview is hidden and neither is read for it."""
+        if not self.has_class("-wide"):
+            return
         if not self.query_one("#preview", DossierView).titles:
             self.fetch("documents", queries.documents, then=self._set_documents)
+        if self.highlighted_actor_id() != self._previewed:
+            self._preview_highlighted()
 
     def highlighted_actor_id(self) -> int | None:
         """The id of the actor under the cursor, if any."""
@@ -164,14 +178,16 @@ class ActorsScreen(KindTableScreen):
         """Load the highlighted actor's dossier into the preview (wide terminals only show it)."""
         actor_id = self.highlighted_actor_id()
         if actor_id is not None:
+            # `r` reads at the dossier's first mention, so it is read even while the preview is hidden.
+            self._previewed = actor_id if self.has_class("-wide") else None
             # Those who speak for an actor come second: finding them reads every quote of the store.
             self.fetch("preview", queries.dossier, actor_id, PREVIEW_ROWS, False, then=self._show_preview)
 
     def _show_preview(self, dossier: Dossier | None) -> None:
-        """Display the preview, then read who speaks for its actor."""
+        """Display the preview, then read who speaks for its actor if the preview shows."""
         if dossier is not None and dossier.actor.id == self.highlighted_actor_id():
             self.query_one("#preview", DossierView).show(dossier)
-            if dossier.actor.kind in AFFILIATED_KINDS:
+            if dossier.actor.kind in AFFILIATED_KINDS and self.has_class("-wide"):
                 # Its own group: the same actor's dossier read again (the list reloaded) does not cancel it.
                 self.fetch("spoken-for", queries.with_spoken_for, dossier, PREVIEW_ROWS, then=self._show_spoken_for)
 

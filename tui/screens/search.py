@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Header, Input, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -25,12 +25,18 @@ from tui.screens.base import CITE, CORRECT, LINEAGE, MERGE, WHY, ExplorerScreen,
 from tui.screens.printable import printable
 from tui.widgets.attached import in_history
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.line_list import LineList
 from tui.widgets.nav_list import PlaceOption
 from tui.widgets.passage_preview import PassagePreview
+from tui.widgets.quiet_input import QuietInput
 from tui.widgets.result_list import ResultList, RowStyle, result_options
 
 LIMIT = 20
 """Results per type."""
+SHORT_QUERY = 3
+"""Up to this many characters a query is a prefix that the next key will narrow: few rows are built."""
+SHORT_LIMIT = 5
+"""Results per type for a short query: four groups of five fill a screen, and each costs its row."""
 PREVIEW_AFTER_TYPING = 0.3
 """Seconds new results must stay put before the first one's passage is previewed: typing never waits on
 a preview (mounting one costs a layout of the screen)."""
@@ -80,14 +86,15 @@ class SearchScreen(ExplorerScreen):
         super().__init__()
         # Searches run one at a time: a burst of keys never has several searches fighting for the CPU.
         self._one_search = threading.Lock()
-        self._fresh_results = False
+        self._previewed: TextPlace | None = None
+        """The place the preview shows (it is not fetched again for it)."""
         self.scope: Scope | None = None
         """The results shown, as a part of the JSON export (for `e`)."""
 
     def compose(self) -> ComposeResult:
         """Box, results, footer."""
         yield Header()
-        yield Input(placeholder="search actors, quotes, passages, events…", id="search-input")
+        yield QuietInput(placeholder="search actors, quotes, passages, events…", id="search-input")
         yield Static(HINT, id="search-hint", markup=False)
         with Horizontal(classes="with-preview"):
             yield ResultList(id="results")
@@ -113,19 +120,29 @@ class SearchScreen(ExplorerScreen):
     def run_search(self, text: str, style: RowStyle) -> None:
         """Search in a thread, one search at a time; a superseded search stops at its next stage.
 
-        The thread also builds and measures the result rows, so the UI thread only shows them."""
+        A short prefix, which the next key will likely narrow, gets a few rows at once and the rest only
+        if typing rests. The thread also builds and measures the rows, so the UI thread only shows them."""
+        short = len(text) <= SHORT_QUERY
+        if self._search_and_post(text, style, SHORT_LIMIT if short else LIMIT) and short:
+            time.sleep(PREVIEW_AFTER_TYPING)
+            self._search_and_post(text, style, LIMIT)
+
+    def _search_and_post(self, text: str, style: RowStyle, limit: int) -> bool:
+        """Search (in the search worker) and post the results; False if superseded or failed."""
         worker = get_current_worker()
         with self._one_search:
             if worker.is_cancelled:
-                return
+                return False
             try:
-                results = search(self.store, text, limit=LIMIT, cancelled=lambda: worker.is_cancelled)
+                results = search(self.store, text, limit=limit, cancelled=lambda: worker.is_cancelled)
             except StoreError as error:
                 self.report_from_thread(error)
-                return
-        if not worker.is_cancelled:
-            results = printable(results)
-            self.post_message(self.Found(text, results, result_options(results, style)))
+                return False
+        if worker.is_cancelled:
+            return False
+        results = printable(results)
+        self.post_message(self.Found(text, results, result_options(results, style)))
+        return True
 
     @on(Found)
     def _show(self, message: Found) -> None:
@@ -140,25 +157,33 @@ class SearchScreen(ExplorerScreen):
         hint = found if total else f"Nothing found for “{results.query}”"
         # The hint is one line high whatever it says: no need to lay the screen out again.
         self.query_one("#search-hint", Static).update(hint, layout=False)
-        self._fresh_results = bool(message.options)
         self.scope = {group: ("id", [hit.id for hit in getattr(results, group)])
                       for group in ("actors", "quotes", "passages", "events")}
         self.query_one(ResultList).show(message.options)
 
-    @on(OptionList.OptionHighlighted, "#results")
-    def _preview_when_settled(self, event: OptionList.OptionHighlighted) -> None:
+    @on(LineList.Highlighted, "#results")
+    def _preview_when_settled(self, event: LineList.Highlighted) -> None:
         """Preview the highlighted result once the highlight rests, not on every keystroke's results."""
-        event.prevent_default()
-        pause = PREVIEW_AFTER_TYPING if self._fresh_results else PREVIEW_AFTER_MOVE
-        self._fresh_results = False
-        place = event.option.preview if isinstance(event.option, PlaceOption) else None
-        if place is not None:
-            show = partial(self._show_preview, place=place)
-            self.fetch("context", settled_neighbours, place.passage_id, pause, then=show)
+        self._preview(event.option, PREVIEW_AFTER_MOVE if event.moved else PREVIEW_AFTER_TYPING)
+
+    def on_resize(self) -> None:
+        """A screen made wide shows its preview: fill it with the highlighted result's passage."""
+        self._preview(self.query_one(ResultList).highlighted_option, 0)
+
+    def _preview(self, option: Option | None, pause: float) -> None:
+        """Fetch the passage of an option's place after a pause (a newer highlight or newer results start
+        the pause again), unless the preview is hidden (a narrow screen: no work for what is not shown)
+        or already shows it."""
+        place = option.preview if isinstance(option, PlaceOption) else None
+        if place is None or place == self._previewed or not self.has_class("-wide"):
+            return
+        show = partial(self._show_preview, place=place)
+        self.fetch("context", settled_neighbours, place.passage_id, pause, then=show)
 
     async def _show_preview(self, passages: tuple[PassageView, ...] | None, place: TextPlace) -> None:
-        """Show the preview unless a newer highlight took its place."""
-        if passages is not None:
+        """Show the preview unless a newer highlight took its place (or went back to what it shows)."""
+        if passages is not None and place == self.reader_place():
+            self._previewed = place
             await self.query_one(PassagePreview).show(passages, place)
 
     @on(Input.Submitted, "#search-input")

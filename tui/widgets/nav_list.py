@@ -47,13 +47,10 @@ def two_line(head: Content, body: str | Content | Text) -> Group:
     return Group(head, Padding(body, (0, 0, 0, 2)))
 
 
-class NavList(OptionList):
-    """OptionList with j/k/g/G, section jumps, and enter posting the chosen option's place."""
+class PlaceHighlight:
+    """The place and quote of a list's highlighted option, for lists of place options."""
 
-    BINDINGS = [
-        *vim_keys("cursor_down", "cursor_up", "first", "last"),
-        Binding("enter", "select", "Open"),
-    ]
+    highlighted_option: Option | None
 
     @property
     def highlighted_place(self) -> Place | None:
@@ -66,6 +63,15 @@ class NavList(OptionList):
         """The id of the quote the highlighted option shows, if it shows one."""
         option = self.highlighted_option
         return option.quote_id if isinstance(option, PlaceOption) else None
+
+
+class NavList(PlaceHighlight, OptionList):
+    """OptionList with j/k/g/G, section jumps, and enter posting the chosen option's place."""
+
+    BINDINGS = [
+        *vim_keys("cursor_down", "cursor_up", "first", "last"),
+        Binding("enter", "select", "Open"),
+    ]
 
     def headings(self) -> list[int]:
         """Indexes of the group headings, in order."""

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
+from textual import on
+from textual.binding import Binding
 from textual.content import Content
 from textual.style import Style
 from textual.widgets.option_list import Option
 
 from store.search import Hit, SearchResults
-from tui.messages import ActorPlace, Place, TextPlace
-from tui.widgets.nav_list import Heading, NavList, PlaceOption
+from tui.messages import ActorPlace, Navigate, Place, TextPlace
+from tui.widgets.line_list import LineList
+from tui.widgets.nav_list import Heading, PlaceHighlight, PlaceOption
 from tui.widgets.spans import component_style, mark_spans
 
 GROUPS = (("actors", "Actors"), ("quotes", "Quotes"), ("passages", "Passages"), ("events", "Events"))
@@ -66,20 +70,33 @@ def _option(hit: Hit, style: RowStyle) -> PlaceOption:
     return PlaceOption(prompt, place_of(hit), preview=spot_of(hit), quote_id=quote_id)
 
 
-class ResultList(NavList):
-    """The results of one search; the first result is highlighted so enter opens it."""
+class ResultList(PlaceHighlight, LineList):
+    """The results of one search, drawn a line at a time and replaced in place as the query changes; the
+    best result is highlighted so enter opens it, unless you moved to another that is still there."""
 
-    COMPONENT_CLASSES = {"result-list--match", "result-list--detail"}
+    BINDINGS = [Binding("enter", "select", "Open")]
+    COMPONENT_CLASSES = LineList.COMPONENT_CLASSES | {"result-list--match", "result-list--detail"}
+
+    def key_of(self, option: Option) -> Hashable:
+        """A result is the same result when it opens the same place and shows the same quote."""
+        if isinstance(option, PlaceOption):
+            return option.place, option.preview, option.quote_id
+        return super().key_of(option)
 
     def row_style(self) -> RowStyle:
         """The styles and wrapping width rows need now (asked on the UI thread, used by the search's)."""
-        padding = self.get_component_styles("option-list--option").padding
-        width = self.scrollable_content_region.width - self._get_left_gutter_width() - padding.width
-        return RowStyle(
-            component_style(self, "result-list--match"), component_style(self, "result-list--detail"), width
-        )
+        return RowStyle(component_style(self, "result-list--match"),
+                        component_style(self, "result-list--detail"), self._option_width())
 
-    def show(self, options: list[Option]) -> None:
-        """Replace the list with these rows (from `result_options`)."""
-        self.set_options(options)
-        self.highlighted = 1 if options else None
+    def show(self, options: Sequence[Option], keep: bool = True) -> None:
+        """Replace the results with these rows (from `result_options`), in place: the highlight stays on
+        a result you moved to if it is still found, else goes to the best one."""
+        best = self._first_enabled(range(self.option_count))
+        super().show(options, keep=keep and self.highlighted not in (None, best))
+
+    @on(LineList.Selected)
+    def _open_place(self, event: LineList.Selected) -> None:
+        """Choosing a result asks the App to open its place."""
+        if isinstance(event.option, PlaceOption) and event.option.place is not None:
+            event.stop()
+            self.post_message(Navigate(event.option.place))
