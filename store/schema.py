@@ -48,8 +48,8 @@ TABLES: dict[str, dict[str, Any]] = {
     },
     "aliases": {
         "columns": {"actor_id": int, "alias": str},
-        "pk": ("actor_id", "alias"),
-        "foreign_keys": [("actor_id", "actors", "id")],
+        "ddl": "CREATE TABLE aliases (actor_id INTEGER NOT NULL REFERENCES actors(id), alias TEXT NOT NULL, "
+               "PRIMARY KEY (actor_id, alias)) WITHOUT ROWID",
     },
     "mentions": {
         "columns": _ID | {"actor_id": int, "document_id": int, "passage_id": int} | _SPAN,
@@ -73,8 +73,8 @@ TABLES: dict[str, dict[str, Any]] = {
     },
     "event_actors": {
         "columns": {"event_id": int, "actor_id": int},
-        "pk": ("event_id", "actor_id"),
-        "foreign_keys": [("event_id", "events", "id"), ("actor_id", "actors", "id")],
+        "ddl": "CREATE TABLE event_actors (event_id INTEGER NOT NULL REFERENCES events(id), actor_id INTEGER NOT NULL "
+               "REFERENCES actors(id), PRIMARY KEY (event_id, actor_id)) WITHOUT ROWID",
     },
     "citations": {
         "columns": _ID | {"document_id": int, "passage_id": int, "outlet": str,
@@ -114,9 +114,9 @@ re-extraction (store/corrections.py), with JSON ``target``, ``value`` and ``befo
 ``compounds`` maps a hyphenated word written together ("shangrila") to its FTS words;
 ``words`` is the full-text vocabulary with document counts and ``name_words`` the words of actors'
 names, aliases and titles (both kept at ingest, so search never scans an index to learn them).
-A table with ``ddl`` is made by it: ``compounds`` is looked up by its word only, so (schema 8) the word
-is the key of a table without rowid, stored once rather than in the table and again in an index (the
-vocabularies' ids are kept: search loads their new words by id)."""
+A table with ``ddl`` is made by it: a table looked up only by its key (compounds by word, aliases and
+event links by both their ids) is (schema 8) a table without rowid, its key stored once rather than in
+the table and again in an index (the vocabularies' ids are kept: search loads their new words by id)."""
 
 INDEXES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("documents", ("sha256",), True),
@@ -206,11 +206,15 @@ def is_ours(conn: sqlite3.Connection) -> bool:
     return conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
 
 
-def _keyed_by_word(table: str, columns: str) -> tuple[str, ...]:
-    """Statements that remake a table as its ``ddl`` in TABLES says (keyed by its word), rows kept."""
+def _without_rowid(table: str) -> tuple[str, ...]:
+    """Statements that remake a table as its ``ddl`` in TABLES says (a table without rowid), rows and
+    indexes kept (the indexes named as sqlite-utils names them)."""
     lean = TABLES[table]["ddl"].replace(f"CREATE TABLE {table} ", f"CREATE TABLE {table}_lean ", 1)
+    columns = ", ".join(TABLES[table]["columns"])
+    indexes = tuple(f"CREATE {'UNIQUE ' * unique}INDEX idx_{table}_{'_'.join(on)} ON {table} ({', '.join(on)})"
+                    for name, on, unique in INDEXES if name == table)
     return (lean, f"INSERT INTO {table}_lean ({columns}) SELECT {columns} FROM {table}", f"DROP TABLE {table}",
-            f"ALTER TABLE {table}_lean RENAME TO {table}")
+            f"ALTER TABLE {table}_lean RENAME TO {table}", *indexes)
 
 
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -232,13 +236,13 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "DROP TABLE passages_fts", *PASSAGES_FTS,
         "INSERT INTO passages_fts (rowid, text) SELECT id, text FROM passages",
         "ALTER TABLE passages DROP COLUMN text",
-        *_keyed_by_word("compounds", "folded, words")),
+        *_without_rowid("compounds"), *_without_rowid("aliases"), *_without_rowid("event_actors")),
 }
 """Statements that bring a store of the key's version to the next; quotes stored before schema 4
 keep no attribution, before schema 6 no candidates (re-ingesting their articles gives them); documents
 stored before schema 5 were all text or Markdown files, told apart by their path; schema 7 adds the
 empty evidence board; schema 8 stores the text once (a passage is its document's text[start:end],
-indexed as it was) and keys the compounds by their word."""
+indexed as it was) and keeps the tables looked up by their key without rowid."""
 
 
 def migrate(conn: sqlite3.Connection) -> None:
