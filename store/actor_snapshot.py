@@ -11,8 +11,8 @@ from store.resolve import index_words, surname
 
 Json = dict[str, Any]
 _SPANS = {
-    "mentions": 'SELECT d.sha256, t.start, t."end", substr(d.text, t.start + 1, t."end" - t.start) FROM mentions t '
-                "JOIN documents d ON d.id = t.document_id WHERE t.actor_id = ?",
+    "mentions": 'SELECT d.sha256, t.start, t."end", t.text FROM mentions t JOIN documents d ON d.id = t.document_id '
+                "WHERE t.actor_id = ?",
     "quotes": 'SELECT d.sha256, t.start, t."end" FROM quotes t JOIN documents d ON d.id = t.document_id '
               "WHERE t.speaker_id = ?",
     "events": 'SELECT d.sha256, t.start, t."end" FROM event_actors ea JOIN events t ON t.id = ea.event_id '
@@ -43,8 +43,8 @@ def restore(conn: sqlite3.Connection, snap: Json, holder: int | None, holder_bef
     actor = _actor(conn, snap)
     conn.executemany("INSERT OR IGNORE INTO aliases (actor_id, alias) VALUES (?, ?)",
                      [(actor, alias) for alias in snap["aliases"] if alias != snap["name"]])
-    for sha, start, end, _text in snap["mentions"]:
-        put_mention(conn, actor, sha, start, end)
+    for sha, start, end, text in snap["mentions"]:
+        put_mention(conn, actor, sha, start, end, text)
     conn.executemany(_SPEAKER,
                      [(actor, *key) for key in snap["quotes"]])
     conn.executemany(_OUTLET,
@@ -67,15 +67,15 @@ def _actor(conn: sqlite3.Connection, snap: Json) -> int:
                             (snap["name"], snap["kind"], snap["title"], surname(snap["name"], snap["kind"]))).lastrowid)
 
 
-def put_mention(conn: sqlite3.Connection, actor: int, sha: str, start: int, end: int) -> None:
+def put_mention(conn: sqlite3.Connection, actor: int, sha: str, start: int, end: int, text: str) -> None:
     """Point the mention at this key to the actor, or add it again if it was deleted."""
     moved = conn.execute(_MENTION_MOVE, (actor, sha, start, end)).rowcount
     if moved:
         return
-    conn.execute('INSERT INTO mentions (actor_id, document_id, passage_id, start, "end") '
-                 "SELECT ?, d.id, p.id, ?, ? FROM documents d JOIN passages p ON p.document_id = d.id "
+    conn.execute('INSERT INTO mentions (actor_id, document_id, passage_id, start, "end", text) '
+                 "SELECT ?, d.id, p.id, ?, ?, ? FROM documents d JOIN passages p ON p.document_id = d.id "
                  "WHERE d.sha256 = ? AND p.start <= ? ORDER BY p.start DESC LIMIT 1",
-                 (actor, start, end, sha, start))
+                 (actor, start, end, text, sha, start))
 
 
 def _give_back(conn: sqlite3.Connection, holder: int, before: Json, snap: Json) -> None:

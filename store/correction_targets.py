@@ -54,8 +54,7 @@ _QUOTE_BY_ID = _QUOTE + "q.id = ?"
 _QUOTE_AT = _QUOTE + 'q.document_id = ? AND q.start <= ? AND q."end" >= ? ORDER BY q."end" - q.start LIMIT 1'
 """The innermost quote holding a span."""
 _ALIASES = "SELECT alias FROM aliases WHERE actor_id = ? ORDER BY alias"
-_MENTION = ('SELECT m.id, substr(d.text, m.start + 1, m."end" - m.start), a.name FROM mentions m '
-            "JOIN actors a ON a.id = m.actor_id JOIN documents d ON d.id = m.document_id WHERE m.document_id = ? "
+_MENTION = ('SELECT m.id, m.text, a.name FROM mentions m JOIN actors a ON a.id = m.actor_id WHERE m.document_id = ? '
             'AND m.start <= ? AND m."end" >= ? ORDER BY m."end" - m.start LIMIT 1')
 
 

@@ -128,8 +128,7 @@ def detach_mention(store: Store, mention: int) -> Correction:
     """Take one mention away from its actor."""
     with writing(store) as conn:
         key = amend.span_key(conn, "mentions", mention)
-        actor, text = conn.execute('SELECT m.actor_id, substr(d.text, m.start + 1, m."end" - m.start) FROM mentions m '
-                                   "JOIN documents d ON d.id = m.document_id WHERE m.id = ?", (mention,)).fetchone()
+        actor, text = conn.execute("SELECT actor_id, text FROM mentions WHERE id = ?", (mention,)).fetchone()
         ref = amend.actor_ref(conn, actor)
         summary = f"detach “{text}” (at {key['start']}) from {ref['name']}"
         return record(conn, "detach", key, None, {"actor": ref, "text": text}, summary)
@@ -156,7 +155,7 @@ def _undo_detach(conn: sqlite3.Connection, target: Json, value: Any, before: Any
     """Give the mention back to its actor."""
     actor = amend.actor_id(conn, before["actor"])
     if actor is not None:
-        put_mention(conn, actor, target["sha256"], target["start"], target["end"])
+        put_mention(conn, actor, target["sha256"], target["start"], target["end"], before["text"])
         recount(conn, [actor])
 
 

@@ -37,8 +37,7 @@ _SELECTS = {
               "FROM actors a ORDER BY a.id",
     "passages": 'SELECT id, document_id, ordinal, kind, section, NULL AS text, start, "end", page FROM passages '
                 "ORDER BY document_id, ordinal",
-    "mentions": 'SELECT actor_id, passage_id, start, "end", NULL AS text, document_id AS _document FROM mentions '
-                "ORDER BY document_id, start",
+    "mentions": 'SELECT actor_id, passage_id, start, "end", text FROM mentions ORDER BY document_id, start',
     "quotes": 'SELECT q.id, q.passage_id, q.speaker_id, a.name AS speaker, q.kind, q.text, q.start, q."end", '
               "q.document_id, CASE WHEN q.rule IS NULL THEN NULL ELSE json_object('rule', q.rule, 'cue_start', "
               "q.cue_start, 'cue_end', q.cue_end) END AS attribution, " + _QUOTE_CORRECTED + " AS corrected "
@@ -52,10 +51,8 @@ _SELECTS = {
                  "ORDER BY c.document_id, c.start",
     "footnotes": "SELECT document_id, number, text FROM footnotes ORDER BY document_id, number, start",
 }
-"""One query per exported table; its columns are exactly the contract's keys, in order (a passage's or a
-mention's text is filled in from its document's by ``_records``, which drops the ``_document`` it needs)."""
-_SPAN_TEXTS = {"passages": "document_id", "mentions": "_document"}
-"""Exported tables whose text is their document's text[start:end], with the column naming the document."""
+"""One query per exported table; its columns are exactly the contract's keys, in order (a passage's
+text is filled in from its document's by ``_records``)."""
 _JSON_COLUMNS = {"aliases", "actor_ids", "attribution"}
 _KIND_HEADINGS = {"person": "People", "organization": "Organizations", "country": "Countries",
                   "place": "Places", "outlet": "Outlets", "group": "Groups and unnamed sources"}
@@ -90,14 +87,12 @@ def part(store: Store, scope: Scope) -> str:
 
 
 def _records(store: Store, table: str, rows: list[Any]) -> list[dict[str, Any]]:
-    """Exported rows as plain dicts; passages and mentions (in document order) with their text, each
-    document read once."""
+    """Exported rows as plain dicts; passages (in document order) with their text, each document read once."""
     found = [_record(row) for row in rows]
-    if table in _SPAN_TEXTS:
-        text, document = DocumentText(store), _SPAN_TEXTS[table]
+    if table == "passages":
+        text = DocumentText(store)
         for row in found:
-            row["text"] = text(row[document])[row["start"]:row["end"]]
-            row.pop("_document", None)
+            row["text"] = text(row["document_id"])[row["start"]:row["end"]]
     return found
 
 
@@ -173,11 +168,9 @@ def actors_csv(store: Store) -> str:
 
 
 def _columns(store: Store, table: str) -> list[str]:
-    """The column names of one export table, known even when it has no rows (not the ``_document`` a
-    mention's text is read with)."""
+    """The column names of one export table, known even when it has no rows."""
     with store.lock:
-        names = [column[0] for column in store.conn.execute(_SELECTS[table] + " LIMIT 0").description]
-    return [name for name in names if not name.startswith("_")]
+        return [column[0] for column in store.conn.execute(_SELECTS[table] + " LIMIT 0").description]
 
 
 def to_markdown(store: Store) -> str:

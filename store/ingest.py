@@ -64,7 +64,7 @@ A passage's text is staged for its index only: the store keeps its offsets into 
 
 
 _INSERT = {
-    "mentions": 'INSERT INTO mentions (actor_id, document_id, passage_id, start, "end") VALUES (?, ?, ?, ?, ?)',
+    "mentions": 'INSERT INTO mentions (actor_id, document_id, passage_id, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
     "event_actors": "INSERT INTO event_actors (event_id, actor_id) VALUES (?, ?)",
     "citations": "INSERT INTO citations (document_id, passage_id, outlet, outlet_actor_id, date, raw, start, "
                  '"end", footnote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -320,7 +320,7 @@ def _queue_mentions(batch: _Batch, document_id: int, article: Article,
                     actor_ids: dict[str, int], locate: _Locator) -> int:
     """Queue mentions of known actors (a mention of an actor extraction did not list is dropped), and
     count them and their document on each actor."""
-    rows = [(actor_ids[m.actor], document_id, locate(m.start), m.start, m.end)
+    rows = [(actor_ids[m.actor], document_id, locate(m.start), m.start, m.end, m.text)
             for m in article.mentions if m.actor in actor_ids]
     batch.rows["mentions"] += rows
     mentioned = Counter(row[0] for row in rows)

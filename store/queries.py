@@ -345,8 +345,7 @@ def _mentions(store: Store, where: str, params: tuple[object, ...], limit: int |
               ) -> tuple[MentionView, ...]:
     """Mentions matching ``where``, in text order, as keyword-in-context lines."""
     found = store.rows(sql.MENTIONS + where + _BY_TEXT["m"] + " LIMIT ?", (*params, _cap(limit)))
-    text = DocumentText(store)
-    return tuple(sql.mention_view(row, text(row["document_id"])) for row in found)
+    return _in_context(store, found, sql.mention_view)
 
 
 def _quotes(store: Store, where: str, params: tuple[object, ...] = (), limit: int | None = None

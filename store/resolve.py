@@ -20,9 +20,7 @@ _HOLDERS = ("SELECT a.id FROM aliases al CROSS JOIN actors a ON a.id = al.actor_
             "AND name != ?1 ORDER BY 1")
 # The documents whose longest mention of an actor by one of its names is a short form: its name there
 # was that form (descriptions such as "the president" are no names).
-_SHORT_ONLY = ('SELECT document_id FROM (SELECT m.document_id, substr(d.text, m.start + 1, m."end" - m.start) AS text '
-               "FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.actor_id = ?1) "
-               "WHERE (text IN (SELECT alias FROM aliases "
+_SHORT_ONLY = ("SELECT document_id FROM mentions WHERE actor_id = ?1 AND (text IN (SELECT alias FROM aliases "
                "WHERE actor_id = ?1) OR text = (SELECT name FROM actors WHERE id = ?1)) GROUP BY document_id "
                "HAVING max(length(text)) = length(?2) AND max(text = ?2) = 1 ORDER BY document_id")
 _RECOUNT = ("UPDATE actors SET mentions = (SELECT count(*) FROM mentions WHERE actor_id = actors.id), "

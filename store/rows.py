@@ -32,7 +32,7 @@ FROM {table} JOIN passages p ON p.id = {alias}.passage_id"""
 """The passage of a mention, quote or citation: its bounds (``passage_window`` reads the text) and place."""
 MENTIONS = """
 SELECT m.actor_id, a.name AS actor_name, a.kind AS actor_kind, m.passage_id, m.document_id,
-  m.start, m."end", """ + _IN_PASSAGE.format(table="mentions m", alias="m") + """
+  m.start, m."end", m.text, """ + _IN_PASSAGE.format(table="mentions m", alias="m") + """
 JOIN actors a ON a.id = m.actor_id"""
 QUOTES = """
 SELECT q.id, q.passage_id, q.document_id, q.speaker_id, a.name AS speaker, q.kind, q.text,
@@ -108,15 +108,14 @@ def passage_window(row: sqlite3.Row, text: str) -> Window:
     return text[start:min(row["p_end"], start + row["end"] - row["start"] + 2 * AROUND)], start
 
 
-def mention_view(row: sqlite3.Row, document: str) -> MentionView:
-    """A MentionView from a MENTIONS row and its document's text, with ~60 characters of folded context
-    either side (from the mention's passage)."""
-    text, base = passage_window(row, document)
+def mention_view(row: sqlite3.Row, window: Window) -> MentionView:
+    """A MentionView from a MENTIONS row, with ~60 characters of folded context either side."""
+    text, base = window
     local = row["start"] - base
     left = fold_space(text[max(0, local - 2 * CONTEXT_CHARS):local])[-CONTEXT_CHARS:]
     right_from = local + row["end"] - row["start"]
     right = fold_space(text[right_from:right_from + 2 * CONTEXT_CHARS])[:CONTEXT_CHARS]
-    return MentionView(*row[:7], text=document[row["start"]:row["end"]], left=left, right=right, section=row["section"],
+    return MentionView(*row[:8], left=left, right=right, section=row["section"],
                        paragraph=_paragraph(row))
 
 

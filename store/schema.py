@@ -52,9 +52,8 @@ TABLES: dict[str, dict[str, Any]] = {
                "PRIMARY KEY (actor_id, alias)) WITHOUT ROWID",
     },
     "mentions": {
-        # No text: a mention is its document's text[start:end] (schema 8).
-        "columns": _ID | {"actor_id": int, "document_id": int, "passage_id": int, "start": int, "end": int},
-        "not_null": {"actor_id", "document_id", "passage_id", "start", "end"},
+        "columns": _ID | {"actor_id": int, "document_id": int, "passage_id": int} | _SPAN,
+        "not_null": {"actor_id", "document_id", "passage_id", "start", "end", "text"},
         "foreign_keys": [("actor_id", "actors", "id"), ("document_id", "documents", "id"),
                          ("passage_id", "passages", "id")],
     },
@@ -236,14 +235,14 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     7: ("DROP TRIGGER passages_ai", "DROP TRIGGER passages_ad", "DROP TRIGGER passages_au",
         "DROP TABLE passages_fts", *PASSAGES_FTS,
         "INSERT INTO passages_fts (rowid, text) SELECT id, text FROM passages",
-        "ALTER TABLE passages DROP COLUMN text", "ALTER TABLE mentions DROP COLUMN text",
+        "ALTER TABLE passages DROP COLUMN text",
         *_without_rowid("compounds"), *_without_rowid("aliases"), *_without_rowid("event_actors")),
 }
 """Statements that bring a store of the key's version to the next; quotes stored before schema 4
 keep no attribution, before schema 6 no candidates (re-ingesting their articles gives them); documents
 stored before schema 5 were all text or Markdown files, told apart by their path; schema 7 adds the
-empty evidence board; schema 8 stores the text once (a passage or a mention is its document's
-text[start:end], passages indexed as they were) and keeps the tables looked up by their key without rowid."""
+empty evidence board; schema 8 stores the text once (a passage is its document's text[start:end],
+indexed as it was) and keeps the tables looked up by their key without rowid."""
 
 
 def migrate(conn: sqlite3.Connection) -> None:

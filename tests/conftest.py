@@ -219,8 +219,8 @@ def site(tmp_path: Path) -> Iterator[str]:
 
 
 def as_schema_7(path: Path) -> None:
-    """Lay a store out as schema 7 did (each passage's and mention's text stored, passages indexed by
-    triggers, compounds with a rowid), so a test can make an older store from a new one; the version is left for the test to set."""
+    """Lay a store out as schema 7 did (each passage's text stored and indexed by triggers, compounds with
+    a rowid), so a test can make an older store from a new one; the version is left for the test to set."""
     import sqlite3
 
     import sqlite_utils
@@ -230,8 +230,6 @@ def as_schema_7(path: Path) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     for statement in ("DROP TABLE passages_fts", "DROP VIEW passage_texts", "ALTER TABLE passages ADD COLUMN text TEXT",
                       'UPDATE passages SET text = substr((SELECT text FROM documents WHERE id = document_id), '
-                      'start + 1, "end" - start)', "ALTER TABLE mentions ADD COLUMN text TEXT",
-                      'UPDATE mentions SET text = substr((SELECT text FROM documents WHERE id = document_id), '
                       'start + 1, "end" - start)',
                       "CREATE TABLE compounds_7 (folded TEXT PRIMARY KEY, words TEXT)",
                       "INSERT INTO compounds_7 SELECT folded, words FROM compounds", "DROP TABLE compounds",

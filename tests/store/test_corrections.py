@@ -125,8 +125,7 @@ def test_rename_kind_and_not_an_actor_hold_and_undo(wire_store: Store) -> None:
 
 
 def test_detach_takes_one_mention_and_holds(wire_store: Store) -> None:
-    mention = _id(wire_store, "SELECT m.id FROM mentions m JOIN documents d ON d.id = m.document_id "
-                          "WHERE substr(d.text, m.start + 1, m.\"end\" - m.start) = 'Doe'")
+    mention = _id(wire_store, "SELECT id FROM mentions WHERE text = 'Doe'")
     corrections.detach_mention(wire_store, mention)
     _reingest(wire_store)
     assert wire_store.value("SELECT mentions FROM actors WHERE name = 'Jane Doe'") == 1

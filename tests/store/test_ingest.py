@@ -37,7 +37,7 @@ def test_ingest_adds_every_record(wire_store: Store) -> None:
 
 def test_offsets_cut_exactly_their_text(wire_store: Store) -> None:
     text = wire_store.value("SELECT text FROM documents")
-    for table, column in [("passage_texts", "text"), ("quotes", "text"),
+    for table, column in [("passage_texts", "text"), ("mentions", "text"), ("quotes", "text"),
                           ("events", "description"), ("citations", "raw"), ("footnotes", "text")]:
         for start, end, cut in wire_store.rows(f'SELECT start, "end", {column} FROM {table}'):
             assert text[start:end] == cut

@@ -32,7 +32,7 @@ def test_lookups_use_an_index(fresh_store: Store, table: str, columns: tuple[str
 def test_foreign_keys_are_enforced(fresh_store: Store) -> None:
     with pytest.raises(sqlite3.IntegrityError), fresh_store.transaction() as db:
         db["mentions"].insert({"actor_id": 99, "document_id": 99, "passage_id": 99, "start": 0,
-                               "end": 1})
+                               "end": 1, "text": "x"})
 
 
 def test_actor_name_and_kind_are_unique(fresh_store: Store) -> None:
