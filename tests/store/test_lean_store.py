@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import sqlite3
+from contextlib import closing
 from dataclasses import asdict, replace
 from pathlib import Path
 
@@ -45,7 +46,8 @@ def migrated(tmp_path: Path) -> Path:
     """A copy of the schema 7 store, opened (so migrated) once."""
     path = tmp_path / "schema7.db"
     shutil.copy(FIXTURE / "schema7.db", path)
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 7
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 7
     Store.open(path).close()
     return path
 
@@ -74,7 +76,8 @@ def test_the_migrated_index_holds_every_passage_and_keeps_in_step(migrated: Path
 
 
 def test_the_migration_gives_the_freed_pages_back(migrated: Path) -> None:
-    assert sqlite3.connect(migrated).execute("PRAGMA freelist_count").fetchone()[0] == 0
+    with closing(sqlite3.connect(migrated)) as conn:
+        assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
 
 
 def test_a_fresh_ingest_exports_what_schema_7_exported(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,8 @@ def test_a_schema_4_store_is_migrated_in_place(tmp_path: Path, monkeypatch: pyte
                     {"title": "B", "path": "/b.txt", "sha256": "2", "text": "B", "ingested_at": "2024", "passages": 0}])
                 db["actors"].insert({"name": "Jane Doe", "kind": "person", "title": "Foreign Minister"})
         as_schema_7(path)
-        sqlite3.connect(path, isolation_level=None).execute("PRAGMA user_version = 4")
+        with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+            conn.execute("PRAGMA user_version = 4")
     with Store.open(path) as store:
         assert store.value("PRAGMA user_version") == schema.SCHEMA_VERSION
         rows = store.rows("SELECT source, format, version_of FROM documents ORDER BY id")
