@@ -69,14 +69,16 @@ def findings(store: Store) -> dict[str, list[str]]:
     """Each kind of structural error with the texts that show it."""
     rows = store.rows
     table_events = [r["description"] for r in rows(
-        "SELECT e.description FROM events e JOIN passages p ON p.id = e.passage_id "
-        "WHERE p.kind = 'table' OR e.description LIKE '|%' OR p.text LIKE '|%'")]
-    body = [r["text"] for r in rows("SELECT text FROM passages WHERE kind NOT IN ('footnote', 'table')")]
-    notes = [r["text"] for r in rows("SELECT text FROM passages WHERE kind = 'footnote'")]
+        "SELECT e.description FROM events e JOIN passages p ON p.id = e.passage_id JOIN passage_texts t ON t.id = p.id "
+        "WHERE p.kind = 'table' OR e.description LIKE '|%' OR t.text LIKE '|%'")]
+    body = [r["text"] for r in rows("SELECT t.text FROM passages p JOIN passage_texts t ON t.id = p.id "
+                                   "WHERE p.kind NOT IN ('footnote', 'table')")]
+    notes = [r["text"] for r in rows("SELECT t.text FROM passages p JOIN passage_texts t ON t.id = p.id "
+                                    "WHERE p.kind = 'footnote'")]
     cited = [r["raw"] for r in rows("SELECT raw FROM citations")]
     # The page's own header line ("<title> Updated April 9, 2026 (IF123)") kept as a paragraph of the body.
-    titled = rows("SELECT p.text, d.title FROM passages p JOIN documents d ON d.id = p.document_id "
-                  "WHERE p.kind = 'paragraph'")
+    titled = rows("SELECT t.text, d.title FROM passages p JOIN documents d ON d.id = p.document_id "
+                  "JOIN passage_texts t ON t.id = p.id WHERE p.kind = 'paragraph'")
     title_lines = [r["text"] for r in titled if _opens_with(r["text"], r["title"])]
     title_events = [r["description"] for r in rows(
         "SELECT e.description, d.title FROM events e JOIN documents d ON d.id = e.document_id")

@@ -19,6 +19,7 @@ def write_floor(source: Path, target: Path) -> dict[str, Any]:
     with no index and no trigger, then build the indexes and the full-text indexes in one go; all in
     one transaction. Returns the seconds it took and per document."""
     rows = _all_rows(source)
+    texts = _passage_texts(source)
     remove_store(target)
     Store.open(target).close()
     conn = sqlite3.connect(target, isolation_level=None)
@@ -31,8 +32,13 @@ def write_floor(source: Path, target: Path) -> dict[str, Any]:
             conn.executemany(f"INSERT INTO {table} VALUES ({marks})", table_rows)
     for sql in indexes:
         conn.execute(sql)
-    for table in FTS_TABLES:
+    for table in FTS_TABLES.keys() - {"passages"}:
         conn.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
+    # A passage's text is its document's: the index is given it as ingest gives it (a rebuild would
+    # read the whole document once per passage).
+    conn.execute("CREATE TEMP TABLE staged (id INTEGER, text TEXT)")
+    conn.executemany("INSERT INTO staged VALUES (?, ?)", texts)
+    conn.execute("INSERT INTO passages_fts (rowid, text) SELECT id, text FROM staged")
     conn.execute("COMMIT")
     seconds = time.perf_counter() - start
     conn.close()
@@ -44,6 +50,14 @@ def _all_rows(source: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every content table, in rowid order."""
     with sqlite3.connect(source) as conn:
         return {table: conn.execute(f"SELECT * FROM {table}").fetchall() for table in (*TABLES, *_EXTRA_TABLES)}
+
+
+def _passage_texts(source: Path) -> list[tuple[int, str]]:
+    """Every passage's id and text, cut from its document's text."""
+    with sqlite3.connect(source) as conn:
+        documents = dict(conn.execute("SELECT id, text FROM documents"))
+        return [(i, documents[d][start:end]) for i, d, start, end in
+                conn.execute('SELECT id, document_id, start, "end" FROM passages ORDER BY id')]
 
 
 def _drop_indexes_and_triggers(conn: sqlite3.Connection) -> list[str]:

@@ -23,14 +23,15 @@ WHERE q.speaker_id != ? AND EXISTS (SELECT 1 FROM json_each(?) w
 _BY_DESCRIPTION = """
 SELECT id, name, before FROM (
   SELECT n.id, a.name,
-    substr(p.text, max(1, n.at - p.start + 1 - %(chars)d), min(%(chars)d, n.at - p.start)) AS before
+    substr(d.text, max(p.start + 1, n.at + 1 - %(chars)d), min(%(chars)d, n.at - p.start)) AS before
   FROM (SELECT q.id, q.speaker_id, q.passage_id, coalesce(
           (SELECT max(m.start) FROM mentions m WHERE m.actor_id = q.speaker_id
            AND m.passage_id = q.passage_id AND m.start < q.start),
           (SELECT min(m.start) FROM mentions m WHERE m.actor_id = q.speaker_id
            AND m.passage_id = q.passage_id AND m.start > q.start)) AS at
         FROM quotes q WHERE q.speaker_id != ?) n
-  JOIN passages p ON p.id = n.passage_id JOIN actors a ON a.id = n.speaker_id)
+  JOIN passages p ON p.id = n.passage_id JOIN documents d ON d.id = p.document_id
+  JOIN actors a ON a.id = n.speaker_id)
 WHERE EXISTS (SELECT 1 FROM json_each(?) w WHERE before LIKE w.value ESCAPE '\\')""" % {"chars": BEFORE_CHARS}
 """Quotes whose speaker's mention (the last before the quote in its passage, else the first after it)
 may follow words naming the actor."""

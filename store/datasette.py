@@ -21,6 +21,7 @@ TABLE_DESCRIPTIONS = {
     "event_actors": "The actors each event involves.",
     "citations": "Parenthetical sources ('(Reuters, March 2)') and note markers ('[1]').",
     "footnotes": "Numbered notes at the end of a document.",
+    "passage_texts": "The passages with their text (a view: the text is stored once, in documents).",
 }
 COLUMN_DESCRIPTIONS = {
     "start": "Character offset into the document's text where the span begins.",
@@ -66,6 +67,8 @@ def metadata(database: str) -> dict[str, Any]:
         tables[name] = {"description": TABLE_DESCRIPTIONS.get(name, ""), "columns": columns}
         if name in FTS_COLUMNS:
             tables[name] |= {"fts_table": f"{name}_fts", "fts_pk": "id"}
+    tables["passage_texts"] = {"description": TABLE_DESCRIPTIONS["passage_texts"], "fts_table": "passages_fts",
+                               "fts_pk": "id"}
     return {"title": "natoasia-tui store", "description": "Actors, quotes, events and sources extracted from "
             "policy-analysis articles by natoasia-tui.",
             "databases": {database: {"tables": tables, "queries": QUERIES}}}

@@ -13,6 +13,7 @@ from store import queries
 from store.corrections import corrections
 from store.db import Store
 from store.model import ACTOR_KINDS
+from store.texts import DocumentText
 
 SCHEMA = 1
 """The JSON export's schema number (DESIGN.md); bump it when a key changes meaning or goes away."""
@@ -34,7 +35,7 @@ _SELECTS = {
               "aliases WHERE actor_id = a.id ORDER BY alias)) AS aliases, a.title, (SELECT count(*) "
               "FROM mentions WHERE actor_id = a.id) AS mentions, " + _ACTOR_CORRECTED + " AS corrected "
               "FROM actors a ORDER BY a.id",
-    "passages": 'SELECT id, document_id, ordinal, kind, section, text, start, "end", page FROM passages '
+    "passages": 'SELECT id, document_id, ordinal, kind, section, NULL AS text, start, "end", page FROM passages '
                 "ORDER BY document_id, ordinal",
     "mentions": 'SELECT actor_id, passage_id, start, "end", text FROM mentions ORDER BY document_id, start',
     "quotes": 'SELECT q.id, q.passage_id, q.speaker_id, a.name AS speaker, q.kind, q.text, q.start, q."end", '
@@ -50,7 +51,8 @@ _SELECTS = {
                  "ORDER BY c.document_id, c.start",
     "footnotes": "SELECT document_id, number, text FROM footnotes ORDER BY document_id, number, start",
 }
-"""One query per exported table; its columns are exactly the contract's keys, in order."""
+"""One query per exported table; its columns are exactly the contract's keys, in order (a passage's
+text is filled in from its document's by ``_records``)."""
 _JSON_COLUMNS = {"aliases", "actor_ids", "attribution"}
 _KIND_HEADINGS = {"person": "People", "organization": "Organizations", "country": "Countries",
                   "place": "Places", "outlet": "Outlets", "group": "Groups and unnamed sources"}
@@ -61,7 +63,7 @@ def records(store: Store) -> dict[str, list[dict[str, Any]]]:
     tables = {}
     with store.snapshot():  # an ingest meanwhile must not add passages whose document is missing
         for table, select in _SELECTS.items():
-            tables[table] = [_record(row) for row in store.rows(select)]
+            tables[table] = _records(store, table, store.rows(select))
     return tables
 
 
@@ -80,8 +82,18 @@ def part(store: Store, scope: Scope) -> str:
             if column not in FILTER_COLUMNS:
                 raise ValueError(f"cannot choose {table} by {column}")
             chosen = "SELECT * FROM (" + _SELECTS[table] + ") WHERE " + column + " IN (SELECT value FROM json_each(?))"
-            tables[table] = [_record(row) for row in store.rows(chosen, (json.dumps(values),))]
+            tables[table] = _records(store, table, store.rows(chosen, (json.dumps(values),)))
     return json.dumps({"schema": SCHEMA, **tables}, ensure_ascii=False, indent=2)
+
+
+def _records(store: Store, table: str, rows: list[Any]) -> list[dict[str, Any]]:
+    """Exported rows as plain dicts; passages (in document order) with their text, each document read once."""
+    found = [_record(row) for row in rows]
+    if table == "passages":
+        text = DocumentText(store)
+        for row in found:
+            row["text"] = text(row["document_id"])[row["start"]:row["end"]]
+    return found
 
 
 def _record(row: Any) -> dict[str, Any]:

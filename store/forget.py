@@ -21,7 +21,14 @@ _DELETES = (
     "DELETE FROM events WHERE document_id = :doc",
     "DELETE FROM passages WHERE document_id = :doc",
 )
-"""Children before parents (foreign keys); FTS triggers take the indexed rows out as they go."""
+"""Children before parents (foreign keys); FTS triggers take the indexed quotes and events out as they go,
+``_unindex_passages`` the passages (their full-text index has no trigger: a passage's text is its
+document's)."""
+_UNINDEX = ("CREATE TEMP TABLE IF NOT EXISTS unindexed_passages (id INTEGER, text TEXT)",
+            "INSERT INTO temp.unindexed_passages VALUES (?, ?)",
+            "INSERT INTO passages_fts (passages_fts, rowid, text) SELECT 'delete', id, text FROM temp.unindexed_passages",
+            "DELETE FROM temp.unindexed_passages")
+"""Taking passages out of the full-text index, with the very text it was given, in one statement."""
 _UNUSED = """SELECT value FROM json_each(:ids) WHERE NOT EXISTS (SELECT 1 FROM mentions WHERE actor_id = value)
 AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = value)
 AND NOT EXISTS (SELECT 1 FROM event_actors WHERE actor_id = value)
@@ -33,6 +40,7 @@ def forget_records(conn: sqlite3.Connection, document_id: int) -> None:
     params = {"doc": document_id}
     text = conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()[0]
     linked = [row[0] for row in conn.execute(_LINKED_ACTORS, params)]
+    _unindex_passages(conn, document_id, text)
     for statement in _DELETES:
         conn.execute(statement, params)
     _forget_words(conn, text)
@@ -58,6 +66,17 @@ def drop_actor(conn: sqlite3.Connection, actor_id: int) -> None:
     conn.execute("DELETE FROM actor_words WHERE actor_id = ?", (actor_id,))
     conn.execute("DELETE FROM aliases WHERE actor_id = ?", (actor_id,))
     conn.execute("DELETE FROM actors WHERE id = ?", (actor_id,))
+
+
+def _unindex_passages(conn: sqlite3.Connection, document_id: int, text: str) -> None:
+    """Take a document's passages out of the full-text index (one statement: FTS5 writes a segment at
+    the end of each)."""
+    create, stage, unindex, clear = _UNINDEX
+    conn.execute(create)
+    conn.executemany(stage, [(passage_id, text[start:end]) for passage_id, start, end in conn.execute(
+        'SELECT id, start, "end" FROM passages WHERE document_id = ?', (document_id,))])
+    conn.execute(unindex)
+    conn.execute(clear)
 
 
 def _forget_words(conn: sqlite3.Connection, text: str) -> None:

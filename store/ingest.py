@@ -33,21 +33,25 @@ class _Staged:
 
     create: str
     stage: str
-    insert: str
+    insert: tuple[str, ...]
     clear: str
 
     @classmethod
-    def of(cls, table: str, columns: str) -> _Staged:
-        """The statements for ``table`` and its ``columns`` (in the order rows give them)."""
-        staging = f"temp.staged_{table}"
+    def of(cls, table: str, columns: str, stored: str | None = None) -> _Staged:
+        """The statements for ``table`` and its ``columns`` (in the order rows give them), of which it
+        keeps ``stored`` (all by default); with ``stored`` the ``text`` column is given to the table's
+        full-text index here (an index with no trigger: the text is not stored in the table)."""
+        staging, stored = f"temp.staged_{table}", stored or columns
         marks = ", ".join("?" * len(columns.split(",")))
+        insert = (f"INSERT INTO {table} ({stored}) SELECT {stored} FROM {staging}",
+                  *([f"INSERT INTO {table}_fts (rowid, text) SELECT id, text FROM {staging}"] * (stored != columns)))
         return cls(f"CREATE TABLE IF NOT EXISTS {staging} ({columns})", f"INSERT INTO {staging} VALUES ({marks})",
-                   f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {staging}", f"DELETE FROM {staging}")
+                   insert, f"DELETE FROM {staging}")
 
 
 _STAGED = {
-    "passages": _Staged.of("passages", 'id, document_id, ordinal, kind, section, number, start, "end", text, '
-                                       "page"),
+    "passages": _Staged.of("passages", 'id, document_id, ordinal, kind, section, number, start, "end", text, page',
+                           'id, document_id, ordinal, kind, section, number, start, "end", page'),
     "quotes": _Staged.of("quotes", 'document_id, passage_id, speaker_id, kind, start, "end", text, "rule", '
                                    "cue_start, cue_end, considered"),
     "events": _Staged.of("events", "id, document_id, passage_id, date, end_date, precision, date_text, "
@@ -55,7 +59,8 @@ _STAGED = {
 }
 """Tables FTS5 indexes by trigger take their rows in one statement from a temporary table: FTS5 writes
 its pending words to disk at the end of every statement its trigger fires in, so a statement per row
-wrote an index segment per row (a 1 MB article of one-word paragraphs: 4.4-6.1 s; staged, 1.3-1.5 s)."""
+wrote an index segment per row (a 1 MB article of one-word paragraphs: 4.4-6.1 s; staged, 1.3-1.5 s).
+A passage's text is staged for its index only: the store keeps its offsets into the document's text."""
 
 
 _INSERT = {
@@ -241,7 +246,7 @@ class _Batch:
         else:
             document_id = replacing
             self.conn.execute(_REFRESH_DOCUMENT, (*row, replacing))
-        locate = _Locator(passages, _queue_passages(self, document_id, passages, document.origin))
+        locate = _Locator(passages, _queue_passages(self, document_id, passages, document.origin, article.text))
         actor_ids, new_actors = resolve_actors(self.conn, article.actors, self.changed_actors)
         mentions = _queue_mentions(self, document_id, article, actor_ids, locate)
         for queue in (_queue_quotes, _queue_events, _queue_citations):
@@ -282,12 +287,14 @@ class _Batch:
                               sorted(self.compounds.items()))
 
 
-def _queue_passages(batch: _Batch, document_id: int, passages: Sequence[Passage], origin: ReadArticle) -> list[int]:
-    """Queue the passages in text order (with the page each starts on) and return their ids."""
+def _queue_passages(batch: _Batch, document_id: int, passages: Sequence[Passage], origin: ReadArticle,
+                    text: str) -> list[int]:
+    """Queue the passages in text order (with the page each starts on) and return their ids; each is
+    indexed with the stored ``text``'s [start:end], which is what the index reads back and is told to forget."""
     ordered = sorted(passages, key=lambda passage: passage.start)
     ids = batch.ids("passages", len(ordered))
-    batch.rows["passages"] += [(i, document_id, p.ordinal, p.kind, p.section, p.number, p.start, p.end, p.text,
-                                origin.page_at(p.start)) for i, p in zip(ids, ordered, strict=True)]
+    batch.rows["passages"] += [(i, document_id, p.ordinal, p.kind, p.section, p.number, p.start, p.end,
+                                text[p.start:p.end], origin.page_at(p.start)) for i, p in zip(ids, ordered, strict=True)]
     return ids
 
 
@@ -304,7 +311,8 @@ def _insert_indexed(conn: sqlite3.Connection, table: str, rows: Sequence[tuple[o
     staged = _STAGED[table]
     conn.execute(staged.create)
     conn.executemany(staged.stage, rows)
-    conn.execute(staged.insert)
+    for statement in staged.insert:
+        conn.execute(statement)
     conn.execute(staged.clear)
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from store import rows as sql
 from store.affiliation import AFFILIATED_KINDS, affiliated
@@ -12,6 +14,7 @@ from store.db import Store
 from store.listings import (ACTOR_ORDERS, DOCUMENT_ORDERS, QUOTE_ORDERS, count_quotes, document_rows,
                             like_pattern, ordered, quote_kind_counts, quote_rows)
 from store.model import ACTOR_KINDS
+from store.texts import DocumentText
 from store.timeline_filter import WHERE as EVENT_WHERE
 from store.timeline_filter import EventFilter, event_filter
 if TYPE_CHECKING:
@@ -30,6 +33,7 @@ __all__ = [
     "passage", "passage_neighbours", "quote", "quote_kind_counts", "quote_rows", "quotes", "reader_marks",
     "sources", "step_mark", "store_state", "timeline",
 ]
+T = TypeVar("T")
 DOSSIER_PASSAGES = 500
 """Passages a limited dossier takes connections and sources from (an alliance is named in thousands)."""
 _ACTOR_EVENTS = " WHERE e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)"
@@ -176,8 +180,8 @@ def _affiliated(store: Store, summary: ActorSummary, limit: int | None) -> dict[
 
 def passage(store: Store, passage_id: int) -> PassageView | None:
     """One passage, or None."""
-    found = store.rows(sql.PASSAGES + " WHERE p.id = ?", (passage_id,))
-    return sql.passage_view(found[0]) if found else None
+    found = _passage_views(store, store.rows(sql.PASSAGES + " WHERE p.id = ?", (passage_id,)))
+    return found[0] if found else None
 
 
 def passage_neighbours(store: Store, passage_id: int, radius: int = 1) -> tuple[PassageView, ...]:
@@ -186,13 +190,19 @@ def passage_neighbours(store: Store, passage_id: int, radius: int = 1) -> tuple[
         sql.PASSAGES + " JOIN passages c ON c.id = ? WHERE p.document_id = c.document_id "
         "AND p.ordinal BETWEEN c.ordinal - ? AND c.ordinal + ? ORDER BY p.ordinal",
         (passage_id, radius, radius))
-    return tuple(map(sql.passage_view, found))
+    return _passage_views(store, found)
 
 
 def document_passages(store: Store, document_id: int) -> tuple[PassageView, ...]:
     """A document's passages in order (the reader's text; marks are read a stretch at a time)."""
     found = store.rows(sql.PASSAGES + " WHERE p.document_id = ? ORDER BY p.ordinal", (document_id,))
-    return tuple(map(sql.passage_view, found))
+    return _passage_views(store, found)
+
+
+def _passage_views(store: Store, found: list[sqlite3.Row]) -> tuple[PassageView, ...]:
+    """PassageViews of PASSAGES rows (of one document, or in document order), each document's text read once."""
+    text = DocumentText(store)
+    return tuple(sql.passage_view(row, text(row["document_id"])) for row in found)
 
 
 def reader_marks(store: Store, document_id: int, start: int, end: int) -> tuple[ReaderMark, ...]:
@@ -335,21 +345,29 @@ def _mentions(store: Store, where: str, params: tuple[object, ...], limit: int |
               ) -> tuple[MentionView, ...]:
     """Mentions matching ``where``, in text order, as keyword-in-context lines."""
     found = store.rows(sql.MENTIONS + where + _BY_TEXT["m"] + " LIMIT ?", (*params, _cap(limit)))
-    return tuple(map(sql.mention_view, found))
+    return _in_context(store, found, sql.mention_view)
 
 
 def _quotes(store: Store, where: str, params: tuple[object, ...] = (), limit: int | None = None
             ) -> tuple[QuoteView, ...]:
     """Quotes matching ``where``, in text order."""
     found = store.rows(sql.QUOTES + where + _BY_TEXT["q"] + " LIMIT ?", (*params, _cap(limit)))
-    return tuple(map(sql.quote_view, found))
+    return _in_context(store, found, sql.quote_view)
 
 
 def _citations(store: Store, where: str, params: tuple[object, ...] = (), limit: int | None = None
                ) -> tuple[CitationView, ...]:
     """Citations matching ``where``, in text order."""
     found = store.rows(sql.CITATIONS + where + _BY_TEXT["c"] + " LIMIT ?", (*params, _cap(limit)))
-    return tuple(map(sql.citation_view, found))
+    return _in_context(store, found, sql.citation_view)
+
+
+def _in_context(store: Store, found: list[sqlite3.Row], view: Callable[[sqlite3.Row, sql.Window], T]
+                ) -> tuple[T, ...]:
+    """Rows in document order as views, each given the stretch of its passage around it (each document's
+    text read once)."""
+    text = DocumentText(store)
+    return tuple(view(row, sql.passage_window(row, text(row["document_id"]))) for row in found)
 
 
 def _events(store: Store, where: str, params: tuple[object, ...], limit: int | None = None, offset: int = 0

@@ -21,16 +21,15 @@ DOCUMENTS = ("SELECT d.id, d.title, d.path, d.sha256, d.published, d.passages, c
              "coalesce(d.format, 'text'), d.version_of, d.ingested_at FROM documents d")
 PASSAGES = """
 SELECT p.id, p.document_id, d.title AS document_title, p.ordinal, p.kind, p.section, p.number,
-  p.text, p.start, p."end", p.page
+  p.start, p."end", p.page
 FROM passages p JOIN documents d ON d.id = p.document_id"""
+"""A passage's text is its document's text[start:end] (``passage_view`` is given the document's text)."""
 AROUND = 2000
 """Characters of its passage read either side of a mention, quote or citation: enough for its context
 and reporting sentence, and a row never carries a whole (possibly megabyte) paragraph."""
-_IN_PASSAGE = """substr(p.text, max(1, {alias}.start - p.start + 1 - %(around)d),
-    {alias}."end" - {alias}.start + 2 * %(around)d) AS p_text,
-  p.start + max(0, {alias}.start - p.start - %(around)d) AS p_start,
-  p.section, p.kind AS p_kind, p.number AS p_number
-FROM {table} JOIN passages p ON p.id = {alias}.passage_id""" % {"around": AROUND}
+_IN_PASSAGE = """p.start AS p_start, p."end" AS p_end, p.section, p.kind AS p_kind, p.number AS p_number
+FROM {table} JOIN passages p ON p.id = {alias}.passage_id"""
+"""The passage of a mention, quote or citation: its bounds (``passage_window`` reads the text) and place."""
 MENTIONS = """
 SELECT m.actor_id, a.name AS actor_name, a.kind AS actor_kind, m.passage_id, m.document_id,
   m.start, m."end", m.text, """ + _IN_PASSAGE.format(table="mentions m", alias="m") + """
@@ -92,15 +91,27 @@ def document_info(row: sqlite3.Row) -> DocumentInfo:
     return DocumentInfo(*row)
 
 
-def passage_view(row: sqlite3.Row) -> PassageView:
-    """A PassageView from a PASSAGES row."""
-    return PassageView(*row)
+def passage_view(row: sqlite3.Row, text: str) -> PassageView:
+    """A PassageView from a PASSAGES row and its document's text."""
+    return PassageView(*row[:7], text=text[row["start"]:row["end"]], start=row["start"], end=row["end"],
+                       page=row["page"])
 
 
-def mention_view(row: sqlite3.Row) -> MentionView:
+Window = tuple[str, int]
+"""A stretch of a document's text and the offset it starts at."""
+
+
+def passage_window(row: sqlite3.Row, text: str) -> Window:
+    """The stretch of a record's passage read around it (AROUND characters either side, within the
+    passage) out of its document's ``text``: enough for its context and reporting sentence."""
+    start = row["p_start"] + max(0, row["start"] - row["p_start"] - AROUND)
+    return text[start:min(row["p_end"], start + row["end"] - row["start"] + 2 * AROUND)], start
+
+
+def mention_view(row: sqlite3.Row, window: Window) -> MentionView:
     """A MentionView from a MENTIONS row, with ~60 characters of folded context either side."""
-    local = row["start"] - row["p_start"]
-    text = row["p_text"]
+    text, base = window
+    local = row["start"] - base
     left = fold_space(text[max(0, local - 2 * CONTEXT_CHARS):local])[-CONTEXT_CHARS:]
     right_from = local + row["end"] - row["start"]
     right = fold_space(text[right_from:right_from + 2 * CONTEXT_CHARS])[:CONTEXT_CHARS]
@@ -108,18 +119,19 @@ def mention_view(row: sqlite3.Row) -> MentionView:
                        paragraph=_paragraph(row))
 
 
-def quote_view(row: sqlite3.Row) -> QuoteView:
+def quote_view(row: sqlite3.Row, window: Window) -> QuoteView:
     """A QuoteView from a QUOTES row, with the sentence(s) that report the quote."""
-    local = row["start"] - row["p_start"]
-    context = _sentences_around(row["p_text"], local, local + row["end"] - row["start"])
+    text, base = window
+    local = row["start"] - base
+    context = _sentences_around(text, local, local + row["end"] - row["start"])
     return QuoteView(*row[:9], context=fold_space(context), section=row["section"],
                      paragraph=_paragraph(row))
 
 
-def citation_view(row: sqlite3.Row) -> CitationView:
+def citation_view(row: sqlite3.Row, window: Window) -> CitationView:
     """A CitationView from a CITATIONS row; the excerpt is what the citation backs, shortened."""
-    local = row["start"] - row["p_start"]
-    lead = _cited_text(row["p_text"], local)
+    text, base = window
+    lead = _cited_text(text, row["start"] - base)
     excerpt = lead if len(lead) <= EXCERPT_CHARS else "…" + lead[-EXCERPT_CHARS:].lstrip()
     return CitationView(*row[:10], excerpt=excerpt)
 

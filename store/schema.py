@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """Kept in ``PRAGMA user_version``; bump it (and teach ``check`` to migrate) when the tables change."""
 APPLICATION_ID = 0x4E41_5441
 """``PRAGMA application_id`` ('NATA'): tells our stores from other programs' SQLite files."""
@@ -34,9 +34,10 @@ TABLES: dict[str, dict[str, Any]] = {
         "foreign_keys": [("version_of", "documents", "id")],
     },
     "passages": {
+        # No text: a passage is its document's text[start:end] (schema 8), read with ``store/texts.py``.
         "columns": _ID | {"document_id": int, "ordinal": int, "kind": str, "section": str,
-                         "number": int, "page": int} | _SPAN,
-        "not_null": {"document_id", "ordinal", "kind", "section", "start", "end", "text"},
+                         "number": int, "page": int, "start": int, "end": int},
+        "not_null": {"document_id", "ordinal", "kind", "section", "start", "end"},
         "foreign_keys": [("document_id", "documents", "id")],
     },
     "actors": {
@@ -47,8 +48,8 @@ TABLES: dict[str, dict[str, Any]] = {
     },
     "aliases": {
         "columns": {"actor_id": int, "alias": str},
-        "pk": ("actor_id", "alias"),
-        "foreign_keys": [("actor_id", "actors", "id")],
+        "ddl": "CREATE TABLE aliases (actor_id INTEGER NOT NULL REFERENCES actors(id), alias TEXT NOT NULL, "
+               "PRIMARY KEY (actor_id, alias)) WITHOUT ROWID",
     },
     "mentions": {
         "columns": _ID | {"actor_id": int, "document_id": int, "passage_id": int} | _SPAN,
@@ -72,8 +73,8 @@ TABLES: dict[str, dict[str, Any]] = {
     },
     "event_actors": {
         "columns": {"event_id": int, "actor_id": int},
-        "pk": ("event_id", "actor_id"),
-        "foreign_keys": [("event_id", "events", "id"), ("actor_id", "actors", "id")],
+        "ddl": "CREATE TABLE event_actors (event_id INTEGER NOT NULL REFERENCES events(id), actor_id INTEGER NOT NULL "
+               "REFERENCES actors(id), PRIMARY KEY (event_id, actor_id)) WITHOUT ROWID",
     },
     "citations": {
         "columns": _ID | {"document_id": int, "passage_id": int, "outlet": str,
@@ -96,7 +97,7 @@ TABLES: dict[str, dict[str, Any]] = {
     },
     "compounds": {
         "columns": {"folded": str, "words": str},
-        "pk": "folded",
+        "ddl": "CREATE TABLE compounds (folded TEXT PRIMARY KEY NOT NULL, words TEXT) WITHOUT ROWID",
     },
     "words": {
         "columns": _ID | {"word": str, "docs": int},
@@ -112,7 +113,10 @@ TABLES: dict[str, dict[str, Any]] = {
 re-extraction (store/corrections.py), with JSON ``target``, ``value`` and ``before`` (for undo).
 ``compounds`` maps a hyphenated word written together ("shangrila") to its FTS words;
 ``words`` is the full-text vocabulary with document counts and ``name_words`` the words of actors'
-names, aliases and titles (both kept at ingest, so search never scans an index to learn them)."""
+names, aliases and titles (both kept at ingest, so search never scans an index to learn them).
+A table with ``ddl`` is made by it: a table looked up only by its key (compounds by word, aliases and
+event links by both their ids) is (schema 8) a table without rowid, its key stored once rather than in
+the table and again in an index (the vocabularies' ids are kept: search loads their new words by id)."""
 
 INDEXES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("documents", ("sha256",), True),
@@ -151,7 +155,18 @@ PINS_DDL = (
 """The evidence board (schema 5): user data, not extraction, so it is keyed by what survives a re-ingest
 (the document's checksum and the pinned span's offsets) rather than by row ids."""
 FTS_TABLES = {"passages": ["text"], "quotes": ["text"], "events": ["description", "date_text"]}
-"""Content tables indexed by FTS5, kept in step by triggers inside the writing transaction."""
+"""Content tables indexed by FTS5 inside the writing transaction: quotes and events by triggers, passages
+by ingest and forget themselves (``PASSAGES_FTS``)."""
+PASSAGES_FTS = (
+    "CREATE VIEW passage_texts AS SELECT p.id, p.document_id, p.ordinal, p.kind, p.section, p.number, p.page, "
+    'p.start, p."end", substr(d.text, p.start + 1, p."end" - p.start) AS text '
+    "FROM passages p JOIN documents d ON d.id = p.document_id",
+    f"CREATE VIRTUAL TABLE passages_fts USING FTS5 (text, tokenize='{TOKENIZE}', content='passage_texts', "
+    "content_rowid='id')",
+)
+"""A passage's text is its document's (schema 8): the full-text index reads it, when it must, from a view
+of the passages with their text (external content; Datasette shows and searches the view), and is written by the code that writes passages, which has the text at hand (a
+trigger would read the whole document once per passage)."""
 ACTORS_FTS = (
     "CREATE VIRTUAL TABLE actors_fts USING FTS5 (name, title, "
     f"tokenize='{TOKENIZE}', content=\"actors\")",
@@ -191,6 +206,17 @@ def is_ours(conn: sqlite3.Connection) -> bool:
     return conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
 
 
+def _without_rowid(table: str) -> tuple[str, ...]:
+    """Statements that remake a table as its ``ddl`` in TABLES says (a table without rowid), rows and
+    indexes kept (the indexes named as sqlite-utils names them)."""
+    lean = TABLES[table]["ddl"].replace(f"CREATE TABLE {table} ", f"CREATE TABLE {table}_lean ", 1)
+    columns = ", ".join(TABLES[table]["columns"])
+    indexes = tuple(f"CREATE {'UNIQUE ' * unique}INDEX idx_{table}_{'_'.join(on)} ON {table} ({', '.join(on)})"
+                    for name, on, unique in INDEXES if name == table)
+    return (lean, f"INSERT INTO {table}_lean ({columns}) SELECT {columns} FROM {table}", f"DROP TABLE {table}",
+            f"ALTER TABLE {table}_lean RENAME TO {table}", *indexes)
+
+
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     3: ('ALTER TABLE quotes ADD COLUMN "rule" TEXT', "ALTER TABLE quotes ADD COLUMN cue_start INTEGER",
         "ALTER TABLE quotes ADD COLUMN cue_end INTEGER"),
@@ -206,11 +232,17 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE TABLE corrections (id INTEGER PRIMARY KEY, made_at TEXT NOT NULL, action TEXT NOT NULL, "
         "target TEXT NOT NULL, value TEXT, before TEXT, summary TEXT NOT NULL, stale INTEGER NOT NULL DEFAULT 0)"),
     6: PINS_DDL,
+    7: ("DROP TRIGGER passages_ai", "DROP TRIGGER passages_ad", "DROP TRIGGER passages_au",
+        "DROP TABLE passages_fts", *PASSAGES_FTS,
+        "INSERT INTO passages_fts (rowid, text) SELECT id, text FROM passages",
+        "ALTER TABLE passages DROP COLUMN text",
+        *_without_rowid("compounds"), *_without_rowid("aliases"), *_without_rowid("event_actors")),
 }
 """Statements that bring a store of the key's version to the next; quotes stored before schema 4
 keep no attribution, before schema 6 no candidates (re-ingesting their articles gives them); documents
 stored before schema 5 were all text or Markdown files, told apart by their path; schema 7 adds the
-empty evidence board."""
+empty evidence board; schema 8 stores the text once (a passage is its document's text[start:end],
+indexed as it was) and keeps the tables looked up by their key without rowid."""
 
 
 def migrate(conn: sqlite3.Connection) -> None:
@@ -229,6 +261,16 @@ def migrate(conn: sqlite3.Connection) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    _reclaim(conn)
+
+
+def _reclaim(conn: sqlite3.Connection) -> None:
+    """Give the pages a migration freed back to the file system (schema 8's frees about a third of a
+    store); a store another process is using is left as it is, later ingests reusing its free pages."""
+    try:
+        conn.execute("VACUUM")
+    except sqlite3.OperationalError:
+        pass
 
 
 def check(conn: sqlite3.Connection) -> str | None:
@@ -268,13 +310,17 @@ def create(db: sqlite_utils.Database) -> None:
 def _create_all(db: sqlite_utils.Database) -> None:
     """Build the schema from TABLES, INDEXES and the FTS definitions, then stamp id and version."""
     for name, spec in TABLES.items():
+        if "ddl" in spec:
+            db.conn.execute(spec["ddl"])
+            continue
         db[name].create(spec["columns"], pk=spec.get("pk", "id"), not_null=spec.get("not_null"),
                         defaults=spec.get("defaults"), foreign_keys=spec.get("foreign_keys"))
     for table, columns, unique in INDEXES:
         db[table].create_index(columns, unique=unique)
     for table, columns in FTS_TABLES.items():
-        db[table].enable_fts(columns, fts_version="FTS5", create_triggers=True, tokenize=TOKENIZE)
-    for statement in (*EXTRA_DDL, *ACTORS_FTS):
+        if table != "passages":
+            db[table].enable_fts(columns, fts_version="FTS5", create_triggers=True, tokenize=TOKENIZE)
+    for statement in (*EXTRA_DDL, *ACTORS_FTS, *PASSAGES_FTS):
         db.conn.execute(statement)
     db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

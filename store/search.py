@@ -136,8 +136,9 @@ def _quote_hits(store: Store, fts: FtsQuery, limit: int) -> tuple[Hit, ...]:
 def _passage_hits(store: Store, fts: FtsQuery, limit: int) -> tuple[Hit, ...]:
     """Passages whose words match, as snippets round the first match, opening at that match."""
     ranked = fulltext.ranked_ids(store, "passages_fts", fts, limit)
-    rows = _by_id(store, "SELECT p.id, p.text, p.start, p.section, p.kind, p.number, d.title, p.document_id "
-                  "FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id IN", ranked)
+    rows = _by_id(store, 'SELECT p.id, substr(d.text, p.start + 1, p."end" - p.start), p.start, p.section, p.kind, '
+                  "p.number, d.title, p.document_id FROM passages p JOIN documents d ON d.id = p.document_id "
+                  "WHERE p.id IN", ranked)
     hits = []
     for score, (passage_id, text, offset, section, kind, number, title, document_id) in rows:
         label, marks, first = fulltext.excerpt(text, fts)

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 from store import rows as sql
 from store.db import Store
 from store.model import Passage
+from store.texts import passage_texts
 from store.views import DocumentInfo
 
 ALIKE = 90.0
@@ -27,8 +28,7 @@ def version_root(conn: sqlite3.Connection, title: str, passages: Sequence[Passag
     found = conn.execute("SELECT id, coalesce(version_of, id) FROM documents WHERE title = ? COLLATE NOCASE "
                          "ORDER BY id DESC", (" ".join(title.split()),)).fetchall()
     for document_id, root in found:
-        stored = [row[0] for row in conn.execute("SELECT text FROM passages WHERE document_id = ?", (document_id,))]
-        if passages_alike(texts, stored):
+        if passages_alike(texts, passage_texts(conn, document_id)):
             return int(root)
     return None
 

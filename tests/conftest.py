@@ -216,3 +216,25 @@ def site(tmp_path: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+def as_schema_7(path: Path) -> None:
+    """Lay a store out as schema 7 did (each passage's text stored and indexed by triggers, compounds with
+    a rowid), so a test can make an older store from a new one; the version is left for the test to set."""
+    import sqlite3
+
+    import sqlite_utils
+
+    from store.schema import TOKENIZE
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    for statement in ("DROP TABLE passages_fts", "DROP VIEW passage_texts", "ALTER TABLE passages ADD COLUMN text TEXT",
+                      'UPDATE passages SET text = substr((SELECT text FROM documents WHERE id = document_id), '
+                      'start + 1, "end" - start)',
+                      "CREATE TABLE compounds_7 (folded TEXT PRIMARY KEY, words TEXT)",
+                      "INSERT INTO compounds_7 SELECT folded, words FROM compounds", "DROP TABLE compounds",
+                      "ALTER TABLE compounds_7 RENAME TO compounds", "PRAGMA user_version = 7"):
+        conn.execute(statement)
+    sqlite_utils.Database(conn)["passages"].enable_fts(["text"], fts_version="FTS5", create_triggers=True,
+                                                       tokenize=TOKENIZE)
+    conn.close()

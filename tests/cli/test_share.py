@@ -82,7 +82,7 @@ def test_datasette_searches_and_runs_the_canned_queries(shared: Path) -> None:
     command = [sys.executable, "-m", "datasette", "serve", str(shared), "-m", str(shared.parent / "meta.json"),
                "-h", "127.0.0.1", "-p", str(port)]
     with _running(command, f"http://127.0.0.1:{port}/-/versions.json"):
-        assert any("neighbouring states" in row["text"] for row in _rows(base, "/passages.json?_search=zamboanga"))
+        assert any("neighbouring states" in row["text"] for row in _rows(base, "/passage_texts.json?_search=zamboanga"))
         assert [row["text"][:12] for row in _rows(base, "/quotes.json?_search=standing")] == ["We have wait"]
         assert [row["name"] for row in _rows(base, "/actors.json?_search=lacson")] == ["Teodoro Lacson"]
         quotes = _rows(base, "/quotes_by_speaker.json?speaker=Lacson")

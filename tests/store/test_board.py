@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import WIRE, build_article, wire_article
+from conftest import WIRE, as_schema_7, build_article, wire_article
 from store import board, schema
 from store.brief import brief
 from store.db import Store, StoreError
@@ -106,6 +106,7 @@ def test_a_schema_6_store_gets_an_empty_board_in_place(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     with Store.open(path) as store:
         ingest_text(store, WIRE, "wire.txt", extract=wire_article)
+    as_schema_7(path)
     with sqlite3.connect(path) as conn:
         conn.execute("DROP TABLE pins")
         conn.execute("PRAGMA user_version = 6")

@@ -42,8 +42,8 @@ def test_a_mention_row_carries_its_context_not_its_whole_paragraph(
     """In a paragraph of 64,000 characters a mention's context is still right, read from a window."""
     text = "Title\n\n" + "Jane Doe spoke. " * 4_000 + "\n"
     ingest_text(fresh_store, text, "long.txt", extract=lambda _: make_article(text, [Actor("Jane Doe", "person")]))
-    found = fresh_store.rows("SELECT length(p_text) FROM (" + queries.sql.MENTIONS + ")")
-    assert max(row[0] for row in found) <= 2 * AROUND + len("Jane Doe")
+    windows = [queries.sql.passage_window(row, text)[0] for row in fresh_store.rows(queries.sql.MENTIONS)]
+    assert max(map(len, windows)) <= 2 * AROUND + len("Jane Doe")
     dossier = queries.dossier(fresh_store, 1, limit=1001)
     assert dossier is not None
     mention = dossier.mentions[1000]

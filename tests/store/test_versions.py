@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import copy
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
+from conftest import as_schema_7
 from store import schema
 from store.db import Store
 from store.ingest import ingest_text
@@ -85,7 +87,9 @@ def test_a_schema_4_store_is_migrated_in_place(tmp_path: Path, monkeypatch: pyte
                     {"title": "A", "path": "/a.md", "sha256": "1", "text": "A", "ingested_at": "2024", "passages": 0},
                     {"title": "B", "path": "/b.txt", "sha256": "2", "text": "B", "ingested_at": "2024", "passages": 0}])
                 db["actors"].insert({"name": "Jane Doe", "kind": "person", "title": "Foreign Minister"})
-        assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 4
+        as_schema_7(path)
+        with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+            conn.execute("PRAGMA user_version = 4")
     with Store.open(path) as store:
         assert store.value("PRAGMA user_version") == schema.SCHEMA_VERSION
         rows = store.rows("SELECT source, format, version_of FROM documents ORDER BY id")

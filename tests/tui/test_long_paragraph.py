@@ -43,7 +43,7 @@ def long_store(fresh_store: Store, make_article: Callable[..., Article]) -> Stor
 @pytest.mark.skipif(not Path("/proc/self/clear_refs").exists(), reason="peak memory is read from Linux /proc")
 async def test_a_huge_paragraph_opens_at_its_target_in_little_memory(long_store: Store, explore: Explore) -> None:
     """The reader draws only the lines on screen and reads marks a stretch at a time: no passage copies."""
-    body = long_store.rows("SELECT id, document_id, start, \"end\" FROM passages ORDER BY length(text) DESC")[0]
+    body = long_store.rows("SELECT id, document_id, start, \"end\" FROM passages ORDER BY \"end\" - start DESC")[0]
     middle = (body[2] + body[3]) // 2
     async with explore(long_store) as ui:
         Path("/proc/self/clear_refs").write_text("5")  # the peak from here on
