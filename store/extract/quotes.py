@@ -75,8 +75,10 @@ def _is_title(ctx: Context, site: Site, verdict: Verdict | None) -> bool:
         return True
     if verdict is not None and ctx.kinds.get(verdict[0]) == "outlet":
         cue = ctx.text[verdict[1].cue_start : verdict[1].cue_end].lower()
-        # "as the site called them, “Manchurian anchors”": a naming verb gives the outlet's words, no headline.
-        return cue not in _NAMING_VERBS and not ctx.text[site.start : site.end].rstrip().endswith(_STOPS)
+        # "as the site called them, “Manchurian anchors”": a naming verb gives the outlet's words, no headline,
+        # and so do a few words ("claimed “Trump exaggerates”").
+        body = ctx.text[site.start : site.end].rstrip()
+        return cue not in _NAMING_VERBS and not body.endswith(_STOPS) and len(body.split()) >= _HEADLINE_MIN_WORDS
     return title_cased and verdict is None
 
 
@@ -87,6 +89,7 @@ def _named_work(ctx: Context, site: Site) -> bool:
 
 
 _STOPS = (".", ",", "?", "!", "…")
+_HEADLINE_MIN_WORDS = 4
 _NAMING_VERBS = frozenset({"called", "calls", "dubbed", "termed", "labeled", "labelled", "branded", "described",
                            "rated", "rates", "ruled"})  # a fact-checker's verdict: "rated it “false”"
 _LAST_WORDS = re.compile(r"(?:[\w’'-]+[\s,]+){1,2}$")

@@ -579,3 +579,8 @@ def test_a_word_after_a_determiner_is_no_reporting_verb() -> None:
 def test_a_show_named_before_its_title_makes_it_a_title() -> None:
     body = "Tomas Brandt spoke on his weekly radio show, “Harbour Hour with Tomas Brandt,” the Valdora Post reported."
     assert quote(body, "Harbour Hour").kind == "title"
+
+
+def test_an_outlets_few_quoted_words_are_its_verdict_not_a_headline() -> None:
+    body = "Reuters said on Monday that the mayor was wrong. Reuters claimed “Falk exaggerates” the costs."
+    assert quote(body, "Falk exaggerates").kind == "speech"
