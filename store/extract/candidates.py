@@ -57,6 +57,8 @@ def classify_run(text: str, run: Run, people: bool) -> list[Candidate]:
     whole = None if _glued(text, tokens[0]) else lookup(run.text(text))
     if whole:
         return [Candidate(run.start, run.end, whole[0], whole[1])]
+    if any(token.text == "&" for token in tokens):  # partners' names: a firm
+        return [Candidate(run.start, run.end, "organization", " ".join(run.text(text).split()))]
     kind = _head_kind(tokens) if len(tokens) > 1 else None
     if kind == "law":
         return []

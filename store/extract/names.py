@@ -95,6 +95,9 @@ def _joined_by_and(text: str, runs: list[list[Token]]) -> list[list[Token]]:
                 and not _known_either(text, previous, tokens):
             at = previous[-1].end + 1
             previous.extend([Token("and", at, at + 3, False, "and", False), *tokens])
+        elif previous and _firm_between(text, previous, tokens):  # "Moore & Van Allen", "Procter & Gamble"
+            at = previous[-1].end + 1
+            previous.extend([Token("&", at, at + 1, False, "&", False), *tokens])
         else:
             joined_runs.append(tokens)
     return joined_runs
@@ -108,6 +111,14 @@ def _known_either(text: str, left: list[Token], right: list[Token]) -> bool:
 def _and_between(text: str, left: Token, right: Token) -> bool:
     """True when exactly " and " stands between two tokens."""
     return not left.possessive and text[left.end : right.start] == " and "
+
+
+def _firm_between(text: str, left: list[Token], right: list[Token]) -> bool:
+    """True when exactly " & " joins two names, each with a word that is no English word, the left one
+    ending in it: a firm's partners ("Moore & Van Allen"), not a catalogue's topics ("Defense & Intelligence")."""
+    last = left[-1]
+    return not last.possessive and text[last.end : right[0].start] == " & " and not is_common(last.text) \
+        and not all(is_common(token.text) for token in right)
 
 
 def _shares_name(left: list[Token], right: list[Token]) -> bool:

@@ -210,3 +210,9 @@ def test_a_clause_in_capitals_is_no_organisation() -> None:
     """Shouted words in a post ("FIRED HIM", "LOCK HER UP") are a clause; "ENERGY STAR" stays a name."""
     found = actors("He posted: SO SAD and FIRED HIM. Fans chanted SEND HER HOME. The EPA runs ENERGY STAR.")
     assert found == {"EPA": "organization", "ENERGY STAR": "organization"}
+
+
+def test_partners_joined_by_an_ampersand_are_a_firm_and_topics_are_not() -> None:
+    found = actors("She worked at a law firm, Brill & Van Kessel, before Topics: Defense & Intelligence.")
+    assert found.get("Brill & Van Kessel") == "organization" and "Van Kessel" not in found
+    assert not any("Defense" in name for name in found)
