@@ -59,6 +59,8 @@ def classify_run(text: str, run: Run, people: bool) -> list[Candidate]:
         return [Candidate(run.start, run.end, whole[0], whole[1])]
     if any(token.text == "&" for token in tokens):  # partners' names: a firm
         return [Candidate(run.start, run.end, "organization", " ".join(run.text(text).split()))]
+    if _newspaper(text, tokens):
+        return [Candidate(run.start, run.end, "outlet", " ".join(run.text(text).split()))]
     kind = _head_kind(tokens) if len(tokens) > 1 else None
     if kind == "law":
         return []
@@ -72,6 +74,19 @@ def classify_run(text: str, run: Run, people: bool) -> list[Candidate]:
     if keyword is not None and len(tokens) > 1:
         return _organization(text, tokens, keyword, people)
     return _decompose(text, tokens, people)
+
+
+def _newspaper(text: str, tokens: list[Token]) -> bool:
+    """True for "the Denver Post": names that are no English words, then "Post", after "the" and with no
+    number after it (a veterans' "Post 12"); "Post" alone is too common a word to be an outlet's keyword."""
+    if len(tokens) < 2 or tokens[-1].text != "Post" or any(is_common(token.text) for token in tokens[:-1]):
+        return False
+    return _THE_BEFORE.search(text, max(0, tokens[0].start - 4), tokens[0].start) is not None \
+        and not _NUMBER_AFTER.match(text, tokens[-1].end)
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_NUMBER_AFTER = re.compile(r"\s+(?:No\.\s*)?\d")
 
 
 def names_law(tokens: list[Token] | tuple[Token, ...]) -> bool:

@@ -216,3 +216,8 @@ def test_partners_joined_by_an_ampersand_are_a_firm_and_topics_are_not() -> None
     found = actors("She worked at a law firm, Brill & Van Kessel, before Topics: Defense & Intelligence.")
     assert found.get("Brill & Van Kessel") == "organization" and "Van Kessel" not in found
     assert not any("Defense" in name for name in found)
+
+
+def test_a_name_then_post_after_the_is_a_newspaper() -> None:
+    found = actors("The Valdora Post said on Monday that the port was shut. Veterans met at the Brill Post 12 hall.")
+    assert found.get("Valdora Post") == "outlet" and "Brill Post" not in found
