@@ -52,12 +52,13 @@ def describe(text: str, actors: Sequence[Actor], mentions: Sequence[Mention]
     heads = _heads(actors)
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
+    named = _named_at(ordered)
     found = []
     kinds = {actor.name: actor.kind for actor in actors}
     unnamed: dict[str, Actor] = {}
     for match, start in _described(text):
         noun = _singular(re.sub(r"^\d+-", "", match.group("noun")))  # "46-year-old" -> "year-old"
-        actor = _last_named(ordered, starts, start, heads.get(noun, set()))
+        actor = _last_named(named, start, heads.get(noun, set()))
         if actor is None and match.group("the"):
             actor = _by_epithet(text, ordered, starts, start, noun, kinds)
         if actor is None and _unnamed_subject(text, match, start):
@@ -141,12 +142,29 @@ def _title_words() -> frozenset[str]:
     return word_set("titles.txt") | word_set("roles.txt")
 
 
-def _last_named(ordered: Sequence[Mention], starts: list[int], before: int, names: set[str]) -> str | None:
-    """The actor among ``names`` mentioned last before offset ``before``."""
-    for mention in reversed(ordered[: bisect_left(starts, before)]):
-        if mention.actor in names:
-            return mention.actor
-    return None
+def _named_at(ordered: Sequence[Mention]) -> dict[str, tuple[list[int], list[int]]]:
+    """Each actor's mentions as their starts and their places in ``ordered``.
+
+    Why: looking back through every mention for each description took time in the square of an
+    article's size; one bisection per candidate actor finds the last mention at once.
+    """
+    named: dict[str, tuple[list[int], list[int]]] = {}
+    for index, mention in enumerate(ordered):
+        starts, places = named.setdefault(mention.actor, ([], []))
+        starts.append(mention.start)
+        places.append(index)
+    return named
+
+
+def _last_named(named: dict[str, tuple[list[int], list[int]]], before: int, names: set[str]) -> str | None:
+    """The actor among ``names`` mentioned last before offset ``before`` (the later in text order on a tie)."""
+    last, actor = -1, None
+    for name in names & named.keys():
+        starts, places = named[name]
+        k = bisect_left(starts, before)
+        if k and places[k - 1] > last:
+            last, actor = places[k - 1], name
+    return actor
 
 
 def _by_epithet(text: str, ordered: Sequence[Mention], starts: list[int], before: int, noun: str,
