@@ -65,6 +65,19 @@ def lookup(phrase: str) -> tuple[str, str] | None:
     return None
 
 
+def opens_known_name(word: str) -> bool:
+    """False when no known name of several words begins with ``word``: then no phrase that goes on from it
+    after a space is known, and looking each of them up is in vain (most words of a long run)."""
+    return fold(word) in _first_words() or word in ("the", "The")  # lookup drops a leading "the "
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every known name of several words, folded, as lookup's keys hold them."""
+    tables = (name_table("subdivisions.txt"), _countries(), *(name_table(table) for _, table in _TABLES))
+    return frozenset(key.split(" ", 1)[0] for table in tables for key in table if " " in key)
+
+
 @lru_cache(maxsize=1 << 14)  # asked of every capitalised word by several rules
 def is_demonym(word: str) -> bool:
     """True for nationality or regional adjectives and nouns such as "Japanese", "European", their

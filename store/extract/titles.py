@@ -57,9 +57,23 @@ def _openers() -> frozenset[str]:
 
 
 def role_openings(tokens: list[Token]) -> list[int]:
-    """Indices where parse_role may find something: elsewhere the word opens no title, role or known-name prefix."""
-    openers = _openers()
-    return [i for i, token in enumerate(tokens) if token.lower in openers or token.capitalised and _prefix_word(token)]
+    """Indices where parse_role may find something: the word opens a title, role or known-name prefix, and
+    a title or role word lies within the prefix and modifier words parse_role can skip to reach it.
+
+    Why the reach: a line of capitals has a known-name prefix at every word and no title, and parsing
+    from each of them cost most of its extraction.
+    """
+    openers, heads = _openers(), _heads(True)[1]
+    reach = _MAX_PREFIX + _MAX_MODIFIERS
+    head = len(tokens) + reach + 1  # the nearest head word at or after i
+    found = []
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i]
+        if token.lower in heads:
+            head = i
+        if head - i <= reach and (token.lower in openers or token.capitalised and _prefix_word(token)):
+            found.append(i)
+    return found[::-1]
 
 
 def head_end(tokens: list[Token], i: int, roles: bool = False) -> int:
