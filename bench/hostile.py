@@ -41,6 +41,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "one long word": lambda size: "Talks\n\n" + "x" * size,
     "many tiny paragraphs": lambda size: "Talks\n\n" + _fill("Word.\n\n", size),
     "a line of capitals": lambda size: "Talks\n\n" + _fill("XQZ WVB ", size),
+    "a line of common words": lambda size: "Talks\n\n" + _fill("Water ", size),
     "deep nesting": lambda size: ("Talks\n\nLunde said " + "“‘([" * (size // 8) + "useful"
                                   + "])’”" * (size // 8) + "."),
 }

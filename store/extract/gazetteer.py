@@ -74,8 +74,18 @@ def opens_known_name(word: str) -> bool:
 @cache
 def _first_words() -> frozenset[str]:
     """The first word of every known name of several words, folded, as lookup's keys hold them."""
-    tables = (name_table("subdivisions.txt"), _countries(), *(name_table(table) for _, table in _TABLES))
-    return frozenset(key.split(" ", 1)[0] for table in tables for key in table if " " in key)
+    return frozenset(key.split(" ", 1)[0] for table in _tables() for key in table if " " in key)
+
+
+def _tables() -> tuple[dict[str, str], ...]:
+    """Every table lookup reads, by folded name."""
+    return (name_table("subdivisions.txt"), _countries(), *(name_table(table) for _, table in _TABLES))
+
+
+@cache
+def longest_known_name() -> int:
+    """The most words a known name has (as lookup's keys hold it): a longer phrase is known to no table."""
+    return max(key.count(" ") + 1 for table in _tables() for key in table)
 
 
 @lru_cache(maxsize=1 << 14)  # asked of every capitalised word by several rules

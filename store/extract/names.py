@@ -8,7 +8,7 @@ from functools import cache
 
 from store.extract.citeforms import cited_within
 from store.extract.definitions import defined_names
-from store.extract.gazetteer import known_name_prefixes, lookup
+from store.extract.gazetteer import known_name_prefixes, longest_known_name, lookup
 from store.extract.lexicon import fold, is_common, word_set
 from store.extract.tokens import Token, joined
 
@@ -182,24 +182,27 @@ def _trim(text: str, tokens: list[Token]) -> Run | None:
 
     A lone common word stays: it may still be a known person's surname ("Smith said")."""
     initial = len(tokens) > 1 and opens_sentence(text, tokens[0].start)  # a lone word keeps it all
-    while len(tokens) > 1 and (tokens[0].lower in _ARTICLES or initial and _initial_common(text, tokens)):
+    first = 0  # an index, not a shorter copy per word dropped: a line of common words would be quadratic
+    while len(tokens) - first > 1 and (tokens[first].lower in _ARTICLES or initial and _initial_common(text, tokens, first)):
         # After "The", the next word's capital is its own ("The Grain and Seed Commission").
-        initial = initial and tokens[0].lower not in _ARTICLES
-        tokens = tokens[1:]
-        while tokens and not tokens[0].capitalised:
-            tokens = tokens[1:]
-    return Run(tuple(tokens)) if tokens else None
+        initial = initial and tokens[first].lower not in _ARTICLES
+        first += 1
+        while first < len(tokens) and not tokens[first].capitalised:
+            first += 1
+    return Run(tuple(tokens[first:])) if first < len(tokens) else None
 
 
-def _initial_common(text: str, tokens: list[Token]) -> bool:
+def _initial_common(text: str, tokens: list[Token], first: int) -> bool:
     """A common word capitalised only because it opens a sentence or a quotation, not a given name
-    ("Bill Clinton spoke")."""
-    first = tokens[0]
-    if not is_common(first.text):
+    ("Bill Clinton spoke"): tokens[first:] are the run's words."""
+    opening = tokens[first]
+    if not is_common(opening.text):
         return False
-    if first.lower in _title_openers():
+    if opening.lower in _title_openers():
         return False
-    phrase = text[first.start : tokens[-1].end]
+    if len(tokens) - first > max(longest_known_name(), _MAX_GIVEN_NAME_WORDS) + 1:
+        return True  # more words than any known name or given-name-first name has: no need to read them
+    phrase = text[opening.start : tokens[-1].end]
     return lookup(phrase) is None and not given_name_first(" ".join(phrase.split()))
 
 

@@ -278,6 +278,17 @@ def test_a_long_word_is_indexed_in_linear_time() -> None:
     assert time.perf_counter() - started < 5
 
 
+def test_a_line_of_common_words_is_read_in_linear_time() -> None:
+    """100 KB of one English word in title case, no stop (took 14 s: the run of capitals was copied, and
+    its whole phrase looked up, once per leading common word dropped): well under a second or two."""
+    from store.extract.pipeline import extract_article
+
+    started = time.process_time()
+    article = extract_article("Talks\n\n" + "Water " * 16_000)
+    assert time.process_time() - started < 5
+    assert article.actors == ()
+
+
 def test_the_compound_pattern_finds_what_it_found_before() -> None:
     """Random strings of word parts, hyphens, apostrophes and possessives: the same matches as before."""
     from store import terms
