@@ -19,6 +19,7 @@ from functools import cache
 
 from store.extract.lexicon import alternation, name_table, word_set
 from store.extract.roles import is_object, is_possessive
+from store.extract.scan import matches_at
 from store.model import Actor, Mention
 
 _MODIFIERS = r"(?:(?:former|then|[a-z]++(?:-[a-z]*+)?|[A-Z][a-z]++)\s+){0,2}?"
@@ -93,12 +94,31 @@ def _described(text: str) -> list[tuple[re.Match[str], int]]:
     before, described = _patterns()
     verbs = word_set("reporting_verbs.txt")
     # "Jane Doe, Acme's chief executive, said": a possessive after a comma stands in apposition to a name.
-    found = [(m, m.start()) for m in before.finditer(text) if not m.group("owner") or _owned(text, m)]
-    for match in described.finditer(text):
+    starts = _starts(text)
+    found = [(m, m.start()) for m in matches_at(before, text, starts) if not m.group("owner") or _owned(text, m)]
+    for match in matches_at(described, text, starts):
         verb = _VERB_BEFORE.search(text, max(0, match.start() - _VERB_REACH), match.start())
         if verb is not None and verb.group(1) in verbs:
             found.append((match, match.start()))
     return sorted(found, key=lambda pair: pair[1])
+
+
+_THE = re.compile(r"\b[Tt]h(?:e|is|at)\s")
+# A run of name characters that a possessive ends, its first capital at a word's start.
+_OWNED_RUN = re.compile(r"(?<![\w.-])[\w.-]++(?=’s|'s)")
+_WORD_CAPITAL = re.compile(r"(?<!\w)[A-Z]")
+
+
+def _starts(text: str) -> list[int]:
+    """Every offset where a description can begin: a "the", "this" or "that", or a possessive name's
+    first capital (the patterns tried at every offset read a long hyphenated word again from each of
+    its capitals, which was quadratic).
+
+    A name before a possessive is read to the end of its run of letters, dots and hyphens, so it matches
+    from the run's first capital at a word's start or from none of them.
+    """
+    owners = (_WORD_CAPITAL.search(text, run.start(), run.end()) for run in _OWNED_RUN.finditer(text))
+    return sorted({*(m.start() for m in _THE.finditer(text)), *(m.start() for m in owners if m is not None)})
 
 
 def _owned(text: str, match: re.Match[str]) -> bool:

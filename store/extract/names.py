@@ -151,8 +151,8 @@ def _opens_known_name(current: list[Token], pending: list[Token], token: Token) 
     Children")."""
     prefixes = known_name_prefixes()
     # Most small words end no such start: a look-up of the word alone settles them.
-    if token.lower not in _last_words(prefixes):
-        return False
+    if token.lower not in _last_words(prefixes) or len(current) + len(pending) + 1 > _most_words(prefixes):
+        return False  # a start longer than every known one: not read (a long run made this quadratic)
     return fold(" ".join(t.text for t in (*current, *pending, token))) in prefixes
 
 
@@ -160,6 +160,12 @@ def _opens_known_name(current: list[Token], pending: list[Token], token: Token) 
 def _last_words(prefixes: frozenset[str]) -> frozenset[str]:
     """The words the known-name starts end with."""
     return frozenset(prefix.rsplit(" ", 1)[-1] for prefix in prefixes)
+
+
+@cache
+def _most_words(prefixes: frozenset[str]) -> int:
+    """The most words a known-name start has."""
+    return max((prefix.count(" ") + 1 for prefix in prefixes), default=0)
 
 
 @cache
