@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from store.extract.citeforms import cited_within
 from store.extract.definitions import defined_names
@@ -235,6 +235,7 @@ def opens_sentence(text: str, start: int) -> bool:
     return cursor < 0 or text[cursor] in ".!?:|\n" or text.count("\n", cursor + 1, gap_end + 1) >= 2
 
 
+@lru_cache(maxsize=1 << 14)  # asked two or three times of each person candidate, and names come back
 def given_name_first(name: str) -> bool:
     """True for "Jeb Bush", "Donald J. Trump", "Bill Clinton": a known given name, then a family name.
 
