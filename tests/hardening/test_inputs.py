@@ -294,6 +294,18 @@ def test_a_long_repeated_shape_is_read_in_linear_time(unit: str, repeats: int) -
     assert time.process_time() - started < 5
 
 
+def test_deeply_nested_quotation_marks_are_paired_in_linear_time() -> None:
+    """300,000 nested “‘([, a word, as many ])’” (the closer was looked for again from each opener: 4 s,
+    and 12 s at 4 MB): one quote, at once."""
+    from store.extract.quotemarks import quote_spans
+
+    text = "Lunde said " + "“‘([" * 300_000 + "yes" + "])’”" * 300_000
+    started = time.process_time()
+    spans = quote_spans(text)
+    assert time.process_time() - started < 2
+    assert [(s.start, s.end, s.closed) for s in spans] == [(1_200_008, 1_200_017, True)]  # after the last “
+
+
 def test_the_compound_pattern_finds_what_it_found_before() -> None:
     """Random strings of word parts, hyphens, apostrophes and possessives: the same matches as before."""
     from store import terms
