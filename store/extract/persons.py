@@ -136,6 +136,8 @@ def _name_word(token: Token, tokens: list[Token], k: int) -> bool:
 
 def attach_roles(text: str, tokens: list[Token], roles: list[Role], found: list[Candidate]) -> list[Candidate]:
     """Give each role set off by commas to the person beside it: "Role, Name" first, then "Name, a Role"."""
+    if not roles:
+        return found  # most sentences have none
     # Roles come in text order and never overlap, so their starts and ends are both sorted.
     starts = [tokens[role.first].start for role in roles]
     ends = [tokens[role.last - 1].end for role in roles]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -63,17 +64,14 @@ def role_openings(tokens: list[Token]) -> list[int]:
     Why the reach: a line of capitals has a known-name prefix at every word and no title, and parsing
     from each of them cost most of its extraction.
     """
-    openers, heads = _openers(), _heads(True)[1]
+    openers = _openers()
+    found = [i for i, token in enumerate(tokens) if token.lower in openers or token.capitalised and _prefix_word(token)]
+    if not found:
+        return found  # most sentences
+    lengths = _heads(True)[1]
+    heads = [i for i, token in enumerate(tokens) if token.lower in lengths]
     reach = _MAX_PREFIX + _MAX_MODIFIERS
-    head = len(tokens) + reach + 1  # the nearest head word at or after i
-    found = []
-    for i in range(len(tokens) - 1, -1, -1):
-        token = tokens[i]
-        if token.lower in heads:
-            head = i
-        if head - i <= reach and (token.lower in openers or token.capitalised and _prefix_word(token)):
-            found.append(i)
-    return found[::-1]
+    return [i for i in found if (k := bisect_left(heads, i)) < len(heads) and heads[k] - i <= reach]
 
 
 def head_end(tokens: list[Token], i: int, roles: bool = False) -> int:
