@@ -2,7 +2,8 @@
 
 Each case is generated at each size, written to a file and ingested in a child process of its own
 (capped in time and address space, so a quadratic case cannot take the machine), which reports
-seconds for read, extraction and store writes and its peak RSS. A case that misses the target
+seconds for read, extraction and store writes, the CPU seconds they took (what the verdict reads: on a
+shared machine wall-clock time counts other work too) and its peak RSS. A case that misses the target
 (2 s per MB, 300 MB peak) is run once more under cProfile for the function that costs most.
 """
 
@@ -41,6 +42,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "one long word": lambda size: "Talks\n\n" + "x" * size,
     "many tiny paragraphs": lambda size: "Talks\n\n" + _fill("Word.\n\n", size),
     "a line of capitals": lambda size: "Talks\n\n" + _fill("XQZ WVB ", size),
+    "a line of common words": lambda size: "Talks\n\n" + _fill("Water ", size),
     "deep nesting": lambda size: ("Talks\n\nLunde said " + "“‘([" * (size // 8) + "useful"
                                   + "])’”" * (size // 8) + "."),
 }
@@ -71,19 +73,20 @@ def _child(case: str, mb: float, listing: str) -> dict[str, Any]:
 
             top = profile_call(lambda: _steps(path), Path(listing), top=5)
             Path(listing).with_suffix(".json").write_text(json.dumps(top), encoding="utf-8")
-            steps = [0.0, 0.0, 0.0]
-    return {"read_s": steps[0], "extract_s": steps[1], "write_s": steps[2], "total_s": round(sum(steps), 3),
-            "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+            steps = [0.0, 0.0, 0.0, 0.0]
+    return {"read_s": steps[0], "extract_s": steps[1], "write_s": steps[2], "total_s": round(sum(steps[:3]), 3),
+            "cpu_s": steps[3], "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
 
 
 def _steps(path: Path) -> list[float]:
-    """Seconds to read the file, extract it and write it to a new store beside it."""
+    """Seconds to read the file, extract it and write it to a new store beside it, and the CPU seconds of
+    the three."""
     from store.db import Store
     from store.extract.pipeline import extract_article
     from store.files import read_article
     from store.ingest import ingest_text
 
-    marks = [time.perf_counter()]
+    cpu, marks = time.process_time(), [time.perf_counter()]
     text = read_article(path)
     marks.append(time.perf_counter())
     article = extract_article(text)
@@ -91,7 +94,7 @@ def _steps(path: Path) -> list[float]:
     with Store.open(path.with_name("s.db")) as store:
         ingest_text(store, text, str(path), extract=lambda _: article)
     marks.append(time.perf_counter())
-    return [round(after - before, 3) for before, after in zip(marks, marks[1:])]
+    return [*(round(after - before, 3) for before, after in zip(marks, marks[1:])), round(time.process_time() - cpu, 3)]
 
 
 def _cap_memory() -> None:
@@ -117,7 +120,8 @@ def _verdict(figures: dict[str, Any], mb: float) -> str:
     """Whether a case met both targets."""
     if "stopped" in figures:
         return "missed"
-    fast = figures["total_s"] <= SECONDS_PER_MB * max(mb, 1.0) and figures["peak_mb"] <= PEAK_MB
+    # CPU seconds where the child reports them: on a shared machine wall-clock time counts other work too.
+    fast = figures.get("cpu_s", figures["total_s"]) <= SECONDS_PER_MB * max(mb, 1.0) and figures["peak_mb"] <= PEAK_MB
     return "met" if fast else "missed"
 
 
@@ -136,8 +140,8 @@ def _rows(results: list[dict[str, Any]]) -> list[tuple[str, ...]]:
     rows = []
     for r in results:
         f = r["figures"]
-        timing = (f"{f['total_s']} s (read {f['read_s']}, extract {f['extract_s']}, write {f['write_s']})"
-                  if "total_s" in f else f["stopped"])
+        timing = (f"{f['total_s']} s (read {f['read_s']}, extract {f['extract_s']}, write {f['write_s']}); "
+                  f"CPU {f.get('cpu_s', '-')} s" if "total_s" in f else f["stopped"])
         rows.append((r["case"], f"{r['mb']:g} MB", timing, f"{f.get('peak_mb', '-')} MB", r["verdict"],
                      r.get("hot_spot", "")))
     return rows

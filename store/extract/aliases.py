@@ -51,7 +51,8 @@ def resolve_people(found: list[Candidate]) -> list[Candidate]:
             target = _target(candidate, full, first)
             if target is not None:  # sure names find themselves: only unconfirmed ones go
                 name = initials.get(_words(target.name), target.name)
-                result.append(replace(candidate, name=name, evidence="strong"))
+                same = name == candidate.name and candidate.evidence == "strong"  # most are: no copy made
+                result.append(candidate if same else replace(candidate, name=name, evidence="strong"))
     return result
 
 

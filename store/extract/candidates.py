@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from store.extract.definitions import Definition, definitions
-from store.extract.gazetteer import is_demonym, lookup
+from store.extract.gazetteer import is_demonym, lookup, opens_known_name
 from store.extract.lexicon import is_acronym, is_common, is_common_acronym, is_roman_numeral, word_set
 from store.extract.names import Run
 from store.extract.tokens import Token, joined, tokenize
@@ -200,7 +200,10 @@ def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple
     """The longest known name (or acronym) starting at token i, with the index after it; an acronym
     that names no actor ("PDF", one defined for a law) is the index alone."""
     glued = _glued(text, tokens[i])
-    for j in range(min(len(tokens), i + _MAX_KNOWN), i, -1):
+    # Past one word only when a known name of several words starts with this one, after a space.
+    spaced = i + 1 < len(tokens) and text[tokens[i].end : tokens[i + 1].start].isspace()
+    longest = i + _MAX_KNOWN if not spaced or opens_known_name(tokens[i].text) else i + 1
+    for j in range(min(len(tokens), longest), i, -1):
         phrase = text[tokens[i].start : tokens[j - 1].end]
         found = None if glued else lookup(phrase)
         if found:

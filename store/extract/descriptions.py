@@ -19,6 +19,7 @@ from functools import cache
 
 from store.extract.lexicon import alternation, name_table, word_set
 from store.extract.roles import is_object, is_possessive
+from store.extract.scan import matches_at
 from store.model import Actor, Mention
 
 _MODIFIERS = r"(?:(?:former|then|[a-z]++(?:-[a-z]*+)?|[A-Z][a-z]++)\s+){0,2}?"
@@ -52,12 +53,13 @@ def describe(text: str, actors: Sequence[Actor], mentions: Sequence[Mention]
     heads = _heads(actors)
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
+    named = _named_at(ordered)
     found = []
     kinds = {actor.name: actor.kind for actor in actors}
     unnamed: dict[str, Actor] = {}
     for match, start in _described(text):
         noun = _singular(re.sub(r"^\d+-", "", match.group("noun")))  # "46-year-old" -> "year-old"
-        actor = _last_named(ordered, starts, start, heads.get(noun, set()))
+        actor = _last_named(named, start, heads.get(noun, set()))
         if actor is None and match.group("the"):
             actor = _by_epithet(text, ordered, starts, start, noun, kinds)
         if actor is None and _unnamed_subject(text, match, start):
@@ -92,12 +94,31 @@ def _described(text: str) -> list[tuple[re.Match[str], int]]:
     before, described = _patterns()
     verbs = word_set("reporting_verbs.txt")
     # "Jane Doe, Acme's chief executive, said": a possessive after a comma stands in apposition to a name.
-    found = [(m, m.start()) for m in before.finditer(text) if not m.group("owner") or _owned(text, m)]
-    for match in described.finditer(text):
+    starts = _starts(text)
+    found = [(m, m.start()) for m in matches_at(before, text, starts) if not m.group("owner") or _owned(text, m)]
+    for match in matches_at(described, text, starts):
         verb = _VERB_BEFORE.search(text, max(0, match.start() - _VERB_REACH), match.start())
         if verb is not None and verb.group(1) in verbs:
             found.append((match, match.start()))
     return sorted(found, key=lambda pair: pair[1])
+
+
+_THE = re.compile(r"\b[Tt]h(?:e|is|at)\s")
+# A run of name characters that a possessive ends, its first capital at a word's start.
+_OWNED_RUN = re.compile(r"(?<![\w.-])[\w.-]++(?=’s|'s)")
+_WORD_CAPITAL = re.compile(r"(?<!\w)[A-Z]")
+
+
+def _starts(text: str) -> list[int]:
+    """Every offset where a description can begin: a "the", "this" or "that", or a possessive name's
+    first capital (the patterns tried at every offset read a long hyphenated word again from each of
+    its capitals, which was quadratic).
+
+    A name before a possessive is read to the end of its run of letters, dots and hyphens, so it matches
+    from the run's first capital at a word's start or from none of them.
+    """
+    owners = (_WORD_CAPITAL.search(text, run.start(), run.end()) for run in _OWNED_RUN.finditer(text))
+    return sorted({*(m.start() for m in _THE.finditer(text)), *(m.start() for m in owners if m is not None)})
 
 
 def _owned(text: str, match: re.Match[str]) -> bool:
@@ -141,12 +162,29 @@ def _title_words() -> frozenset[str]:
     return word_set("titles.txt") | word_set("roles.txt")
 
 
-def _last_named(ordered: Sequence[Mention], starts: list[int], before: int, names: set[str]) -> str | None:
-    """The actor among ``names`` mentioned last before offset ``before``."""
-    for mention in reversed(ordered[: bisect_left(starts, before)]):
-        if mention.actor in names:
-            return mention.actor
-    return None
+def _named_at(ordered: Sequence[Mention]) -> dict[str, tuple[list[int], list[int]]]:
+    """Each actor's mentions as their starts and their places in ``ordered``.
+
+    Why: looking back through every mention for each description took time in the square of an
+    article's size; one bisection per candidate actor finds the last mention at once.
+    """
+    named: dict[str, tuple[list[int], list[int]]] = {}
+    for index, mention in enumerate(ordered):
+        starts, places = named.setdefault(mention.actor, ([], []))
+        starts.append(mention.start)
+        places.append(index)
+    return named
+
+
+def _last_named(named: dict[str, tuple[list[int], list[int]]], before: int, names: set[str]) -> str | None:
+    """The actor among ``names`` mentioned last before offset ``before`` (the later in text order on a tie)."""
+    last, actor = -1, None
+    for name in names & named.keys():
+        starts, places = named[name]
+        k = bisect_left(starts, before)
+        if k and places[k - 1] > last:
+            last, actor = places[k - 1], name
+    return actor
 
 
 def _by_epithet(text: str, ordered: Sequence[Mention], starts: list[int], before: int, noun: str,

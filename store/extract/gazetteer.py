@@ -65,6 +65,29 @@ def lookup(phrase: str) -> tuple[str, str] | None:
     return None
 
 
+def opens_known_name(word: str) -> bool:
+    """False when no known name of several words begins with ``word``: then no phrase that goes on from it
+    after a space is known, and looking each of them up is in vain (most words of a long run)."""
+    return fold(word) in _first_words() or word in ("the", "The")  # lookup drops a leading "the "
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every known name of several words, folded, as lookup's keys hold them."""
+    return frozenset(key.split(" ", 1)[0] for table in _tables() for key in table if " " in key)
+
+
+def _tables() -> tuple[dict[str, str], ...]:
+    """Every table lookup reads, by folded name."""
+    return (name_table("subdivisions.txt"), _countries(), *(name_table(table) for _, table in _TABLES))
+
+
+@cache
+def longest_known_name() -> int:
+    """The most words a known name has (as lookup's keys hold it): a longer phrase is known to no table."""
+    return max(key.count(" ") + 1 for table in _tables() for key in table)
+
+
 @lru_cache(maxsize=1 << 14)  # asked of every capitalised word by several rules
 def is_demonym(word: str) -> bool:
     """True for nationality or regional adjectives and nouns such as "Japanese", "European", their

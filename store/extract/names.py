@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from store.extract.citeforms import cited_within
 from store.extract.definitions import defined_names
-from store.extract.gazetteer import known_name_prefixes, lookup
+from store.extract.gazetteer import known_name_prefixes, longest_known_name, lookup
 from store.extract.lexicon import fold, is_common, word_set
 from store.extract.tokens import Token, joined
 
@@ -162,8 +162,8 @@ def _opens_known_name(current: list[Token], pending: list[Token], token: Token) 
     Children")."""
     prefixes = known_name_prefixes()
     # Most small words end no such start: a look-up of the word alone settles them.
-    if token.lower not in _last_words(prefixes):
-        return False
+    if token.lower not in _last_words(prefixes) or len(current) + len(pending) + 1 > _most_words(prefixes):
+        return False  # a start longer than every known one: not read (a long run made this quadratic)
     return fold(" ".join(t.text for t in (*current, *pending, token))) in prefixes
 
 
@@ -171,6 +171,12 @@ def _opens_known_name(current: list[Token], pending: list[Token], token: Token) 
 def _last_words(prefixes: frozenset[str]) -> frozenset[str]:
     """The words the known-name starts end with."""
     return frozenset(prefix.rsplit(" ", 1)[-1] for prefix in prefixes)
+
+
+@cache
+def _most_words(prefixes: frozenset[str]) -> int:
+    """The most words a known-name start has."""
+    return max((prefix.count(" ") + 1 for prefix in prefixes), default=0)
 
 
 @cache
@@ -193,24 +199,27 @@ def _trim(text: str, tokens: list[Token]) -> Run | None:
 
     A lone common word stays: it may still be a known person's surname ("Smith said")."""
     initial = len(tokens) > 1 and opens_sentence(text, tokens[0].start)  # a lone word keeps it all
-    while len(tokens) > 1 and (tokens[0].lower in _ARTICLES or initial and _initial_common(text, tokens)):
+    first = 0  # an index, not a shorter copy per word dropped: a line of common words would be quadratic
+    while len(tokens) - first > 1 and (tokens[first].lower in _ARTICLES or initial and _initial_common(text, tokens, first)):
         # After "The", the next word's capital is its own ("The Grain and Seed Commission").
-        initial = initial and tokens[0].lower not in _ARTICLES
-        tokens = tokens[1:]
-        while tokens and not tokens[0].capitalised:
-            tokens = tokens[1:]
-    return Run(tuple(tokens)) if tokens else None
+        initial = initial and tokens[first].lower not in _ARTICLES
+        first += 1
+        while first < len(tokens) and not tokens[first].capitalised:
+            first += 1
+    return Run(tuple(tokens[first:])) if first < len(tokens) else None
 
 
-def _initial_common(text: str, tokens: list[Token]) -> bool:
+def _initial_common(text: str, tokens: list[Token], first: int) -> bool:
     """A common word capitalised only because it opens a sentence or a quotation, not a given name
-    ("Bill Clinton spoke")."""
-    first = tokens[0]
-    if not is_common(first.text):
+    ("Bill Clinton spoke"): tokens[first:] are the run's words."""
+    opening = tokens[first]
+    if not is_common(opening.text):
         return False
-    if first.lower in _title_openers():
+    if opening.lower in _title_openers():
         return False
-    phrase = text[first.start : tokens[-1].end]
+    if len(tokens) - first > max(longest_known_name(), _MAX_GIVEN_NAME_WORDS) + 1:
+        return True  # more words than any known name or given-name-first name has: no need to read them
+    phrase = text[opening.start : tokens[-1].end]
     return lookup(phrase) is None and not given_name_first(" ".join(phrase.split()))
 
 
@@ -237,6 +246,7 @@ def opens_sentence(text: str, start: int) -> bool:
     return cursor < 0 or text[cursor] in ".!?:|\n" or text.count("\n", cursor + 1, gap_end + 1) >= 2
 
 
+@lru_cache(maxsize=1 << 14)  # asked two or three times of each person candidate, and names come back
 def given_name_first(name: str) -> bool:
     """True for "Jeb Bush", "Donald J. Trump", "Bill Clinton": a known given name, then a family name.
 

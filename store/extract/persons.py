@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from store.extract.candidates import Candidate
@@ -15,6 +16,7 @@ from store.extract.tokens import Token, joined
 _FORMER = frozenset({"then", "former", "ex"})
 _BEFORE_ROLE = re.compile(r",\s*(?:(?:a|an|the)\s+)?$")
 _AFTER_ROLE = re.compile(r"^\s*,\s*$")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;)(\[]|and\b|who\b|$)")
 
 
 def titled_people(text: str, tokens: list[Token]) -> tuple[list[Candidate], list[Role], set[int]]:
@@ -139,37 +141,46 @@ def _name_word(token: Token, tokens: list[Token], k: int) -> bool:
 
 def attach_roles(text: str, tokens: list[Token], roles: list[Role], found: list[Candidate]) -> list[Candidate]:
     """Give each role set off by commas to the person beside it: "Role, Name" first, then "Name, a Role"."""
-    free = list(roles)
+    if not roles:
+        return found  # most sentences have none
+    # Roles come in text order and never overlap, so their starts and ends are both sorted.
+    starts = [tokens[role.first].start for role in roles]
+    ends = [tokens[role.last - 1].end for role in roles]
+    taken: set[int] = set()
     result = list(found)
     for before in (True, False):
         for index, candidate in enumerate(result):
             if candidate.kind != "person":
                 continue
-            role = _beside(text, tokens, free, candidate, before)
-            if role is not None:
-                free.remove(role)
-                titles = (*candidate.titles, *role.titles)
+            near = _beside(text, roles, (starts, ends), candidate, before)
+            if near is not None and near not in taken:
+                taken.add(near)
+                titles = (*candidate.titles, *roles[near].titles)
                 result[index] = replace(candidate, titles=titles, evidence="strong")
     return result
 
 
-def _beside(text: str, tokens: list[Token], roles: list[Role], person: Candidate, before: bool) -> Role | None:
-    """The role just before ("Role, [Title] Name") or just after ("Name, a Role") a person."""
-    for role in roles:
-        role_start, role_end = tokens[role.first].start, tokens[role.last - 1].end
-        if before:
-            start = person.title_start if person.title_start is not None else person.start
-            if role_end <= start and _AFTER_ROLE.match(text[role_end:start]):
-                return role
-        elif person.end <= role_start and _BEFORE_ROLE.match(text[person.end : role_start]):
-            # "a rally in Chelsea, the mayor said": a name after "in" is a place; the role opens a new subject.
-            if after_locative(text, person):
-                continue
-            if not role.capitalised or _ends_clause(text, role_end):
-                return role
-    return None
+def _beside(text: str, roles: list[Role], bounds: tuple[list[int], list[int]], person: Candidate, before: bool
+            ) -> int | None:
+    """The index of the role just before ("Role, [Title] Name") or just after ("Name, a Role") a person.
+
+    Only the role nearest the person on that side can be: any other has that one's words between them
+    (why: trying every role for every person was quadratic in a long sentence of both).
+    """
+    starts, ends = bounds
+    if before:
+        start = person.title_start if person.title_start is not None else person.start
+        near = bisect_right(ends, start) - 1
+        return near if near >= 0 and _AFTER_ROLE.match(text[ends[near] : start]) else None
+    near = bisect_left(starts, person.end)
+    if near == len(starts) or not _BEFORE_ROLE.match(text[person.end : starts[near]]):
+        return None
+    # "a rally in Chelsea, the mayor said": a name after "in" is a place; the role opens a new subject.
+    if after_locative(text, person):
+        return None
+    return near if not roles[near].capitalised or _ends_clause(text, ends[near]) else None
 
 
 def _ends_clause(text: str, end: int) -> bool:
     """A capitalised role after a name stands in apposition when a comma, stop or "and" follows it."""
-    return re.match(r"\s*(?:[,.;)(\[]|and\b|who\b|$)", text[end:]) is not None
+    return _CLAUSE_END.match(text, end) is not None  # at ``end``, not on a copy of the rest of the text

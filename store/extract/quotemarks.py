@@ -45,11 +45,12 @@ def _quote_spans(text: str, passages: tuple[Passage, ...]) -> tuple[Marks, ...]:
 def _pairs(text: str, start: int, end: int, opener: str, closer: str) -> list[Marks]:
     """Pair curly marks; an opener without a closer runs to the end of its paragraph."""
     spans: list[Marks] = []
-    cursor = start
+    cursor, close_at = start, -2  # -2: no closer looked for yet
     while (open_at := text.find(opener, cursor, end)) != -1:
-        close_at = text.find(closer, open_at + 1, end)
-        if close_at == -1:  # “...," closed by a straight mark, as a typist may mix them
-            close_at = _straight_closer(text, open_at + 1, end)
+        # The first closer after an earlier opener is this one's too when it lies after it (or is none):
+        # looking again from each of many nested openers read the rest of the paragraph each time.
+        if close_at != -1 and close_at <= open_at:
+            close_at = _closing(text, open_at + 1, end, closer)
         reopen = text.find(opener, open_at + 1, close_at if close_at != -1 else end)
         if reopen != -1 and close_at != -1:
             cursor = reopen  # an opener left unclosed before the next one: skip it
@@ -59,6 +60,13 @@ def _pairs(text: str, start: int, end: int, opener: str, closer: str) -> list[Ma
         spans.append(Marks(open_at + 1, stop, closed))
         cursor = stop + 1
     return [marks for marks in spans if marks.start < marks.end]
+
+
+def _closing(text: str, start: int, end: int, closer: str) -> int:
+    """Where the first closer in text[start:end] is, else the first straight double mark after a word
+    (“...," closed by a straight mark, as a typist may mix them); -1 if neither."""
+    close_at = text.find(closer, start, end)
+    return close_at if close_at != -1 else _straight_closer(text, start, end)
 
 
 def _straight_closer(text: str, start: int, end: int) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -57,9 +58,20 @@ def _openers() -> frozenset[str]:
 
 
 def role_openings(tokens: list[Token]) -> list[int]:
-    """Indices where parse_role may find something: elsewhere the word opens no title, role or known-name prefix."""
+    """Indices where parse_role may find something: the word opens a title, role or known-name prefix, and
+    a title or role word lies within the prefix and modifier words parse_role can skip to reach it.
+
+    Why the reach: a line of capitals has a known-name prefix at every word and no title, and parsing
+    from each of them cost most of its extraction.
+    """
     openers = _openers()
-    return [i for i, token in enumerate(tokens) if token.lower in openers or token.capitalised and _prefix_word(token)]
+    found = [i for i, token in enumerate(tokens) if token.lower in openers or token.capitalised and _prefix_word(token)]
+    if not found:
+        return found  # most sentences
+    lengths = _heads(True)[1]
+    heads = [i for i, token in enumerate(tokens) if token.lower in lengths]
+    reach = _MAX_PREFIX + _MAX_MODIFIERS
+    return [i for i in found if (k := bisect_left(heads, i)) < len(heads) and heads[k] - i <= reach]
 
 
 def head_end(tokens: list[Token], i: int, roles: bool = False) -> int:

@@ -278,6 +278,34 @@ def test_a_long_word_is_indexed_in_linear_time() -> None:
     assert time.perf_counter() - started < 5
 
 
+@pytest.mark.parametrize("unit, repeats", [
+    ("Water ", 16_000),  # a line of common words in title case: 14 s (the run copied per word dropped)
+    ("Ministry of ", 16_000),  # 23 s (each "of" joined the whole run to look it up as a known name's start)
+    ("Lunde, a spokesman, said ", 4_000),  # 11.5 s (every role tried for every person of the sentence)
+    ("Anders-", 14_000),  # 16 s (a description's possessive owner read again from each capital)
+])
+def test_a_long_repeated_shape_is_read_in_linear_time(unit: str, repeats: int) -> None:
+    """About 100-200 KB of one shape that was quadratic (CPU seconds before the fix in each comment): well
+    under a second now."""
+    from store.extract.pipeline import extract_article
+
+    started = time.process_time()
+    extract_article("Talks\n\n" + unit * repeats)
+    assert time.process_time() - started < 5
+
+
+def test_deeply_nested_quotation_marks_are_paired_in_linear_time() -> None:
+    """300,000 nested “‘([, a word, as many ])’” (the closer was looked for again from each opener: 4 s,
+    and 12 s at 4 MB): one quote, at once."""
+    from store.extract.quotemarks import quote_spans
+
+    text = "Lunde said " + "“‘([" * 300_000 + "yes" + "])’”" * 300_000
+    started = time.process_time()
+    spans = quote_spans(text)
+    assert time.process_time() - started < 2
+    assert [(s.start, s.end, s.closed) for s in spans] == [(1_200_008, 1_200_017, True)]  # after the last “
+
+
 def test_the_compound_pattern_finds_what_it_found_before() -> None:
     """Random strings of word parts, hyphens, apostrophes and possessives: the same matches as before."""
     from store import terms
