@@ -94,6 +94,8 @@ _NAMING_VERBS = frozenset({"called", "calls", "dubbed", "termed", "labeled", "la
                            "rated", "rates", "ruled"})  # a fact-checker's verdict: "rated it “false”"
 _LAST_WORDS = re.compile(r"(?:[\w’'-]+[\s,]+){1,2}$")
 _WORK_REACH = 40
+_SENTENCE_REACH = 1000
+"""Characters of a sentence looked at on either side of a quote; real sentences are shorter."""
 
 
 class _Locator:
@@ -124,9 +126,12 @@ class _Locator:
         )
 
     def _sentence(self, offset: int) -> tuple[int, int]:
-        """The sentence holding ``offset`` (the whole text when sentences are unknown)."""
+        """The sentence holding ``offset`` (the whole text when sentences are unknown), cut to the stretch
+        a speaker's words can reach: a run-on "sentence" of a whole page would have every step read it
+        again for each of its quotes."""
         index = bisect_right(self.starts, offset) - 1
-        return self.sentences[index] if index >= 0 else (0, len(self.text))
+        start, end = self.sentences[index] if index >= 0 else (0, len(self.text))
+        return max(start, offset - _SENTENCE_REACH), min(end, offset + _SENTENCE_REACH)
 
     def _paragraph(self, offset: int) -> tuple[int, int]:
         """The passage holding ``offset`` (the whole text when passages are unknown)."""

@@ -283,6 +283,7 @@ def test_a_long_word_is_indexed_in_linear_time() -> None:
     ("Ministry of ", 16_000),  # 23 s (each "of" joined the whole run to look it up as a known name's start)
     ("Lunde, a spokesman, said ", 4_000),  # 11.5 s (every role tried for every person of the sentence)
     ("Anders-", 14_000),  # 16 s (a description's possessive owner read again from each capital)
+    ("Lunde said “yes” and ", 1_500),  # 2 min (each quote's steps read its whole run-on sentence again)
 ])
 def test_a_long_repeated_shape_is_read_in_linear_time(unit: str, repeats: int) -> None:
     """About 100-200 KB of one shape that was quadratic (CPU seconds before the fix in each comment): well
