@@ -5,17 +5,42 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual import events
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable
+from textual.worker import WorkerState
 
 from tui.app import NatoAsiaApp
 
 
+SETTLE_LIMIT = 200
+"""Rounds of waiting after which a screen that never comes to rest is a failure (an endless loop of work)."""
+
+
+def at_rest(app: App[object]) -> bool:
+    """True when no worker is pending or running and nothing waits to be handled or drawn on the screen."""
+    if any(worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in app.workers):
+        return False
+    screen = app.screen
+    if screen._callbacks or screen._layout_required or screen._dirty_widgets or screen._recompose_required:
+        return False
+    return all(node._message_queue.empty() and not node._next_callbacks
+               for node in (app, *screen.walk_children(with_self=True)))
+
+
+async def settle(pilot: Pilot[object]) -> None:
+    """Wait until the explorer is at rest (a state, never a time): workers whose results start more workers
+    (a row's preview) take several rounds, a key that starts none takes one."""
+    for _ in range(SETTLE_LIMIT):
+        await pilot.pause()
+        if at_rest(pilot.app):
+            return
+        await pilot.app.workers.wait_for_complete()
+    raise AssertionError(f"the explorer never came to rest in {SETTLE_LIMIT} rounds")
+
+
 class Explorer:
     """A running explorer: press keys and wait for the screen, or walk until something holds."""
-
-    settle_rounds = 3
-    """Rounds of waiting: workers whose results start more workers (a row's preview) need several."""
 
     def __init__(self, app: NatoAsiaApp, pilot: Pilot[None]) -> None:
         """Drive this app through its pilot."""
@@ -24,10 +49,7 @@ class Explorer:
 
     async def settle(self) -> None:
         """Let workers finish, and those their results start, and the screen redraw."""
-        for _ in range(self.settle_rounds):
-            await self.pilot.pause()
-            await self.app.workers.wait_for_complete()
-        await self.pilot.pause()
+        await settle(self.pilot)
 
     async def press(self, *keys: str) -> None:
         """Press keys one at a time, waiting for the screen after each as a person would."""
@@ -46,6 +68,24 @@ class Explorer:
             event.set_sender(self.app)
             driver.send_message(event)
         await self.settle()
+
+    async def wait_until(self, done: Callable[[], bool], what: str) -> None:
+        """Let the explorer settle until done() holds (a state, never a time); fail if it never does."""
+        for _ in range(SETTLE_LIMIT):
+            if done():
+                return
+            await self.settle()
+        assert done(), f"the explorer never got to {what}"
+
+    def palette_lists(self, text: str) -> bool:
+        """True when the command palette is open and lists a command whose prompt holds the text."""
+        from textual.command import CommandList, CommandPalette
+
+        screen = self.app.screen
+        if not isinstance(screen, CommandPalette):
+            return False
+        options = screen.query_one(CommandList).options
+        return any(text.casefold() in str(option.prompt).casefold() for option in options)
 
     async def resize(self, width: int, height: int) -> None:
         """Resize the terminal and let the layout settle."""
