@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable
-from textual.worker import WorkerState
+from textual.worker import WorkerCancelled, WorkerState
 
 from tui.app import NatoAsiaApp
 
@@ -28,6 +29,14 @@ def at_rest(app: App[object]) -> bool:
                for node in (app, *screen.walk_children(with_self=True)))
 
 
+async def workers_done(app: App[object]) -> None:
+    """Wait for the workers running now; one cancelled meanwhile (a newer query superseded it) is done too."""
+    # WorkerManager.wait_for_complete raises when a worker it waits on is cancelled or not yet started.
+    for worker in [worker for worker in app.workers if worker.state is WorkerState.RUNNING]:
+        with suppress(WorkerCancelled):
+            await worker.wait()
+
+
 async def settle(pilot: Pilot[object]) -> None:
     """Wait until the explorer is at rest (a state, never a time): workers whose results start more workers
     (a row's preview) take several rounds, a key that starts none takes one."""
@@ -35,7 +44,7 @@ async def settle(pilot: Pilot[object]) -> None:
         await pilot.pause()
         if at_rest(pilot.app):
             return
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
     raise AssertionError(f"the explorer never came to rest in {SETTLE_LIMIT} rounds")
 
 
