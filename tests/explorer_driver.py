@@ -3,31 +3,53 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable
-from textual.worker import WorkerCancelled
+from textual.worker import WorkerCancelled, WorkerState
 
 from tui.app import NatoAsiaApp
 
 
+SETTLE_LIMIT = 200
+"""Rounds of waiting after which a screen that never comes to rest is a failure (an endless loop of work)."""
+
+
+def at_rest(app: App[object]) -> bool:
+    """True when no worker is pending or running and nothing waits to be handled or drawn on the screen."""
+    if any(worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in app.workers):
+        return False
+    screen = app.screen
+    if screen._callbacks or screen._layout_required or screen._dirty_widgets or screen._recompose_required:
+        return False
+    return all(node._message_queue.empty() and not node._next_callbacks
+               for node in (app, *screen.walk_children(with_self=True)))
+
+
 async def workers_done(app: App[object]) -> None:
-    """Wait for the app's workers; one cancelled meanwhile (superseded by a newer query) is no failure."""
-    for _ in range(10):
-        try:
-            await app.workers.wait_for_complete()
+    """Wait for the workers running now; one cancelled meanwhile (a newer query superseded it) is done too."""
+    # WorkerManager.wait_for_complete raises when a worker it waits on is cancelled or not yet started.
+    for worker in [worker for worker in app.workers if worker.state is WorkerState.RUNNING]:
+        with suppress(WorkerCancelled):
+            await worker.wait()
+
+
+async def settle(pilot: Pilot[object]) -> None:
+    """Wait until the explorer is at rest (a state, never a time): workers whose results start more workers
+    (a row's preview) take several rounds, a key that starts none takes one."""
+    for _ in range(SETTLE_LIMIT):
+        await pilot.pause()
+        if at_rest(pilot.app):
             return
-        except WorkerCancelled:
-            continue
+        await workers_done(pilot.app)
+    raise AssertionError(f"the explorer never came to rest in {SETTLE_LIMIT} rounds")
 
 
 class Explorer:
     """A running explorer: press keys and wait for the screen, or walk until something holds."""
-
-    settle_rounds = 3
-    """Rounds of waiting: workers whose results start more workers (a row's preview) need several."""
 
     def __init__(self, app: NatoAsiaApp, pilot: Pilot[None]) -> None:
         """Drive this app through its pilot."""
@@ -36,10 +58,7 @@ class Explorer:
 
     async def settle(self) -> None:
         """Let workers finish, and those their results start, and the screen redraw."""
-        for _ in range(self.settle_rounds):
-            await self.pilot.pause()
-            await workers_done(self.app)
-        await self.pilot.pause()
+        await settle(self.pilot)
 
     async def press(self, *keys: str) -> None:
         """Press keys one at a time, waiting for the screen after each as a person would."""
@@ -58,6 +77,24 @@ class Explorer:
             event.set_sender(self.app)
             driver.send_message(event)
         await self.settle()
+
+    async def wait_until(self, done: Callable[[], bool], what: str) -> None:
+        """Let the explorer settle until done() holds (a state, never a time); fail if it never does."""
+        for _ in range(SETTLE_LIMIT):
+            if done():
+                return
+            await self.settle()
+        assert done(), f"the explorer never got to {what}"
+
+    def palette_lists(self, text: str) -> bool:
+        """True when the command palette is open and lists a command whose prompt holds the text."""
+        from textual.command import CommandList, CommandPalette
+
+        screen = self.app.screen
+        if not isinstance(screen, CommandPalette):
+            return False
+        options = screen.query_one(CommandList).options
+        return any(text.casefold() in str(option.prompt).casefold() for option in options)
 
     async def resize(self, width: int, height: int) -> None:
         """Resize the terminal and let the layout settle."""

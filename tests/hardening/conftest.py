@@ -20,9 +20,6 @@ SMALL = ("wire-manila-patrol.txt", "analysis-quad-summit.md")
 class Driver(Explorer):
     """A running explorer with the checks every hardening test makes: no crash, no error shown."""
 
-    settle_rounds = 1
-    """One round a key, as these tests were written for, keeps thousands of fuzzed keys quick."""
-
     def errors(self) -> list[str]:
         """Error notifications shown so far (a store error on a good store is a bug)."""
         return [f"{n.title}: {n.message}" for n in self.app._notifications if n.severity == "error"]

@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import random
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -61,12 +62,22 @@ def article(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def first_use_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The store the command line's first use builds from the seeds, built once a session; never touched."""
+    path = tmp_path_factory.mktemp("first-use") / "s.db"
+    assert cli("actors", "--db", str(path)).returncode == 0
+    return path
+
+
 @pytest.fixture
-def store_with_seed(tmp_path: Path) -> Path:
-    """A store file in its own folder, built from the seeds by the command line's first use."""
+def store_with_seed(tmp_path: Path, first_use_store: Path) -> Path:
+    """A store file in its own folder, built from the seeds by the command line's first use (a copy of it:
+    the ingest is the same each time, and each test may lock, damage or chmod its own)."""
     folder = tmp_path / "shared"
     folder.mkdir()
-    assert cli("actors", "--db", str(folder / "s.db")).returncode == 0
+    for part in first_use_store.parent.glob(f"{first_use_store.name}*"):  # a -wal beside it, if one was left
+        shutil.copy2(part, folder / part.name.replace(first_use_store.name, "s.db"))
     return folder / "s.db"
 
 

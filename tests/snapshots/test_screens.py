@@ -10,8 +10,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from explorer_driver import settle
 from store.db import Store
-from tests.explorer_driver import workers_done
 from store.files import read_article
 from store.ingest import ingest_text
 from tui.app import NatoAsiaApp
@@ -19,17 +19,6 @@ from tui.app import NatoAsiaApp
 SIZES = pytest.mark.parametrize("size", [(80, 24), (140, 40)], ids=["80x24", "140x40"])
 RASMUSSEN = ("slash", *"rasmusen", "enter")
 """From anywhere to Rasmussen's dossier, through search."""
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    """Wait until no store query is running and the screen has caught up (a state, not a time)."""
-    # A finished query can start another (a highlighted row loads its preview): wait until none is left.
-    for _ in range(50):
-        await pilot.pause()
-        await workers_done(pilot.app)
-        await pilot.pause()
-        if not any(worker.is_running for worker in pilot.app.workers):
-            return
 
 
 def snap(snap_compare: Any, store: Store, size: tuple[int, int], *keys: str) -> bool:

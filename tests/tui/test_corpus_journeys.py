@@ -83,7 +83,7 @@ async def test_enter_right_after_a_kind_tab_opens_a_row_of_that_kind(corpus_stor
     async with explore(corpus_store) as ui:
         await ui.press("Q")
         await ui.burst("right_square_bracket", "right_square_bracket", "enter")
-        await ui.pilot.pause(1)
+        await ui.wait_until(lambda: isinstance(ui.app.screen, ReaderScreen), "the reader")
         assert isinstance(ui.app.screen, ReaderScreen)
         place = ui.app.screen.query_one(ArticleView).place
         assert place is not None and (place.start, place.end) == (first.start, first.end)
@@ -192,11 +192,11 @@ async def test_the_command_palette_opens_every_screen(corpus_store: Store, explo
     """ctrl+p, 'documents', enter -> the Documents screen; the same for Quotes."""
     async with explore(corpus_store) as ui:
         await ui.press("ctrl+p", *"documents")
-        await ui.pilot.pause(0.5)
+        await ui.wait_until(lambda: ui.palette_lists("documents"), "Documents in the palette")
         await ui.press("enter")
         assert isinstance(ui.app.screen, DocumentsScreen)
         await ui.press("ctrl+p", *"quotes")
-        await ui.pilot.pause(0.5)
+        await ui.wait_until(lambda: ui.palette_lists("quotes"), "Quotes in the palette")
         await ui.press("enter")
         assert isinstance(ui.app.screen, QuotesScreen)
 

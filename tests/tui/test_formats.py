@@ -133,8 +133,8 @@ async def test_the_reader_styles_markdown_emphasis(fresh_store: Store, tmp_path:
     ingest_article(fresh_store, read_document(path))
     async with explore(fresh_store) as ui:
         await ui.press("r")
-        await ui.pilot.pause(0.3)
         view = ui.app.screen.query_one(ArticleView)
+        await ui.wait_until(lambda: view.size.height > 0, "the reader's text laid out")
         segments = [segment for y in range(view.size.height) for segment in view.render_line(y)]
     bold = "".join(segment.text for segment in segments if segment.style and segment.style.bold)
     assert "new fares" in bold and "**" not in "".join(segment.text for segment in segments)

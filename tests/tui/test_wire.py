@@ -160,11 +160,11 @@ async def test_command_palette_jumps_to_an_actor_or_a_quote(wire_store: Store, e
     """ctrl+p lists actors and quotes by name; enter opens the dossier or the reader at the quote."""
     async with explore(wire_store) as ui:
         await ui.press("ctrl+p", *"nordmann")
-        await ui.pilot.pause(0.3)
+        await ui.wait_until(lambda: ui.palette_lists("Nordmann"), "Nordmann in the palette")
         await ui.press("enter")
         assert isinstance(ui.app.screen, DossierScreen)
         await ui.press("ctrl+p", *"arctic")
-        await ui.pilot.pause(0.3)
+        await ui.wait_until(lambda: ui.palette_lists("Arctic"), "the Arctic quote in the palette")
         await ui.press("enter")
         assert isinstance(ui.app.screen, ReaderScreen) and ui.app.screen.place is not None
         quote = next(q for q in queries.quotes(wire_store) if "Arctic" in q.text)
