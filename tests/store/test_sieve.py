@@ -342,6 +342,9 @@ def test_a_description_after_a_preposition_is_no_speaker() -> None:
      ("Clara Oduya", "sentence_tag")),
     ("Tomas Brandt answered. “We admire the cranes” of the new port, Brandt said on Tuesday.", "We admire",
      ("Tomas Brandt", "sentence_tag")),
+    # A quote after the tag ("..., she said, adding “...”") leaves the tag to the first.
+    ("Clara Oduya faced the board. “You emptied the harbour” to pay yourselves, she said, adding that it was "
+     "“a disgrace.”", "You emptied", ("Clara Oduya", "sentence_tag")),
 ])
 def test_a_tag_ending_the_sentence_gives_its_quote(body: str, prefix: str, expected: tuple[str, str]) -> None:
     assert said(body, prefix) == expected
