@@ -543,3 +543,18 @@ def test_a_description_may_stand_a_few_words_from_its_verb() -> None:
 def test_surrogates_and_lobbyists_are_sources() -> None:
     assert quote("Her surrogates called the plan “a harbour for everyone.”", "a harbour").speaker == "surrogates"
     assert quote("“Nobody knows what comes next,” one lobbyist said.", "Nobody").speaker == "lobbyist"
+
+
+@pytest.mark.parametrize(("body", "prefix", "expected"), [
+    ("“The ferry is late again,” one user wrote.", "The ferry", "user"),
+    ("“Nobody asked the fishermen,” a commenter replied.", "Nobody asked", "commenter"),
+    ("“She will not run,” said a source close to the mayor.", "She will", "source"),
+    ("“The port was never the issue,” said a Texas Republican.", "The port", "Texas republican"),
+])
+def test_commenters_partisans_and_sources_close_to_someone_speak(body: str, prefix: str, expected: str) -> None:
+    assert quote(body, prefix).speaker == expected
+
+
+def test_a_party_name_before_a_noun_is_no_source() -> None:
+    body = "“We will reopen the port,” a Republican senator said."
+    assert quote(body, "We will").speaker != "republican"
