@@ -558,3 +558,16 @@ def test_commenters_partisans_and_sources_close_to_someone_speak(body: str, pref
 def test_a_party_name_before_a_noun_is_no_source() -> None:
     body = "“We will reopen the port,” a Republican senator said."
     assert quote(body, "We will").speaker != "republican"
+
+
+def test_a_capitalised_epithet_describes_the_person_named_before() -> None:
+    body = "Tomas Brandt toured the docks on Monday.\n\n“Nobody will leave this town,” the Republican said."
+    assert said(body, "Nobody will") == ("Tomas Brandt", "cue_after")
+
+
+def test_the_narrator_of_a_work_speaks_for_it() -> None:
+    body = ("The harbour campaign released a video on Monday. “If the mayor wants the pier,” the ad’s narrator "
+            "says, “why won’t she pay for it?”")
+    assert said(body, "If the mayor") == ("ad’s narrator", "cue_after")
+    assert said("“Ships pay taxes. Why doesn't Tomas Brandt?” a narrator in the Oduya ad asks.", "Ships") \
+        == ("narrator", "cue_after")
