@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 
+from store.extract.documents import find_documents
 from store.extract.lexicon import alternation, name_table, word_set
 from store.extract.roles import is_object, is_possessive
 from store.model import Actor, Mention
@@ -51,13 +52,25 @@ _VERB_REACH = 24
 def describe(text: str, actors: Sequence[Actor], mentions: Sequence[Mention]
              ) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
     """Mentions for the descriptions that stand beside a reporting verb, and the new group actors for those
-    that describe no actor named before ("“...,” the crowd chanted", "the announcer said")."""
-    heads = _heads(actors)
-    ordered = sorted(mentions, key=lambda m: m.start)
-    starts = [m.start for m in ordered]
-    found = []
+    that describe no actor named before ("“...,” the crowd chanted", "the announcer said"); documents
+    introduced beside one ("a report found") come first, so that "the report" later is theirs."""
+    documents, cited = find_documents(text)
     kinds = {actor.name: actor.kind for actor in actors}
-    unnamed: dict[str, Actor] = {}
+    known = (*actors, *(d for d in documents if d.name not in kinds))
+    ordered = sorted((*mentions, *cited), key=lambda m: m.start)
+    unnamed: dict[str, Actor] = {d.name: d for d in known[len(actors):]}
+    found = [*cited, *_mentions(text, known, ordered, unnamed)]
+    return tuple(a for name, a in unnamed.items() if name not in kinds), tuple(found)
+
+
+def _mentions(text: str, actors: Sequence[Actor], ordered: Sequence[Mention], unnamed: dict[str, Actor]
+              ) -> list[Mention]:
+    """A mention for each description beside a reporting verb; ``unnamed`` gains the actors made for those
+    that describe no actor named before."""
+    heads = _heads(actors)
+    starts = [m.start for m in ordered]
+    kinds = {actor.name: actor.kind for actor in actors}
+    found = []
     for match, start in _described(text):
         noun = _singular(re.sub(r"^\d+-", "", match.group("noun").lower()))  # "46-year-old" -> "year-old"
         actor = _last_named(ordered, starts, start, heads.get(noun, set()))
@@ -70,7 +83,7 @@ def describe(text: str, actors: Sequence[Actor], mentions: Sequence[Mention]
             unnamed.setdefault(actor, Actor(actor, "group"))
         if actor is not None:
             found.append(Mention(actor, start, match.end("noun"), text[start : match.end("noun")]))
-    return tuple(a for name, a in unnamed.items() if name not in kinds), tuple(found)
+    return found
 
 
 def _unnamed_subject(text: str, match: re.Match[str], start: int) -> bool:
@@ -90,7 +103,8 @@ _GOVERNED = re.compile(r"\b(?:in|of|at|from|to|with|for|by|on|among)\s+$")
 def _unnamed_nouns() -> frozenset[str]:
     """Nouns for a source that "the ... <noun>" describes well enough to stand as an actor of its own."""
     return word_set("group_nouns.txt") | word_set("person_epithets.txt") | word_set("org_epithets.txt") \
-        | word_set("outlet_nouns.txt") | word_set("unnamed_speakers.txt") | word_set("speaking_works.txt")
+        | word_set("outlet_nouns.txt") | word_set("unnamed_speakers.txt") | word_set("speaking_works.txt") \
+        | word_set("document_nouns.txt")  # a document whose author is not named before speaks as itself
 
 
 def _described(text: str) -> list[tuple[re.Match[str], int]]:

@@ -571,3 +571,25 @@ def test_the_narrator_of_a_work_speaks_for_it() -> None:
     assert said(body, "If the mayor") == ("ad’s narrator", "cue_after")
     assert said("“Ships pay taxes. Why doesn't Tomas Brandt?” a narrator in the Oduya ad asks.", "Ships") \
         == ("narrator", "cue_after")
+
+
+@pytest.mark.parametrize(("body", "prefix", "expected"), [
+    ("A 2019 harbour authority report found that the pier was “beyond repair.”", "beyond", "harbour authority report"),
+    ("“Nobody reads the fine print,” reads a letter to the council.", "Nobody reads", "letter"),
+    ("One leaflet was blunt. One tweet said: “The ferry is a joke.”", "The ferry", "tweet"),
+    ("A survey by the port union found that dockers were “fed up.” “Pay is late,” the survey said.", "Pay is",
+     "survey"),
+])
+def test_a_document_introduced_beside_a_verb_speaks_as_itself(body: str, prefix: str, expected: str) -> None:
+    assert quote(body, prefix).speaker == expected
+
+
+def test_a_document_its_author_issued_is_the_authors() -> None:
+    body = "The Valdora Port Authority issued a statement calling the strike “a reckless gamble.”"
+    assert quote(body, "a reckless").speaker == "Valdora Port Authority"
+
+
+def test_he_after_a_document_goes_back_to_the_person() -> None:
+    body = ("Tomas Brandt ran the docks for years. A 2014 audit found “no sign of fraud.” "
+            "“I kept every ledger,” he said.")
+    assert quote(body, "I kept").speaker == "Tomas Brandt"
