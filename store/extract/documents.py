@@ -13,7 +13,6 @@ import re
 from functools import cache
 
 from store.extract.lexicon import alternation, word_set
-from store.extract.roles import is_object
 from store.model import Actor, Mention
 
 _INTRODUCED = r"(?P<det>\b(?:[Aa]n?|[Oo]ne|[Aa]nother))\s+"
@@ -34,11 +33,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf"{phrase}{_TAIL}(?=,?\s+(?:also\s+|then\s+)?(?:{verbs})\b)"), re.compile(phrase)
 
 
-def _governed(text: str, match: re.Match[str]) -> bool:
-    """True when a verb or preposition governs the document ("issued a report", "in a letter")."""
-    return is_object(text, Mention("", match.start(), match.end("noun"), match.group()))
-
-
 @cache
 def _verbs() -> frozenset[str]:
     """The verbs a document speaks with: of reporting ("says", "reads") and of reported speech ("accuses")."""
@@ -48,8 +42,9 @@ def _verbs() -> frozenset[str]:
 def find_documents(text: str) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
     """Group actors and their mentions for the documents introduced next to a reporting verb."""
     before, anywhere = _patterns()
-    # "The council issued a statement saying": a document a verb governs is its author's, not a speaker.
-    found = {m.start(): m for m in before.finditer(text) if not _governed(text, m)}
+    # Only a document that opens its sentence ("A report found") is its subject: in "issued a statement
+    # calling" or "in an email to supporters, saying" it is its author's.
+    found = {m.start(): m for m in before.finditer(text) if m.group("det")[0].isupper()}
     verbs = _verbs()
     for match in anywhere.finditer(text):
         verb = _VERB_BEFORE.search(text, max(0, match.start() - _VERB_REACH), match.start())
