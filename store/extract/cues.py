@@ -14,7 +14,7 @@ _MAX_GAP_WORDS = 2
 _VERB_WITHIN_WORDS = 7
 _INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "continued", "explained",
                               "noted", "recalled", "replied", "remarked", "declared", "concluded", "tweeted",
-                              "reported", "reports"})
+                              "reported", "reports", "reads", "read", "begins"})
 """Verbs news writing puts before their subject ("said the senator"); after others a name is an object."""
 
 

@@ -17,13 +17,13 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 
+from store.extract.documents import find_documents
 from store.extract.lexicon import alternation, name_table, word_set
 from store.extract.roles import is_object, is_possessive
 from store.extract.scan import matches_at
 from store.model import Actor, Mention
 
 _MODIFIERS = r"(?:(?:former|then|[a-z]++(?:-[a-z]*+)?|[A-Z][a-z]++)\s+){0,2}?"
-_NOUN = r"(?P<noun>[a-z]+|\d+-year-old)\b"
 
 
 @cache
@@ -33,11 +33,15 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     and any such description, for those a reporting verb stands before ("“...,” said the Florida senator").
     The "the" is written so that a scan can skip ahead to the next "t" (a look-behind in place of "\\b")."""
     verbs = alternation(word_set("reporting_verbs.txt"))
+    # An epithet may be written with a capital ("the Republican said"), other capitalised words are names.
+    capitalised = alternation(frozenset(word.capitalize() for word in word_set("person_epithets.txt")))
+    noun = rf"(?P<noun>[a-z]+|\d+-year-old|{capitalised})\b"
     the = r"(?P<the>[Tt](?<!\w[Tt])h(?:e|is|at))\s+"
-    # "Obama's former campaign strategist said": a name's possessive determines the description as "the" does.
-    the = rf"(?:{the}|(?P<owner>\b[A-Z][\w.-]*(?:’s|'s))\s+)"
-    before = re.compile(rf"{the}{_MODIFIERS}{_NOUN}(?=,?\s+(?:(?:{_BETWEEN})\s+){{0,2}}(?:{verbs})\b)")
-    return before, re.compile(rf"{the}{_MODIFIERS}{_NOUN}")
+    # "Obama's former campaign strategist said", "the ad's narrator says": a possessive determines the
+    # description as "the" does.
+    the = rf"(?:{the}|(?P<owner>\b(?:[A-Z][\w.-]*|[Tt]he\s+[a-z]+)(?:’s|'s))\s+)"
+    before = re.compile(rf"{the}{_MODIFIERS}{noun}(?=,?\s+(?:(?:{_BETWEEN})\s+){{0,2}}(?:{verbs})\b)")
+    return before, re.compile(rf"{the}{_MODIFIERS}{noun}")
 
 
 _BETWEEN = r"also|then|later|again|has|had|have|repeatedly|often|once|previously|recently|publicly|never"
@@ -49,33 +53,48 @@ _VERB_REACH = 24
 def describe(text: str, actors: Sequence[Actor], mentions: Sequence[Mention]
              ) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
     """Mentions for the descriptions that stand beside a reporting verb, and the new group actors for those
-    that describe no actor named before ("“...,” the crowd chanted", "the announcer said")."""
+    that describe no actor named before ("“...,” the crowd chanted", "the announcer said"); documents
+    introduced beside one ("a report found") come first, so that "the report" later is theirs."""
+    documents, cited = find_documents(text)
+    kinds = {actor.name: actor.kind for actor in actors}
+    known = (*actors, *(d for d in documents if d.name not in kinds))
+    ordered = sorted((*mentions, *cited), key=lambda m: m.start)
+    unnamed: dict[str, Actor] = {d.name: d for d in known[len(actors):]}
+    found = [*cited, *_mentions(text, known, ordered, unnamed)]
+    return tuple(a for name, a in unnamed.items() if name not in kinds), tuple(found)
+
+
+def _mentions(text: str, actors: Sequence[Actor], ordered: Sequence[Mention], unnamed: dict[str, Actor]
+              ) -> list[Mention]:
+    """A mention for each description beside a reporting verb; ``unnamed`` gains the actors made for those
+    that describe no actor named before."""
     heads = _heads(actors)
-    ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
     named = _named_at(ordered)
-    found = []
     kinds = {actor.name: actor.kind for actor in actors}
-    unnamed: dict[str, Actor] = {}
+    found = []
     for match, start in _described(text):
-        noun = _singular(re.sub(r"^\d+-", "", match.group("noun")))  # "46-year-old" -> "year-old"
+        noun = _singular(re.sub(r"^\d+-", "", match.group("noun").lower()))  # "46-year-old" -> "year-old"
         actor = _last_named(named, start, heads.get(noun, set()))
         if actor is None and match.group("the"):
             actor = _by_epithet(text, ordered, starts, start, noun, kinds)
         if actor is None and _unnamed_subject(text, match, start):
             # An owner stays in the name: "Obama's former campaign strategist" is not anyone's strategist.
             words = text[start if match.group("owner") else match.end("the") : match.end("noun")]
-            actor = " ".join(words.split())
+            actor = _THE.sub("", " ".join(words.split()))
             unnamed.setdefault(actor, Actor(actor, "group"))
         if actor is not None:
             found.append(Mention(actor, start, match.end("noun"), text[start : match.end("noun")]))
-    return tuple(a for name, a in unnamed.items() if name not in kinds), tuple(found)
+    return found
 
 
 def _unnamed_subject(text: str, match: re.Match[str], start: int) -> bool:
     """True for a description of a source no actor stands for ("the crowd chanted"), not governed by a
     preposition ("someone in the audience shouted")."""
-    return match.group("noun") in _unnamed_nouns() and not _GOVERNED.search(text, max(0, start - 8), start)
+    return match.group("noun").lower() in _unnamed_nouns() and not _GOVERNED.search(text, max(0, start - 8), start)
+
+
+_THE = re.compile(r"^[Tt]he ")
 
 
 _GOVERNED = re.compile(r"\b(?:in|of|at|from|to|with|for|by|on|among)\s+$")
@@ -86,7 +105,8 @@ _GOVERNED = re.compile(r"\b(?:in|of|at|from|to|with|for|by|on|among)\s+$")
 def _unnamed_nouns() -> frozenset[str]:
     """Nouns for a source that "the ... <noun>" describes well enough to stand as an actor of its own."""
     return word_set("group_nouns.txt") | word_set("person_epithets.txt") | word_set("org_epithets.txt") \
-        | word_set("outlet_nouns.txt") | word_set("unnamed_speakers.txt") | word_set("speaking_works.txt")
+        | word_set("outlet_nouns.txt") | word_set("unnamed_speakers.txt") | word_set("speaking_works.txt") \
+        | word_set("document_nouns.txt")  # a document whose author is not named before speaks as itself
 
 
 def _described(text: str) -> list[tuple[re.Match[str], int]]:
@@ -125,8 +145,8 @@ def _owned(text: str, match: re.Match[str]) -> bool:
     """True for a person described by a possessive ("Obama's former campaign strategist"), not one in
     apposition after a comma ("Jane Doe, Acme's chief executive, said") nor a body ("China's foreign
     ministry", which speaks for its owner)."""
-    noun = match.group("noun")
-    person = noun in word_set("group_nouns.txt") or noun in word_set("person_epithets.txt")
+    noun = match.group("noun").lower()
+    person = any(noun in word_set(name) for name in ("group_nouns.txt", "person_epithets.txt", "unnamed_speakers.txt"))
     return person and not text[max(0, match.start() - 3) : match.start()].rstrip().endswith(",")
 
 

@@ -13,7 +13,7 @@ from store.extract.lexicon import alternation, is_common, word_set
 
 # After a singular noun, a lower-case word other than these shows an adjective ("official protest").
 _FOLLOWERS = frozenset(
-    "who has had was is said says told also privately in at from with to for of on and speaking".split()
+    "who has had was is said says told also privately in at from with to for of on and speaking close familiar".split()
 )
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z]")

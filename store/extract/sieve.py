@@ -173,10 +173,12 @@ def sentence_tag(ctx: Context, site: Site) -> Verdict | None:
     """"A cashier who “steals a few $20s” is held accountable, Warren said.": a sentence that ends in a
     ", X said" tag after the quote is X's, quote and all."""
     stop = site.closing_sentence_end
-    if not site.closed or any(mark in ctx.text[site.after : stop] for mark in _MARKS):
-        return None  # another quote follows: the tag is nearer to it
+    if not site.closed:
+        return None
     for comma in (m.start() for m in re.finditer(",", ctx.text[site.after : stop])):
         begin = site.after + comma + 1
+        if any(mark in ctx.text[site.after : begin] for mark in _MARKS):
+            return None  # another quote comes first: the tag is nearer to it ("..., she said, adding “...”" is not)
         verb = verb_within(ctx.text, begin, stop)
         if verb is None or not _ends_tag(ctx.text, verb[1], stop):
             continue

@@ -10,6 +10,7 @@ from functools import cache
 
 from store.extract.cues import is_verb
 from store.extract.data import load_words
+from store.extract.documents import is_document
 from store.extract.roles import WORD, is_object, is_possessive
 from store.model import Actor, Mention
 
@@ -94,7 +95,9 @@ def _look_back(ctx: Context, at: tuple[str, int], previous: tuple[int, str] | No
         start = ctx.sentence_starts[sentence] if sentence >= 0 else 0
         stop = offset if sentence == index else ctx.sentence_starts[sentence + 1]
         opens_with = _opens_with(ctx.text, pronoun, start, stop)
-        if previous is not None and start <= previous[0] < stop:
+        # A document quoted before ("A report found “...”") is no one "he", "she" or "they" goes on with.
+        personal = pronoun.lower() != "it"
+        if previous is not None and start <= previous[0] < stop and not (personal and is_document(previous[1])):
             talking = agrees(ctx, previous[1]) or (not plural and _one_unnamed(ctx, previous[1]))
             if talking or not opens_with:  # "She said ... “...”" with a speaker she can't be was misread
                 return previous[1] if talking else None
@@ -155,8 +158,8 @@ def _speaking(text: str, pronoun: str, start: int, stop: int) -> int:
 
 
 def _one_unnamed(ctx: Context, actor: str) -> bool:
-    """One unnamed source ("a senior official", not "supporters")."""
-    return ctx.kinds.get(actor) == "group" and not actor.endswith("s")
+    """One unnamed source ("a senior official", not "supporters", nor a document: "the report")."""
+    return ctx.kinds.get(actor) == "group" and not actor.endswith("s") and not is_document(actor)
 
 
 def _agreement(pronoun: str, strict: bool) -> Callable[[Context, str], bool]:
@@ -165,7 +168,7 @@ def _agreement(pronoun: str, strict: bool) -> Callable[[Context, str], bool]:
     if pronoun.lower() == "they":
         return lambda ctx, actor: ctx.kinds.get(actor) in _COLLECTIVE
     if pronoun.lower() == "it":
-        return lambda ctx, actor: ctx.kinds.get(actor) in _INSTITUTIONS
+        return lambda ctx, actor: ctx.kinds.get(actor) in _INSTITUTIONS or is_document(actor)
     gender = "m" if pronoun.lower() == "he" else "f"
 
     def agrees(ctx: Context, actor: str) -> bool:

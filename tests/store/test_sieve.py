@@ -342,6 +342,9 @@ def test_a_description_after_a_preposition_is_no_speaker() -> None:
      ("Clara Oduya", "sentence_tag")),
     ("Tomas Brandt answered. “We admire the cranes” of the new port, Brandt said on Tuesday.", "We admire",
      ("Tomas Brandt", "sentence_tag")),
+    # A quote after the tag ("..., she said, adding “...”") leaves the tag to the first.
+    ("Clara Oduya faced the board. “You emptied the harbour” to pay yourselves, she said, adding that it was "
+     "“a disgrace.”", "You emptied", ("Clara Oduya", "sentence_tag")),
 ])
 def test_a_tag_ending_the_sentence_gives_its_quote(body: str, prefix: str, expected: tuple[str, str]) -> None:
     assert said(body, prefix) == expected
@@ -584,3 +587,53 @@ def test_a_show_named_before_its_title_makes_it_a_title() -> None:
 def test_an_outlets_few_quoted_words_are_its_verdict_not_a_headline() -> None:
     body = "Reuters said on Monday that the mayor was wrong. Reuters claimed “Falk exaggerates” the costs."
     assert quote(body, "Falk exaggerates").kind == "speech"
+
+
+@pytest.mark.parametrize(("body", "prefix", "expected"), [
+    ("“The ferry is late again,” one user wrote.", "The ferry", "user"),
+    ("“Nobody asked the fishermen,” a commenter replied.", "Nobody asked", "commenter"),
+    ("“She will not run,” said a source close to the mayor.", "She will", "source"),
+    ("“The port was never the issue,” said a Texas Republican.", "The port", "Texas republican"),
+])
+def test_commenters_partisans_and_sources_close_to_someone_speak(body: str, prefix: str, expected: str) -> None:
+    assert quote(body, prefix).speaker == expected
+
+
+def test_a_party_name_before_a_noun_is_no_source() -> None:
+    body = "“We will reopen the port,” a Republican senator said."
+    assert quote(body, "We will").speaker != "republican"
+
+
+def test_a_capitalised_epithet_describes_the_person_named_before() -> None:
+    body = "Tomas Brandt toured the docks on Monday.\n\n“Nobody will leave this town,” the Republican said."
+    assert said(body, "Nobody will") == ("Tomas Brandt", "cue_after")
+
+
+def test_the_narrator_of_a_work_speaks_for_it() -> None:
+    body = ("The harbour campaign released a video on Monday. “If the mayor wants the pier,” the ad’s narrator "
+            "says, “why won’t she pay for it?”")
+    assert said(body, "If the mayor") == ("ad’s narrator", "cue_after")
+    assert said("“Ships pay taxes. Why doesn't Tomas Brandt?” a narrator in the Oduya ad asks.", "Ships") \
+        == ("narrator", "cue_after")
+
+
+@pytest.mark.parametrize(("body", "prefix", "expected"), [
+    ("A 2019 harbour authority report found that the pier was “beyond repair.”", "beyond", "harbour authority report"),
+    ("“Nobody reads the fine print,” reads a letter to the council.", "Nobody reads", "letter"),
+    ("One leaflet was blunt. One tweet said: “The ferry is a joke.”", "The ferry", "tweet"),
+    ("A survey by the port union found that dockers were “fed up.” “Pay is late,” the survey said.", "Pay is",
+     "survey"),
+])
+def test_a_document_introduced_beside_a_verb_speaks_as_itself(body: str, prefix: str, expected: str) -> None:
+    assert quote(body, prefix).speaker == expected
+
+
+def test_a_document_its_author_issued_is_the_authors() -> None:
+    body = "The Valdora Port Authority issued a statement calling the strike “a reckless gamble.”"
+    assert quote(body, "a reckless").speaker == "Valdora Port Authority"
+
+
+def test_he_after_a_document_goes_back_to_the_person() -> None:
+    body = ("Tomas Brandt ran the docks for years. A 2014 audit found “no sign of fraud.” "
+            "“I kept every ledger,” he said.")
+    assert quote(body, "I kept").speaker == "Tomas Brandt"
