@@ -112,6 +112,8 @@ def cue_before(ctx: Context, site: Site) -> Verdict | None:
         subject = subject_of(ctx, start, verb[0], _previous(site))
         if subject is None and inverted(ctx.text, start, verb):  # "“...,” said the senator, “...”"
             subject = _actor(first_speaker(ctx, verb[1], mark))
+        if subject is None and ctx.text.endswith("ing", verb[0], verb[1]):  # "footage of Trump saying, “...”"
+            subject = sentence_subject(ctx, start, verb[0])
         if subject is not None:
             return subject, Attribution("cue_before", *verb)
     if not verbs:
@@ -295,13 +297,17 @@ def _reported_by(ctx: Context, site: Site, start: int, end: int, rule: str, reac
     for verb in reversed([m for m in WORD.finditer(ctx.text, start, end) if is_verb(m, start, "reported_verbs.txt")]):
         if reach is not None and len(WORD.findall(ctx.text, verb.end(), end)) > reach:
             return None
-        if verb.group().endswith("ing"):
+        if verb.group().endswith("ing") or _INFINITIVE.search(ctx.text, max(start, verb.start() - 4), verb.start()):
+            # "..., saying “...”", "took to Twitter to accuse her of being “duped”": the sentence's subject
             subject = sentence_subject(ctx, start, verb.start()) or _opening_pronoun(ctx, site, start)
         else:
             subject = subject_of(ctx, start, verb.start(), _previous(site))
         if subject is not None:
             return _verdict(subject, rule, verb.start(), verb.end())
     return None
+
+
+_INFINITIVE = re.compile(r"\bto\s+$")
 
 
 def _opening_pronoun(ctx: Context, site: Site, start: int) -> str | None:

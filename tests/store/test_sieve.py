@@ -637,3 +637,10 @@ def test_he_after_a_document_goes_back_to_the_person() -> None:
     body = ("Tomas Brandt ran the docks for years. A 2014 audit found “no sign of fraud.” "
             "“I kept every ledger,” he said.")
     assert quote(body, "I kept").speaker == "Tomas Brandt"
+
+
+def test_a_participle_or_infinitive_cue_gives_the_words_to_the_one_doing_it() -> None:
+    body = "The ad ends with footage of Ines Falk saying at the debate, “That makes me smart.”"
+    assert quote(body, "That makes").speaker == "Ines Falk"
+    body = "Ines Falk took to the radio on Monday to accuse the board of being “asleep.”"
+    assert quote(body, "asleep").speaker == "Ines Falk"
