@@ -644,3 +644,8 @@ def test_a_participle_or_infinitive_cue_gives_the_words_to_the_one_doing_it() ->
     assert quote(body, "That makes").speaker == "Ines Falk"
     body = "Ines Falk took to the radio on Monday to accuse the board of being “asleep.”"
     assert quote(body, "asleep").speaker == "Ines Falk"
+
+
+def test_what_someone_calls_a_thing_is_their_words() -> None:
+    body = "Ines Falk spoke on Monday. Falk and her aides call the plan “a fraud” and vow to stop it."
+    assert quote(body, "a fraud").speaker == "Ines Falk"
