@@ -233,6 +233,18 @@ def according_to(ctx: Context, site: Site) -> Verdict | None:
     return _verdict(_actor(first_speaker(ctx, after.end(), stop)), "according_to", after.start(), after.end())
 
 
+def as_put_it(ctx: Context, site: Site) -> Verdict | None:
+    """"as X put it, “...”", "“...,” as X put it": the quote is X's wording, in the quote's sentence."""
+    for found in _PUT_IT.finditer(ctx.text, site.sentence[0], site.closing_sentence_end):
+        if found.end() <= site.opening or found.start() >= site.after:
+            speaker = first_speaker(ctx, found.start("who"), found.end("who"))
+            return _verdict(_actor(speaker), "as_put_it", found.start("put"), found.end("put"))
+    return None
+
+
+_PUT_IT = re.compile(r"\b[Aa]s\s+(?P<who>(?:[\w.’'&-]+\s+){1,8}?)(?P<put>put)\s+it\b")
+
+
 def colon(ctx: Context, site: Site) -> Verdict | None:
     """"X went further: “...”": the last person or group before a colon that opens the quote."""
     start, mark = site.sentence[0], site.opening
@@ -412,8 +424,8 @@ _MARKS = ("“", "”", '"', "''")
 
 
 STEPS: tuple[Step, ...] = (
-    transcript_turn, cue_before, cue_after, signature, sentence_tag, according_to, colon, lead_in, same_sentence,
-    reported_speech, speech_noun, split_quote, beat, paragraph_carry, context,
+    transcript_turn, as_put_it, cue_before, cue_after, signature, sentence_tag, according_to, colon, lead_in,
+    same_sentence, reported_speech, speech_noun, split_quote, beat, paragraph_carry, context,
 )
 """The sieve, most specific first."""
 
