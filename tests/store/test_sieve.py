@@ -646,11 +646,6 @@ def test_a_participle_or_infinitive_cue_gives_the_words_to_the_one_doing_it() ->
     assert quote(body, "asleep").speaker == "Ines Falk"
 
 
-def test_what_someone_calls_a_thing_is_their_words() -> None:
-    body = "Ines Falk spoke on Monday. Falk and her aides call the plan “a fraud” and vow to stop it."
-    assert quote(body, "a fraud").speaker == "Ines Falk"
-
-
 @pytest.mark.parametrize("body", [
     "The port needs a “steady hand on the tiller,” as Ines Falk put it on Monday.",
     "As Ines Falk put it in a letter to the board, the port needs “a steady hand.”",
