@@ -160,6 +160,8 @@ _LINKS = frozenset({"and", "but", "or", "then", "also", "later", "so", "yet", "w
 _SUBORDINATORS = frozenset({"though", "although", "because", "when", "whereas", "if", "since", "as", "until",
                             "unless", "where", "which", "that"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "one", "another", "two", "three"})
+_CLAUSE_OPENERS = _LINKS | _SUBORDINATORS | {"who", "whom"}
+"""Words that open a clause going on from a quote rather than a speaker's own ("“...,” which he thinks")."""
 
 
 def _clause_end(ctx: Context, site: Site) -> int:
@@ -467,7 +469,7 @@ def _names_own_speaker(text: str, site: Site) -> bool:
     if not _awaits_speaker(text, site) or _stands_alone(text, site):
         return False
     following = WORD.search(text, site.after, max(site.sentence[1], site.after))
-    return following is not None and following.group().lower() not in _LINKS | _SUBORDINATORS | {"who", "whom"}
+    return following is not None and following.group().lower() not in _CLAUSE_OPENERS
 
 
 def _opens_sentence(text: str, site: Site) -> bool:
