@@ -10,6 +10,7 @@ from itertools import islice
 
 from store.extract.candidates import Candidate
 from store.extract.gazetteer import lookup
+from store.extract.lexicon import is_generational
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.]*[A-Z])\s*\)")
 _SPACE = re.compile(" ")
@@ -76,7 +77,7 @@ def _target(person: Candidate, full: _SuffixIndex, first: dict[tuple[str, ...], 
 
 
 def _by_suffix(people: list[Candidate]) -> _SuffixIndex:
-    """Each ending of each sure person's name, mapped to the longest names with that ending, in text order.
+    """Each ending of each sure person's name (see _endings), mapped to the longest names with that ending, in text order.
 
     Why an index: each mention would otherwise be compared with every sure name in the article. Only
     the longest names are kept under an ending, so a look-up is one bisection, whatever the count.
@@ -84,14 +85,28 @@ def _by_suffix(people: list[Candidate]) -> _SuffixIndex:
     index: _SuffixIndex = {}
     for person in people:
         words = _words(person.name)
-        for size in range(1, len(words) + 1):
-            longest, starts, holders = index.setdefault(words[-size:], (len(words), [], []))
+        for ending in _endings(words):
+            longest, starts, holders = index.setdefault(ending, (len(words), [], []))
             if len(words) > longest:
-                index[words[-size:]] = (len(words), [person.start], [person])
+                index[ending] = (len(words), [person.start], [person])
             elif len(words) == longest:
                 starts.append(person.start)
                 holders.append(person)
     return index
+
+
+def _endings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A name's endings, and those of the name before a generational suffix: "Mr. Biden" is "Joseph R.
+    Biden Jr."."""
+    endings = [words[-size:] for size in range(1, len(words) + 1)]
+    base = _without_generation(words)
+    return endings + [base[-size:] for size in range(1, len(base) + 1)] if base != words else endings
+
+
+def _without_generation(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name without its generational suffix ("Jr.", "III"), when it has more than one word besides."""
+    return words[:-1] if len(words) > 2 and is_generational(words[-1]) else words
+
 
 
 def _by_first_word(people: list[Candidate]) -> dict[tuple[str, ...], Candidate]:
@@ -116,7 +131,7 @@ def _by_initials(people: list[Candidate]) -> dict[tuple[str, ...], str]:
     fuller: dict[tuple[str, ...], set[str]] = {}
     for person in people:
         words = _words(person.name)
-        bare = tuple(word for word in words if _INITIAL.fullmatch(word) is None)
+        bare = tuple(word for word in _without_generation(words) if _INITIAL.fullmatch(word) is None)
         if bare != words and len(bare) > 1:
             fuller.setdefault(bare, set()).add(person.name)
     return {bare: names.pop() for bare, names in fuller.items() if len(names) == 1}

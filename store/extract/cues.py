@@ -53,14 +53,20 @@ def is_verb(word: re.Match[str], start: int, verbs: str) -> bool:
     does not open the span, since "Asked whether ..." opening a sentence introduces no one's words."""
     text, listed = word.group(), word_set(verbs)
     if text in listed or text in _OPENING_CUES:  # "Said Dorothy Poynter, “...”"
-        return not _DETERMINER_BEFORE.search(word.string, max(0, word.start() - _DETERMINER_REACH), word.start())
+        before = word.string[max(0, word.start() - _DETERMINER_REACH) : word.start()]
+        return not (_DETERMINER_BEFORE.search(before) or _OF_BEFORE.search(before) and not text.endswith("ing"))
     # Most words are in small letters already: lower-casing them again would look the same word up twice.
     return not text.islower() and word.start() > start and text.lower() in listed
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those)\s+$")
 """A word after a determiner is a noun: "rated the claims as “false”", "his remarks"."""
-_DETERMINER_REACH = 8
+_OF_BEFORE = re.compile(r"(?:\b(?:of|with|amid|among|without|in|by|for|from)"
+                        r"|(?:%|\b(?:percent|share|number|most|many|some|all|half|majority))\s+of\s+[A-Z][\w-]*)\s+$")
+"""A word after a preposition, or after a share's "of" and an adjective, is a noun too ("greeted with chants
+of", "32% of Republican claims as “false”"; not "the Minister of Japan said"), but not a gerund ("accused of
+saying")."""
+_DETERMINER_REACH = 20
 
 
 def _introduces(gap: str) -> bool:

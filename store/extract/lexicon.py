@@ -82,3 +82,11 @@ def is_common_acronym(word: str) -> bool:
 def is_roman_numeral(word: str) -> bool:
     """True for a roman numeral in capitals ("II", "XIV"): a number, not an acronym."""
     return bool(word) and _ROMAN.fullmatch(word) is not None
+
+
+def is_generational(word: str) -> bool:
+    """True for a generational suffix after a name: "Jr.", "Sr", "III"."""
+    return word.rstrip(".").lower() in _GENERATIONAL
+
+
+_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})

@@ -9,7 +9,7 @@ from dataclasses import replace
 from store.extract.candidates import Candidate
 from store.extract.evidence import after_locative
 from store.extract.gazetteer import is_demonym, lookup
-from store.extract.lexicon import is_acronym, is_common, word_set
+from store.extract.lexicon import is_acronym, is_common, is_generational, word_set
 from store.extract.titles import Role, head_end, is_honorific, parse_role, role_openings
 from store.extract.tokens import Token, joined
 
@@ -74,7 +74,7 @@ def _office_name(tokens: list[Token], role: Role, last: int) -> bool:
 
 def _surname_after_given_name(text: str, tokens: list[Token], i: int) -> bool:
     """True for the "King" of "Larry King", "Bishop" of "Carol Bishop": a one-word title right after a given
-    name, with no name after it, is that person's surname."""
+    name, with no name but a generational suffix after it, is that person's surname."""
     if i == 0 or head_end(tokens, i) != i + 1 or not joined(text, tokens[i - 1], tokens[i]):
         return False
     given = tokens[i - 1]
@@ -83,6 +83,8 @@ def _surname_after_given_name(text: str, tokens: list[Token], i: int) -> bool:
     if i + 1 == len(tokens) or not joined(text, tokens[i], tokens[i + 1]):
         return True
     following = tokens[i + 1]  # "Clinton Chief of Staff", "Jane Doe General Counsel" hold a title
+    if is_generational(following.text):  # "Martin Luther King Jr."
+        return True
     return not following.capitalised and following.lower not in ("of", "for", "to")
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from store.extract.lexicon import word_set
 from store.extract.considered import considered
+from store.extract.quotemarks import Marks, is_title_cased
 from store.extract.cues import introducing_verb, introducing_verbs, inverted, is_verb, verb_within
 from store.extract.roles import WORD, is_object, is_possessive
 from store.extract.subjects import near, sentence_subject, subject_after, subject_of
@@ -107,8 +108,10 @@ def cue_before(ctx: Context, site: Site) -> Verdict | None:
     """"X said, “...”", "X tweeted: “...”", "he added “...”": a reporting verb just before the quote."""
     start, mark = site.sentence[0], site.opening
     verbs = list(introducing_verbs(ctx.text, start, mark))
-    # A word with no subject is passed over: "Following reports of the blast, Trump said that “...”".
-    for verb in verbs:
+    # A verb right at the quote with a subject of its own comes first ("When Clinton noted ..., Trump boasted,
+    # “...”", not "Lazar said he ... and added, “...”"); then text order, where a word with no subject is
+    # passed over ("Following reports of the blast, Trump said that “...”").
+    for verb in sorted(verbs, key=lambda verb: not _immediate(ctx.text, start, verb, mark)):
         subject = subject_of(ctx, start, verb[0], _previous(site))
         if subject is None and inverted(ctx.text, start, verb):  # "“...,” said the senator, “...”"
             subject = _actor(first_speaker(ctx, verb[1], mark))
@@ -123,6 +126,12 @@ def cue_before(ctx: Context, site: Site) -> Verdict | None:
     return None if _ELIDED_SUBJECT.search(ctx.text, start, verbs[0][0]) else NOBODY
 
 
+def _immediate(text: str, start: int, verb: tuple[int, int], mark: int) -> bool:
+    """True for a verb right before the quote, but for a colon or comma, whose subject is not elided."""
+    return _IMMEDIATE.fullmatch(text, verb[1], mark) is not None and not _ELIDED_SUBJECT.search(text, start, verb[0])
+
+
+_IMMEDIATE = re.compile(r"\s*[,:]?\s*")
 _ELIDED_SUBJECT = re.compile(
     r"(?:,|\b(?:and|but|or|then)|\b[a-z]+(?:ed|ing))\s+"
     r"(?:(?:has|have|had|to|be|been|is|was|were|will|would|could|should|may|might|must|also|then|later|now"
@@ -150,12 +159,15 @@ def cue_after(ctx: Context, site: Site) -> Verdict | None:
     # urged": the verb is a later clause's.
     if gap and (gap[0] in _LINKS or gap[0] in _SUBORDINATORS or flowing and gap[0] not in _DETERMINERS):
         return None
+    if _OWN_OBJECT.match(ctx.text, verb[1]):  # "“...,” Melanie said yes, yes": she said something else
+        return None
     verdict = _verdict(subject_after(ctx, begin, verb, stop), "cue_after", *verb)
     # A verb found only in the next sentence ("“...?” The firm relies on user reports.") may be no cue at
     # all: its missing subject does not end the sieve.
     return verdict or (None if flowing or verb[0] >= site.closing_sentence_end else NOBODY)
 
 
+_OWN_OBJECT = re.compile(r"\s+(?:yes|no|nothing|so)\b")
 _LINKS = frozenset({"and", "but", "or", "then", "also", "later", "so", "yet", "while", "before", "after"})
 _SUBORDINATORS = frozenset({"though", "although", "because", "when", "whereas", "if", "since", "as", "until",
                             "unless", "where", "which", "that"})
@@ -219,6 +231,22 @@ _SIGNATURE_REACH = 80
 _SIGNATURE_END = re.compile(r"\s*(?:[.,;(\n“\"]|$)")  # the next answer may follow at once
 
 
+def dash_aside(ctx: Context, site: Site) -> Verdict | None:
+    """"including Mitt Romney -- “It is disqualifying ...” -- and Fred Goldberg": a quote set off by a dash
+    right after a person's name is that person's words."""
+    dash = _DASH_BEFORE.search(ctx.text, max(site.sentence[0], site.opening - _SIGNATURE_REACH), site.opening)
+    if dash is None or not site.closed or not _ASIDE_END.match(ctx.text, site.after):
+        return None
+    person = last_speaker(ctx, site.sentence[0], dash.start(), person_only=True)
+    if person is None or person.end != dash.start() or is_possessive(ctx.text, person):
+        return None
+    return _verdict(person.actor, "dash_aside", dash.start("dash"), dash.end("dash"))
+
+
+_DASH_BEFORE = re.compile(r"[^\S\n]*(?P<dash>[―—]|--)[^\S\n]*$")
+_ASIDE_END = re.compile(r"[^\S\n]*(?:[―—]|--|[.;]|$)")
+
+
 def according_to(ctx: Context, site: Site) -> Verdict | None:
     """"According to X, “...”", "“...,” according to X", or any quote of a sentence that opens with
     "According to X," ("According to X, the pause “risks ...”"): the whole sentence is X's account."""
@@ -228,11 +256,33 @@ def according_to(ctx: Context, site: Site) -> Verdict | None:
     if found is not None and (opens or before.rstrip().endswith(",")):
         at = site.sentence[0] + found.start()
         return _verdict(_actor(first_speaker(ctx, at, site.opening)), "according_to", at, at + len(found.group()))
-    after = _ACCORDING.match(ctx.text, site.after + _leading(ctx.text, site.after, ' ,”"\''))
+    after = _ACCORDING.match(ctx.text, site.after + _leading(ctx.text, site.after, ' ,”"\'')) \
+        or _closing_according(ctx, site)
     if after is None:
         return None
     stop = max(site.closing_sentence_end, after.end())
     return _verdict(_actor(first_speaker(ctx, after.end(), stop)), "according_to", after.start(), after.end())
+
+
+def _closing_according(ctx: Context, site: Site) -> re.Match[str] | None:
+    """", according to X." closing the quote's sentence after no other quote: the sentence is X's account
+    ("was greeted with chants of “Bobby!” at a rally, according to the union's president"), though a title
+    in it (“The Apprentice”) is still a title."""
+    tail = ctx.text[site.after : site.closing_sentence_end]
+    if any(mark in tail for mark in _MARKS) or _names_something(ctx.text, site):
+        return None
+    found = _CLOSING_ACCORDING.search(tail)
+    return _ACCORDING.match(ctx.text, site.after + found.start("according")) if found is not None else None
+
+
+def _names_something(text: str, site: Site) -> bool:
+    """True for a quoted title or name: title-cased, or words that all start with a capital (“The Apprentice”)."""
+    words = text[site.start : site.end].split()
+    return is_title_cased(text, Marks(site.start, site.end, site.closed)) or len(words) > 1 and all(
+        word[0].isupper() for word in words)
+
+
+_CLOSING_ACCORDING = re.compile(r",\s*(?P<according>[Aa]ccording to)\s[^,;]*$")
 
 
 def as_put_it(ctx: Context, site: Site) -> Verdict | None:
@@ -297,18 +347,51 @@ def _complement(text: str, noun_end: int, mark: int) -> bool:
     return that is not None and "," not in gap[: that.start()] and len(WORD.findall(gap, 0, that.start())) <= 8
 
 
+def cast_as(ctx: Context, site: Site) -> Verdict | None:
+    """"Reid has gone after Trump as a “con artist”", "pounding him as a “fraud”": a verb that casts its
+    object as the quote gives the quote to its subject, as a verb of reported speech does."""
+    return _framed(ctx, site, _CAST_AS, "cast_as")
+
+
+def talks_about(ctx: Context, site: Site) -> Verdict | None:
+    """"as Trump went on about “how the system is rigged,”", "she spoke about the “new economy”": a verb of
+    talking whose "about" holds the quote gives it to its subject; talking about a title (“Collapse: How
+    Societies Fail”) is talking about a work."""
+    if is_title_cased(ctx.text, Marks(site.start, site.end, site.closed)):
+        return None
+    return _framed(ctx, site, _ABOUT, "talks_about")
+
+
+def _framed(ctx: Context, site: Site, frame: re.Pattern[str], rule: str) -> Verdict | None:
+    """The subject of a framing verb (data/framing_verbs.txt) a few words before ``frame``, which ends right
+    at the quote, with no clause break between them."""
+    start, mark = site.sentence[0], site.opening
+    found = frame.search(ctx.text, max(start, mark - _FRAME_REACH), mark)
+    if found is None:
+        return None
+    verdict = _reported_by(ctx, site, start, found.start(), rule, _FRAMED_OBJECT_WORDS, "framing_verbs.txt")
+    return verdict if verdict is not None and not _CLAUSE_BREAK.search(ctx.text, verdict[1].cue_end, found.start()) else None
+
+
+_CAST_AS = re.compile(r"(?<!\bwell )(?<!\bsuch )(?<!\bso )\bas\s+(?:being\s+(?:in\s+)?)?(?:(?:a|an|the)\s+)?$")
+_ABOUT = re.compile(r"\b(?:on\s+)?about\s+(?:(?:a|an|the)\s+)?$")
+_FRAME_REACH = 40
+_FRAMED_OBJECT_WORDS = 6
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]")
+
+
 def reported_speech(ctx: Context, site: Site) -> Verdict | None:
     """A partial quote inside reported speech: "X argued that the pause had “...”", "X bemoaned “...”"."""
     start, mark = site.sentence[0], site.opening
     return _reported_by(ctx, site, start, mark, "reported_speech", reach=_REPORTED_REACH_WORDS)
 
 
-def _reported_by(ctx: Context, site: Site, start: int, end: int, rule: str, reach: int | None = None
-                 ) -> Verdict | None:
+def _reported_by(ctx: Context, site: Site, start: int, end: int, rule: str, reach: int | None = None,
+                 verbs: str = "reported_verbs.txt") -> Verdict | None:
     """The subject of the nearest verb of reported speech in text[start:end] that has one (and stands within
     ``reach`` words of the end): in "Kasich says he'd sit Putin down and tell him “...”" "tell" has none
     of its own, so "says" gives Kasich; an "-ing" form ("..., saying “...”") gives the sentence's subject."""
-    for verb in reversed([m for m in WORD.finditer(ctx.text, start, end) if is_verb(m, start, "reported_verbs.txt")]):
+    for verb in reversed([m for m in WORD.finditer(ctx.text, start, end) if is_verb(m, start, verbs)]):
         if reach is not None and len(WORD.findall(ctx.text, verb.end(), end)) > reach:
             return None
         if verb.group().endswith("ing") or _INFINITIVE.search(ctx.text, max(start, verb.start() - 4), verb.start()):
@@ -426,8 +509,8 @@ _MARKS = ("“", "”", '"', "''")
 
 
 STEPS: tuple[Step, ...] = (
-    transcript_turn, as_put_it, cue_before, cue_after, signature, sentence_tag, according_to, colon, lead_in,
-    same_sentence, reported_speech, speech_noun, split_quote, beat, paragraph_carry, context,
+    transcript_turn, as_put_it, cue_before, cue_after, signature, dash_aside, sentence_tag, according_to, colon, lead_in,
+    same_sentence, cast_as, talks_about, reported_speech, speech_noun, split_quote, beat, paragraph_carry, context,
 )
 """The sieve, most specific first."""
 

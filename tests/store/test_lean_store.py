@@ -1,10 +1,9 @@
 """Schema 8, the text stored once: a schema 7 store made by schema 7's code is migrated in place and reads
-exactly as it did, and a fresh ingest gives the same export byte for byte."""
+exactly as it did, and a fresh ingest stores and exports the same text, passages and spans."""
 
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import sqlite3
 from contextlib import closing
@@ -81,7 +80,8 @@ def test_the_migration_gives_the_freed_pages_back(migrated: Path) -> None:
 
 
 def test_a_fresh_ingest_exports_what_schema_7_exported(tmp_path: Path) -> None:
-    """The fixture's steps again with today's code: the same JSON but for when the corrections were made."""
+    """The fixture's steps again with today's code: the same JSON but for when the corrections were made and
+    for who said each quote, which the sieve has learnt since (tests/store/test_sieve.py holds those)."""
     from store.files import read_document
     from store.ingest import ingest_article
 
@@ -93,5 +93,17 @@ def test_a_fresh_ingest_exports_what_schema_7_exported(tmp_path: Path) -> None:
         passage = store.rows("SELECT document_id, start, \"end\", id FROM passages WHERE kind = 'paragraph' "
                              "ORDER BY id LIMIT 1")[0]
         pin_at(store, *passage)
-        made_at = re.compile(r'"made_at": "[^"]*"')
-        assert made_at.sub("", export.to_json(store)) == made_at.sub("", READ["json"])
+        fresh = json.loads(export.to_json(store))
+    assert _storage_only(fresh) == _storage_only(json.loads(READ["json"]))
+
+
+_ATTRIBUTION_FIELDS = ("speaker_id", "speaker", "kind", "attribution")
+
+
+def _storage_only(exported: dict) -> dict:
+    """An export without when corrections were made and what the sieve decides: who said each quote, its
+    kind, and the actors' counts that follow from it; documents, passages, spans and mentions stay whole."""
+    quotes = [{k: v for k, v in quote.items() if k not in _ATTRIBUTION_FIELDS} for quote in exported["quotes"]]
+    actors = [{k: v for k, v in actor.items() if k != "mentions"} for actor in exported["actors"]]
+    corrections = [{k: v for k, v in row.items() if k != "made_at"} for row in exported["corrections"]]
+    return {**exported, "quotes": quotes, "actors": actors, "corrections": corrections}

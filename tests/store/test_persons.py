@@ -262,3 +262,18 @@ def test_an_english_word_given_name_before_a_name_that_is_also_given_is_a_person
 def test_a_title_word_after_a_middle_initial_is_the_surname() -> None:
     people = people_of("“The port must stay open,” said Representative Peter T. Bishop of Ohio, who chairs the panel.")
     assert "Peter T. Bishop" in people and "Ohio" not in people
+
+
+def test_a_generational_suffix_folds_the_shorter_forms_of_the_name() -> None:
+    actors = set(people_of("Vice Minister Joseph R. Oduya Jr. spoke on Monday. Later Mr. Oduya left, and Joseph Oduya "
+                    "came back."))
+    assert actors == {"Joseph R. Oduya Jr."}
+
+
+def test_a_title_word_before_a_generational_suffix_is_a_surname() -> None:
+    assert "King Jr." in " ".join(people_of("The preacher Tomas Luther King Jr. spoke on Monday."))
+
+
+def test_a_candidate_or_nominee_before_a_name_makes_it_a_person() -> None:
+    assert set(people_of("The former presidential candidate Mitt Oduya spoke, and Republican nominee Ines Falk left.")) \
+        >= {"Mitt Oduya", "Ines Falk"}

@@ -652,3 +652,70 @@ def test_a_participle_or_infinitive_cue_gives_the_words_to_the_one_doing_it() ->
 ])
 def test_as_someone_put_it_gives_them_the_words(body: str) -> None:
     assert said(body, "") == ("Ines Falk", "as_put_it")
+
+
+@pytest.mark.parametrize(("body", "prefix"), [
+    ("Ines Falk ran the docks. In recent weeks, Falk has gone after the board as a “nest of thieves.”", "nest"),
+    ("Ines Falk has been steadily pounding the board as a “cartel” all spring.", "cartel"),
+    ("Ines Falk painted the island as being in the “backyard of the capital.”", "backyard"),
+])
+def test_a_verb_that_casts_its_object_as_the_quote_gives_it_to_its_subject(body: str, prefix: str) -> None:
+    assert said(body, prefix) == ("Ines Falk", "cast_as")
+
+
+@pytest.mark.parametrize("body", [
+    "The new quay is known as the “long arm.”",
+    "Ines Falk went to the quay as well as the “old yard.”",
+    "Ines Falk, who has pounded the board for years, is known as the “iron lady.”",
+])
+def test_as_with_no_casting_verb_or_across_a_clause_is_no_cue(body: str) -> None:
+    assert quote(body, "").speaker is None
+
+
+def test_talking_about_a_quote_gives_it_to_the_talker_but_not_a_title() -> None:
+    body = ("“Are you winning?” Tomas Brandt asked, but as Ines Falk went on about “how the port is rigged,” and "
+            "“our struggling dockers,” Brandt said yes, yes, yes.")
+    assert said(body, "how the port") == ("Ines Falk", "talks_about")
+    assert said(body, "our struggling") == ("Ines Falk", "same_sentence")
+    body = "Tomas Brandt recalled Ines Falk talking about “Ships: How Harbours Rise and Fall,” a history."
+    assert quote(body, "Ships").speaker != "Ines Falk"
+
+
+def test_a_quote_set_off_by_dashes_after_a_name_is_that_persons() -> None:
+    body = ("Many have said the same, including the former harbour candidate Ines Falk -- ''It is a disgrace to "
+            "hide the ledgers'' -- and Tomas Brandt, a former auditor.")
+    assert said(body, "It is a disgrace") == ("Ines Falk", "dash_aside")
+    body = "The motto of the port -- “Ships before sails” -- was Ines Falk's idea."
+    assert quote(body, "Ships").speaker is None
+
+
+def test_the_verb_right_at_the_quote_wins_over_an_earlier_clauses() -> None:
+    body = ("When Tomas Brandt noted that the port had paid no dues for years, Ines Falk boasted, "
+            "“That makes us smart.”")
+    assert said(body, "That makes") == ("Ines Falk", "cue_before")
+
+
+def test_a_word_after_of_is_a_noun_not_a_cue() -> None:
+    body = "The Valdora Post rated 32% of Harbour claims as “false” last year."
+    assert said(body, "false") == ("Valdora Post", "reported_speech")
+
+
+def test_a_verb_with_its_own_object_after_a_quote_is_no_cue_for_it() -> None:
+    body = ("Ines Falk spoke of “our struggling dockers,” Tomas Brandt said yes, over and over.")
+    assert quote(body, "our struggling").speaker != "Tomas Brandt"
+
+
+def test_a_verb_at_the_quote_with_no_subject_of_its_own_leaves_it_to_the_sentences() -> None:
+    body = "Ines Falk said she welcomed the talks in the Valdora Republic and added, “I will sign, no problem.”"
+    assert said(body, "I will sign") == ("Ines Falk", "cue_before")
+
+
+@pytest.mark.parametrize(("body", "prefix", "speaker"), [
+    ("The governor was greeted with chants of “Ines!” at a dock rally last month, according to union president "
+     "Tomas Brandt.", "Ines!", "Tomas Brandt"),
+    ("As a host on “The Harbourmaster” for years, the governor ran the docks, according to Tomas Brandt.",
+     "The Harbour", None),
+    ("The port was a “mess” and then “Ines!” rang out, according to Tomas Brandt.", "mess", None),
+])
+def test_according_to_closing_the_sentence_gives_it_its_last_quote(body: str, prefix: str, speaker: str | None) -> None:
+    assert quote(body, prefix).speaker == speaker
