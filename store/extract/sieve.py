@@ -122,8 +122,16 @@ def cue_before(ctx: Context, site: Site) -> Verdict | None:
     if not verbs:
         return None
     # "a man yelled “...”" names no actor and ends the sieve; "..., then called her “third-rate”" leaves its
-    # subject to the sentence, which a later step finds.
-    return None if _ELIDED_SUBJECT.search(ctx.text, start, verbs[0][0]) else NOBODY
+    # subject to the sentence, and "The spot concludes with footage of Trump saying, “...”" leaves the quote to
+    # the nearer verb of reported speech: a later step finds them.
+    if _ELIDED_SUBJECT.search(ctx.text, start, verbs[0][0]) or _reported_verb_within(ctx.text, start, verbs[-1][1], mark):
+        return None
+    return NOBODY
+
+
+def _reported_verb_within(text: str, start: int, begin: int, end: int) -> bool:
+    """True when a verb of reported speech stands in text[begin:end] ("footage of Trump saying")."""
+    return any(is_verb(word, start, "reported_verbs.txt") for word in WORD.finditer(text, begin, end))
 
 
 def _immediate(text: str, start: int, verb: tuple[int, int], mark: int) -> bool:
@@ -307,7 +315,10 @@ def colon(ctx: Context, site: Site) -> Verdict | None:
     opener = PRONOUN.match(ctx.text, start)  # "She then addressed the crowd again: “...”"
     if opener is not None:
         return _verdict(referent(ctx, opener.group(), start, _previous(site)), "colon", at, at + 1)
-    return _verdict(_before_colon(ctx, start, at, person_only=True), "colon", at, at + 1)
+    speaker = _before_colon(ctx, start, at, person_only=True)
+    if speaker is None and _ends_in_speech_noun(ctx.text, start, at):
+        speaker = sentence_subject(ctx, start, at)  # "Obama is rolling out a new campaign message: “...”"
+    return _verdict(speaker, "colon", at, at + 1)
 
 
 def _before_colon(ctx: Context, start: int, at: int, person_only: bool = False) -> str | None:
@@ -319,6 +330,15 @@ def _before_colon(ctx: Context, start: int, at: int, person_only: bool = False) 
     governed = is_object(ctx.text, speaker) and not _FROM.search(ctx.text, max(0, speaker.start - 6), speaker.start) \
         and not any(word.endswith(("ing", "ed")) for word in WORD.findall(ctx.text, speaker.end, at))
     return None if governed else speaker.actor
+
+
+def _ends_in_speech_noun(text: str, start: int, at: int) -> bool:
+    """True when a noun of saying ("message", "statement") stands right before ``at``."""
+    last = _LAST_WORD.search(text, start, at)
+    return last is not None and last.group(1) in word_set("speech_nouns.txt")
+
+
+_LAST_WORD = re.compile(r"\b([a-z]+)\s*$")
 
 
 _FROM = re.compile(r"\b(?:from|by)\s+$")
@@ -362,6 +382,12 @@ def talks_about(ctx: Context, site: Site) -> Verdict | None:
     return _framed(ctx, site, _ABOUT, "talks_about")
 
 
+def uses_phrase(ctx: Context, site: Site) -> Verdict | None:
+    """"Trump has used the phrase “Islamic terrorism” often", "she coined the term “...”": the words are the
+    user's."""
+    return _framed(ctx, site, _PHRASE, "uses_phrase")
+
+
 def _framed(ctx: Context, site: Site, frame: re.Pattern[str], rule: str) -> Verdict | None:
     """The subject of a framing verb (data/framing_verbs.txt) a few words before ``frame``, which ends right
     at the quote, with no clause break between them."""
@@ -375,6 +401,7 @@ def _framed(ctx: Context, site: Site, frame: re.Pattern[str], rule: str) -> Verd
 
 _CAST_AS = re.compile(r"(?<!\bwell )(?<!\bsuch )(?<!\bso )\bas\s+(?:being\s+(?:in\s+)?)?(?:(?:a|an|the)\s+)?$")
 _ABOUT = re.compile(r"\b(?:on\s+)?about\s+(?:(?:a|an|the)\s+)?$")
+_PHRASE = re.compile(r"\b(?:the|a|an|that|this|his|her|their|its)\s+(?:phrase|term|word|expression|slogan|line)\s+$")
 _FRAME_REACH = 40
 _FRAMED_OBJECT_WORDS = 6
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
@@ -509,8 +536,9 @@ _MARKS = ("“", "”", '"', "''")
 
 
 STEPS: tuple[Step, ...] = (
-    transcript_turn, as_put_it, cue_before, cue_after, signature, dash_aside, sentence_tag, according_to, colon, lead_in,
-    same_sentence, cast_as, talks_about, reported_speech, speech_noun, split_quote, beat, paragraph_carry, context,
+    transcript_turn, as_put_it, cue_before, cue_after, signature, dash_aside, sentence_tag, according_to, colon,
+    lead_in, same_sentence, cast_as, talks_about, uses_phrase, reported_speech, speech_noun, split_quote, beat,
+    paragraph_carry, context,
 )
 """The sieve, most specific first."""
 

@@ -719,3 +719,22 @@ def test_a_verb_at_the_quote_with_no_subject_of_its_own_leaves_it_to_the_sentenc
 ])
 def test_according_to_closing_the_sentence_gives_it_its_last_quote(body: str, prefix: str, speaker: str | None) -> None:
     assert quote(body, prefix).speaker == speaker
+
+
+def test_a_far_cue_with_no_subject_leaves_the_quote_to_a_nearer_participle() -> None:
+    body = ("The spot concludes with footage of Ines Falk saying during the debate last week, “That makes me "
+            "smart,” when the board asked about the dues.")
+    assert quote(body, "That makes").speaker == "Ines Falk"
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("Ines Falk has used the phrase “harbour first” often in her campaign.", "Ines Falk"),
+    ("The phrase “harbour first” is used by many.", None),
+])
+def test_using_a_phrase_makes_it_the_users(body: str, speaker: str | None) -> None:
+    assert quote(body, "harbour first").speaker == speaker
+
+
+def test_a_noun_of_saying_before_a_colon_gives_the_quote_to_the_sentences_subject() -> None:
+    body = "Minister Ines Falk is rolling out a new and more personal campaign message: “It is about me.”"
+    assert said(body, "It is about") == ("Ines Falk", "colon")
