@@ -12,7 +12,7 @@ from typing import Any
 from store import queries
 from store.corrections import corrections
 from store.db import Store
-from store.model import ACTOR_KINDS
+from store.kinds import ACTOR_KINDS
 from store.texts import DocumentText
 
 SCHEMA = 1

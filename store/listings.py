@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from store.db import Store
-from store.extract.dates import find_dates
-from store.model import QUOTE_KINDS
+from store.kinds import QUOTE_KINDS
 from store.views import DocumentRow, KindCount, QuoteRow
 
 ACTOR_ORDERS = {
@@ -63,6 +62,8 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 def publication_date(published: str | None, year: int | None) -> str:
     """The ISO date a publication line gives (a month/day/year one too), else the document's year, else ''.
     A line that holds no date ("Publication: China Brief Volume: 13") gives none."""
+    from store.extract.dates import find_dates  # its ~30 patterns compile on import: not at start-up
+
     line = published or ""
     numeric = _NUMERIC_DATE.search(line)
     if numeric and 1 <= int(numeric[1]) <= 12 and 1 <= int(numeric[2]) <= 31:

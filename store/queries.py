@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, TypeVar
 from store import rows as sql
 from store.affiliation import AFFILIATED_KINDS, affiliated
 from store.db import Store
+from store.kinds import ACTOR_KINDS
 from store.listings import (ACTOR_ORDERS, DOCUMENT_ORDERS, QUOTE_ORDERS, count_quotes, document_rows,
                             like_pattern, ordered, quote_kind_counts, quote_rows)
-from store.model import ACTOR_KINDS
 from store.texts import DocumentText
 from store.timeline_filter import WHERE as EVENT_WHERE
 from store.timeline_filter import EventFilter, event_filter
