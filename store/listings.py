@@ -42,7 +42,8 @@ _QUOTE_FILTER = (" WHERE (? IS NULL OR q.kind = ?) AND (? IS NULL OR q.text LIKE
 _DOCUMENTS = """
 SELECT d.id, d.title, d.path, d.published, d.passages,
   (SELECT count(*) FROM quotes q WHERE q.document_id = d.id) AS quotes,
-  (SELECT count(DISTINCT m.actor_id) FROM mentions m WHERE m.document_id = d.id) AS actors,
+  (SELECT count(DISTINCT m.actor_id) FROM passages p JOIN mentions m ON m.passage_id = p.id
+   WHERE p.document_id = d.id) AS actors,
   (SELECT count(*) FROM events e WHERE e.document_id = d.id) AS events,
   coalesce(d.source, d.path), coalesce(d.format, 'text'),
   (SELECT count(*) FROM documents v WHERE coalesce(v.version_of, v.id) = coalesce(d.version_of, d.id)) AS versions,
