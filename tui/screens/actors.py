@@ -167,7 +167,8 @@ class ActorsScreen(KindTableScreen):
         a narrow one the preview is hidden and neither is read for it."""
         if not self.has_class("-wide"):
             return
-        if not self._titles_asked:
+        if not self._titles_asked and self.table.row_count:
+            # After the first page, not at the first resize: the list is drawn before they are read.
             self._titles_asked = True
             self.fetch("documents", queries.documents, then=self._set_documents)
         if self.highlighted_actor_id() != self._previewed:
