@@ -8,6 +8,7 @@ import re
 
 from store.db import Store
 from store.listings import like_pattern
+from store.texts import DocumentText
 
 AFFILIATED_KINDS = ("country", "organization", "place")
 """Kinds of actor others speak for (a person's quotes are their own)."""
@@ -21,20 +22,19 @@ WHERE q.speaker_id != ? AND EXISTS (SELECT 1 FROM json_each(?) w
   WHERE a.title LIKE w.value ESCAPE '\\' OR a.name LIKE w.value ESCAPE '\\')"""
 """Quotes of other speakers whose title or name may name the actor (confirmed word by word after)."""
 _BY_DESCRIPTION = """
-SELECT id, name, before FROM (
-  SELECT n.id, a.name,
-    substr(d.text, max(p.start + 1, n.at + 1 - %(chars)d), min(%(chars)d, n.at - p.start)) AS before
-  FROM (SELECT q.id, q.speaker_id, q.passage_id, coalesce(
-          (SELECT max(m.start) FROM mentions m WHERE m.actor_id = q.speaker_id
-           AND m.passage_id = q.passage_id AND m.start < q.start),
-          (SELECT min(m.start) FROM mentions m WHERE m.actor_id = q.speaker_id
-           AND m.passage_id = q.passage_id AND m.start > q.start)) AS at
-        FROM quotes q WHERE q.speaker_id != ?) n
-  JOIN passages p ON p.id = n.passage_id JOIN documents d ON d.id = p.document_id
-  JOIN actors a ON a.id = n.speaker_id)
-WHERE EXISTS (SELECT 1 FROM json_each(?) w WHERE before LIKE w.value ESCAPE '\\')""" % {"chars": BEFORE_CHARS}
-"""Quotes whose speaker's mention (the last before the quote in its passage, else the first after it)
-may follow words naming the actor."""
+SELECT n.id, a.name, p.document_id, p.start, n.at
+FROM (SELECT q.id, q.speaker_id, q.passage_id, coalesce(
+        (SELECT max(m.start) FROM mentions m WHERE m.actor_id = q.speaker_id
+         AND m.passage_id = q.passage_id AND m.start < q.start),
+        (SELECT min(m.start) FROM mentions m WHERE m.actor_id = q.speaker_id
+         AND m.passage_id = q.passage_id AND m.start > q.start)) AS at
+      FROM quotes q WHERE q.speaker_id != ?) n
+JOIN passages p ON p.id = n.passage_id JOIN actors a ON a.id = n.speaker_id
+WHERE n.at IS NOT NULL ORDER BY p.document_id"""
+"""Quotes of other speakers with where their speaker's mention is (the last before the quote in its
+passage, else the first after it) and where the passage starts, document by document: the words before
+the mention are sliced from each document's text read once (SQLite copies a whole text at every read of
+the column: a slice per quote in SQL read a document per quote, 1.5 s for NATO at 1,000 articles)."""
 
 
 def names_of(store: Store, actor_id: int, name: str) -> tuple[str, ...]:
@@ -65,7 +65,9 @@ def affiliated(store: Store, actor_id: int, name: str) -> dict[int, str]:
             via[quote_id] = f"{speaker} ({naming_title})"
         elif found.search(speaker):
             via[quote_id] = speaker
-    for quote_id, speaker, before in store.rows(_BY_DESCRIPTION, (actor_id, patterns)):
+    text = DocumentText(store)
+    for quote_id, speaker, document_id, passage_start, at in store.rows(_BY_DESCRIPTION, (actor_id,)):
+        before = text(document_id)[max(passage_start, at - BEFORE_CHARS):at]
         description = _CLAUSE_END.split(before)[-1].strip()
         if quote_id not in via and found.search(description):
             via[quote_id] = f"{description} {speaker}"

@@ -16,8 +16,8 @@ from store.resolve import index_words, surname
 Json = dict[str, Any]
 _QUOTE = ('SELECT q.id, q.kind, q.speaker_id FROM quotes q JOIN documents d ON d.id = q.document_id '
           'WHERE d.sha256 = ? AND q.start = ? AND q."end" = ?')
-_MENTION = ('SELECT m.id, m.actor_id FROM mentions m JOIN documents d ON d.id = m.document_id '
-            'WHERE d.sha256 = ? AND m.start = ? AND m."end" = ?')
+_MENTION = ('SELECT m.id, m.actor_id FROM documents d JOIN passages p ON p.document_id = d.id '
+            'JOIN mentions m ON m.passage_id = p.id WHERE d.sha256 = ? AND m.start = ? AND m."end" = ?')
 _KEYS = {table: 'SELECT d.sha256, t.start, t."end" FROM ' + table + " t JOIN documents d ON d.id = t.document_id "
                 "WHERE t.id = ?" for table in ("quotes", "mentions")}
 _BY_ALIAS = "SELECT a.id FROM aliases al JOIN actors a ON a.id = al.actor_id WHERE al.alias = ? AND a.kind = ?"

@@ -54,8 +54,9 @@ _QUOTE_BY_ID = _QUOTE + "q.id = ?"
 _QUOTE_AT = _QUOTE + 'q.document_id = ? AND q.start <= ? AND q."end" >= ? ORDER BY q."end" - q.start LIMIT 1'
 """The innermost quote holding a span."""
 _ALIASES = "SELECT alias FROM aliases WHERE actor_id = ? ORDER BY alias"
-_MENTION = ('SELECT m.id, m.text, a.name FROM mentions m JOIN actors a ON a.id = m.actor_id WHERE m.document_id = ? '
-            'AND m.start <= ? AND m."end" >= ? ORDER BY m."end" - m.start LIMIT 1')
+_MENTION = ('SELECT m.id, m.text, a.name FROM mentions m JOIN actors a ON a.id = m.actor_id WHERE m.passage_id IN '
+            '(SELECT id FROM passages WHERE document_id = ?) AND m.start <= ? AND m."end" >= ? '
+            'ORDER BY m."end" - m.start, m.start, m.id LIMIT 1')
 
 
 def targets(store: Store, actor_id: int | None, quote_id: int | None, spots: Sequence[Spot] = ()) -> Targets:

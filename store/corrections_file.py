@@ -8,7 +8,7 @@ from typing import Any
 
 from store import corrections
 from store.db import Store, StoreError
-from store.model import ACTOR_KINDS, QUOTE_KINDS
+from store.kinds import ACTOR_KINDS, QUOTE_KINDS
 
 FORMAT = "natoasia-tui corrections"
 VERSION = 1

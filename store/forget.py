@@ -8,7 +8,7 @@ import sqlite3
 
 from store import terms
 
-_LINKED_ACTORS = """SELECT actor_id FROM mentions WHERE document_id = :doc
+_LINKED_ACTORS = """SELECT actor_id FROM mentions WHERE passage_id IN (SELECT id FROM passages WHERE document_id = :doc)
 UNION SELECT speaker_id FROM quotes WHERE document_id = :doc AND speaker_id IS NOT NULL
 UNION SELECT actor_id FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE document_id = :doc)
 UNION SELECT outlet_actor_id FROM citations WHERE document_id = :doc AND outlet_actor_id IS NOT NULL"""
@@ -17,7 +17,7 @@ _DELETES = (
     "DELETE FROM citations WHERE document_id = :doc",
     "DELETE FROM footnotes WHERE document_id = :doc",
     "DELETE FROM quotes WHERE document_id = :doc",
-    "DELETE FROM mentions WHERE document_id = :doc",
+    "DELETE FROM mentions WHERE passage_id IN (SELECT id FROM passages WHERE document_id = :doc)",
     "DELETE FROM events WHERE document_id = :doc",
     "DELETE FROM passages WHERE document_id = :doc",
 )

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from store.db import Store
-from store.extract.dates import find_dates
-from store.model import QUOTE_KINDS
+from store.kinds import QUOTE_KINDS
 from store.views import DocumentRow, KindCount, QuoteRow
 
 ACTOR_ORDERS = {
@@ -43,7 +42,8 @@ _QUOTE_FILTER = (" WHERE (? IS NULL OR q.kind = ?) AND (? IS NULL OR q.text LIKE
 _DOCUMENTS = """
 SELECT d.id, d.title, d.path, d.published, d.passages,
   (SELECT count(*) FROM quotes q WHERE q.document_id = d.id) AS quotes,
-  (SELECT count(DISTINCT m.actor_id) FROM mentions m WHERE m.document_id = d.id) AS actors,
+  (SELECT count(DISTINCT m.actor_id) FROM passages p JOIN mentions m ON m.passage_id = p.id
+   WHERE p.document_id = d.id) AS actors,
   (SELECT count(*) FROM events e WHERE e.document_id = d.id) AS events,
   coalesce(d.source, d.path), coalesce(d.format, 'text'),
   (SELECT count(*) FROM documents v WHERE coalesce(v.version_of, v.id) = coalesce(d.version_of, d.id)) AS versions,
@@ -63,6 +63,8 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 def publication_date(published: str | None, year: int | None) -> str:
     """The ISO date a publication line gives (a month/day/year one too), else the document's year, else ''.
     A line that holds no date ("Publication: China Brief Volume: 13") gives none."""
+    from store.extract.dates import find_dates  # its ~30 patterns compile on import: not at start-up
+
     line = published or ""
     numeric = _NUMERIC_DATE.search(line)
     if numeric and 1 <= int(numeric[1]) <= 12 and 1 <= int(numeric[2]) <= 31:

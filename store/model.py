@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ACTOR_KINDS = ("person", "organization", "country", "place", "outlet", "group")
-PASSAGE_KINDS = ("title", "publication", "heading", "paragraph", "blockquote", "table", "footnote")
-PROSE_KINDS = frozenset({"paragraph", "blockquote"})
-"""Passages of the article's running text, where events and cited sources are looked for."""
-QUOTE_KINDS = ("speech", "phrase", "title")
-DATE_PRECISIONS = ("day", "month", "year", "decade")
+# The kinds (ACTOR_KINDS, PASSAGE_KINDS, QUOTE_KINDS, DATE_PRECISIONS) are in store/kinds.py.
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, TypeVar
 from store import rows as sql
 from store.affiliation import AFFILIATED_KINDS, affiliated
 from store.db import Store
+from store.kinds import ACTOR_KINDS
 from store.listings import (ACTOR_ORDERS, DOCUMENT_ORDERS, QUOTE_ORDERS, count_quotes, document_rows,
                             like_pattern, ordered, quote_kind_counts, quote_rows)
-from store.model import ACTOR_KINDS
 from store.texts import DocumentText
 from store.timeline_filter import WHERE as EVENT_WHERE
 from store.timeline_filter import EventFilter, event_filter
@@ -58,17 +58,20 @@ SOURCE_ORDERS = {"citations": lambda outlet: (-outlet.total, outlet.outlet.casef
 """How outlets can be sorted: most cited first, or by name."""
 _MARKS = """
 SELECT m.start, m."end", m.passage_id, m.actor_id, a.name, 'mention' FROM mentions m
-JOIN actors a ON a.id = m.actor_id WHERE m.document_id = ? AND m.start >= ? AND m.start < ?
+JOIN actors a ON a.id = m.actor_id WHERE m.passage_id IN (SELECT id FROM passages WHERE document_id = ?)
+AND m.start >= ? AND m.start < ?
 UNION ALL
 SELECT q.start, q."end", q.passage_id, q.speaker_id, a.name, 'quote' FROM quotes q
 JOIN actors a ON a.id = q.speaker_id WHERE q.document_id = ? AND q.start >= ? AND q.start < ?
 ORDER BY 1, 2"""
-"""Mentions and attributed quotes starting in a stretch of one document (both read by index)."""
+"""Mentions and attributed quotes starting in a stretch of one document (both read by index: mentions by their
+passages', schema 9)."""
 _STEP = """SELECT m.start, m."end", m.passage_id, m.actor_id, a.name, 'mention' FROM mentions m
-JOIN actors a ON a.id = m.actor_id WHERE m.document_id = ? AND (? IS NULL OR m.actor_id = ?)"""
+JOIN actors a ON a.id = m.actor_id WHERE m.passage_id IN (SELECT id FROM passages WHERE document_id = ?)
+AND (? IS NULL OR m.actor_id = ?)"""
 """One document's mentions, of one actor or (NULL) anyone's; a condition and an order follow."""
-_STEPS = {1: (" AND m.start > ?", " ORDER BY m.start LIMIT 1"),
-          -1: (" AND m.start < ?", " ORDER BY m.start DESC LIMIT 1")}
+_STEPS = {1: (" AND m.start > ?", " ORDER BY m.start, m.id LIMIT 1"),
+          -1: (" AND m.start < ?", " ORDER BY m.start DESC, m.id DESC LIMIT 1")}
 """The mention after (1) or before (-1) an offset: its condition and order."""
 _BY_TEXT = {alias: f" ORDER BY {alias}.document_id, {alias}.start" for alias in "mqce"}
 """Text order for each table alias (mentions, quotes, citations, events)."""

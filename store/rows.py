@@ -6,10 +6,13 @@ import json
 import re
 import sqlite3
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from store.model import Candidate
 from store.views import (ActorSummary, CitationView, DocumentInfo, EventView, MentionView,
                          PassageView, QuoteAttribution, QuoteView)
+
+if TYPE_CHECKING:
+    from store.model import Candidate
 
 CONTEXT_CHARS = 60
 EXCERPT_CHARS = 100
@@ -187,6 +190,8 @@ def quote_attribution(row: sqlite3.Row) -> QuoteAttribution:
 
 def _considered(value: str | None) -> dict[str, tuple[Candidate, ...] | tuple[str, ...]]:
     """The losing candidates and passed steps the ``considered`` column keeps (none where it is NULL)."""
+    from store.model import Candidate  # extraction's records: not loaded before a quote's attribution
+
     if value is None:
         return {}
     record = json.loads(value)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 """Kept in ``PRAGMA user_version``; bump it (and teach ``check`` to migrate) when the tables change."""
 APPLICATION_ID = 0x4E41_5441
 """``PRAGMA application_id`` ('NATA'): tells our stores from other programs' SQLite files."""
@@ -127,8 +127,8 @@ INDEXES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("actors", ("mentions",), False),
     ("aliases", ("alias", "actor_id"), False),
     ("mentions", ("actor_id", "document_id", "start"), False),
-    ("mentions", ("passage_id",), False),
-    ("mentions", ("document_id", "start"), False),
+    # A document's mentions are its passages' (schema 9): one index serves both, and the passages' foreign key.
+    ("mentions", ("passage_id", "start"), False),
     ("quotes", ("speaker_id", "document_id", "start"), False),
     ("quotes", ("passage_id",), False),
     ("quotes", ("document_id", "start"), False),
@@ -237,12 +237,16 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "INSERT INTO passages_fts (rowid, text) SELECT id, text FROM passages",
         "ALTER TABLE passages DROP COLUMN text",
         *_without_rowid("compounds"), *_without_rowid("aliases"), *_without_rowid("event_actors")),
+    8: ("DROP INDEX idx_mentions_passage_id", "DROP INDEX idx_mentions_document_id_start",
+        "CREATE INDEX idx_mentions_passage_id_start ON mentions (passage_id, start)"),
 }
 """Statements that bring a store of the key's version to the next; quotes stored before schema 4
 keep no attribution, before schema 6 no candidates (re-ingesting their articles gives them); documents
 stored before schema 5 were all text or Markdown files, told apart by their path; schema 7 adds the
 empty evidence board; schema 8 stores the text once (a passage is its document's text[start:end],
-indexed as it was) and keeps the tables looked up by their key without rowid."""
+indexed as it was) and keeps the tables looked up by their key without rowid; schema 9 reads a document's
+mentions through its passages, so one index of mentions by passage and offset replaces two (by passage, and
+by document and offset)."""
 
 
 def migrate(conn: sqlite3.Connection) -> None:

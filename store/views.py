@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from store.model import Candidate
+if TYPE_CHECKING:
+    from store.model import Candidate  # extraction's records load with extraction, not with the explorer
 
 
 @dataclass(frozen=True)

@@ -233,7 +233,12 @@ def as_schema_7(path: Path) -> None:
                       'start + 1, "end" - start)',
                       "CREATE TABLE compounds_7 (folded TEXT PRIMARY KEY, words TEXT)",
                       "INSERT INTO compounds_7 SELECT folded, words FROM compounds", "DROP TABLE compounds",
-                      "ALTER TABLE compounds_7 RENAME TO compounds", "PRAGMA user_version = 7"):
+                      "ALTER TABLE compounds_7 RENAME TO compounds",
+                      # Mentions indexed by passage, and by document and offset (before schema 9).
+                      "DROP INDEX idx_mentions_passage_id_start",
+                      "CREATE INDEX idx_mentions_passage_id ON mentions (passage_id)",
+                      "CREATE INDEX idx_mentions_document_id_start ON mentions (document_id, start)",
+                      "PRAGMA user_version = 7"):
         conn.execute(statement)
     sqlite_utils.Database(conn)["passages"].enable_fts(["text"], fts_version="FTS5", create_triggers=True,
                                                        tokenize=TOKENIZE)

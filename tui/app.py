@@ -59,6 +59,14 @@ def screen_class(path: str) -> type[ExplorerScreen]:
     return screen
 
 
+def width_classes(width: int) -> dict[str, bool]:
+    """The HORIZONTAL_BREAKPOINTS class a screen of ``width`` cells takes (True) and the others (False).
+    Textual sets it at the screen's first resize, after laying the screen out without it: a screen given
+    it before it mounts is laid out and drawn once, not narrow and then again wide."""
+    wide_enough = [name for least, name in sorted(NatoAsiaApp.HORIZONTAL_BREAKPOINTS) if width >= least]
+    return {name: name == wide_enough[-1] for _, name in NatoAsiaApp.HORIZONTAL_BREAKPOINTS}
+
+
 def place_commands() -> type[Provider]:
     """The command palette's actors and quotes, imported when the palette first opens."""
     from tui.screens.palette import PlaceCommands
@@ -181,6 +189,8 @@ class NatoAsiaApp(App[None]):
         """Open a screen; going somewhere new (not a box over a screen) forgets the way forward."""
         if not forward and not isinstance(screen, ModalScreen):
             self._forward.clear()
+        if isinstance(screen, Screen):
+            screen.update_classes(width_classes(self.size.width), animate=False)
         return super().push_screen(screen, *args, **kwargs)
 
     async def _open(self, action: str, *args: object) -> None:

@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 
 from store.db import Store, StoreError
 from store.files import ArticleError, path_text, read_article
-from store.model import ACTOR_KINDS
+from store.kinds import ACTOR_KINDS
 from tui.screens.printable import visible
 from tui.terminal import (EXIT_BAD_INPUT, EXIT_NO_RESULTS, EXIT_OK, PROG, fail, safe_json, shown,
                           silence_stdout, to_json)

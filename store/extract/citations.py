@@ -11,7 +11,8 @@ from store.extract.dates import DateMention, find_dates
 from store.extract.definitions import definitions
 from store.extract.gazetteer import lookup
 from store.extract.lexicon import is_common_acronym
-from store.model import PROSE_KINDS, Citation, Footnote, Passage
+from store.kinds import PROSE_KINDS
+from store.model import Citation, Footnote, Passage
 
 _PARENTHETICAL = re.compile(r"\(([^()\n]{1,400})\)")
 _MARKER = re.compile(r"\[\^?(\d{1,3})\](?!:)")  # "[1]", or "[^1]" in Markdown

@@ -8,7 +8,8 @@ from collections.abc import Callable, Sequence
 
 from store.extract.dates import DateMention, find_dates
 from store.extract.scan import within
-from store.model import PROSE_KINDS, Citation, Event, Mention, Passage
+from store.kinds import PROSE_KINDS
+from store.model import Citation, Event, Mention, Passage
 
 Span = tuple[int, int]
 Day = tuple[int, int, int]

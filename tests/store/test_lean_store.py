@@ -53,7 +53,7 @@ def migrated(tmp_path: Path) -> Path:
 
 def test_a_schema_7_store_is_migrated_in_place_and_reads_as_before(migrated: Path) -> None:
     with Store.open(migrated, readonly=True) as store:
-        assert store.value("PRAGMA user_version") == schema.SCHEMA_VERSION == 8
+        assert store.value("PRAGMA user_version") == schema.SCHEMA_VERSION == 9
         assert "text" not in {row[1] for row in store.rows("PRAGMA table_info(passages)")}
         assert (store.value("SELECT count(*) FROM corrections"), store.value("SELECT count(*) FROM pins")) == (2, 1)
         read = json.loads(json.dumps(_read(store), ensure_ascii=False))

@@ -67,6 +67,9 @@ class ActorsScreen(KindTableScreen):
         self._version: tuple[int, int] | None = None
         self._previewed: int | None = None
         """The actor whose dossier the preview shows or is reading in full (on a wide screen)."""
+        self._titles_asked = False
+        """Whether the documents' titles are read or being read (once: the first screen's resizes and first
+        page each ask, and a superseded read still runs to its end in its thread)."""
 
     def compose(self) -> ComposeResult:
         """Kind tabs and filter above the list, the dossier preview beside it on wide terminals."""
@@ -112,7 +115,8 @@ class ActorsScreen(KindTableScreen):
             self._reload()
 
     def _reload(self) -> None:
-        """Load the list, the kind counts and the preview again."""
+        """Load the list, the kind counts, the documents' titles and the preview again."""
+        self._titles_asked = False
         self.reload()
         self.fetch("counts", queries.kind_counts, then=self.show_counts)
         self._preview_highlighted()
@@ -163,7 +167,9 @@ class ActorsScreen(KindTableScreen):
         a narrow one the preview is hidden and neither is read for it."""
         if not self.has_class("-wide"):
             return
-        if not self.query_one("#preview", DossierView).titles:
+        if not self._titles_asked and self.table.row_count:
+            # After the first page, not at the first resize: the list is drawn before they are read.
+            self._titles_asked = True
             self.fetch("documents", queries.documents, then=self._set_documents)
         if self.highlighted_actor_id() != self._previewed:
             self._preview_highlighted()

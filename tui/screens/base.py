@@ -15,10 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList
 from textual.worker import Worker, get_current_worker
 
-from store import board, queries
+from store import queries
 from store.db import Store, StoreError
-from store.evidence import Evidence, evidence_at, quoted
-from store.lineage import echo_counts
 from store.queries import QuoteAttribution
 from tui.messages import TextPlace
 from tui.screens.printable import printable
@@ -28,6 +26,7 @@ from tui.widgets.passage_preview import PassagePreview
 
 if TYPE_CHECKING:
     from store.corrections import Correction
+    from store.evidence import Evidence
     from store.export import Scope
 
 T = TypeVar("T")
@@ -136,6 +135,8 @@ class ExplorerScreen(Screen[None]):
         if spot is None:
             self.notify("Nothing to copy here: move to a quote, passage, event or citation.", title="Copy")
             return
+        from store.evidence import evidence_at  # the board's modules load when first used, not at start-up
+
         # Raw: the clipboard gets the text exactly as stored (OSC 52 carries it base64-encoded).
         self.fetch("cite", evidence_at, *astuple(spot), then=self._copied, raw=True)
 
@@ -144,6 +145,8 @@ class ExplorerScreen(Screen[None]):
         if evidence is None:
             self.notify("That text is no longer in the store.", title="Copy", severity="warning")
             return
+        from store.evidence import quoted
+
         self.app.copy_to_clipboard(quoted(evidence))
         self.notify(f"{evidence.kind.capitalize()} copied with its citation.", title="Copied")
 
@@ -192,6 +195,8 @@ class ExplorerScreen(Screen[None]):
         if spot is None:
             self.notify("Nothing to pin here: move to a quote, passage, event or citation.", title="Pin")
         elif self.writable("Pins"):
+            from store import board
+
             self.fetch("pin", board.pin_at, *astuple(spot), then=self._pinned)
 
     def writable(self, what: str) -> bool:
@@ -226,6 +231,8 @@ class ExplorerScreen(Screen[None]):
         if why is None:
             self.notify("There is no quote here: w explains how a quote's speaker was chosen.", title="Why")
             return
+        from store.lineage import echo_counts  # not at start-up: it loads the date patterns
+
         self.fetch("echoes", echo_counts, [why.quote_id], then=partial(self._show_why, why))
 
     def _show_why(self, why: QuoteAttribution, echoes: dict[int, int]) -> None:

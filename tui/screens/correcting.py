@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from store import corrections, queries
 from store.correction_targets import ActorTarget, QuoteTarget, Targets
-from store.model import ACTOR_KINDS, QUOTE_KINDS
+from store.kinds import ACTOR_KINDS, QUOTE_KINDS
 from store.queries import ActorSummary
 from tui.screens.picker import Choice, PickerScreen
 

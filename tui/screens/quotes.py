@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Header, Input
 
 from store import queries
 from store.db import Store
-from store.model import QUOTE_KINDS
+from store.kinds import QUOTE_KINDS
 from store.queries import QuoteRow
 from tui.messages import Navigate, TextPlace
 from tui.screens.base import COPY, CORRECT, LINEAGE, PIN, WHY, QuoteSpot

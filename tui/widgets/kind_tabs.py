@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from textual.widgets import Tab, Tabs
 
-from store.model import ACTOR_KINDS
+from store.kinds import ACTOR_KINDS
 from store.queries import KindCount
 
 ALL = "all"

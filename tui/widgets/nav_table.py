@@ -42,9 +42,14 @@ class NavTable(DataTable[object]):
             super().action_select_cursor()
 
     def fit_columns(self, widths: dict[str, int]) -> None:
-        """Give columns new widths (by key), as the terminal's width changes."""
-        for key, width in widths.items():
-            self.columns[ColumnKey(key)].width = max(1, width)
+        """Give columns new widths (by key), as the terminal's width changes; widths as they were change
+        nothing (a layout resizes the screen again without changing its width: measuring and drawing
+        every row again then cost the first screen a frame)."""
+        fitted = {ColumnKey(key): max(1, width) for key, width in widths.items()}
+        if all(self.columns[key].width == width for key, width in fitted.items()):
+            return
+        for key, width in fitted.items():
+            self.columns[key].width = width
         # DataTable caches rendered rows and its size by column width: both must be measured again.
         self._clear_caches()
         self._require_update_dimensions = True
