@@ -10,7 +10,7 @@ from itertools import islice
 
 from store.extract.candidates import Candidate
 from store.extract.gazetteer import lookup
-from store.extract.lexicon import is_generational
+from store.extract.lexicon import genders_of, is_generational
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.]*[A-Z])\s*\)")
 _SPACE = re.compile(" ")
@@ -145,7 +145,33 @@ def _fuller(person: Candidate, full: _SuffixIndex) -> Candidate | None:
         return None
     _, starts, holders = entry
     before = bisect_right(starts, person.start)
-    return holders[before - 1] if before else holders[0]
+    nearest = holders[before - 1] if before else holders[0]
+    gender = _honorific_gender(person)
+    if gender is None or _given_gender(nearest) in (None, gender):
+        return nearest
+    # "Mr. Obama" is not "Michelle Obama": the nearest fuller name whose given name agrees, else the titled
+    # mention itself.
+    nearby = islice((*reversed(holders[:before]), *holders[before:]), _MAX_GENDER_TRIES)
+    return next((holder for holder in nearby if _given_gender(holder) in (None, gender)),
+                person if person.evidence == "strong" else None)
+
+
+_MAX_GENDER_TRIES = 8
+"""Fuller names tried for one whose given name agrees with an honorific: a bound, so that an article repeating
+two such names many times costs no more than one look each."""
+
+
+def _honorific_gender(person: Candidate) -> str | None:
+    """The gender the mention's honorific shows ("Mr." m, "Mrs." f), if it has one."""
+    honorifics = genders_of("honorific_genders.txt")
+    told = {honorifics[title.lower()] for title in person.titles if title.lower() in honorifics}
+    return told.pop() if len(told) == 1 else None
+
+
+def _given_gender(person: Candidate) -> str | None:
+    """The gender the first word of a name of several words shows ("Michelle" f), if the list knows it."""
+    words = _words(person.name)
+    return genders_of("given_name_genders.txt").get(words[0].lower()) if len(words) > 1 else None
 
 
 def resolve_organizations(text: str, found: list[Candidate]) -> list[Candidate]:

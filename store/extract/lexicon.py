@@ -90,3 +90,9 @@ def is_generational(word: str) -> bool:
 
 
 _GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+@cache
+def genders_of(name: str) -> dict[str, str]:
+    """Word -> 'm' or 'f', from a data file of "word gender" lines (given names, honorifics)."""
+    return dict(entry.split() for entry in load_words(name))

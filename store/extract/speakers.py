@@ -6,10 +6,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
 
 from store.extract.cues import is_verb
-from store.extract.data import load_words
+from store.extract.lexicon import genders_of
 from store.extract.documents import is_document
 from store.extract.roles import WORD, is_object, is_possessive
 from store.model import Actor, Mention
@@ -181,7 +180,7 @@ def _agreement(pronoun: str, strict: bool) -> Callable[[Context, str], bool]:
 
 def genders(actors: Iterable[Actor]) -> dict[str, str]:
     """The gender a person's honorific or given name shows ("Mr.", "Hillary"), where one does."""
-    table, honorifics = _genders_of("given_name_genders.txt"), _genders_of("honorific_genders.txt")
+    table, honorifics = genders_of("given_name_genders.txt"), genders_of("honorific_genders.txt")
     found = {}
     for actor in actors:
         if actor.kind != "person":
@@ -194,9 +193,3 @@ def genders(actors: Iterable[Actor]) -> dict[str, str]:
         if gender:
             found[actor.name] = gender
     return found
-
-
-@cache
-def _genders_of(name: str) -> dict[str, str]:
-    """Word -> 'm' or 'f', from a data file of "word gender" lines (read once)."""
-    return dict(entry.split() for entry in load_words(name))

@@ -277,3 +277,9 @@ def test_a_title_word_before_a_generational_suffix_is_a_surname() -> None:
 def test_a_candidate_or_nominee_before_a_name_makes_it_a_person() -> None:
     assert set(people_of("The former presidential candidate Mitt Oduya spoke, and Republican nominee Ines Falk left.")) \
         >= {"Mitt Oduya", "Ines Falk"}
+
+
+def test_an_honorific_keeps_a_surname_from_a_fuller_name_of_the_other_gender() -> None:
+    people = people_of("First lady Michelle Oduya spoke at the rally. Mr. Oduya arrived later, and Mrs. Oduya "
+                       "left with him.")
+    assert (people["Michelle Oduya"].title, people["Oduya"].title) == ("Mrs.", "Mr.")

@@ -97,7 +97,7 @@ async def test_what_china_has_said_through_its_ministry(corpus_store: Store, exp
         assert isinstance(ui.app.screen, DossierScreen)
         items = ui.app.screen.query_one(DossierView).query_one(NavList)
         headings = [str(option.prompt) for option in items.options if isinstance(option, Heading)]
-        assert "Quotes of those who speak for it (4)" in headings
+        assert "Quotes of those who speak for it (5)" in headings
         prompts = " ".join(str(option.prompt) for option in items.options)
         assert "for it: Lin Qiao (Chinese Foreign Ministry spokesperson)" in prompts
         await ui.press("tab", "enter")
