@@ -18,11 +18,13 @@ def is_object(text: str, mention: Mention) -> bool:
     if before is None:
         return False
     word = before.group(1)
+    if word[0].isupper():  # a preposition opening the sentence ("Of Carson, Levine said"), not a name ("James")
+        return word.lower() in _OBJECT_MARKERS
     return word in _OBJECT_MARKERS or word in word_set("reported_verbs.txt") or (
         word.endswith(("ed", "es")) and word not in _NOT_VERBS)
 
 
-_LAST_WORD = re.compile(r"\b([a-z]+)\s+$")
+_LAST_WORD = re.compile(r"\b([A-Za-z]+)\s+$")
 _OBJECT_REACH = 20
 _OBJECT_MARKERS = frozenset({"to", "for", "of", "at", "with", "on", "about", "against", "by", "from", "into",
                              "over", "than", "like", "after", "toward", "towards", "beat", "met", "asked"})

@@ -117,6 +117,8 @@ def cue_before(ctx: Context, site: Site) -> Verdict | None:
             subject = _actor(first_speaker(ctx, verb[1], mark))
         if subject is None and ctx.text.endswith("ing", verb[0], verb[1]):  # "footage of Trump saying, “...”"
             subject = sentence_subject(ctx, start, verb[0])
+        if subject is not None and not _immediate(ctx.text, start, verb, mark) and _tagged_after(ctx, site):
+            return None  # "When Obama offered states money, “they were broke,” DeSantis said": the tag's
         if subject is not None:
             return subject, Attribution("cue_before", *verb)
     if not verbs:
@@ -127,6 +129,19 @@ def cue_before(ctx: Context, site: Site) -> Verdict | None:
     if _ELIDED_SUBJECT.search(ctx.text, start, verbs[0][0]) or _reported_verb_within(ctx.text, start, verbs[-1][1], mark):
         return None
     return NOBODY
+
+
+def _tagged_after(ctx: Context, site: Site) -> bool:
+    """True for “...,” DeSantis said: a named speaker and a reporting verb within a few words after the quote."""
+    if not (site.closed and _awaits_speaker(ctx.text, site)):
+        return False
+    stop = min(_clause_end(ctx, site), site.after + _AFTER_WINDOW)
+    verb = verb_within(ctx.text, site.after, stop)
+    return verb is not None and len(WORD.findall(ctx.text, site.after, verb[0])) <= _TAG_WORDS \
+        and subject_after(ctx, site.after, verb, stop) is not None
+
+
+_TAG_WORDS = 3
 
 
 def _reported_verb_within(text: str, start: int, begin: int, end: int) -> bool:

@@ -87,7 +87,8 @@ def sentence_subject(ctx: Context, start: int, end: int) -> str | None:
     """Who a participle at ``end`` ("..., saying “...”") is said by: a name right before it ("with Gorka
     noting"), else the speaker-like actor that opens the sentence, or its main clause after an opening
     phrase ("Speaking in Salem, Trump went after Bush, calling him ...")."""
-    mentions = [m for m in between(ctx, start, end) if can_speak(ctx, m) and not is_possessive(ctx.text, m)]
+    mentions = [m for m in between(ctx, start, end) if can_speak(ctx, m) and not is_possessive(ctx.text, m)
+                and not _bracketed(ctx.text, m)]
     if mentions and not ctx.text[mentions[-1].end : end].strip():
         return mentions[-1].actor
     openings = [start, *(start + i + 1 for i, ch in enumerate(ctx.text[start:end]) if ch == ",")]
@@ -98,6 +99,11 @@ def sentence_subject(ctx: Context, start: int, end: int) -> str | None:
         if len(WORD.findall(ctx.text, opening, mention.start)) <= _MAX_SUBJECT_GAP_WORDS:
             return mention.actor
     return None
+
+
+def _bracketed(text: str, mention: Mention) -> bool:
+    """True for a mention in brackets, as a dateline's agency is ("WASHINGTON (AFP) - Clinton ...")."""
+    return text[mention.start - 1 : mention.start] == "(" and text[mention.end : mention.end + 1] == ")"
 
 
 def between(ctx: Context, start: int, end: int) -> list[Mention]:

@@ -738,3 +738,19 @@ def test_using_a_phrase_makes_it_the_users(body: str, speaker: str | None) -> No
 def test_a_noun_of_saying_before_a_colon_gives_the_quote_to_the_sentences_subject() -> None:
     body = "Minister Ines Falk is rolling out a new and more personal campaign message: “It is about me.”"
     assert said(body, "It is about") == ("Ines Falk", "colon")
+
+
+def test_a_preposition_opening_the_sentence_governs_the_name_after_it() -> None:
+    body = "Of Tomas Brandt, Ines Falk, who has given money to the port fund, said, “He is a careful man.”"
+    assert said(body, "He is") == ("Ines Falk", "cue_before")
+
+
+def test_an_agency_in_a_dateline_is_no_subject_for_a_participle() -> None:
+    body = "VALDORA (Harbour Wire) - Ines Falk took a swipe at the board, saying that “loud comments” do harm."
+    assert quote(body, "loud comments").speaker == "Ines Falk"
+
+
+def test_a_named_tag_right_after_the_quote_beats_an_earlier_clauses_verb() -> None:
+    body = ("When Tomas Brandt offered the ports money for dredging, “the ports were broke. They needed it,” "
+            "Ines Falk said.")
+    assert said(body, "the ports were") == ("Ines Falk", "cue_after")
