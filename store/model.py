@@ -44,7 +44,7 @@ class Actor:
     """Other forms used for the same actor ("Rasmussen", "NATO's" -> "NATO", "ISAF")."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One place where an actor is named (or clearly referred to) in the text."""
 

@@ -34,7 +34,7 @@ _SHOUTED_BEFORE = re.compile(r"\b([A-Z]{2,})[ \t]+$")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A span that may name an actor, before aliases are resolved."""
 
