@@ -1,4 +1,4 @@
-"""A sentence said again in the same context is worked out once; what it names is the same as worked out anew."""
+"""Articles of many sentences or tiny paragraphs (issue 9): work done once where it may be, what is found unchanged."""
 
 from __future__ import annotations
 
@@ -51,3 +51,4 @@ def test_a_repeated_sentence_names_its_speaker_where_it_stands() -> None:
     mentions = extract_article(text).mentions
     assert len(mentions) == 40
     assert all(text[m.start : m.end] == "Jonas Berg Halvorsen" == m.text for m in mentions)
+
