@@ -12,7 +12,7 @@ QUOTE_KINDS = ("speech", "phrase", "title")
 DATE_PRECISIONS = ("day", "month", "year", "decade")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """A block of the article: its title, publication line, a heading, a paragraph, a table or a footnote."""
 
