@@ -52,3 +52,12 @@ def test_a_repeated_sentence_names_its_speaker_where_it_stands() -> None:
     assert len(mentions) == 40
     assert all(text[m.start : m.end] == "Jonas Berg Halvorsen" == m.text for m in mentions)
 
+
+@pytest.mark.parametrize("quoted", ["“useful”", '"useful"', "‘useful’", "''useful''", "``useful''"])
+def test_paragraphs_without_marks_are_passed_over_and_the_others_still_quote(quoted: str) -> None:
+    """Quotation marks are paired only in paragraphs that hold one: thousands of tiny paragraphs go fast."""
+    from store.extract.quotemarks import quote_spans
+
+    text = "Word.\n\n" * 3 + f"Lunde called it {quoted} today.\n\n" + "Word.\n\n" * 3
+    spans = quote_spans(text)
+    assert [text[m.start : m.end] for m in spans] == ["useful"]
