@@ -313,8 +313,10 @@ def _shouted(text: str, word: str) -> bool:
 def _in_shouted_line(text: str, start: int, word: str) -> bool:
     """A short English word in capitals after another in capitals: a line written in capitals ("CONGRESS
     HAS INVESTIGATED HIM"), not an acronym ("HIM" there is a pronoun)."""
+    if not is_common(word):  # most acronyms are no English word: no need to look back
+        return False
     before = _SHOUTED_BEFORE.search(text, max(0, start - 40), start)
-    return before is not None and is_common(word) and is_common(before.group(1))
+    return before is not None and is_common(before.group(1))
 
 
 @lru_cache(maxsize=256)  # the same acronyms come back in every sentence of an article
