@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable
 
@@ -52,7 +53,9 @@ def find_actors(
         found.extend(groups)
     found = settle_lone_names(text, resolve_organizations(text, resolve_people(deduplicate(found))))
     found = deduplicate(found + title_references(text, found) + alliance_references(text, found))
-    return _actors(text, found), tuple(Mention(c.name, c.start, c.end, text[c.start : c.end]) for c in found)
+    # A name said again and again is one string, not one for each mention.
+    mentions = tuple(Mention(c.name, c.start, c.end, sys.intern(text[c.start : c.end])) for c in found)
+    return _actors(text, found), mentions
 
 
 _Found = tuple[list[Candidate], list[Candidate]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -219,7 +220,7 @@ def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple
     if len(tokens[i].text) < 2:
         return None
     start, end = _ampersands(text, tokens[i].start, tokens[j - 1].end)
-    phrase = text[start:end]
+    phrase = sys.intern(text[start:end])  # the name of each of its mentions: one string for them all
     defined = _defined_kinds(text)
     if phrase in defined:
         kind_name = defined[phrase]

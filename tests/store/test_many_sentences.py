@@ -61,3 +61,15 @@ def test_paragraphs_without_marks_are_passed_over_and_the_others_still_quote(quo
     text = "Word.\n\n" * 3 + f"Lunde called it {quoted} today.\n\n" + "Word.\n\n" * 3
     spans = quote_spans(text)
     assert [text[m.start : m.end] for m in spans] == ["useful"]
+
+
+def test_a_word_said_again_shares_its_strings() -> None:
+    """A line of the same few words keeps one copy of each word (and of each mention's text), not one each."""
+    from store.extract.tokens import tokenize
+
+    first, _, again = tokenize("Halvorsen met Halvorsen")
+    assert (first.text, first.lower, first.capitalised) == (again.text, again.lower, again.capitalised)
+    assert first.text is again.text and first.lower is again.lower
+    text = "Talks\n\n" + "XQZ WVB " * 20
+    mentions = [m for m in extract_article(text).mentions if m.text == "XQZ"]
+    assert len(mentions) == 20 and all(m.text is mentions[0].text for m in mentions)
