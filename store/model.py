@@ -7,7 +7,7 @@ from dataclasses import dataclass
 # The kinds (ACTOR_KINDS, PASSAGE_KINDS, QUOTE_KINDS, DATE_PRECISIONS) are in store/kinds.py.
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """A block of the article: its title, publication line, a heading, a paragraph, a table or a footnote."""
 
@@ -39,7 +39,7 @@ class Actor:
     """Other forms used for the same actor ("Rasmussen", "NATO's" -> "NATO", "ISAF")."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One place where an actor is named (or clearly referred to) in the text."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable
 
@@ -10,6 +11,7 @@ from store.extract.aliases import deduplicate, resolve_organizations, resolve_pe
 from store.extract.bylines import byline_people
 from store.extract.candidates import Candidate, classify_run, names_no_person
 from store.extract.citeforms import cited_within
+from store.extract.definitions import defined_names
 from store.extract.evidence import with_evidence
 from store.extract.groups import find_groups
 from store.extract.lone_names import settle_lone_names
@@ -17,7 +19,7 @@ from store.extract.names import capitalised_runs
 from store.extract.persons import attach_roles, titled_people
 from store.extract.quotemarks import is_title_cased, quote_spans
 from store.extract.references import alliance_references, title_references
-from store.extract.scan import passage_kinds, within
+from store.extract.scan import overlapping, passage_kinds, within
 from store.extract.tokens import tokenize
 from store.model import Actor, Mention, Passage
 
@@ -27,6 +29,11 @@ _NO_ACTORS = frozenset({"table"})
 # "Topics: Congressional Administration & Elections": a catalogue's index terms, not names the article uses.
 _INDEX_LINE = re.compile(r"^[ \t*_]*(?:topics|subjects?|keywords|tags|categories|filed under)[ \t*_]*:.*$",
                          re.MULTILINE | re.IGNORECASE)
+_CONTEXT = 256
+"""Characters either side of a sentence that its rules may read (a dateline's line, a byline before a
+name, the verb after it): two sentences with the same text in as much context find the same candidates."""
+_REMEMBERED = 1024
+"""Distinct sentences remembered, the latest kept: a repeated one comes back soon."""
 
 
 def find_actors(
@@ -34,19 +41,64 @@ def find_actors(
 ) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
     """Return the article's actors (aliases folded) and their mentions, in text order."""
     # Names inside a quoted title ("Values Diplomacy Can Never Have Good Results") are no people.
-    in_title = within((m.start, m.end) for m in quote_spans(text, passages) if is_title_cased(text, m))
+    titles = [(m.start, m.end) for m in quote_spans(text, passages) if is_title_cased(text, m)]
     found: list[Candidate] = byline_people(text, passages)
     # A credited name is one person, not words to classify again ("HANNAH" as an acronym); index terms none.
     settled = within([(c.start, c.end) for c in found] + [m.span() for m in _INDEX_LINE.finditer(text)])
     kind_at = passage_kinds(passages)
+    in_sentence = _remembered_sentences(text, titles)
     for start, end in (span for span in sentences if kind_at(span[0]) not in _NO_ACTORS):
-        people = kind_at(start) not in _NO_PEOPLE
-        found.extend(c for c in _sentence(text, start, end, people, in_title) if not settled(c.start, c.end))
-        # A heading such as "Sources:" or "What officials say" labels text; it quotes no one.
-        found.extend(find_groups(text, start, end) if people else ())
+        named, groups = in_sentence(start, end, kind_at(start) not in _NO_PEOPLE)
+        found.extend(c for c in named if not settled(c.start, c.end))
+        found.extend(groups)
     found = settle_lone_names(text, resolve_organizations(text, resolve_people(deduplicate(found))))
     found = deduplicate(found + title_references(text, found) + alliance_references(text, found))
-    return _actors(text, found), tuple(Mention(c.name, c.start, c.end, text[c.start : c.end]) for c in found)
+    # A name said again and again is one string, not one for each mention.
+    mentions = tuple(Mention(c.name, c.start, c.end, sys.intern(text[c.start : c.end])) for c in found)
+    return _actors(text, found), mentions
+
+
+_Found = tuple[list[Candidate], list[Candidate]]
+"""What one sentence names: candidates by name, title or role; unnamed groups."""
+
+
+def _remembered_sentences(text: str, titles: list[tuple[int, int]]) -> Callable[[int, int, bool], _Found]:
+    """The candidates of a sentence (``_sentence``, then unnamed groups where people may be named), worked
+    out once for each distinct sentence in its context and moved to where it stands again.
+
+    Why: an article of one sentence said again and again ("Jonas Berg Halvorsen said.", a word a
+    paragraph) spent some 50 µs of Python per sentence on the same answer. A sentence near a quoted title,
+    a citation form or a defined acronym's full name (found by searches of the whole text, which its
+    context alone does not tell) is worked out each time.
+    """
+    in_title, near_title = within(titles), overlapping(titles)
+
+    def found_in(start: int, end: int, people: bool) -> _Found:
+        # A heading such as "Sources:" or "What officials say" labels text; it quotes no one.
+        return _sentence(text, start, end, people, in_title), find_groups(text, start, end) if people else []
+
+    remembered: dict[tuple[str, int, int, bool], tuple[int, _Found]] = {}
+
+    def candidates(start: int, end: int, people: bool) -> _Found:
+        left, right = max(0, start - _CONTEXT), end + _CONTEXT
+        if near_title(left, right) or cited_within(text, left, right) or defined_names(text, left - _CONTEXT, right):
+            return found_in(start, end, people)
+        key = (text[left:right], start - left, end - left, people)
+        if key not in remembered:
+            if len(remembered) == _REMEMBERED:
+                remembered.clear()
+            remembered[key] = (start, found_in(start, end, people))
+        first, found = remembered[key]
+        return found if first == start else tuple([_moved(c, start - first) for c in part] for part in found)
+
+    return candidates
+
+
+def _moved(candidate: Candidate, by: int) -> Candidate:
+    """The same candidate found ``by`` characters further on."""
+    title_start = None if candidate.title_start is None else candidate.title_start + by
+    return Candidate(candidate.start + by, candidate.end + by, candidate.kind, candidate.name, candidate.evidence,
+                     candidate.titles, title_start, candidate.former)
 
 
 def _sentence(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -34,7 +35,7 @@ _SHOUTED_BEFORE = re.compile(r"\b([A-Z]{2,})[ \t]+$")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A span that may name an actor, before aliases are resolved."""
 
@@ -219,7 +220,7 @@ def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple
     if len(tokens[i].text) < 2:
         return None
     start, end = _ampersands(text, tokens[i].start, tokens[j - 1].end)
-    phrase = text[start:end]
+    phrase = sys.intern(text[start:end])  # the name of each of its mentions: one string for them all
     defined = _defined_kinds(text)
     if phrase in defined:
         kind_name = defined[phrase]
@@ -313,8 +314,10 @@ def _shouted(text: str, word: str) -> bool:
 def _in_shouted_line(text: str, start: int, word: str) -> bool:
     """A short English word in capitals after another in capitals: a line written in capitals ("CONGRESS
     HAS INVESTIGATED HIM"), not an acronym ("HIM" there is a pronoun)."""
+    if not is_common(word):  # most acronyms are no English word: no need to look back
+        return False
     before = _SHOUTED_BEFORE.search(text, max(0, start - 40), start)
-    return before is not None and is_common(word) and is_common(before.group(1))
+    return before is not None and is_common(before.group(1))
 
 
 @lru_cache(maxsize=256)  # the same acronyms come back in every sentence of an article

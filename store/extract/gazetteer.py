@@ -65,6 +65,7 @@ def lookup(phrase: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every word of a long run that goes on after a space
 def opens_known_name(word: str) -> bool:
     """False when no known name of several words begins with ``word``: then no phrase that goes on from it
     after a space is known, and looking each of them up is in vain (most words of a long run)."""

@@ -11,6 +11,8 @@ from functools import lru_cache
 from store.model import Passage
 
 _BLOCK = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
+_ANY_MARK = re.compile("[“\"‘'`]")
+"""A block with none of these quotes nothing (most paragraphs of a list, a table, a heading)."""
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ def _quote_spans(text: str, passages: tuple[Passage, ...]) -> tuple[Marks, ...]:
     """Every quoted span, by the passages' paragraphs (or the text's blank-line blocks when none)."""
     blocks = [(p.start, p.end) for p in passages] or [(m.start(), m.end()) for m in _BLOCK.finditer(text)]
     spans: list[Marks] = []
-    for start, end in blocks:
+    for start, end in (block for block in blocks if _ANY_MARK.search(text, *block)):
         spans.extend(_pairs(text, start, end, "“", "”"))
         spans.extend(_straight(text, start, end))
         spans.extend(_single(text, start, end))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate
 
@@ -39,6 +39,22 @@ def within(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
     def test(start: int, end: int) -> bool:
         index = bisect_right(starts, start)
         return index > 0 and reach[index - 1] >= end
+
+    return test
+
+
+def overlapping(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test for whether [start, end) shares a character with one of the spans, by one bisection per test.
+
+    Of the spans that start before ``end``, the one reaching furthest decides.
+    """
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))
+
+    def test(start: int, end: int) -> bool:
+        index = bisect_left(starts, end)
+        return index > 0 and reach[index - 1] > start
 
     return test
 

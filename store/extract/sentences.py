@@ -14,6 +14,8 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _LONGEST_ABBREVIATION = 40  # characters looked back for the word before a dot
 _NEXT_TOKEN = re.compile(r"\s+([\"'“‘(\[]?)(\S+)")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+"""Letters joined by dots, the last without one: "U.S" of "U.S.", "e.g" of "e.g."."""
 
 
 @cache
@@ -81,7 +83,7 @@ def _is_abbreviation(text: str, dot: int, next_word: str) -> bool:
         return True  # an initial, as in "John F. Kennedy"
     if token.lower() in _abbreviations():
         return True
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):
+    if _DOTTED.fullmatch(token):
         # "U.S" or "e.g": ends a sentence only when a typical sentence opener follows.
         return next_word.strip("\"'“‘,").lower() not in _sentence_starters()
     return False

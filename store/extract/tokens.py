@@ -45,11 +45,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split text[start:end] into word tokens, abbreviation dots and "then-" prefixes handled."""
     end = len(text) if end is None else end
     tokens: list[Token] = []
+    # A word said again shares its strings: a long line of the same few words held two each per word.
+    forms: dict[str, tuple[str, str, bool]] = {}
     for match in _WORD.finditer(text, start, end):
         # Most words are plain: tuple.__new__ skips the named tuple's Python-level constructor.
         if match.lastgroup == "plain":
             word = match.group()
-            tokens.append(_new_tuple(Token, (word, match.start(), match.end(), False, word.lower(), word[0].isupper())))
+            if word not in forms:
+                forms[word] = (word, word.lower(), word[0].isupper())
+            word, lower, capitalised = forms[word]
+            tokens.append(_new_tuple(Token, (word, match.start(), match.end(), False, lower, capitalised)))
         else:
             word_end = match.end("plain") if match.lastgroup else match.end()  # the dot is judged there
             tokens.extend(_make_tokens(text, match.start(), word_end, end))
