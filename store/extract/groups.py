@@ -13,7 +13,7 @@ from store.extract.lexicon import alternation, is_common, word_set
 
 # After a singular noun, a lower-case word other than these shows an adjective ("official protest").
 _FOLLOWERS = frozenset(
-    "who has had was is said says told also privately in at from with to for of on and speaking close familiar".split()
+    "who has had was is said says told also privately in at from with to for of on and speaking close familiar put".split()
 )
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z]")
@@ -31,6 +31,7 @@ _OPENING_SUBJECT = re.compile(
     r"[ \t]+(?:(?:often|also|have|had|then|later|again|still)[ \t]+)?(?P<verb>[a-z]+)\b")
 _DETERMINERS = r"[Aa]n?|[Aa]nother|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ne|[Tt]wo|[Tt]hree|[Oo]ther|[Mm]ost"
 _DETERMINER = re.compile(rf"(?:{_DETERMINERS})\Z")
+_DETERMINER_BEFORE = re.compile(rf"\b(?:{_DETERMINERS})\s+\Z")
 # A determiner and up to three qualifiers stand before the noun.
 _MAX_WORDS_BEFORE_NOUN = 4
 
@@ -128,9 +129,12 @@ def find_groups(text: str, start: int, end: int) -> list[Candidate]:
         name = _qualified(match.group("name"))
         if " " not in name and not (match.group("det") or name.endswith("s") or _determined(match.group("name"))):
             continue
-        if not name.endswith("s") and _not_a_source(text, match.start(), match.end("name")):
-            continue
         offset = match.end("name") - len(name)
+        # The phrase starts at its determiner, which the match may have passed ("..., as one Finnish diplomat").
+        determiner = _DETERMINER_BEFORE.search(text, match.start(), offset)
+        phrase_start = determiner.start() if determiner is not None else match.start()
+        if not name.endswith("s") and _not_a_source(text, phrase_start, match.end("name")):
+            continue
         found.append(Candidate(offset, match.end("name"), "group", name))
     subject = _opening_subject(text, start, end)
     if subject is not None and all(c.start != subject.start for c in found):

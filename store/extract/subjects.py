@@ -51,7 +51,7 @@ def subject_of(ctx: Context, start: int, verb_start: int, previous: tuple[int, s
         for index, mention in enumerate(mentions):
             if can_speak(ctx, mention, person_only) and near(ctx.text, mention, verb_start) \
                     and not _modifies_next(ctx, mentions, index):
-                return mention.actor
+                return _named_after(ctx, mentions, index) or mention.actor
     if ctx.text[start:verb_start].rstrip().endswith((" and", " but")):  # "X praised Y and called it “...”"
         return sentence_subject(ctx, start, verb_start)
     return None
@@ -62,6 +62,21 @@ _RELATIVE = re.compile(r",?\s+(?P<pronoun>who|which)(?:,[^,]{1,40},)?\s+(?:(?![a
 and at most four words ("has in the past") before a verb; no other verb among them ("who was greeted with
 chants of")."""
 _RELATIVE_REACH = 80
+
+
+def _named_after(ctx: Context, mentions: list[Mention], index: int) -> str | None:
+    """The person a description names right after it, set off by a comma: "A spokeswoman for the charity,
+    Eszter Kovacs, said" is Kovacs's."""
+    if ctx.kinds.get(mentions[index].actor) != "group" or index + 1 >= len(mentions):
+        return None
+    named = mentions[index + 1]
+    between_them = ctx.text[mentions[index].end : named.start]
+    if ctx.kinds.get(named.actor) != "person" or not _DESCRIPTION_THEN_NAME.fullmatch(between_them):
+        return None
+    return named.actor
+
+
+_DESCRIPTION_THEN_NAME = re.compile(r"[^,.;:“”\"]{0,60},\s*")
 
 
 def _modifies_next(ctx: Context, mentions: list[Mention], index: int) -> bool:

@@ -221,3 +221,8 @@ def test_partners_joined_by_an_ampersand_are_a_firm_and_topics_are_not() -> None
 def test_a_name_then_post_after_the_is_a_newspaper() -> None:
     found = actors("The Valdora Post said on Monday that the port was shut. Veterans met at the Brill Post 12 hall.")
     assert found.get("Valdora Post") == "outlet" and "Brill Post" not in found
+
+
+def test_a_directorate_is_an_organization() -> None:
+    assert actors("According to the National Water Directorate, the river reached 8.9 meters.")[
+        "National Water Directorate"] == "organization"

@@ -754,3 +754,13 @@ def test_a_named_tag_right_after_the_quote_beats_an_earlier_clauses_verb() -> No
     body = ("When Tomas Brandt offered the ports money for dredging, “the ports were broke. They needed it,” "
             "Ines Falk said.")
     assert said(body, "the ports were") == ("Ines Falk", "cue_after")
+
+
+def test_a_description_followed_by_a_name_in_commas_is_that_persons() -> None:
+    body = "A spokeswoman for the charity, Ines Falk, said volunteers were “working around the clock.”"
+    assert said(body, "working") == ("Ines Falk", "cue_before")
+
+
+def test_one_unnamed_source_putting_it_in_a_clause_speaks() -> None:
+    body = "The lesson, as one Finnish diplomat put it, is that ports “are only as strong as their habits.”"
+    assert quote(body, "are only").speaker == "Finnish diplomat"
