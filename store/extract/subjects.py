@@ -76,7 +76,8 @@ def _named_after(ctx: Context, mentions: list[Mention], index: int) -> str | Non
     return named.actor
 
 
-_DESCRIPTION_THEN_NAME = re.compile(r"[^,.;:“”\"]{0,60},\s*")
+_DESCRIPTION_THEN_NAME = re.compile(r"[^,.;:“”\"]{0,60},\s*(?:[A-Z][a-z]{0,5}\.\s+){0,3}")
+"""The rest of a description, its comma, and any short titles of the name after it ("Lt. Col.")."""
 
 
 def _modifies_next(ctx: Context, mentions: list[Mention], index: int) -> bool:

@@ -756,8 +756,11 @@ def test_a_named_tag_right_after_the_quote_beats_an_earlier_clauses_verb() -> No
     assert said(body, "the ports were") == ("Ines Falk", "cue_after")
 
 
-def test_a_description_followed_by_a_name_in_commas_is_that_persons() -> None:
-    body = "A spokeswoman for the charity, Ines Falk, said volunteers were “working around the clock.”"
+@pytest.mark.parametrize("body", [
+    "A spokeswoman for the charity, Ines Falk, said volunteers were “working around the clock.”",
+    "A harbour spokeswoman, Lt. Col. Ines Falk, said volunteers were “working around the clock.”",
+])
+def test_a_description_followed_by_a_name_in_commas_is_that_persons(body: str) -> None:
     assert said(body, "working") == ("Ines Falk", "cue_before")
 
 
