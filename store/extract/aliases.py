@@ -53,8 +53,15 @@ def resolve_people(found: list[Candidate]) -> list[Candidate]:
             if target is not None:  # sure names find themselves: only unconfirmed ones go
                 name = initials.get(_words(target.name), target.name)
                 same = name == candidate.name and candidate.evidence == "strong"  # most are: no copy made
-                result.append(candidate if same else replace(candidate, name=name, evidence="strong"))
+                result.append(candidate if same else _sure(candidate, name))
     return result
+
+
+def _sure(person: Candidate, name: str) -> Candidate:
+    """The person confirmed under ``name``: built directly, as dataclasses.replace costs several times more
+    and an article repeating a name makes one for every mention."""
+    return Candidate(person.start, person.end, person.kind, name, "strong", person.titles, person.title_start,
+                     person.former)
 
 
 @lru_cache(maxsize=1 << 12)  # one article says the same few names again and again
@@ -95,12 +102,13 @@ def _by_suffix(people: list[Candidate]) -> _SuffixIndex:
     return index
 
 
-def _endings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=1 << 12)  # the same names come back for every mention
+def _endings(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """A name's endings, and those of the name before a generational suffix: "Mr. Biden" is "Joseph R.
     Biden Jr."."""
-    endings = [words[-size:] for size in range(1, len(words) + 1)]
     base = _without_generation(words)
-    return endings + [base[-size:] for size in range(1, len(base) + 1)] if base != words else endings
+    names = (words, base) if base != words else (words,)
+    return tuple(name[-size:] for name in names for size in range(1, len(name) + 1))
 
 
 def _without_generation(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -129,11 +137,11 @@ def _by_initials(people: list[Candidate]) -> dict[tuple[str, ...], str]:
     ("Kevin A. Hassett", "Kevin B. Hassett") the short form could be either, so it stays itself.
     """
     fuller: dict[tuple[str, ...], set[str]] = {}
-    for person in people:
-        words = _words(person.name)
+    for name in {person.name for person in people}:  # an article names few people, many times each
+        words = _words(name)
         bare = tuple(word for word in _without_generation(words) if _INITIAL.fullmatch(word) is None)
         if bare != words and len(bare) > 1:
-            fuller.setdefault(bare, set()).add(person.name)
+            fuller.setdefault(bare, set()).add(name)
     return {bare: names.pop() for bare, names in fuller.items() if len(names) == 1}
 
 
@@ -163,6 +171,8 @@ two such names many times costs no more than one look each."""
 
 def _honorific_gender(person: Candidate) -> str | None:
     """The gender the mention's honorific shows ("Mr." m, "Mrs." f), if it has one."""
+    if not person.titles:
+        return None
     honorifics = genders_of("honorific_genders.txt")
     told = {honorifics[title.lower()] for title in person.titles if title.lower() in honorifics}
     return told.pop() if len(told) == 1 else None
