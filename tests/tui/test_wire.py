@@ -108,6 +108,7 @@ async def test_search_opens_the_first_result_and_help_lists_the_keys(
         assert isinstance(app.screen, SearchScreen)
         await ui.press("f1")
         assert isinstance(app.screen, HelpScreen) and ("↓", "Down", "this screen") in ui.rows()
+        assert {where for _, _, where in ui.rows()} <= {"this screen", "text box", "everywhere"}  # no class names
         await ui.press("escape", "enter")
         assert isinstance(app.screen, DossierScreen)
         await ui.press("question_mark")

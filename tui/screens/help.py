@@ -41,8 +41,9 @@ def scope_of(entry: ActiveBinding, screen: Screen[object]) -> tuple[int, str]:
         return 0, "this screen"
     if entry.node is screen.app:
         return 2, "everywhere"
-    name = type(entry.node).__name__
-    return 1, PLACES.get(name, name)
+    # A subclass ("QuietInput", the search box) answers to its nearest named base ("Input": text box).
+    named = (PLACES[cls.__name__] for cls in type(entry.node).__mro__ if cls.__name__ in PLACES)
+    return 1, next(named, type(entry.node).__name__)
 
 
 class HelpScreen(ExplorerScreen):
