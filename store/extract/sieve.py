@@ -104,6 +104,35 @@ def transcript_turn(ctx: Context, site: Site) -> Verdict | None:
 _TURN_LABEL = re.compile(r"(?:(?:MR|MRS|MS|DR|SEN|REP|GOV)\.\s+)?(?P<surname>[A-Z][A-Z’'-]+):\s")
 
 
+def interview_answer(ctx: Context, site: Site) -> Verdict | None:
+    """"A: “Numbers. We have fewer boats ...”" after a "Q:": an interview's answer is the interviewee's, the
+    first person its introduction names before the first question."""
+    label = _ANSWER_LABEL.match(ctx.text, site.paragraph[0], site.opening)
+    if label is None or label.end() != site.opening:
+        return None
+    question = _QUESTION_LABEL.search(ctx.text, 0, site.paragraph[0])
+    if question is None:
+        return None
+    intro = ctx.mentions[: min(bisect_left(ctx.starts, question.start()), _INTRO_MENTIONS)]
+    introduced = next((m for m in intro if ctx.kinds.get(m.actor) == "person" and not _bylined(ctx.text, m)), None)
+    return _verdict(_actor(introduced), "interview_answer", label.start(), label.start() + 2)
+
+
+_ANSWER_LABEL = re.compile(r"[ \t*_]*A:[ \t*_]*")
+_QUESTION_LABEL = re.compile(r"^[ \t*_]*Q:", re.MULTILINE)
+_BYLINE_BEFORE = re.compile(r"\b[Bb]y\s+$")
+_INTRO_MENTIONS = 40
+"""Mentions an interview's introduction is looked through for its interviewee: a bound for long texts."""
+
+
+def _bylined(text: str, mention: Mention) -> bool:
+    """True for the writer's byline ("By Elina Koskinen"), which introduces no interviewee."""
+    return _BYLINE_BEFORE.search(text, max(0, mention.start - _BYLINE_REACH), mention.start) is not None
+
+
+_BYLINE_REACH = 4
+
+
 def cue_before(ctx: Context, site: Site) -> Verdict | None:
     """"X said, “...”", "X tweeted: “...”", "he added “...”": a reporting verb just before the quote."""
     start, mark = site.sentence[0], site.opening
@@ -475,6 +504,9 @@ def beat(ctx: Context, site: Site) -> Verdict | None:
     before = _sentence_before(ctx, site) if _stands_alone(ctx.text, site) else None
     if before is None:
         return None
+    opening = _OPENING_PARTICIPLE.match(ctx.text, before[0], before[1])  # "Asked about it, Holt shrugged."
+    if opening is not None:
+        before = (opening.end(), before[1])
     region = ctx.text[before[0] : before[1]]
     if len(WORD.findall(region)) > _BEAT_WORDS:
         return None
@@ -487,6 +519,10 @@ def beat(ctx: Context, site: Site) -> Verdict | None:
     if opener is None or opener.start != before[0] + lead:
         return None
     return _verdict(opener.actor, "beat", opener.start, opener.end)
+
+
+_OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ed|ing)\b[^,.;:“”\"]{0,60},\s*")
+"""A participle phrase opening a sentence ("Asked about China's new carriers, "): its subject follows it."""
 
 
 def lead_in(ctx: Context, site: Site) -> Verdict | None:
@@ -551,7 +587,7 @@ _MARKS = ("“", "”", '"', "''")
 
 
 STEPS: tuple[Step, ...] = (
-    transcript_turn, as_put_it, cue_before, cue_after, signature, dash_aside, sentence_tag, according_to, colon,
+    transcript_turn, interview_answer, as_put_it, cue_before, cue_after, signature, dash_aside, sentence_tag, according_to, colon,
     lead_in, same_sentence, cast_as, talks_about, uses_phrase, reported_speech, speech_noun, split_quote, beat,
     paragraph_carry, context,
 )

@@ -34,7 +34,7 @@ def test_the_object_of_a_verb_loses() -> None:
 def test_steps_that_found_nothing_are_listed_in_order() -> None:
     record = considered("Clara Oduya spoke to the press. She argued that the plan was “a fair start” for Valdora.",
                         "a fair start")
-    assert record.passed[:4] == ("transcript_turn", "as_put_it", "cue_before", "cue_after")
+    assert record.passed[:5] == ("transcript_turn", "interview_answer", "as_put_it", "cue_before", "cue_after")
 
 
 def test_a_quote_with_no_one_else_near_has_no_candidates() -> None:

@@ -767,3 +767,21 @@ def test_a_description_followed_by_a_name_in_commas_is_that_persons(body: str) -
 def test_one_unnamed_source_putting_it_in_a_clause_speaks() -> None:
     body = "The lesson, as one Finnish diplomat put it, is that ports “are only as strong as their habits.”"
     assert quote(body, "are only").speaker == "Finnish diplomat"
+
+
+def test_an_interviews_answers_are_the_interviewees() -> None:
+    body = ("Harbour master Ines Falk runs the port. She spoke to us in her office.\n\nQ: What keeps you up at "
+            "night?\n\nA: “Numbers. We have fewer tugs than we had in 1990.”\n\nQ: Is the board listening?\n\n"
+            "A: “Some of them are. Tomas Brandt has been a friend.”")
+    assert said(body, "Numbers") == ("Ines Falk", "interview_answer")
+    assert said(body, "Some of them") == ("Ines Falk", "interview_answer")
+
+
+def test_an_answer_label_with_no_question_before_it_names_no_interviewee() -> None:
+    body = "Harbour master Ines Falk runs the port.\n\nA: “Numbers matter.”"
+    assert quote(body, "Numbers").attribution is None or quote(body, "Numbers").attribution.rule != "interview_answer"
+
+
+def test_a_short_beat_after_an_opening_participle_phrase_names_the_speaker() -> None:
+    body = "Tomas Brandt left early. Asked about the new cranes, Ines Falk shrugged. “They are fast. We are faster.”"
+    assert said(body, "They are fast") == ("Ines Falk", "beat")
