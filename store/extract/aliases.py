@@ -84,7 +84,8 @@ def _target(person: Candidate, full: _SuffixIndex, first: dict[tuple[str, ...], 
 
 
 def _by_suffix(people: list[Candidate]) -> _SuffixIndex:
-    """Each ending of each sure person's name (see _endings), mapped to the longest names with that ending, in text order.
+    """Each ending of each sure person's name (see _endings), mapped to the longest names with that ending,
+    in text order.
 
     Why an index: each mention would otherwise be compared with every sure name in the article. Only
     the longest names are kept under an ending, so a look-up is one bisection, whatever the count.

@@ -54,14 +54,15 @@ def is_verb(word: re.Match[str], start: int, verbs: str) -> bool:
     text, listed = word.group(), word_set(verbs)
     if text in listed or text in _OPENING_CUES:  # "Said Dorothy Poynter, “...”"
         before = word.string[max(0, word.start() - _DETERMINER_REACH) : word.start()]
-        return not (_DETERMINER_BEFORE.search(before) or _OF_BEFORE.search(before) and not text.endswith("ing"))
+        after_preposition = _PREPOSITION_BEFORE.search(before) is not None and not text.endswith("ing")
+        return not (_DETERMINER_BEFORE.search(before) or after_preposition)
     # Most words are in small letters already: lower-casing them again would look the same word up twice.
     return not text.islower() and word.start() > start and text.lower() in listed
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those)\s+$")
 """A word after a determiner is a noun: "rated the claims as “false”", "his remarks"."""
-_OF_BEFORE = re.compile(r"(?:\b(?:of|with|amid|among|without|in|by|for|from)"
+_PREPOSITION_BEFORE = re.compile(r"(?:\b(?:of|with|amid|among|without|in|by|for|from)"
                         r"|(?:%|\b(?:percent|share|number|most|many|some|all|half|majority))\s+of\s+[A-Z][\w-]*)\s+$")
 """A word after a preposition, or after a share's "of" and an adjective, is a noun too ("greeted with chants
 of", "32% of Republican claims as “false”"; not "the Minister of Japan said"), but not a gerund ("accused of

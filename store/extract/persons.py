@@ -83,7 +83,7 @@ def _surname_after_given_name(text: str, tokens: list[Token], i: int) -> bool:
     if i + 1 == len(tokens) or not joined(text, tokens[i], tokens[i + 1]):
         return True
     following = tokens[i + 1]  # "Clinton Chief of Staff", "Jane Doe General Counsel" hold a title
-    if is_generational(following.text):  # "Martin Luther King Jr."
+    if is_generational(following.text):  # "Larry King Jr."
         return True
     return not following.capitalised and following.lower not in ("of", "for", "to")
 

@@ -147,7 +147,7 @@ def cue_before(ctx: Context, site: Site) -> Verdict | None:
         if subject is None and ctx.text.endswith("ing", verb[0], verb[1]):  # "footage of Trump saying, “...”"
             subject = sentence_subject(ctx, start, verb[0])
         if subject is not None and not _immediate(ctx.text, start, verb, mark) and _tagged_after(ctx, site):
-            return None  # "When Obama offered states money, “they were broke,” DeSantis said": the tag's
+            return None  # "When Obama offered money, “they were broke,” DeSantis said": cue_after takes it
         if subject is not None:
             return subject, Attribution("cue_before", *verb)
     if not verbs:
@@ -155,9 +155,8 @@ def cue_before(ctx: Context, site: Site) -> Verdict | None:
     # "a man yelled “...”" names no actor and ends the sieve; "..., then called her “third-rate”" leaves its
     # subject to the sentence, and "The spot concludes with footage of Trump saying, “...”" leaves the quote to
     # the nearer verb of reported speech: a later step finds them.
-    if _ELIDED_SUBJECT.search(ctx.text, start, verbs[0][0]) or _reported_verb_within(ctx.text, start, verbs[-1][1], mark):
-        return None
-    return NOBODY
+    elided = _ELIDED_SUBJECT.search(ctx.text, start, verbs[0][0]) is not None
+    return None if elided or _reported_verb_within(ctx.text, start, verbs[-1][1], mark) else NOBODY
 
 
 def _tagged_after(ctx: Context, site: Site) -> bool:
@@ -440,7 +439,9 @@ def _framed(ctx: Context, site: Site, frame: re.Pattern[str], rule: str) -> Verd
     if found is None:
         return None
     verdict = _reported_by(ctx, site, start, found.start(), rule, _FRAMED_OBJECT_WORDS, "framing_verbs.txt")
-    return verdict if verdict is not None and not _CLAUSE_BREAK.search(ctx.text, verdict[1].cue_end, found.start()) else None
+    if verdict is None or _CLAUSE_BREAK.search(ctx.text, verdict[1].cue_end, found.start()):
+        return None
+    return verdict
 
 
 _CAST_AS = re.compile(r"(?<!\bwell )(?<!\bsuch )(?<!\bso )\bas\s+(?:being\s+(?:in\s+)?)?(?:(?:a|an|the)\s+)?$")
@@ -587,9 +588,9 @@ _MARKS = ("“", "”", '"', "''")
 
 
 STEPS: tuple[Step, ...] = (
-    transcript_turn, interview_answer, as_put_it, cue_before, cue_after, signature, dash_aside, sentence_tag, according_to, colon,
-    lead_in, same_sentence, cast_as, talks_about, uses_phrase, reported_speech, speech_noun, split_quote, beat,
-    paragraph_carry, context,
+    transcript_turn, interview_answer, as_put_it, cue_before, cue_after, signature, dash_aside, sentence_tag,
+    according_to, colon, lead_in, same_sentence, cast_as, talks_about, uses_phrase, reported_speech, speech_noun,
+    split_quote, beat, paragraph_carry, context,
 )
 """The sieve, most specific first."""
 
