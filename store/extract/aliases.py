@@ -160,7 +160,8 @@ def _fuller(person: Candidate, full: _SuffixIndex) -> Candidate | None:
         return nearest
     # "Mr. Obama" is not "Michelle Obama": the nearest fuller name whose given name agrees, else the titled
     # mention itself.
-    nearby = islice((*reversed(holders[:before]), *holders[before:]), _MAX_GENDER_TRIES)
+    tries = _MAX_GENDER_TRIES  # slices, not the whole list: a name said 10,000 times is still a few looks
+    nearby = [*reversed(holders[max(0, before - tries) : before]), *holders[before : before + tries]][:tries]
     return next((holder for holder in nearby if _given_gender(holder) in (None, gender)),
                 person if person.evidence == "strong" else None)
 

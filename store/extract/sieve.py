@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from store.extract.lexicon import word_set
 from store.extract.considered import considered
@@ -110,10 +111,10 @@ def interview_answer(ctx: Context, site: Site) -> Verdict | None:
     label = _ANSWER_LABEL.match(ctx.text, site.paragraph[0], site.opening)
     if label is None or label.end() != site.opening:
         return None
-    question = _QUESTION_LABEL.search(ctx.text, 0, site.paragraph[0])
-    if question is None:
+    question = _first_question(ctx.text)
+    if question is None or question >= site.paragraph[0]:
         return None
-    intro = ctx.mentions[: min(bisect_left(ctx.starts, question.start()), _INTRO_MENTIONS)]
+    intro = ctx.mentions[: min(bisect_left(ctx.starts, question), _INTRO_MENTIONS)]
     introduced = next((m for m in intro if ctx.kinds.get(m.actor) == "person" and not _bylined(ctx.text, m)), None)
     return _verdict(_actor(introduced), "interview_answer", label.start(), label.start() + 2)
 
@@ -121,6 +122,15 @@ def interview_answer(ctx: Context, site: Site) -> Verdict | None:
 _ANSWER_LABEL = re.compile(r"[ \t*_]*A:[ \t*_]*")
 _QUESTION_LABEL = re.compile(r"^[ \t*_]*Q:", re.MULTILINE)
 _BYLINE_BEFORE = re.compile(r"\b[Bb]y\s+$")
+
+
+@lru_cache(maxsize=2)  # asked for every "A:" answer of the same article: looked for once
+def _first_question(text: str) -> int | None:
+    """Where an interview's first "Q:" label stands, if the text has one."""
+    found = _QUESTION_LABEL.search(text)
+    return found.start() if found is not None else None
+
+
 _INTRO_MENTIONS = 40
 """Mentions an interview's introduction is looked through for its interviewee: a bound for long texts."""
 
@@ -140,13 +150,14 @@ def cue_before(ctx: Context, site: Site) -> Verdict | None:
     # A verb right at the quote with a subject of its own comes first ("When Clinton noted ..., Trump boasted,
     # “...”", not "Lazar said he ... and added, “...”"); then text order, where a word with no subject is
     # passed over ("Following reports of the blast, Trump said that “...”").
-    for verb in sorted(verbs, key=lambda verb: not _immediate(ctx.text, start, verb, mark)):
+    ranked = sorted(((not _immediate(ctx.text, start, verb, mark), verb) for verb in verbs), key=lambda r: r[0])
+    for later, verb in ranked:
         subject = subject_of(ctx, start, verb[0], _previous(site))
         if subject is None and inverted(ctx.text, start, verb):  # "“...,” said the senator, “...”"
             subject = _actor(first_speaker(ctx, verb[1], mark))
         if subject is None and ctx.text.endswith("ing", verb[0], verb[1]):  # "footage of Trump saying, “...”"
             subject = sentence_subject(ctx, start, verb[0])
-        if subject is not None and not _immediate(ctx.text, start, verb, mark) and _tagged_after(ctx, site):
+        if subject is not None and later and _tagged_after(ctx, site):
             return None  # "When Obama offered money, “they were broke,” DeSantis said": cue_after takes it
         if subject is not None:
             return subject, Attribution("cue_before", *verb)
