@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -195,11 +196,16 @@ def _prefix_matches(store: Store, wanted: str, limit: int) -> list[ActorMatch]:
     return [ActorMatch(entry, 50.0, "name", entry.name) for entry in entries]
 
 
-def name_spans(label: str, query: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the words of ``label`` that match a word of ``query`` (for highlighting)."""
-    wanted = terms.compact(query).split()
-    spans = []
-    for start, end, word in terms.words(label):
-        if any(word.startswith(part) or fuzz.ratio(part, word) >= CUTOFF for part in wanted if part):
-            spans.append((start, end))
-    return tuple(spans)
+def name_marker(query: str) -> Callable[[str], tuple[tuple[int, int], ...]]:
+    """For labels: the spans of their words that match a word of ``query`` (for highlighting); the
+    query is compacted once and each distinct word compared once (the actors found share many)."""
+    wanted = [part for part in terms.compact(query).split() if part]
+    matches: dict[str, bool] = {}
+
+    def matched(word: str) -> bool:
+        """True when ``word`` starts with, or is close to, a word of the query."""
+        if word not in matches:
+            matches[word] = any(word.startswith(part) or fuzz.ratio(part, word) >= CUTOFF for part in wanted)
+        return matches[word]
+
+    return lambda label: tuple((start, end) for start, end, word in terms.words(label) if matched(word))
