@@ -89,7 +89,7 @@ def match_actors(store: Store, query: str, limit: int) -> list[ActorMatch]:
 def _candidates(store: Store, parts: list[str]) -> list[int]:
     """Actors named by a word that is, starts with, or is a close typo of a query word: those matching
     the rarest query words first, reading whole query words, rarest first, up to a budget of links."""
-    total = store.cached("actor_count", lambda: store.value("SELECT count(*) FROM actors"))
+    total = _actor_count(store)
     found = sorted((_word_ids(store, part) for part in parts), key=lambda words: sum(words.values()))
     found = [words for words in found if words]
     if not found:
@@ -109,6 +109,11 @@ def _candidates(store: Store, parts: list[str]) -> list[int]:
         for word_id in words:
             counted.setdefault(word_id, (number, rarity))
     return _rarest_shared(store.rows(_LINKS, (json.dumps(sorted(counted)),)), counted)
+
+
+def _actor_count(store: Store) -> int:
+    """How many actors the store holds, counted once per store state."""
+    return store.cached("actor_count", lambda: store.value("SELECT count(*) FROM actors"))
 
 
 def _link_budget(total: int) -> int:
@@ -188,12 +193,19 @@ def _prefix_matches(store: Store, wanted: str, limit: int) -> list[ActorMatch]:
                "JOIN name_words w ON w.id = aw.word_id WHERE aw.actor_id = a.id AND w.word >= ? AND w.word < ?) "
                "ORDER BY a.mentions DESC LIMIT ?")
     else:
-        sql = ("SELECT a.id FROM actors a WHERE a.id IN (SELECT aw.actor_id FROM name_words w CROSS JOIN "
-               "actor_words aw ON aw.word_id = w.id WHERE w.word >= ? AND w.word < ?) "
-               "ORDER BY a.mentions DESC, a.name LIMIT ?")
+        sql = _PREFIX_ACTORS.format(walk="INDEXED BY idx_actors_mentions" if pairs >= _link_budget(_actor_count(store))
+                                    else "")
     ids = [row[0] for row in store.rows(sql, (*bounds, limit))]
     entries = sorted((entry for entry, _ in _entries(store, ids)), key=lambda e: (-e.mentions, e.name))
     return [ActorMatch(entry, 50.0, "name", entry.name) for entry in entries]
+
+
+_PREFIX_ACTORS = ("SELECT a.id FROM actors a {walk} WHERE a.id IN (SELECT aw.actor_id FROM name_words w CROSS JOIN "
+                  "actor_words aw ON aw.word_id = w.id WHERE w.word >= ? AND w.word < ?) "
+                  "ORDER BY a.mentions DESC, a.name, a.id LIMIT ?")
+"""The most mentioned actors with a word of a prefix, all read and sorted; or, when the prefix has more
+(word, actor) pairs than a link budget, found walking actors by mentions (the same order: SQLite sorts
+only each run of equal mentions by name), which stops at the limit instead of reading every actor."""
 
 
 def name_marker(query: str) -> Callable[[str], tuple[tuple[int, int], ...]]:
