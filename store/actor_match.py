@@ -72,18 +72,19 @@ def match_actors(store: Store, query: str, limit: int) -> list[ActorMatch]:
     if len(wanted) < 3:
         return _prefix_matches(store, wanted, limit)
     entries = _entries(store, _candidates(store, wanted.split()[:MAX_PARTS]))
-    best: dict[int, ActorMatch] = {}
+    best: dict[int, tuple[float, ActorEntry, str, str]] = {}
     # Titles repeat across actors: each distinct string is scored once.
-    choices = list(dict.fromkeys(text for _, strings in entries for _, text in strings))
+    choices = list(dict.fromkeys([text for _, strings in entries for _, text in strings]))
     scored = process.extract(wanted, choices, scorer=fuzz.WRatio, processor=None, score_cutoff=CUTOFF, limit=None)
     owners = _owners(entries, {choice for choice, _, _ in scored})
     for choice, score, _ in scored:
         for entry, field in owners[choice]:
             weighted = score * WEIGHTS[field] + min(3.0, math.log1p(entry.mentions))
-            if entry.id not in best or weighted > best[entry.id].score:
-                best[entry.id] = ActorMatch(entry, weighted, field, choice)
-    ranked = sorted(best.values(), key=lambda m: (-m.score, -m.actor.mentions, m.actor.name))
-    return ranked[:limit]
+            known = best.get(entry.id)
+            if known is None or weighted > known[0]:
+                best[entry.id] = (weighted, entry, field, choice)
+    ranked = sorted(best.values(), key=lambda found: (-found[0], -found[1].mentions, found[1].name))
+    return [ActorMatch(entry, weighted, field, choice) for weighted, entry, field, choice in ranked[:limit]]
 
 
 def _candidates(store: Store, parts: list[str]) -> list[int]:
@@ -214,10 +215,11 @@ def name_marker(query: str) -> Callable[[str], tuple[tuple[int, int], ...]]:
     wanted = [part for part in terms.compact(query).split() if part]
     matches: dict[str, bool] = {}
 
-    def matched(word: str) -> bool:
-        """True when ``word`` starts with, or is close to, a word of the query."""
-        if word not in matches:
-            matches[word] = any(word.startswith(part) or fuzz.ratio(part, word) >= CUTOFF for part in wanted)
-        return matches[word]
+    def matched(written: str) -> bool:
+        """True when a word as written, compacted, starts with or is close to a word of the query."""
+        if written not in matches:
+            word = terms.compact(written)
+            matches[written] = any(word.startswith(part) or fuzz.ratio(part, word) >= CUTOFF for part in wanted)
+        return matches[written]
 
     return lambda label: tuple((start, end) for start, end, word in terms.words(label) if matched(word))
