@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -71,24 +72,25 @@ def match_actors(store: Store, query: str, limit: int) -> list[ActorMatch]:
     if len(wanted) < 3:
         return _prefix_matches(store, wanted, limit)
     entries = _entries(store, _candidates(store, wanted.split()[:MAX_PARTS]))
-    best: dict[int, ActorMatch] = {}
+    best: dict[int, tuple[float, ActorEntry, str, str]] = {}
     # Titles repeat across actors: each distinct string is scored once.
-    choices = list(dict.fromkeys(text for _, strings in entries for _, text in strings))
+    choices = list(dict.fromkeys([text for _, strings in entries for _, text in strings]))
     scored = process.extract(wanted, choices, scorer=fuzz.WRatio, processor=None, score_cutoff=CUTOFF, limit=None)
     owners = _owners(entries, {choice for choice, _, _ in scored})
     for choice, score, _ in scored:
         for entry, field in owners[choice]:
             weighted = score * WEIGHTS[field] + min(3.0, math.log1p(entry.mentions))
-            if entry.id not in best or weighted > best[entry.id].score:
-                best[entry.id] = ActorMatch(entry, weighted, field, choice)
-    ranked = sorted(best.values(), key=lambda m: (-m.score, -m.actor.mentions, m.actor.name))
-    return ranked[:limit]
+            known = best.get(entry.id)
+            if known is None or weighted > known[0]:
+                best[entry.id] = (weighted, entry, field, choice)
+    ranked = sorted(best.values(), key=lambda found: (-found[0], -found[1].mentions, found[1].name))
+    return [ActorMatch(entry, weighted, field, choice) for weighted, entry, field, choice in ranked[:limit]]
 
 
 def _candidates(store: Store, parts: list[str]) -> list[int]:
     """Actors named by a word that is, starts with, or is a close typo of a query word: those matching
     the rarest query words first, reading whole query words, rarest first, up to a budget of links."""
-    total = store.cached("actor_count", lambda: store.value("SELECT count(*) FROM actors"))
+    total = _actor_count(store)
     found = sorted((_word_ids(store, part) for part in parts), key=lambda words: sum(words.values()))
     found = [words for words in found if words]
     if not found:
@@ -108,6 +110,11 @@ def _candidates(store: Store, parts: list[str]) -> list[int]:
         for word_id in words:
             counted.setdefault(word_id, (number, rarity))
     return _rarest_shared(store.rows(_LINKS, (json.dumps(sorted(counted)),)), counted)
+
+
+def _actor_count(store: Store) -> int:
+    """How many actors the store holds, counted once per store state."""
+    return store.cached("actor_count", lambda: store.value("SELECT count(*) FROM actors"))
 
 
 def _link_budget(total: int) -> int:
@@ -187,19 +194,32 @@ def _prefix_matches(store: Store, wanted: str, limit: int) -> list[ActorMatch]:
                "JOIN name_words w ON w.id = aw.word_id WHERE aw.actor_id = a.id AND w.word >= ? AND w.word < ?) "
                "ORDER BY a.mentions DESC LIMIT ?")
     else:
-        sql = ("SELECT a.id FROM actors a WHERE a.id IN (SELECT aw.actor_id FROM name_words w CROSS JOIN "
-               "actor_words aw ON aw.word_id = w.id WHERE w.word >= ? AND w.word < ?) "
-               "ORDER BY a.mentions DESC, a.name LIMIT ?")
+        sql = _PREFIX_ACTORS.format(walk="INDEXED BY idx_actors_mentions" if pairs >= _link_budget(_actor_count(store))
+                                    else "")
     ids = [row[0] for row in store.rows(sql, (*bounds, limit))]
     entries = sorted((entry for entry, _ in _entries(store, ids)), key=lambda e: (-e.mentions, e.name))
     return [ActorMatch(entry, 50.0, "name", entry.name) for entry in entries]
 
 
-def name_spans(label: str, query: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the words of ``label`` that match a word of ``query`` (for highlighting)."""
-    wanted = terms.compact(query).split()
-    spans = []
-    for start, end, word in terms.words(label):
-        if any(word.startswith(part) or fuzz.ratio(part, word) >= CUTOFF for part in wanted if part):
-            spans.append((start, end))
-    return tuple(spans)
+_PREFIX_ACTORS = ("SELECT a.id FROM actors a {walk} WHERE a.id IN (SELECT aw.actor_id FROM name_words w CROSS JOIN "
+                  "actor_words aw ON aw.word_id = w.id WHERE w.word >= ? AND w.word < ?) "
+                  "ORDER BY a.mentions DESC, a.name, a.id LIMIT ?")
+"""The most mentioned actors with a word of a prefix, all read and sorted; or, when the prefix has more
+(word, actor) pairs than a link budget, found walking actors by mentions (the same order: SQLite sorts
+only each run of equal mentions by name), which stops at the limit instead of reading every actor."""
+
+
+def name_marker(query: str) -> Callable[[str], tuple[tuple[int, int], ...]]:
+    """For labels: the spans of their words that match a word of ``query`` (for highlighting); the
+    query is compacted once and each distinct word compared once (the actors found share many)."""
+    wanted = [part for part in terms.compact(query).split() if part]
+    matches: dict[str, bool] = {}
+
+    def matched(written: str) -> bool:
+        """True when a word as written, compacted, starts with or is close to a word of the query."""
+        if written not in matches:
+            word = terms.compact(written)
+            matches[written] = any(word.startswith(part) or fuzz.ratio(part, word) >= CUTOFF for part in wanted)
+        return matches[written]
+
+    return lambda label: tuple((start, end) for start, end, word in terms.words(label) if matched(word))

@@ -165,12 +165,15 @@ _MARGIN = 64
 def excerpt(text: str, fts: FtsQuery, width: int = EXCERPT_WIDTH) -> tuple[str, tuple[tuple[int, int], ...],
                                                                            tuple[int, int] | None]:
     """``window`` round the first match, with only the stretch it shows searched for marks (a long
-    passage is not read through), and the first match's span in ``text`` (None if there is none)."""
-    first = _pattern(fts.words).search(text)
-    if len(text) <= width + 2 * _MARGIN or first is None:
+    passage is not read through), and the first match's span in ``text`` (None if there is none). A
+    short text is searched once, for all its marks."""
+    if len(text) <= width + 2 * _MARGIN:
         marks = spans(text, fts)
         label, inside = window(text, marks, width)
         return label, inside, marks[0] if marks else None
+    first = _pattern(fts.words).search(text)
+    if first is None:
+        return *window(text, [], width), None
     start = _window_start(len(text), first.start(), width)
     low, high = _word_edge(text, max(0, min(start, first.start()) - _MARGIN), -1), \
         _word_edge(text, start + width + _MARGIN, 1)

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from store import fulltext
-from store.actor_match import ActorMatch, match_actors, name_spans
+from store.actor_match import ActorMatch, match_actors, name_marker
 from store.db import Store
 from store.fulltext import FtsQuery
 from store.nouns import counted_noun
-from store.ranking import quality_of
+from store.ranking import Quality, quality_of
 
 HIT_TYPES = ("actor", "quote", "event", "passage")
 """Result kinds, in the order ``SearchResults.all`` lists them."""
@@ -71,12 +71,13 @@ def search(store: Store, query: str, limit: int = 20,
     query = query if isinstance(query, str) else str(query)
     limit = max(1, limit)
     fts = fulltext.build_query(store, query)
+    quality = quality_of(query)
     stages: dict[str, Callable[[], tuple[Hit, ...]]] = {
         "actors": lambda: _actor_hits(store, match_actors(store, query[:fulltext.MAX_QUERY_CHARS], limit),
-                                      query),
-        "quotes": lambda: _quote_hits(store, fts, limit) if fts else (),
-        "passages": lambda: _passage_hits(store, fts, limit) if fts else (),
-        "events": lambda: _event_hits(store, fts, limit) if fts else (),
+                                      query, quality),
+        "quotes": lambda: _quote_hits(store, fts, limit, quality) if fts else (),
+        "passages": lambda: _passage_hits(store, fts, limit, quality) if fts else (),
+        "events": lambda: _event_hits(store, fts, limit, quality) if fts else (),
     }
     found: dict[str, tuple[Hit, ...]] = {}
     for group, stage in stages.items():
@@ -87,33 +88,27 @@ def search(store: Store, query: str, limit: int = 20,
 
 
 def _ranked(query: str, found: dict[str, tuple[Hit, ...]]) -> SearchResults:
-    """Each hit with how well it matches, each group best first, the groups by their best hit (ties keep
-    the usual order: actors, quotes, passages, events)."""
-    quality = quality_of(query)
-    scored = {group: tuple(sorted((_with_match(hit, quality(f"{hit.label} {hit.detail}" if hit.type == "actor"
-                                                            else hit.label)) for hit in hits),
-                                  key=lambda hit: -hit.match))
-              for group, hits in found.items()}
+    """Each group best first by how well its hits match, the groups by their best hit (ties keep the
+    usual order: actors, quotes, passages, events)."""
+    scored = {group: tuple(sorted(hits, key=lambda hit: -hit.match)) for group, hits in found.items()}
     order = sorted(scored, key=lambda group: -max((hit.match for hit in scored[group]), default=-1.0))
     return SearchResults(query=query, **scored, ranked=tuple(order))
 
 
-def _with_match(hit: Hit, match: float) -> Hit:
-    """The hit with its match quality (``dataclasses.replace`` costs several times more, for every hit)."""
-    return Hit(hit.type, hit.id, hit.label, hit.detail, hit.score, hit.highlights, hit.document_id,
-               hit.passage_id, hit.start, hit.end, match)
-
-
-def _actor_hits(store: Store, matches: list[ActorMatch], query: str) -> tuple[Hit, ...]:
-    """Actor hits, each opening at the actor's first mention."""
+def _actor_hits(store: Store, matches: list[ActorMatch], query: str, quality: Quality) -> tuple[Hit, ...]:
+    """Actor hits, each opening at the actor's first mention, matched on their name and detail."""
     ids = json.dumps([match.actor.id for match in matches])
     first = {row[0]: tuple(row[1:]) for row in store.rows(
         'SELECT m.actor_id, m.document_id, m.passage_id, m.start, m."end" FROM mentions m '
         "WHERE m.id IN (SELECT (SELECT id FROM mentions WHERE actor_id = j.value "
         "ORDER BY document_id, start LIMIT 1) FROM json_each(?) j)", (ids,))}
-    return tuple(Hit("actor", match.actor.id, match.actor.name, _actor_detail(match), match.score,
-                     name_spans(match.actor.name, query), *first.get(match.actor.id, (None,) * 4))
-                 for match in matches)
+    marks = name_marker(query)
+    hits = []
+    for match in matches:
+        detail = _actor_detail(match)
+        hits.append(Hit("actor", match.actor.id, match.actor.name, detail, match.score, marks(match.actor.name),
+                        *first.get(match.actor.id, (None,) * 4), quality(f"{match.actor.name} {detail}")))
+    return tuple(hits)
 
 
 def _actor_detail(match: ActorMatch) -> str:
@@ -124,16 +119,16 @@ def _actor_detail(match: ActorMatch) -> str:
     return " · ".join(parts + [counted_noun(match.actor.mentions, "mention")])
 
 
-def _quote_hits(store: Store, fts: FtsQuery, limit: int) -> tuple[Hit, ...]:
+def _quote_hits(store: Store, fts: FtsQuery, limit: int, quality: Quality) -> tuple[Hit, ...]:
     """Quotes whose words match, best first."""
     ranked = fulltext.ranked_ids(store, "quotes_fts", fts, limit)
     rows = _by_id(store, "SELECT q.id, q.text, coalesce(a.name, CASE q.kind WHEN 'speech' "
                   "THEN 'unattributed' ELSE q.kind END), q.document_id, q.passage_id, q.start, "
                   'q."end" FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_id WHERE q.id IN', ranked)
-    return tuple(_text_hit("quote", score, row, fts) for score, row in rows)
+    return tuple(_text_hit("quote", score, row, fts, quality) for score, row in rows)
 
 
-def _passage_hits(store: Store, fts: FtsQuery, limit: int) -> tuple[Hit, ...]:
+def _passage_hits(store: Store, fts: FtsQuery, limit: int, quality: Quality) -> tuple[Hit, ...]:
     """Passages whose words match, as snippets round the first match, opening at that match."""
     ranked = fulltext.ranked_ids(store, "passages_fts", fts, limit)
     rows = _by_id(store, 'SELECT p.id, substr(d.text, p.start + 1, p."end" - p.start), p.start, p.section, p.kind, '
@@ -145,23 +140,23 @@ def _passage_hits(store: Store, fts: FtsQuery, limit: int) -> tuple[Hit, ...]:
         where = [title] + ([section] if section else []) + ([f"¶{number}"] if kind == "paragraph" else [])
         start, end = first or (0, len(text))
         hits.append(Hit("passage", passage_id, label, " · ".join(where), score, marks, document_id,
-                        passage_id, offset + start, offset + end))
+                        passage_id, offset + start, offset + end, quality(label)))
     return tuple(hits)
 
 
-def _event_hits(store: Store, fts: FtsQuery, limit: int) -> tuple[Hit, ...]:
+def _event_hits(store: Store, fts: FtsQuery, limit: int, quality: Quality) -> tuple[Hit, ...]:
     """Events whose description or written date match, best first."""
     ranked = fulltext.ranked_ids(store, "events_fts", fts, limit)
     rows = _by_id(store, "SELECT e.id, e.description, e.date || coalesce(' to ' || e.end_date, ''), "
                   'e.document_id, e.passage_id, e.start, e."end" FROM events e WHERE e.id IN', ranked)
-    return tuple(_text_hit("event", score, row, fts) for score, row in rows)
+    return tuple(_text_hit("event", score, row, fts, quality) for score, row in rows)
 
 
-def _text_hit(kind: str, score: float, row: tuple, fts: FtsQuery) -> Hit:
+def _text_hit(kind: str, score: float, row: tuple, fts: FtsQuery, quality: Quality) -> Hit:
     """A hit from (id, text, detail, document_id, passage_id, start, end), marked where it matched."""
     hit_id, text, detail, *target = row
     label, marks, _ = fulltext.excerpt(text, fts)
-    return Hit(kind, hit_id, label, detail, score, marks, *target)
+    return Hit(kind, hit_id, label, detail, score, marks, *target, quality(label))
 
 
 def _by_id(store: Store, select: str, ranked: list[tuple[int, float]]) -> list[tuple[float, tuple]]:

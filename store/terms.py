@@ -77,6 +77,7 @@ def compact(text: str) -> str:
 
 
 def words(text: str) -> Iterator[tuple[int, int, str]]:
-    """Each word of ``text`` (a hyphenated word counts as one) as (start, end, compacted word)."""
+    """Each word of ``text`` (a hyphenated word counts as one) as (start, end, the word as written):
+    ``compact`` it to compare (a caller comparing many labels compacts each distinct word once)."""
     for match in _WORD.finditer(text):
-        yield match.start(), match.end(), compact(match.group())
+        yield match.start(), match.end(), match.group()

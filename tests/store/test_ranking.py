@@ -25,3 +25,19 @@ def test_a_quote_holding_the_words_outranks_weak_actor_hits(corpus_store: Store)
 def test_a_name_keeps_its_actor_first(corpus_store: Store) -> None:
     results = search(corpus_store, "aramaki")
     assert results.ranked[0] == "actors" and results.actors[0].label == "Keiko Aramaki"
+
+
+def test_a_word_said_twice_or_in_another_case_matches_as_once() -> None:
+    assert match_quality("minister", "Minister; Deputy MINISTER; minister") == 100
+    twice = match_quality("ministr fo", "Foreign Minister; Foreign Minister")
+    assert twice == match_quality("ministr fo", "Foreign Minister")
+    assert match_quality("zz", "—; …") == 0
+
+
+def test_each_hit_carries_how_well_its_shown_text_matches(corpus_store: Store) -> None:
+    for query in ("aramaki", "walking dangerus road"):
+        hits = search(corpus_store, query).all
+        assert hits
+        for hit in hits:
+            shown = f"{hit.label} {hit.detail}" if hit.type == "actor" else hit.label
+            assert hit.match == match_quality(query, shown)

@@ -139,6 +139,15 @@ def test_a_common_name_word_lists_the_most_mentioned_actors(wire_store: Store,
     assert search(wire_store, "jane").actors[0].label == "Jane Doe"
 
 
+@pytest.mark.parametrize("prefix", ["a", "m", "s", "ch"])
+def test_a_prefix_walked_by_mentions_finds_what_reading_every_actor_finds(corpus_store: Store, prefix: str,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("store.actor_match._link_budget", lambda total: 10**9)
+    every_actor_read = search(corpus_store, prefix).actors
+    monkeypatch.setattr("store.actor_match._link_budget", lambda total: 0)
+    assert every_actor_read and search(corpus_store, prefix).actors == every_actor_read
+
+
 def test_words_of_a_later_ingest_are_found_with_typos(wire_store: Store, make_article) -> None:  # noqa: ANN001
     from store.ingest import ingest_text
     from store.model import Actor
