@@ -157,6 +157,26 @@ async def test_resizing_keeps_the_place_and_wide_screens_preview(wire_store: Sto
         assert place.passage_id in {view.passage.id for view in preview.query(PassageView)}
 
 
+async def test_the_preview_follows_the_highlight_in_the_views_it_has(wire_store: Store, explore: Explore) -> None:
+    """Moving the highlight shows the new place's passage, its text and its target in the views already
+    mounted: none is removed and mounted again (each mount restyles and lays out the screen)."""
+    async with explore(wire_store) as ui:
+        await ui.press("t")
+        await ui.resize(140, 40)
+        preview = ui.app.screen.query_one(PassagePreview)
+        before = list(preview.query(PassageView))
+        shown_before = before[0].passage.id
+        await ui.press("j")
+        place = ui.app.screen.query_one(NavList).highlighted_place
+        after = list(preview.query(PassageView))
+        assert isinstance(place, TextPlace) and after[0] is before[0]
+        assert after[0].passage.id == place.passage_id != shown_before
+        shown = after[0].query_one(".passage-text", Static).content
+        assert str(shown) == after[0].passage.text
+        target = place.start - after[0].passage.start
+        assert any(span.start <= target < span.end for span in getattr(shown, "spans", ()))
+
+
 async def test_command_palette_jumps_to_an_actor_or_a_quote(wire_store: Store, explore: Explore) -> None:
     """ctrl+p lists actors and quotes by name; enter opens the dossier or the reader at the quote."""
     async with explore(wire_store) as ui:

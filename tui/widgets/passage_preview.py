@@ -29,15 +29,20 @@ class PassagePreview(VerticalScroll, can_focus=False):
     """Shows the place's passage at the top, its span highlighted, and what follows it."""
 
     async def show(self, passages: Sequence[Passage], place: TextPlace) -> None:
-        """Replace the preview with the place's passage and those after it, marking the place."""
+        """Show the place's passage and those after it, marking the place. The views already mounted
+        show the new passages (mounting anew restyled and laid out every widget at each highlight while
+        typing); only the count's difference is mounted or removed."""
         ordinals = [passage.ordinal for passage in passages if passage.id == place.passage_id]
-        shown = [passage for passage in passages if ordinals and passage.ordinal >= ordinals[0]]
-        await self.remove_children()
-        views = [PassageView(clipped(passage, place), ()) for passage in shown]
-        await self.mount_all(views)
+        shown = [clipped(passage, place) for passage in passages if ordinals and passage.ordinal >= ordinals[0]]
+        views = list(self.query_children(PassageView))
+        for view, passage in zip(views, shown):
+            view.show(passage)
+        if len(views) > len(shown):
+            await self.remove_children(views[len(shown):])
+        await self.mount_all(PassageView(passage, ()) for passage in shown[len(views):])
         # Escape right after a result showed closes the screen while the views mount.
         if not in_history(self):
             return
-        for view in views:
+        for view in self.query_children(PassageView):
             view.paint(Paint(place.actor_id, (place.start, place.end), None))
         self.scroll_home(animate=False)

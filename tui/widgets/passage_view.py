@@ -44,11 +44,22 @@ class PassageView(Horizontal):
 
     def compose(self) -> ComposeResult:
         """Gutter and text."""
+        yield Static(self._gutter(), classes="gutter", markup=False)
+        yield Static(self.passage.text, classes="passage-text", markup=False)
+
+    def show(self, passage: Passage) -> None:
+        """Show another passage in these widgets (its text is drawn at the next ``paint``): a preview
+        that follows a highlight mounts no new widgets, so restyles and lays out nothing new."""
+        self.remove_class(f"-{self.passage.kind}")
+        self.passage, self.marks = passage, ()
+        self.add_class(f"-{passage.kind}")
+        self.query_one(".gutter", Static).update(self._gutter())
+
+    def _gutter(self) -> str:
+        """The paragraph or footnote number, a blockquote's mark, or nothing."""
         number = self.passage.number
         quoted = BLOCKQUOTE_MARK if self.passage.kind == "blockquote" else ""
-        gutter = quoted if number is None else (f"[{number}]" if self.passage.kind == "footnote" else f"¶{number}")
-        yield Static(gutter, classes="gutter", markup=False)
-        yield Static(self.passage.text, classes="passage-text", markup=False)
+        return quoted if number is None else (f"[{number}]" if self.passage.kind == "footnote" else f"¶{number}")
 
     def paint(self, paint: Paint) -> None:
         """Mark mentions and quotes, the current actor's more strongly, then the target and cursor."""
