@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from store import terms
+from store.considered_record import encoded
 from store.corrections import reapply
 from store.db import Store
 from store.files import path_text
 from store.forget import forget_records
-from store.model import Article, Considered, Passage, Quote
+from store.model import Article, Passage, Quote
 from store.read.document import ReadArticle
 from store.resolve import index_words, resolve_actors
 from store.versions import version_root
@@ -343,15 +343,7 @@ def _attribution_columns(quote: Quote) -> tuple[str | None, int | None, int | No
     how = quote.attribution if quote.speaker is not None else None
     if how is None:
         return None, None, None, None
-    return how.rule, how.cue_start, how.cue_end, _considered_json(how.considered)
-
-
-def _considered_json(considered: Considered | None) -> str | None:
-    """The losing candidates and passed steps as the JSON the ``considered`` column keeps."""
-    if considered is None:
-        return None
-    return json.dumps({"candidates": [asdict(c) for c in considered.candidates], "passed": list(considered.passed)},
-                      ensure_ascii=False)
+    return how.rule, how.cue_start, how.cue_end, None if how.considered is None else encoded(how.considered)
 
 
 def _queue_events(batch: _Batch, document_id: int, article: Article,
