@@ -64,7 +64,9 @@ A passage's text is staged for its index only: the store keeps its offsets into 
 
 
 _INSERT = {
-    "mentions": 'INSERT INTO mentions (actor_id, document_id, passage_id, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
+    # A mention written as its actor's name keeps '' (store/schema.py's MENTION_NAME_TRIGGERS).
+    "mentions": 'INSERT INTO mentions (actor_id, document_id, passage_id, start, "end", text) '
+                "VALUES (?1, ?2, ?3, ?4, ?5, iif(?6 = (SELECT name FROM actors WHERE id = ?1), '', ?6))",
     "event_actors": "INSERT INTO event_actors (event_id, actor_id) VALUES (?, ?)",
     "citations": "INSERT INTO citations (document_id, passage_id, outlet, outlet_actor_id, date, raw, start, "
                  '"end", footnote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',

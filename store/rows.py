@@ -7,6 +7,7 @@ import re
 import sqlite3
 from functools import lru_cache
 from store.considered_record import decoded
+from store.schema import mention_text
 from store.views import (ActorSummary, CitationView, DocumentInfo, EventView, MentionView,
                          PassageView, QuoteAttribution, QuoteView)
 
@@ -31,7 +32,7 @@ FROM {table} JOIN passages p ON p.id = {alias}.passage_id"""
 """The passage of a mention, quote or citation: its bounds (``passage_window`` reads the text) and place."""
 MENTIONS = """
 SELECT m.actor_id, a.name AS actor_name, a.kind AS actor_kind, m.passage_id, m.document_id,
-  m.start, m."end", m.text, """ + _IN_PASSAGE.format(table="mentions m", alias="m") + """
+  m.start, m."end", """ + mention_text() + """ AS text, """ + _IN_PASSAGE.format(table="mentions m", alias="m") + """
 JOIN actors a ON a.id = m.actor_id"""
 QUOTES = """
 SELECT q.id, q.passage_id, q.document_id, q.speaker_id, a.name AS speaker, q.kind, q.text,
