@@ -189,6 +189,8 @@ an actor is renamed, and when a mention moves to another actor, the name it was 
 def mention_text(mention: str = "m", actor: str = "a") -> str:
     """SQL for a mention's words as written, from the mention and its actor joined under these aliases."""
     return f"iif({mention}.text = '', {actor}.name, {mention}.text)"
+
+
 PASSAGES_FTS = (
     "CREATE VIEW passage_texts AS SELECT p.id, p.document_id, p.ordinal, p.kind, p.section, p.number, p.page, "
     'p.start, p."end", substr(d.text, p.start + 1, p."end" - p.start) AS text '
