@@ -8,11 +8,12 @@ from typing import Any
 
 from store.forget import recount
 from store.resolve import index_words, surname
+from store.schema import mention_text
 
 Json = dict[str, Any]
 _SPANS = {
-    "mentions": 'SELECT d.sha256, t.start, t."end", t.text FROM mentions t JOIN documents d ON d.id = t.document_id '
-                "WHERE t.actor_id = ?",
+    "mentions": f'SELECT d.sha256, t.start, t."end", {mention_text("t")} FROM mentions t '
+                "JOIN documents d ON d.id = t.document_id JOIN actors a ON a.id = t.actor_id WHERE t.actor_id = ?",
     "quotes": 'SELECT d.sha256, t.start, t."end" FROM quotes t JOIN documents d ON d.id = t.document_id '
               "WHERE t.speaker_id = ?",
     "events": 'SELECT d.sha256, t.start, t."end" FROM event_actors ea JOIN events t ON t.id = ea.event_id '

@@ -15,8 +15,10 @@ from store import amend
 from store.actor_snapshot import put_mention, restore, snapshot
 from store.db import Store, StoreError
 from store.forget import recount
+from store.schema import mention_text
 
 Json = dict[str, Any]
+_MENTION = f"SELECT m.actor_id, {mention_text()} FROM mentions m JOIN actors a ON a.id = m.actor_id WHERE m.id = ?"
 READ_ONLY = "the store is read-only, so corrections can't be saved"
 EXPORT_SCHEMA = 1
 _SELECT = "SELECT id, made_at, action, target, value, before, summary, stale FROM corrections"
@@ -128,7 +130,7 @@ def detach_mention(store: Store, mention: int) -> Correction:
     """Take one mention away from its actor."""
     with writing(store) as conn:
         key = amend.span_key(conn, "mentions", mention)
-        actor, text = conn.execute("SELECT actor_id, text FROM mentions WHERE id = ?", (mention,)).fetchone()
+        actor, text = conn.execute(_MENTION, (mention,)).fetchone()
         ref = amend.actor_ref(conn, actor)
         summary = f"detach “{text}” (at {key['start']}) from {ref['name']}"
         return record(conn, "detach", key, None, {"actor": ref, "text": text}, summary)

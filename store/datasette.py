@@ -15,7 +15,8 @@ TABLE_DESCRIPTIONS = {
                 "with their offsets into the document's text and, for PDFs, the page each starts on.",
     "actors": "People, organizations, countries, places, outlets and unnamed groups, across all documents.",
     "aliases": "Other names of an actor (surnames, acronyms, possessives).",
-    "mentions": "Where each actor is named: character offsets into the document's text.",
+    "mentions": "Where each actor is named: character offsets into the document's text, and the words as "
+                "written (empty where they are the actor's name).",
     "quotes": "Spans in quotation marks: speech with its speaker and the rule that chose it, phrases, titles.",
     "events": "Dated statements with ISO dates at their precision (year, month, day, decade).",
     "event_actors": "The actors each event involves.",

@@ -13,6 +13,7 @@ from store import queries
 from store.corrections import corrections
 from store.db import Store
 from store.kinds import ACTOR_KINDS
+from store.schema import mention_text
 from store.texts import DocumentText
 
 SCHEMA = 1
@@ -37,7 +38,8 @@ _SELECTS = {
               "FROM actors a ORDER BY a.id",
     "passages": 'SELECT id, document_id, ordinal, kind, section, NULL AS text, start, "end", page FROM passages '
                 "ORDER BY document_id, ordinal",
-    "mentions": 'SELECT actor_id, passage_id, start, "end", text FROM mentions ORDER BY document_id, start, id',
+    "mentions": f'SELECT m.actor_id, m.passage_id, m.start, m."end", {mention_text()} AS text FROM mentions m '
+                "JOIN actors a ON a.id = m.actor_id ORDER BY m.document_id, m.start, m.id",
     "quotes": 'SELECT q.id, q.passage_id, q.speaker_id, a.name AS speaker, q.kind, q.text, q.start, q."end", '
               "q.document_id, CASE WHEN q.rule IS NULL THEN NULL ELSE json_object('rule', q.rule, 'cue_start', "
               "q.cue_start, 'cue_end', q.cue_end) END AS attribution, " + _QUOTE_CORRECTED + " AS corrected "

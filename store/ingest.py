@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from store import terms
+from store.considered_record import encoded
 from store.corrections import reapply
 from store.db import Store
 from store.files import path_text
 from store.forget import forget_records
-from store.model import Article, Considered, Passage, Quote
+from store.model import Article, Passage, Quote
 from store.read.document import ReadArticle
 from store.resolve import index_words, resolve_actors
 from store.versions import version_root
@@ -64,7 +64,9 @@ A passage's text is staged for its index only: the store keeps its offsets into 
 
 
 _INSERT = {
-    "mentions": 'INSERT INTO mentions (actor_id, document_id, passage_id, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
+    # A mention written as its actor's name keeps '' (store/schema.py's MENTION_NAME_TRIGGERS).
+    "mentions": 'INSERT INTO mentions (actor_id, document_id, passage_id, start, "end", text) '
+                "VALUES (?1, ?2, ?3, ?4, ?5, iif(?6 = (SELECT name FROM actors WHERE id = ?1), '', ?6))",
     "event_actors": "INSERT INTO event_actors (event_id, actor_id) VALUES (?, ?)",
     "citations": "INSERT INTO citations (document_id, passage_id, outlet, outlet_actor_id, date, raw, start, "
                  '"end", footnote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -343,15 +345,7 @@ def _attribution_columns(quote: Quote) -> tuple[str | None, int | None, int | No
     how = quote.attribution if quote.speaker is not None else None
     if how is None:
         return None, None, None, None
-    return how.rule, how.cue_start, how.cue_end, _considered_json(how.considered)
-
-
-def _considered_json(considered: Considered | None) -> str | None:
-    """The losing candidates and passed steps as the JSON the ``considered`` column keeps."""
-    if considered is None:
-        return None
-    return json.dumps({"candidates": [asdict(c) for c in considered.candidates], "passed": list(considered.passed)},
-                      ensure_ascii=False)
+    return how.rule, how.cue_start, how.cue_end, None if how.considered is None else encoded(how.considered)
 
 
 def _queue_events(batch: _Batch, document_id: int, article: Article,

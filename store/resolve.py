@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from store import terms
 from store.model import Actor
+from store.schema import mention_text
 
 _BY_NAME = "SELECT id FROM actors WHERE name = ? AND kind = ?"
 _BY_OUR_ALIASES = "SELECT id FROM actors WHERE name IN (SELECT value FROM json_each(?)) AND kind = ?"
@@ -20,9 +21,10 @@ _HOLDERS = ("SELECT a.id FROM aliases al CROSS JOIN actors a ON a.id = al.actor_
             "AND name != ?1 ORDER BY 1")
 # The documents whose longest mention of an actor by one of its names is a short form: its name there
 # was that form (descriptions such as "the president" are no names).
-_SHORT_ONLY = ("SELECT document_id FROM mentions WHERE actor_id = ?1 AND (text IN (SELECT alias FROM aliases "
-               "WHERE actor_id = ?1) OR text = (SELECT name FROM actors WHERE id = ?1)) GROUP BY document_id "
-               "HAVING max(length(text)) = length(?2) AND max(text = ?2) = 1 ORDER BY document_id")
+_SHORT_ONLY = ("SELECT m.document_id FROM mentions m JOIN actors a ON a.id = m.actor_id WHERE m.actor_id = ?1 "
+               "AND (m.text IN ('', a.name) OR m.text IN (SELECT alias FROM aliases WHERE actor_id = ?1)) "
+               f"GROUP BY m.document_id HAVING max(length({mention_text()})) = length(?2) "
+               f"AND max({mention_text()} = ?2) = 1 ORDER BY m.document_id")
 _RECOUNT = ("UPDATE actors SET mentions = (SELECT count(*) FROM mentions WHERE actor_id = actors.id), "
             "documents = (SELECT count(DISTINCT document_id) FROM mentions WHERE actor_id = actors.id), "
             "quotes = (SELECT count(*) FROM quotes WHERE speaker_id = actors.id) WHERE id = ?")

@@ -6,13 +6,10 @@ import json
 import re
 import sqlite3
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
+from store.considered_record import decoded
+from store.schema import mention_text
 from store.views import (ActorSummary, CitationView, DocumentInfo, EventView, MentionView,
                          PassageView, QuoteAttribution, QuoteView)
-
-if TYPE_CHECKING:
-    from store.model import Candidate
 
 CONTEXT_CHARS = 60
 EXCERPT_CHARS = 100
@@ -35,7 +32,7 @@ FROM {table} JOIN passages p ON p.id = {alias}.passage_id"""
 """The passage of a mention, quote or citation: its bounds (``passage_window`` reads the text) and place."""
 MENTIONS = """
 SELECT m.actor_id, a.name AS actor_name, a.kind AS actor_kind, m.passage_id, m.document_id,
-  m.start, m."end", m.text, """ + _IN_PASSAGE.format(table="mentions m", alias="m") + """
+  m.start, m."end", """ + mention_text() + """ AS text, """ + _IN_PASSAGE.format(table="mentions m", alias="m") + """
 JOIN actors a ON a.id = m.actor_id"""
 QUOTES = """
 SELECT q.id, q.passage_id, q.document_id, q.speaker_id, a.name AS speaker, q.kind, q.text,
@@ -185,17 +182,7 @@ def quote_attribution(row: sqlite3.Row) -> QuoteAttribution:
     return QuoteAttribution(*row[:7], cue=cue_text, cue_start=row["cue_start"] if cue else None,
                             cue_end=row["cue_end"] if cue else None, sentence=sentence,
                             cue_span=marks.get("cue"), quote_span=marks["quote"], corrected=bool(row["corrected"]),
-                            **_considered(row["considered"]))
-
-
-def _considered(value: str | None) -> dict[str, tuple[Candidate, ...] | tuple[str, ...]]:
-    """The losing candidates and passed steps the ``considered`` column keeps (none where it is NULL)."""
-    from store.model import Candidate  # extraction's records: not loaded before a quote's attribution
-
-    if value is None:
-        return {}
-    record = json.loads(value)
-    return {"candidates": tuple(Candidate(**c) for c in record["candidates"]), "passed": tuple(record["passed"])}
+                            **({} if row["considered"] is None else decoded(row["considered"])))
 
 
 def _touch(first: tuple[str, int], second: tuple[str, int]) -> bool:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
+from store.considered_record import from_schema_9
+
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 """Kept in ``PRAGMA user_version``; bump it (and teach ``check`` to migrate) when the tables change."""
 APPLICATION_ID = 0x4E41_5441
 """``PRAGMA application_id`` ('NATA'): tells our stores from other programs' SQLite files."""
@@ -22,8 +24,7 @@ _ORIGIN = {"source": str, "format": str, "version_of": int}
 """Where a document came from (its file's path or its URL), its format (store/read/document.py's FORMATS),
 and the first stored version of the same document, if this is a later one (added in schema 5)."""
 _CONSIDERED = {"considered": str}
-"""What the sieve passed over, as JSON ``{"candidates": [{"actor", "start", "reason"}], "passed": [..]}``
-(added in schema 6)."""
+"""What the sieve passed over (added in schema 6), as compact JSON since schema 10: store/considered_record.py."""
 TABLES: dict[str, dict[str, Any]] = {
     "documents": {
         # Small columns before the text, so listing documents never reads through the text's pages.
@@ -52,6 +53,7 @@ TABLES: dict[str, dict[str, Any]] = {
                "PRIMARY KEY (actor_id, alias)) WITHOUT ROWID",
     },
     "mentions": {
+        # text is '' where it is the actor's name (schema 10): read it through ``mention_text``.
         "columns": _ID | {"actor_id": int, "document_id": int, "passage_id": int} | _SPAN,
         "not_null": {"actor_id", "document_id", "passage_id", "start", "end", "text"},
         "foreign_keys": [("actor_id", "actors", "id"), ("document_id", "documents", "id"),
@@ -157,6 +159,38 @@ PINS_DDL = (
 FTS_TABLES = {"passages": ["text"], "quotes": ["text"], "events": ["description", "date_text"]}
 """Content tables indexed by FTS5 inside the writing transaction: quotes and events by triggers, passages
 by ingest and forget themselves (``PASSAGES_FTS``)."""
+
+
+def _update_trigger(table: str) -> tuple[str, ...]:
+    """Statements that make the update trigger sqlite-utils gives a full-text index fire only when an indexed
+    column changes (schema 10): moving a quote to another speaker at ingest or by a correction, or rewriting
+    its sieve record, left its words as they were but deleted and added them to the index again."""
+    columns = ", ".join(f'"{column}"' for column in FTS_TABLES[table])
+    old = ", ".join(f'old."{column}"' for column in FTS_TABLES[table])
+    new = ", ".join(f'new."{column}"' for column in FTS_TABLES[table])
+    return (f'DROP TRIGGER "{table}_au"',
+            f'CREATE TRIGGER "{table}_au" AFTER UPDATE OF {columns} ON "{table}" BEGIN '
+            f'INSERT INTO "{table}_fts" ("{table}_fts", rowid, {columns}) VALUES (\'delete\', old.rowid, {old}); '
+            f'INSERT INTO "{table}_fts" (rowid, {columns}) VALUES (new.rowid, {new}); END')
+
+
+FTS_UPDATE_TRIGGERS = (*_update_trigger("quotes"), *_update_trigger("events"))
+MENTION_NAME_TRIGGERS = (
+    "CREATE TRIGGER actors_name_written BEFORE UPDATE OF name ON actors WHEN old.name IS NOT new.name BEGIN "
+    "UPDATE mentions SET text = old.name WHERE actor_id = old.id AND text = ''; END",
+    "CREATE TRIGGER mentions_name_written AFTER UPDATE OF actor_id ON mentions "
+    "WHEN old.text = '' AND old.actor_id != new.actor_id BEGIN "
+    "UPDATE mentions SET text = (SELECT name FROM actors WHERE id = old.actor_id) WHERE id = new.id; END",
+)
+"""A mention's text is '' where it is its actor's name (schema 10; 69% of them, 3 MB at 1,000 articles): before
+an actor is renamed, and when a mention moves to another actor, the name it was written as is stored."""
+
+
+def mention_text(mention: str = "m", actor: str = "a") -> str:
+    """SQL for a mention's words as written, from the mention and its actor joined under these aliases."""
+    return f"iif({mention}.text = '', {actor}.name, {mention}.text)"
+
+
 PASSAGES_FTS = (
     "CREATE VIEW passage_texts AS SELECT p.id, p.document_id, p.ordinal, p.kind, p.section, p.number, p.page, "
     'p.start, p."end", substr(d.text, p.start + 1, p."end" - p.start) AS text '
@@ -239,6 +273,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         *_without_rowid("compounds"), *_without_rowid("aliases"), *_without_rowid("event_actors")),
     8: ("DROP INDEX idx_mentions_passage_id", "DROP INDEX idx_mentions_document_id_start",
         "CREATE INDEX idx_mentions_passage_id_start ON mentions (passage_id, start)"),
+    9: (*FTS_UPDATE_TRIGGERS,
+        "UPDATE quotes SET considered = considered_from_schema_9(considered) WHERE considered IS NOT NULL",
+        "UPDATE mentions SET text = '' WHERE text = (SELECT name FROM actors WHERE id = mentions.actor_id)",
+        *MENTION_NAME_TRIGGERS),
 }
 """Statements that bring a store of the key's version to the next; quotes stored before schema 4
 keep no attribution, before schema 6 no candidates (re-ingesting their articles gives them); documents
@@ -246,7 +284,9 @@ stored before schema 5 were all text or Markdown files, told apart by their path
 empty evidence board; schema 8 stores the text once (a passage is its document's text[start:end],
 indexed as it was) and keeps the tables looked up by their key without rowid; schema 9 reads a document's
 mentions through its passages, so one index of mentions by passage and offset replaces two (by passage, and
-by document and offset)."""
+by document and offset); schema 10 keeps what the sieve passed over as codes rather than sentences (the
+``considered_from_schema_9`` function ``migrate`` gives the connection), a mention's text as '' where it is
+its actor's name, and reindexes a quote's or event's words only when they change."""
 
 
 def migrate(conn: sqlite3.Connection) -> None:
@@ -254,6 +294,7 @@ def migrate(conn: sqlite3.Connection) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if not is_ours(conn) or version not in MIGRATIONS:
         return
+    conn.create_function("considered_from_schema_9", 1, from_schema_9, deterministic=True)
     conn.execute("BEGIN IMMEDIATE")
     try:
         while version in MIGRATIONS:
@@ -324,7 +365,7 @@ def _create_all(db: sqlite_utils.Database) -> None:
     for table, columns in FTS_TABLES.items():
         if table != "passages":
             db[table].enable_fts(columns, fts_version="FTS5", create_triggers=True, tokenize=TOKENIZE)
-    for statement in (*EXTRA_DDL, *ACTORS_FTS, *PASSAGES_FTS):
+    for statement in (*EXTRA_DDL, *ACTORS_FTS, *PASSAGES_FTS, *FTS_UPDATE_TRIGGERS, *MENTION_NAME_TRIGGERS):
         db.conn.execute(statement)
     db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -16,8 +16,11 @@ import pytest
 
 from store.db import Store
 from store.model import Actor, Article, Citation, Event, Footnote, Mention, Passage, Quote
+from store.schema import mention_text
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+MENTIONS_AS_WRITTEN = ("mentions m JOIN actors a ON a.id = m.actor_id", mention_text())
+"""A FROM clause and a column of each mention's words as written (a mention's text is '' where it is its actor's name)."""
 
 WIRE = (
     "Ministers Meet in Oslo on Arctic Shipping\n\n"
@@ -220,7 +223,7 @@ def site(tmp_path: Path) -> Iterator[str]:
 
 def as_schema_7(path: Path) -> None:
     """Lay a store out as schema 7 did (each passage's text stored and indexed by triggers, compounds with
-    a rowid), so a test can make an older store from a new one; the version is left for the test to set."""
+    a rowid, every mention's text written out; the quotes' sieve records are left as they are), so a test can make an older store from a new one; the version is left for the test to set."""
     import sqlite3
 
     import sqlite_utils
@@ -238,6 +241,9 @@ def as_schema_7(path: Path) -> None:
                       "DROP INDEX idx_mentions_passage_id_start",
                       "CREATE INDEX idx_mentions_passage_id ON mentions (passage_id)",
                       "CREATE INDEX idx_mentions_document_id_start ON mentions (document_id, start)",
+                      # Every mention's text written out (before schema 10).
+                      "DROP TRIGGER actors_name_written", "DROP TRIGGER mentions_name_written",
+                      "UPDATE mentions SET text = (SELECT name FROM actors WHERE id = actor_id) WHERE text = ''",
                       "PRAGMA user_version = 7"):
         conn.execute(statement)
     sqlite_utils.Database(conn)["passages"].enable_fts(["text"], fts_version="FTS5", create_triggers=True,

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 
+from store.considered_record import said
 from store.extract.roles import is_object, is_possessive
 from store.extract.speakers import PRONOUN, Context, can_speak
 from store.model import Attribution, Candidate, Considered, Mention
@@ -45,18 +46,17 @@ def _losers(ctx: Context, speaker: str, how: Attribution, lo: int, hi: int) -> I
 def reason(ctx: Context, mention: Mention, before: Mention | None, speaker: str, how: Attribution) -> str:
     """Why a mention was not the speaker, from the first test that tells (else it was farther away)."""
     if not can_speak(ctx, mention):
-        return f"a {ctx.kinds.get(mention.actor, 'name')} does not speak"
+        return said("mute", ctx.kinds.get(mention.actor, "name"))
     if is_possessive(ctx.text, mention):
-        return "owner: named in a possessive, not the one speaking"
+        return said("owner")
     if before is not None and before.actor == speaker and _APPOSITIVE.fullmatch(ctx.text, before.end, mention.start):
-        return "appositive: describes the speaker"
+        return said("appositive")
     if is_object(ctx.text, mention):
-        return "object of a verb or preposition, not a subject"
+        return said("object")
     disagreement = _disagreement(ctx, mention, how)
     if disagreement:
         return disagreement
-    side = "after" if mention.start >= how.cue_end else "before"
-    return f"not the subject the rule found ({side} the cue, farther from it)"
+    return said("after" if mention.start >= how.cue_end else "before")
 
 
 def _disagreement(ctx: Context, mention: Mention, how: Attribution) -> str | None:
@@ -67,7 +67,7 @@ def _disagreement(ctx: Context, mention: Mention, how: Attribution) -> str | Non
     word = pronoun.group().lower()
     gender = ctx.genders.get(mention.actor)
     if word in _GENDERS and gender is not None and gender != _GENDERS[word]:
-        return f"gender does not agree with “{pronoun.group()}”"
+        return said("gender", pronoun.group())
     if word == "they" and ctx.kinds.get(mention.actor) == "person":
-        return "number: “they” is not one person"
+        return said("number")
     return None

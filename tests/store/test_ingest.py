@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from conftest import MENTIONS_AS_WRITTEN
 from store import ingest as ingest_module
 from store.db import Store
 from store.ingest import Document, ingest_batch, ingest_text, text_sha256
@@ -37,7 +38,7 @@ def test_ingest_adds_every_record(wire_store: Store) -> None:
 
 def test_offsets_cut_exactly_their_text(wire_store: Store) -> None:
     text = wire_store.value("SELECT text FROM documents")
-    for table, column in [("passage_texts", "text"), ("mentions", "text"), ("quotes", "text"),
+    for table, column in [("passage_texts", "text"), MENTIONS_AS_WRITTEN, ("quotes", "text"),
                           ("events", "description"), ("citations", "raw"), ("footnotes", "text")]:
         for start, end, cut in wire_store.rows(f'SELECT start, "end", {column} FROM {table}'):
             assert text[start:end] == cut

@@ -53,7 +53,7 @@ def migrated(tmp_path: Path) -> Path:
 
 def test_a_schema_7_store_is_migrated_in_place_and_reads_as_before(migrated: Path) -> None:
     with Store.open(migrated, readonly=True) as store:
-        assert store.value("PRAGMA user_version") == schema.SCHEMA_VERSION == 9
+        assert store.value("PRAGMA user_version") == schema.SCHEMA_VERSION == 10
         assert "text" not in {row[1] for row in store.rows("PRAGMA table_info(passages)")}
         assert (store.value("SELECT count(*) FROM corrections"), store.value("SELECT count(*) FROM pins")) == (2, 1)
         read = json.loads(json.dumps(_read(store), ensure_ascii=False))
@@ -63,7 +63,8 @@ def test_a_schema_7_store_is_migrated_in_place_and_reads_as_before(migrated: Pat
 
 def test_the_migrated_index_holds_every_passage_and_keeps_in_step(migrated: Path) -> None:
     with Store.open(migrated) as store:
-        store.conn.execute("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)")
+        for index in ("passages_fts", "quotes_fts", "events_fts"):
+            store.conn.execute(f"INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)")
         from store.files import read_article
         from store.ingest import ingest_text
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import MENTIONS_AS_WRITTEN
 from store.db import Store
 from store.extract.passages import split_passages
 from store.files import ArticleError, read_document
@@ -59,7 +60,7 @@ def test_a_blog_post_keeps_its_list_and_drops_sidebar_and_comments() -> None:
 def test_stored_offsets_index_the_stored_text(fresh_store: Store, name: str) -> None:
     result = ingest_article(fresh_store, read_document(PAGES / name))
     text = fresh_store.value("SELECT text FROM documents WHERE id = ?", (result.document_id,))
-    for table, column in (("passage_texts", "text"), ("quotes", "text"), ("mentions", "text"),
+    for table, column in (("passage_texts", "text"), ("quotes", "text"), MENTIONS_AS_WRITTEN,
                           ("citations", "raw")):
         for row in fresh_store.rows(f'SELECT start, "end", {column} FROM {table} WHERE document_id = ?',
                                     (result.document_id,)):

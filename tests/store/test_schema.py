@@ -64,3 +64,18 @@ def test_a_schema_5_store_is_migrated_in_place(tmp_path) -> None:
         assert store.value("PRAGMA user_version") == schema.SCHEMA_VERSION
         assert "corrections" in schema.table_names(store.conn)
         assert "considered" in {row[1] for row in store.rows("PRAGMA table_info(quotes)")}
+
+
+def test_quotes_are_indexed_again_only_when_their_words_change(wire_store: Store) -> None:
+    def index() -> list[tuple]:
+        return [tuple(row) for row in wire_store.rows("SELECT id, block FROM quotes_fts_data ORDER BY id")]
+
+    quote = wire_store.value("SELECT id FROM quotes ORDER BY id LIMIT 1")
+    before = index()
+    with wire_store.transaction() as db:
+        db.conn.execute("UPDATE quotes SET speaker_id = NULL, considered = NULL WHERE id = ?", (quote,))
+    assert index() == before
+    with wire_store.transaction() as db:
+        db.conn.execute("UPDATE quotes SET text = 'zebracrossing' WHERE id = ?", (quote,))
+    assert wire_store.rows("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'zebracrossing'")[0][0] == quote
+    wire_store.conn.execute("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('integrity-check', 1)")
