@@ -360,3 +360,39 @@ def test_many_paragraphs_reach_the_full_text_index_in_one_statement() -> None:
         ingest_text(store, text, "tiny.txt", extract=lambda t: Article(t, "Talks", None, None, passages))
         assert store.value("SELECT count(*) FROM passages") == 2000
     assert sum("'passages_fts_data'" in statement for statement in statements) < 20
+
+
+def test_sentences_that_cannot_hold_a_date_are_not_searched_for_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """500 undated sentences and one dated: find_dates reads the one sentence with a digit or a month's name
+    (it read every sentence, 142,857 a MB of one-word paragraphs), and its event is found as before."""
+    from store.extract import events
+    from store.extract.pipeline import extract_article
+
+    searched: list[int] = []
+    find_dates = events.find_dates
+    monkeypatch.setattr(events, "find_dates", lambda text, *args: searched.append(args[1]) or find_dates(text, *args))
+    article = extract_article("Talks\n\n" + "Lunde met Berg.\n\n" * 500 + "Berg left Oslo on May 3, 2021.\n")
+    assert len(searched) == 1 and [(e.date, e.date_text) for e in article.events] == [("2021-05-03", "May 3, 2021")]
+
+
+def test_a_paragraph_of_one_sentence_is_not_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One-sentence paragraphs (a heading, "Word." × n) take one search each, not the splitter's loop."""
+    from store.extract import sentences
+
+    split: list[int] = []
+    split_block = sentences._split_block
+    monkeypatch.setattr(sentences, "_split_block", lambda text, *span: split.append(span[0]) or split_block(text, *span))
+    text = "Word.\n\n" * 300
+    spans = [span for at in range(0, len(text), 7) for span in sentences.split_sentences(text, at, at + 5)]
+    assert spans == [(at, at + 5) for at in range(0, len(text), 7)] and split == []
+    assert sentences.split_sentences("He left. She stayed.") == [(0, 8), (9, 20)] and len(split) == 1
+
+
+def test_a_candidate_sets_its_fields_without_a_call_each() -> None:
+    """A line of acronyms makes 250,000 candidates a MB: a frozen dataclass sets each field through a call
+    to object.__setattr__ (2 µs a candidate, 0.4 µs without); candidates still compare and hash by value."""
+    from store.extract.candidates import Candidate
+
+    assert not Candidate.__dataclass_params__.frozen  # type: ignore[attr-defined]
+    one, same = Candidate(0, 3, "organization", "XQZ"), Candidate(0, 3, "organization", "XQZ")
+    assert one == same and hash(one) == hash(same) and len({one, same}) == 1
