@@ -396,3 +396,17 @@ def test_a_candidate_sets_its_fields_without_a_call_each() -> None:
     assert not Candidate.__dataclass_params__.frozen  # type: ignore[attr-defined]
     one, same = Candidate(0, 3, "organization", "XQZ"), Candidate(0, 3, "organization", "XQZ")
     assert one == same and hash(one) == hash(same) and len({one, same}) == 1
+
+
+def test_paragraphs_of_one_line_are_found_by_one_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocks between blank lines come from one search of the whole text; a block of one line is a unit as
+    it stands (each line was trimmed and each block split in Python: 142,857 one-word paragraphs a MB)."""
+    from store.extract import passages
+
+    split: list[list[tuple[int, int]]] = []
+    split_block = passages._split_block
+    monkeypatch.setattr(passages, "_split_block", lambda text, lines: split.append(lines) or split_block(text, lines))
+    found = passages.split_passages("Talks\n\n" + "Word.\n \n" * 300 + "Two\nlines.\n\n# Heading\nText here.\n")
+    assert [p.kind for p in found] == ["title", *["paragraph"] * 301, "heading", "paragraph"]
+    assert [(p.start, p.end) for p in found[-4:]] == [(2399, 2404), (2407, 2417), (2421, 2428), (2429, 2439)]
+    assert split == [[(2407, 2410), (2411, 2417)], [(2419, 2428), (2429, 2439)]]
