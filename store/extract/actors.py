@@ -47,8 +47,11 @@ def find_actors(
     settled = within([(c.start, c.end) for c in found] + [m.span() for m in _INDEX_LINE.finditer(text)])
     kind_at = passage_kinds(passages)
     in_sentence = _remembered_sentences(text, titles)
-    for start, end in (span for span in sentences if kind_at(span[0]) not in _NO_ACTORS):
-        named, groups = in_sentence(start, end, kind_at(start) not in _NO_PEOPLE)
+    for start, end in sentences:
+        kind = kind_at(start)
+        if kind in _NO_ACTORS:
+            continue
+        named, groups = in_sentence(start, end, kind not in _NO_PEOPLE)
         found.extend(c for c in named if not settled(c.start, c.end))
         found.extend(groups)
     found = settle_lone_names(text, resolve_organizations(text, resolve_people(deduplicate(found))))
