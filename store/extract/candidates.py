@@ -185,7 +185,8 @@ def _decompose(text: str, tokens: list[Token], people: bool) -> list[Candidate]:
         if len(known) == 2 and _national_branch(text, stretch, known[1]):
             nationality = stretch.pop()
             known = (known[0], replace(known[1], start=nationality.start, name=text[nationality.start : known[1].end]))
-        found.extend(_unknown(text, stretch, people))
+        if stretch:  # between two known names (every word of a line of acronyms) there is often none
+            found.extend(_unknown(text, stretch, people))
         found.extend(known[1:])
         stretch, i = [], known[0]
     return found + _unknown(text, stretch, people)

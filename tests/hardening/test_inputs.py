@@ -419,3 +419,19 @@ def test_paragraphs_of_one_line_are_found_by_one_search(monkeypatch: pytest.Monk
     assert [p.kind for p in found] == ["title", *["paragraph"] * 301, "heading", "paragraph"]
     assert [(p.start, p.end) for p in found[-4:]] == [(2399, 2404), (2407, 2417), (2421, 2428), (2429, 2439)]
     assert split == [[(2407, 2410), (2411, 2417)], [(2419, 2428), (2429, 2439)]]
+
+
+def test_a_line_of_acronyms_looks_for_no_unknown_names_between_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Between two acronyms of a line of them lie no words to read as a person (each was asked, 250,000
+    times a MB): the title's word and the line's empty end are looked at, and every acronym is an organisation
+    as before."""
+    from store.extract import candidates
+    from store.extract.pipeline import extract_article
+
+    asked: list[int] = []
+    unknown = candidates._unknown
+    monkeypatch.setattr(candidates, "_unknown", lambda text, stretch, people: asked.append(len(stretch))
+                        or unknown(text, stretch, people))
+    article = extract_article("Talks\n\n" + "XQZ WVB " * 500)
+    assert asked == [1, 0] and len(article.mentions) == 1000
+    assert {(a.name, a.kind) for a in article.actors} == {("XQZ", "organization"), ("WVB", "organization")}
