@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from store.extract.scan import matches_at
+from store.extract.scan import matches_at, occurs_within
 from store.extract.weekdays import WEEKDAY, is_dated_weekday, is_future, weekday_date
 
 _FRAGMENTS = {
@@ -166,18 +166,8 @@ _HINT = re.compile(r"(?=\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:Mo
 
 
 def may_hold_dates(text: str) -> Callable[[int, int], bool]:
-    """A test for whether text[start:end] may hold a date, from one search of the whole text.
-
-    Why: most sentences hold none, and asking find_dates of each (142,857 one-word paragraphs a MB) cost
-    more than the one pass that finds every place a date could begin.
-    """
-    hints = [m.start() for m in _HINT.finditer(text)]
-
-    def test(start: int, end: int) -> bool:
-        index = bisect_left(hints, start)
-        return index < len(hints) and hints[index] < end
-
-    return test
+    """A test for whether text[start:end] may hold a date (most sentences hold none)."""
+    return occurs_within(_HINT, text)
 
 
 def _starts(text: str, start: int, end: int) -> dict[str, list[int]]:

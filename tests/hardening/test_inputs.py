@@ -435,3 +435,17 @@ def test_a_line_of_acronyms_looks_for_no_unknown_names_between_them(monkeypatch:
     article = extract_article("Talks\n\n" + "XQZ WVB " * 500)
     assert asked == [1, 0] and len(article.mentions) == 1000
     assert {(a.name, a.kind) for a in article.actors} == {("XQZ", "organization"), ("WVB", "organization")}
+
+
+def test_paragraphs_without_a_bracket_are_not_searched_for_citations(monkeypatch: pytest.MonkeyPatch) -> None:
+    """500 paragraphs without a bracket or a superscript digit and one with a source: only that one is
+    searched for citations (each was, 142,857 a MB of one-word paragraphs), and its citation is found."""
+    from store.extract import citations
+    from store.extract.pipeline import extract_article
+
+    searched: list[int] = []
+    in_paragraph = citations._in_paragraph
+    monkeypatch.setattr(citations, "_in_paragraph", lambda text, passage, *args: searched.append(passage.start)
+                        or in_paragraph(text, passage, *args))
+    article = extract_article("Talks\n\n" + "Lunde met Berg.\n\n" * 500 + "Berg left Oslo (Nordlys, May 4).\n")
+    assert len(searched) == 1 and [(c.outlet, c.raw) for c in article.citations] == [("Nordlys", "Nordlys, May 4")]
