@@ -25,8 +25,11 @@ def find_events(
     dated: str | None = None,
 ) -> tuple[Event, ...]:
     """One Event per distinct date in each paragraph sentence, skipping the dates of cited sources."""
+    prose = [(p.start, p.end) for p in passages if p.kind in PROSE_KINDS]
+    if not prose:  # a title alone (one long line): no search of the whole text for dates
+        return ()
     skip = within((c.start, c.end) for c in citations)
-    in_paragraph = within((p.start, p.end) for p in passages if p.kind in PROSE_KINDS)
+    in_paragraph = within(prose)
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
     dateable = may_hold_dates(text)

@@ -373,6 +373,9 @@ def test_sentences_that_cannot_hold_a_date_are_not_searched_for_one(monkeypatch:
     monkeypatch.setattr(events, "find_dates", lambda text, *args: searched.append(args[1]) or find_dates(text, *args))
     article = extract_article("Talks\n\n" + "Lunde met Berg.\n\n" * 500 + "Berg left Oslo on May 3, 2021.\n")
     assert len(searched) == 1 and [(e.date, e.date_text) for e in article.events] == [("2021-05-03", "May 3, 2021")]
+    # A text that is all title (one long line, no newline) has no paragraph to date: not even the whole-text search.
+    monkeypatch.setattr(events, "may_hold_dates", lambda text: pytest.fail("searched a text without paragraphs"))
+    assert extract_article("Lunde met Berg on May 3, 2021. " * 50).events == ()
 
 
 def test_a_paragraph_of_one_sentence_is_not_split(monkeypatch: pytest.MonkeyPatch) -> None:
