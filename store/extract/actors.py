@@ -44,12 +44,18 @@ def find_actors(
     titles = [(m.start, m.end) for m in quote_spans(text, passages) if is_title_cased(text, m)]
     found: list[Candidate] = byline_people(text, passages)
     # A credited name is one person, not words to classify again ("HANNAH" as an acronym); index terms none.
-    settled = within([(c.start, c.end) for c in found] + [m.span() for m in _INDEX_LINE.finditer(text)])
+    settled_spans = [(c.start, c.end) for c in found] + [m.span() for m in _INDEX_LINE.finditer(text)]
+    settled = within(settled_spans)
     kind_at = passage_kinds(passages)
     in_sentence = _remembered_sentences(text, titles)
-    for start, end in (span for span in sentences if kind_at(span[0]) not in _NO_ACTORS):
-        named, groups = in_sentence(start, end, kind_at(start) not in _NO_PEOPLE)
-        found.extend(c for c in named if not settled(c.start, c.end))
+    for start, end in sentences:
+        kind = kind_at(start)
+        if kind in _NO_ACTORS:
+            continue
+        named, groups = in_sentence(start, end, kind not in _NO_PEOPLE)
+        if settled_spans:  # most articles credit no one and list no index terms
+            named = [c for c in named if not settled(c.start, c.end)]
+        found.extend(named)
         found.extend(groups)
     found = settle_lone_names(text, resolve_organizations(text, resolve_people(deduplicate(found))))
     found = deduplicate(found + title_references(text, found) + alliance_references(text, found))

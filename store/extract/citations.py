@@ -11,6 +11,7 @@ from store.extract.dates import DateMention, find_dates
 from store.extract.definitions import definitions
 from store.extract.gazetteer import lookup
 from store.extract.lexicon import is_common_acronym
+from store.extract.scan import occurs_within
 from store.kinds import PROSE_KINDS
 from store.model import Citation, Footnote, Passage
 
@@ -20,6 +21,8 @@ _MARKER = re.compile(r"\[\^?(\d{1,3})\](?!:)")  # "[1]", or "[^1]" in Markdown
 _SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰](?<=[\w.,;:!?”\"’)][¹²³⁴⁵⁶⁷⁸⁹⁰])[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,2}")
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 """Superscript digits to plain ones, for note numbers written "¹²"."""
+_OPENING = re.compile(r"[(\[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+"""What each citation form begins with: a paragraph without one cites nothing."""
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _LEADING_TITLE = re.compile(r"\s*(?:“[^”]*”|\"[^\"]*\"|‘[^’]*’(?=\s*,))\s*,?\s*")
 _SEPARATOR = re.compile(r"\s*[;,]\s*")
@@ -40,8 +43,9 @@ def find_citations(
 ) -> tuple[tuple[Citation, ...], tuple[Footnote, ...]]:
     """Return the citations in the article's paragraphs and the footnotes at its end."""
     citations: list[Citation] = []
+    may_cite = occurs_within(_OPENING, text)
     for passage in passages:
-        if passage.kind in PROSE_KINDS:
+        if passage.kind in PROSE_KINDS and may_cite(passage.start, passage.end):
             citations.extend(_in_paragraph(text, passage, year, dated))
     footnotes = tuple(Footnote(p.number or 0, p.start, p.end, p.text) for p in passages if p.kind == "footnote")
     return tuple(sorted(citations, key=lambda c: c.start)), footnotes

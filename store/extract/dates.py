@@ -5,9 +5,10 @@ from __future__ import annotations
 import calendar
 from bisect import bisect_left, insort
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from store.extract.scan import matches_at
+from store.extract.scan import matches_at, occurs_within
 from store.extract.weekdays import WEEKDAY, is_dated_weekday, is_future, weekday_date
 
 _FRAGMENTS = {
@@ -158,6 +159,15 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     """
     index = bisect_left(taken, (end,))
     return index > 0 and taken[index - 1][1] > start
+
+
+_HINT = re.compile(r"(?=\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)")
+"""Where a date may stand: a digit, a month's name or a weekday's (every date holds one of them)."""
+
+
+def may_hold_dates(text: str) -> Callable[[int, int], bool]:
+    """A test for whether text[start:end] may hold a date (most sentences hold none)."""
+    return occurs_within(_HINT, text)
 
 
 def _starts(text: str, start: int, end: int) -> dict[str, list[int]]:

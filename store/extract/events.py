@@ -6,7 +6,7 @@ import calendar
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
-from store.extract.dates import DateMention, find_dates
+from store.extract.dates import DateMention, find_dates, may_hold_dates
 from store.extract.scan import within
 from store.kinds import PROSE_KINDS
 from store.model import Citation, Event, Mention, Passage
@@ -25,13 +25,17 @@ def find_events(
     dated: str | None = None,
 ) -> tuple[Event, ...]:
     """One Event per distinct date in each paragraph sentence, skipping the dates of cited sources."""
+    prose = [(p.start, p.end) for p in passages if p.kind in PROSE_KINDS]
+    if not prose:  # a title alone (one long line): no search of the whole text for dates
+        return ()
     skip = within((c.start, c.end) for c in citations)
-    in_paragraph = within((p.start, p.end) for p in passages if p.kind in PROSE_KINDS)
+    in_paragraph = within(prose)
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
+    dateable = may_hold_dates(text)
     events: list[Event] = []
     for start, end in sentences:
-        if not in_paragraph(start, end):
+        if not (dateable(start, end) and in_paragraph(start, end)):
             continue
         dates = [d for d in find_dates(text, year, start, end, dated) if d.date and not skip(d.start, d.end)]
         if not dates:

@@ -67,33 +67,24 @@ def split_passages(text: str) -> tuple[Passage, ...]:
     return _number_footnotes(text, passages)
 
 
-def _lines(text: str) -> Iterator[Span]:
-    """Every line of the text as a span trimmed of surrounding whitespace (empty for blank lines)."""
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        yield _trim(text, start, end)
-        start = end + 1
-
-
-def _trim(text: str, start: int, end: int) -> Span:
-    """Shrink a span so it neither starts nor ends with whitespace (NBSP included)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+_BLOCK = re.compile(r"\S(?:[^\n]*\S)?(?:[^\S\n]*\n[^\S\n]*\S(?:[^\n]*\S)?)*")
+"""Lines between blank lines (a blank line holds only whitespace), without the whitespace around them."""
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+"""A line without the whitespace around it (NBSP included)."""
 
 
 def _units(text: str) -> Iterator[Span]:
-    """Blocks between blank lines, with Markdown headings and note lines split off as their own units."""
-    block: list[Span] = []
-    for start, end in [*_lines(text), (len(text), len(text))]:
-        if start == end:
-            yield from _split_block(text, block)
-            block = []
+    """Blocks between blank lines, with Markdown headings and note lines split off as their own units.
+
+    Blocks are found by one search of the whole text; a block of one line (most headings, and every
+    paragraph of an article written a line a paragraph) is a unit as it stands.
+    """
+    for block in _BLOCK.finditer(text):
+        start, end = block.span()
+        if text.find("\n", start, end) == -1:
+            yield start, end
         else:
-            block.append((start, end))
+            yield from _split_block(text, [line.span() for line in _LINE.finditer(text, start, end)])
 
 
 def _split_block(text: str, lines: list[Span]) -> Iterator[Span]:
@@ -197,7 +188,7 @@ def _is_publication(text: str, start: int, end: int) -> bool:
 
 def _is_table(text: str, start: int, end: int) -> bool:
     """A unit whose every line is a table row ("| Year | Action |")."""
-    return all(_TABLE_ROW.match(line) for line in text[start:end].split("\n"))
+    return _TABLE_ROW.match(text, start, end) is not None and all(_TABLE_ROW.match(line) for line in text[start:end].split("\n"))
 
 
 def _is_fields(text: str, start: int, end: int) -> bool:

@@ -26,6 +26,21 @@ def matches_at(
             yield match
 
 
+def occurs_within(pattern: re.Pattern[str], text: str) -> Callable[[int, int], bool]:
+    """A test for whether a match of ``pattern`` over the whole text begins in [start, end), by bisection.
+
+    Why: a stage that looks in each paragraph or sentence for what few of them hold (a date, a citation)
+    asks this first, from one search of the text, instead of searching each of 142,857 paragraphs a MB.
+    """
+    starts = [match.start() for match in pattern.finditer(text)]
+
+    def test(start: int, end: int) -> bool:
+        index = bisect_left(starts, start)
+        return index < len(starts) and starts[index] < end
+
+    return test
+
+
 def within(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
     """A test for whether [start, end) lies inside one of the spans, by one bisection per test.
 

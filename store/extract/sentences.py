@@ -11,6 +11,8 @@ from store.extract.data import load_words
 # "[4]", then whitespace. Whether it really ends a sentence depends on the words around it.
 _CANDIDATE_END = re.compile(r"[.!?]+(?:[\"'”’)\]]|\[\d+\])*(?=\s)")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BREAK = re.compile(f"{_CANDIDATE_END.pattern}|{_BLANK_LINE.pattern}")
+"""Either: a span without one is a single sentence, found by one search instead of a split."""
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _LONGEST_ABBREVIATION = 40  # characters looked back for the word before a dot
 _NEXT_TOKEN = re.compile(r"\s+([\"'“‘(\[]?)(\S+)")
@@ -33,6 +35,9 @@ def _sentence_starters() -> frozenset[str]:
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Return (start, end) spans of the sentences in text[start:end], trimmed of whitespace."""
     end = len(text) if end is None else end
+    if _BREAK.search(text, start, end) is None:  # most headings and short paragraphs: one sentence
+        span = _trim(text, start, end)
+        return [span] if span[0] < span[1] else []
     spans: list[tuple[int, int]] = []
     for block_start, block_end in _blocks(text, start, end):
         spans.extend(_split_block(text, block_start, block_end))

@@ -360,3 +360,95 @@ def test_many_paragraphs_reach_the_full_text_index_in_one_statement() -> None:
         ingest_text(store, text, "tiny.txt", extract=lambda t: Article(t, "Talks", None, None, passages))
         assert store.value("SELECT count(*) FROM passages") == 2000
     assert sum("'passages_fts_data'" in statement for statement in statements) < 20
+
+
+def test_sentences_that_cannot_hold_a_date_are_not_searched_for_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """500 undated sentences and one dated: find_dates reads the one sentence with a digit or a month's name
+    (it read every sentence, 142,857 a MB of one-word paragraphs), and its event is found as before."""
+    from store.extract import events
+    from store.extract.pipeline import extract_article
+
+    searched: list[int] = []
+    find_dates = events.find_dates
+    monkeypatch.setattr(events, "find_dates", lambda text, *args: searched.append(args[1]) or find_dates(text, *args))
+    article = extract_article("Talks\n\n" + "Lunde met Berg.\n\n" * 500 + "Berg left Oslo on May 3, 2021.\n")
+    assert len(searched) == 1 and [(e.date, e.date_text) for e in article.events] == [("2021-05-03", "May 3, 2021")]
+    # A text that is all title (one long line, no newline) has no paragraph to date: not even the whole-text search.
+    monkeypatch.setattr(events, "may_hold_dates", lambda text: pytest.fail("searched a text without paragraphs"))
+    assert extract_article("Lunde met Berg on May 3, 2021. " * 50).events == ()
+
+
+def test_a_paragraph_of_one_sentence_is_not_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One-sentence paragraphs (a heading, "Word." × n) take one search each, not the splitter's loop."""
+    from store.extract import sentences
+
+    split: list[int] = []
+    split_block = sentences._split_block
+    monkeypatch.setattr(sentences, "_split_block", lambda text, *span: split.append(span[0]) or split_block(text, *span))
+    text = "Word.\n\n" * 300
+    spans = [span for at in range(0, len(text), 7) for span in sentences.split_sentences(text, at, at + 5)]
+    assert spans == [(at, at + 5) for at in range(0, len(text), 7)] and split == []
+    assert sentences.split_sentences("He left. She stayed.") == [(0, 8), (9, 20)] and len(split) == 1
+
+
+@pytest.mark.parametrize("record, fields", [
+    ("store.extract.candidates:Candidate", (0, 3, "organization", "XQZ")),
+    ("store.model:Mention", ("XQZ", 0, 3, "XQZ")),
+    ("store.model:Passage", (1, "paragraph", "", 1, 7, 12, "Word.")),
+])
+def test_records_made_by_the_hundred_thousand_set_their_fields_without_a_call_each(
+        record: str, fields: tuple[object, ...]) -> None:
+    """A line of acronyms makes 250,000 candidates and mentions a MB, tiny paragraphs 142,857 passages: a frozen
+    dataclass sets each field through a call to object.__setattr__ (2 µs a record, 0.4 µs without); the
+    records still compare and hash by value."""
+    import importlib
+
+    module, name = record.split(":")
+    cls = getattr(importlib.import_module(module), name)
+    assert not cls.__dataclass_params__.frozen
+    one, same = cls(*fields), cls(*fields)
+    assert one == same and hash(one) == hash(same) and len({one, same}) == 1
+
+
+def test_paragraphs_of_one_line_are_found_by_one_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocks between blank lines come from one search of the whole text; a block of one line is a unit as
+    it stands (each line was trimmed and each block split in Python: 142,857 one-word paragraphs a MB)."""
+    from store.extract import passages
+
+    split: list[list[tuple[int, int]]] = []
+    split_block = passages._split_block
+    monkeypatch.setattr(passages, "_split_block", lambda text, lines: split.append(lines) or split_block(text, lines))
+    found = passages.split_passages("Talks\n\n" + "Word.\n \n" * 300 + "Two\nlines.\n\n# Heading\nText here.\n")
+    assert [p.kind for p in found] == ["title", *["paragraph"] * 301, "heading", "paragraph"]
+    assert [(p.start, p.end) for p in found[-4:]] == [(2399, 2404), (2407, 2417), (2421, 2428), (2429, 2439)]
+    assert split == [[(2407, 2410), (2411, 2417)], [(2419, 2428), (2429, 2439)]]
+
+
+def test_a_line_of_acronyms_looks_for_no_unknown_names_between_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Between two acronyms of a line of them lie no words to read as a person (each was asked, 250,000
+    times a MB): the title's word and the line's empty end are looked at, and every acronym is an organisation
+    as before."""
+    from store.extract import candidates
+    from store.extract.pipeline import extract_article
+
+    asked: list[int] = []
+    unknown = candidates._unknown
+    monkeypatch.setattr(candidates, "_unknown", lambda text, stretch, people: asked.append(len(stretch))
+                        or unknown(text, stretch, people))
+    article = extract_article("Talks\n\n" + "XQZ WVB " * 500)
+    assert asked == [1, 0] and len(article.mentions) == 1000
+    assert {(a.name, a.kind) for a in article.actors} == {("XQZ", "organization"), ("WVB", "organization")}
+
+
+def test_paragraphs_without_a_bracket_are_not_searched_for_citations(monkeypatch: pytest.MonkeyPatch) -> None:
+    """500 paragraphs without a bracket or a superscript digit and one with a source: only that one is
+    searched for citations (each was, 142,857 a MB of one-word paragraphs), and its citation is found."""
+    from store.extract import citations
+    from store.extract.pipeline import extract_article
+
+    searched: list[int] = []
+    in_paragraph = citations._in_paragraph
+    monkeypatch.setattr(citations, "_in_paragraph", lambda text, passage, *args: searched.append(passage.start)
+                        or in_paragraph(text, passage, *args))
+    article = extract_article("Talks\n\n" + "Lunde met Berg.\n\n" * 500 + "Berg left Oslo (Nordlys, May 4).\n")
+    assert len(searched) == 1 and [(c.outlet, c.raw) for c in article.citations] == [("Nordlys", "Nordlys, May 4")]
