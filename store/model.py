@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# _FAST: Passage and Mention are made by the hundred thousand from a hostile article (a line of acronyms is
-# 250,000 mentions a MB) and are not frozen: a frozen dataclass sets each field through object.__setattr__
-# (about 2 µs a record against 0.4 µs). Nothing changes them; they compare and hash by value as before.
+# Passage and Mention are made by the hundred thousand from a hostile article (a line of acronyms is
+# 250,000 mentions a MB), so they are not frozen: a frozen dataclass sets each field through
+# object.__setattr__ (about 2 µs a record against 0.4 µs). Nothing changes them after they are made;
+# unsafe_hash keeps them comparing and hashing by value, as frozen ones did.
 
 # The kinds (ACTOR_KINDS, PASSAGE_KINDS, QUOTE_KINDS, DATE_PRECISIONS) are in store/kinds.py.
 
 
-@dataclass(slots=True, unsafe_hash=True)  # never changed; see _FAST above
+@dataclass(slots=True, unsafe_hash=True)  # never changed after it is made: see above
 class Passage:
     """A block of the article: its title, publication line, a heading, a paragraph, a table or a footnote."""
 
@@ -43,7 +44,7 @@ class Actor:
     """Other forms used for the same actor ("Rasmussen", "NATO's" -> "NATO", "ISAF")."""
 
 
-@dataclass(slots=True, unsafe_hash=True)  # never changed; see _FAST above
+@dataclass(slots=True, unsafe_hash=True)  # never changed after it is made: see above
 class Mention:
     """One place where an actor is named (or clearly referred to) in the text."""
 
