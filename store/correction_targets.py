@@ -55,8 +55,8 @@ _QUOTE_BY_ID = _QUOTE + "q.id = ?"
 _QUOTE_AT = _QUOTE + 'q.document_id = ? AND q.start <= ? AND q."end" >= ? ORDER BY q."end" - q.start LIMIT 1'
 """The innermost quote holding a span."""
 _ALIASES = "SELECT alias FROM aliases WHERE actor_id = ? ORDER BY alias"
-_MENTION = (f'SELECT m.id, {mention_text()}, a.name FROM mentions m JOIN actors a ON a.id = m.actor_id WHERE m.passage_id IN '
-            '(SELECT id FROM passages WHERE document_id = ?) AND m.start <= ? AND m."end" >= ? '
+_MENTION = (f"SELECT m.id, {mention_text()}, a.name FROM mentions m JOIN actors a ON a.id = m.actor_id "
+            'WHERE m.passage_id IN (SELECT id FROM passages WHERE document_id = ?) AND m.start <= ? AND m."end" >= ? '
             'ORDER BY m."end" - m.start, m.start, m.id LIMIT 1')
 
 

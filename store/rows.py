@@ -6,6 +6,7 @@ import json
 import re
 import sqlite3
 from functools import lru_cache
+
 from store.considered_record import decoded
 from store.schema import mention_text
 from store.views import (ActorSummary, CitationView, DocumentInfo, EventView, MentionView,

@@ -188,7 +188,9 @@ def _is_publication(text: str, start: int, end: int) -> bool:
 
 def _is_table(text: str, start: int, end: int) -> bool:
     """A unit whose every line is a table row ("| Year | Action |")."""
-    return _TABLE_ROW.match(text, start, end) is not None and all(_TABLE_ROW.match(line) for line in text[start:end].split("\n"))
+    # The first line alone tells most units (every paragraph) before the rest is split.
+    first_row = _TABLE_ROW.match(text, start, end) is not None
+    return first_row and all(_TABLE_ROW.match(line) for line in text[start:end].split("\n"))
 
 
 def _is_fields(text: str, start: int, end: int) -> bool:

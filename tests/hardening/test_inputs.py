@@ -384,7 +384,8 @@ def test_a_paragraph_of_one_sentence_is_not_split(monkeypatch: pytest.MonkeyPatc
 
     split: list[int] = []
     split_block = sentences._split_block
-    monkeypatch.setattr(sentences, "_split_block", lambda text, *span: split.append(span[0]) or split_block(text, *span))
+    monkeypatch.setattr(sentences, "_split_block",
+                        lambda text, *span: split.append(span[0]) or split_block(text, *span))
     text = "Word.\n\n" * 300
     spans = [span for at in range(0, len(text), 7) for span in sentences.split_sentences(text, at, at + 5)]
     assert spans == [(at, at + 5) for at in range(0, len(text), 7)] and split == []
