@@ -19,12 +19,10 @@ _HOLDERS = ("SELECT a.id FROM aliases al CROSS JOIN actors a ON a.id = al.actor_
             "WHERE al.alias = ?1 AND a.kind = ?2 AND a.name != ?1 "
             "UNION SELECT id FROM actors WHERE ?2 = 'person' AND kind = 'person' AND surname = ?1 COLLATE NOCASE "
             "AND name != ?1 ORDER BY 1")
-# The documents whose longest mention of an actor by one of its names is a short form: its name there
-# was that form (descriptions such as "the president" are no names).
-_SHORT_ONLY = ("SELECT m.document_id FROM mentions m JOIN actors a ON a.id = m.actor_id WHERE m.actor_id = ?1 "
-               "AND (m.text IN ('', a.name) OR m.text IN (SELECT alias FROM aliases WHERE actor_id = ?1)) "
-               f"GROUP BY m.document_id HAVING max(length({mention_text()})) = length(?2) "
-               f"AND max({mention_text()} = ?2) = 1 ORDER BY m.document_id")
+# Each document's mentions of an actor by its name or an alias, as written; `_short_only` keeps the names.
+_NAMED_AS = (f"SELECT m.document_id, {mention_text()} FROM mentions m JOIN actors a ON a.id = m.actor_id "
+             "WHERE m.actor_id = ?1 AND (m.text IN ('', a.name) "
+             "OR m.text IN (SELECT alias FROM aliases WHERE actor_id = ?1))")
 _RECOUNT = ("UPDATE actors SET mentions = (SELECT count(*) FROM mentions WHERE actor_id = actors.id), "
             "documents = (SELECT count(DISTINCT document_id) FROM mentions WHERE actor_id = actors.id), "
             "quotes = (SELECT count(*) FROM quotes WHERE speaker_id = actors.id) WHERE id = ?")
@@ -180,12 +178,25 @@ def _separate(conn: sqlite3.Connection, form: str, kind: str, absorbed: dict[int
         return holders
     moved = []
     for holder in holders if len(holders) > 1 else ():
-        documents = _ids(conn, _SHORT_ONLY, (holder, form))
+        documents = _short_only(conn, holder, form)
         if documents:
             target = _actor_named(conn, form, kind)
             _move(conn, holder, target, documents)
             moved += [holder, target]
     return moved
+
+
+def _short_only(conn: sqlite3.Connection, holder: int, form: str) -> list[int]:
+    """The documents whose longest name for an actor is ``form``: it was named there by that form alone.
+    A title or description the actor had as an alias ("President") is no name: an article that wrote only
+    "President Lind" and "Lind" named "Lind" alone, whichever order the store met its actors in."""
+    name = _name(conn, holder)
+    names: dict[int, set[str]] = {}
+    for document, text in conn.execute(_NAMED_AS, (holder,)):
+        if text == name or _name_part(text, name):
+            names.setdefault(document, set()).add(text)
+    return sorted(document for document, texts in names.items()
+                  if form in texts and max(map(len, texts)) == len(form))
 
 
 def _absorb(conn: sqlite3.Connection, source: int, target: int) -> None:

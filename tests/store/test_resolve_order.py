@@ -48,6 +48,16 @@ def test_a_bare_surname_of_one_person_joins_them_in_either_order(make_article: B
     assert _actors(_ingest([lone, bare])) == _actors(_ingest([bare, lone])) == [("Marta Lind", 3, 2)]
 
 
+def test_a_title_written_with_a_shared_surname_is_no_longer_name(make_article: Build) -> None:
+    # "Chair" is longer than "Lind" but no name: the first article named "Lind" alone.
+    documents = [make_article("Harbour\n\nChair Lind opened it. The Chair said so. Lind left.",
+                              [Actor("Lind", "person", "Chair", ("Chair",))]),
+                 make_article("Port talks\n\nMarta Lind opened the port.", [Actor("Marta Lind", "person")]),
+                 make_article("Rail talks\n\nJonas Lind closed the line.", [Actor("Jonas Lind", "person")])]
+    for order in permutations(documents):
+        assert _actors(_ingest(list(order))) == [("Jonas Lind", 1, 1), ("Lind", 4, 1), ("Marta Lind", 1, 1)]
+
+
 def test_a_name_with_and_without_its_initial_is_one_person_in_either_order(make_article: Build) -> None:
     documents = [make_article("Budget\n\nPer O. Dahl spoke.", [Actor("Per O. Dahl", "person")]),
                  make_article("Rates\n\nPer Dahl spoke.", [Actor("Per Dahl", "person")])]
