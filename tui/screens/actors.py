@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -18,7 +19,7 @@ from store.queries import ActorSummary, DocumentInfo, Dossier
 from tui.messages import ActorPlace, Navigate, TextPlace
 from tui.screens.base import CORRECT, EXPORT, MERGE, ExplorerScreen, Highlighted
 from tui.screens.table import KindTableScreen, Page, cut, read_page, right
-from tui.widgets.dossier_view import DossierView
+from tui.widgets.dossier_view import DossierView, first_mention
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.kind_tabs import KindTabs
 from tui.widgets.nav_table import NavTable
@@ -30,6 +31,8 @@ STORE_CHECK = 2.0
 """Seconds between asking the store whether another process changed it (one integer read)."""
 PREVIEW_ROWS = 40
 """Rows per section of the preview, which only needs to fill one screen."""
+HIDDEN_ROWS = 1
+"""Rows per section read while the preview is hidden: `r` needs only the first mention."""
 
 
 def actor_row(actor: ActorSummary) -> tuple[object, ...]:
@@ -60,13 +63,19 @@ class ActorsScreen(KindTableScreen):
     FIXED = 5 + 4 + 12 + 3 * 2
     """The count and kind columns with their padding."""
     BINDINGS = [Binding("right_square_bracket", "next_kind", "Kind ▶"), EXPORT, CORRECT, MERGE]
+    AUTO_FOCUS = "#actors-table"
+    """Keys go to the list from the moment it is composed: focused later (in on_mount), the footer drew
+    the screen's keys without the list's, then all its key widgets again with them."""
 
     def __init__(self) -> None:
         """An actors list that has not yet seen the store."""
         super().__init__()
         self._version: tuple[int, int] | None = None
-        self._previewed: int | None = None
-        """The actor whose dossier the preview shows or is reading in full (on a wide screen)."""
+        self._asked: tuple[int, bool] | None = None
+        """The actor whose dossier was last asked for, and whether for the preview (a wide screen) or
+        only for `r` (the preview hidden): each is read once, however many events ask."""
+        self._dossier: Dossier | None = None
+        """The last dossier read for the highlighted actor, whose first mention `r` reads at."""
         self._titles_asked = False
         """Whether the documents' titles are read or being read (once: the first screen's resizes and first
         page each ask, and a superseded read still runs to its end in its thread)."""
@@ -84,17 +93,16 @@ class ActorsScreen(KindTableScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        """Load counts in the background; keys go to the list."""
+        """The list's columns; the kind counts read in the background."""
         table = self.table
         table.add_column("n", key="mentions", width=5)
         table.add_column("q", key="quotes", width=4)
         table.add_column("name", key="name", width=26)
         table.add_column("kind", key="kind", width=12)
         table.add_column("title", key="title", width=40)
-        table.focus()
         # No first load here: the kind tabs activate their first tab on mount, which loads the page.
         self.fetch("counts", queries.kind_counts, then=self.show_counts)
-        self._check_store()
+        # The first check is on_screen_resume's, which Textual sends once the screen is pushed.
         self.set_interval(STORE_CHECK, self._check_store)
 
     def on_screen_resume(self) -> None:
@@ -117,6 +125,7 @@ class ActorsScreen(KindTableScreen):
     def _reload(self) -> None:
         """Load the list, the kind counts, the documents' titles and the preview again."""
         self._titles_asked = False
+        self._asked = None
         self.reload()
         self.fetch("counts", queries.kind_counts, then=self.show_counts)
         self._preview_highlighted()
@@ -171,8 +180,7 @@ class ActorsScreen(KindTableScreen):
             # After the first page, not at the first resize: the list is drawn before they are read.
             self._titles_asked = True
             self.fetch("documents", queries.documents, then=self._set_documents)
-        if self.highlighted_actor_id() != self._previewed:
-            self._preview_highlighted()
+        self._preview_highlighted()
 
     def highlighted_actor_id(self) -> int | None:
         """The id of the actor under the cursor, if any."""
@@ -181,25 +189,34 @@ class ActorsScreen(KindTableScreen):
 
     @on(DataTable.RowHighlighted, "#actors-table")
     def _preview_highlighted(self) -> None:
-        """Load the highlighted actor's dossier into the preview (wide terminals only show it)."""
+        """Read the highlighted actor's dossier for the preview (wide terminals only show it), once: the
+        first page and the table's first highlight both ask for the same actor."""
         actor_id = self.highlighted_actor_id()
-        if actor_id is not None:
-            # `r` reads at the dossier's first mention, so it is read even while the preview is hidden.
-            self._previewed = actor_id if self.has_class("-wide") else None
-            # Those who speak for an actor come second: finding them reads every quote of the store.
-            self.fetch("preview", queries.dossier, actor_id, PREVIEW_ROWS, False, then=self._show_preview)
+        asked = (actor_id, self.has_class("-wide")) if actor_id is not None else None
+        if asked is None or asked == self._asked:
+            return
+        self._asked = asked
+        # `r` reads at the dossier's first mention, so its first rows are read even while the preview is
+        # hidden. Those who speak for an actor come second: finding them reads every quote of the store.
+        rows = PREVIEW_ROWS if asked[1] else HIDDEN_ROWS
+        self.fetch("preview", queries.dossier, actor_id, rows, False, then=partial(self._show_preview, asked))
 
-    def _show_preview(self, dossier: Dossier | None) -> None:
-        """Display the preview, then read who speaks for its actor if the preview shows."""
-        if dossier is not None and dossier.actor.id == self.highlighted_actor_id():
+    def _show_preview(self, asked: tuple[int, bool], dossier: Dossier | None) -> None:
+        """Keep the dossier for `r` and display it in the preview if it shows, then read who speaks for
+        its actor; one read for another actor or width than the last asked is dropped."""
+        if dossier is None or asked != self._asked or dossier.actor.id != self.highlighted_actor_id():
+            return
+        self._dossier = dossier
+        if asked[1]:
             self.query_one("#preview", DossierView).show(dossier)
-            if dossier.actor.kind in AFFILIATED_KINDS and self.has_class("-wide"):
+            if dossier.actor.kind in AFFILIATED_KINDS:
                 # Its own group: the same actor's dossier read again (the list reloaded) does not cancel it.
                 self.fetch("spoken-for", queries.with_spoken_for, dossier, PREVIEW_ROWS, then=self._show_spoken_for)
 
     def _show_spoken_for(self, dossier: Dossier) -> None:
-        """Add the quotes of those who speak for the actor, unless the highlight moved on meanwhile."""
-        if dossier.actor.id == self.highlighted_actor_id():
+        """Add the quotes of those who speak for the actor, unless there are none (the preview shows the
+        dossier as it is then) or the highlight moved on meanwhile."""
+        if dossier.affiliated_total and dossier.actor.id == self.highlighted_actor_id():
             self.query_one("#preview", DossierView).show(dossier)
 
     @on(DataTable.RowSelected, "#actors-table")
@@ -209,7 +226,6 @@ class ActorsScreen(KindTableScreen):
             self.post_message(Navigate(ActorPlace(int(event.row_key.value))))
 
     def reader_place(self) -> TextPlace | None:
-        """Read at the highlighted actor's first mention (known once its preview has loaded)."""
-        preview = self.query_one("#preview", DossierView)
-        shown = preview.dossier.actor.id if preview.dossier else None
-        return preview.first_mention() if shown == self.highlighted_actor_id() else None
+        """Read at the highlighted actor's first mention (known once its dossier has been read)."""
+        read = self._dossier
+        return first_mention(read) if read is not None and read.actor.id == self.highlighted_actor_id() else None

@@ -28,6 +28,14 @@ def section(title: str, rows: list[Option], total: int) -> tuple[str, list[Optio
     return counted(title, len(rows), total), rows
 
 
+def first_mention(dossier: Dossier) -> TextPlace | None:
+    """Where the dossier's actor is first mentioned, if anywhere."""
+    if not dossier.mentions:
+        return None
+    m = dossier.mentions[0]
+    return TextPlace(m.document_id, m.passage_id, m.start, m.end, m.actor_id)
+
+
 class DossierView(Vertical):
     """Shows one Dossier; its list opens the reader at a quote or mention, or another dossier."""
 
@@ -170,10 +178,7 @@ class DossierView(Vertical):
 
     def first_mention(self) -> TextPlace | None:
         """Where the shown actor is first mentioned, if anywhere."""
-        if self.dossier is None or not self.dossier.mentions:
-            return None
-        m = self.dossier.mentions[0]
-        return TextPlace(m.document_id, m.passage_id, m.start, m.end, m.actor_id)
+        return None if self.dossier is None else first_mention(self.dossier)
 
     def focus_items(self) -> None:
         """Put keyboard focus on the list."""

@@ -1,0 +1,85 @@
+"""The first screen does only the work it shows: each read asked once, nothing drawn while it is hidden."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import pytest
+from textual.widgets import Footer
+
+from explorer_driver import Explorer
+from store import queries
+from store.db import Store
+from tui.app import NatoAsiaApp
+from tui.widgets.dossier_view import DossierView
+from tui.widgets.key_footer import KeyFooter
+
+NARROW, WIDE = (80, 24), (140, 40)
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How many times the first screen asks the store for a dossier, and for who speaks for its actor."""
+    asked: Counter[str] = Counter()
+    for name in ("dossier", "with_spoken_for"):
+        read = getattr(queries, name)
+
+        def counted(*args: Any, name: str = name, read: Any = read, **kwargs: Any) -> Any:
+            asked[name] += 1
+            return read(*args, **kwargs)
+
+        monkeypatch.setattr(queries, name, counted)
+    return asked
+
+
+@asynccontextmanager
+async def first_screen(store: Store, size: tuple[int, int]) -> AsyncIterator[Explorer]:
+    """The explorer at a terminal size, its first screen come to rest."""
+    app = NatoAsiaApp(store)
+    async with app.run_test(size=size) as pilot:
+        ui = Explorer(app, pilot)
+        await ui.settle()
+        yield ui
+
+
+async def test_a_wide_first_screen_reads_and_draws_the_previewed_dossier_once(
+    seed_store: Store, reads: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first page and the table's first highlight both name the top actor (NATO): one dossier read and
+    one read of who speaks for it, not two of each; the preview is drawn twice, not four times: the dossier,
+    then with the 8 quotes of those who speak for NATO."""
+    shown = []
+    monkeypatch.setattr(DossierView, "show", lambda view, dossier: shown.append(dossier.affiliated_total))
+    async with first_screen(seed_store, WIDE):
+        assert reads == {"dossier": 1, "with_spoken_for": 1}
+        assert shown == [0, 8]
+
+
+async def test_a_narrow_first_screen_leaves_the_hidden_preview_undrawn(seed_store: Store, reads: Counter[str]) -> None:
+    """At 80 columns the preview is hidden: the dossier is read (r reads at its first mention) but not drawn,
+    nor is who speaks for its actor looked for; r still opens the reader."""
+    async with first_screen(seed_store, NARROW) as ui:
+        assert ui.app.screen.query_one("#preview", DossierView).dossier is None
+        assert reads == {"dossier": 1}
+        assert ui.app.screen.reader_place() is not None
+
+
+async def test_the_first_screens_footer_draws_its_keys_once(
+    seed_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list has the keys before the footer first draws them: the footer's dozen key widgets are built
+    once, not once without the list's keys and again with them."""
+    drawn: list[int] = []
+
+    def compose(footer: KeyFooter) -> Any:
+        keys = list(Footer.compose(footer))
+        if keys:
+            drawn.append(len(keys))
+        return keys
+
+    monkeypatch.setattr(KeyFooter, "compose", compose)
+    async with first_screen(seed_store, NARROW):
+        assert len(drawn) == 1
