@@ -175,9 +175,12 @@ def _decompose(text: str, tokens: list[Token], people: bool) -> list[Candidate]:
     """Find known names inside a run, left to right; unknown stretches may be people."""
     found: list[Candidate] = []
     stretch: list[Token] = []
+    verdicts = _verdicts(text)
     i = 0
     while i < len(tokens):
-        known = _longest_known(text, tokens, i)
+        known = _alone(text, tokens, i, verdicts)
+        if known is _UNSETTLED:
+            known = _longest_known(text, tokens, i)
         if known is None:
             stretch.append(tokens[i])
             i += 1
@@ -203,10 +206,6 @@ def _national_branch(text: str, stretch: list[Token], known: Candidate) -> bool:
 def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple[int, Candidate] | None:
     """The longest known name (or acronym) starting at token i, with the index after it; an acronym
     that names no actor ("PDF", one defined for a law) is the index alone."""
-    if _stands_apart(text, tokens, i):
-        alone = _alone(text, tokens, i)
-        if alone is not _UNSETTLED:
-            return alone
     glued = _glued(text, tokens[i])
     # Past one word only when a known name of several words starts with this one, after a space.
     spaced = i + 1 < len(tokens) and text[tokens[i].end : tokens[i + 1].start].isspace()
@@ -257,18 +256,20 @@ _Verdict = tuple[bool, tuple[str, str] | tuple[()] | None] | object
 name), () for an acronym that names no actor, or None for no known name; or _UNSETTLED."""
 
 
-def _alone(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple[int, Candidate] | None | object:
-    """_longest_known for a token that stands apart, from its word's verdict worked out once an article.
+def _alone(
+    text: str, tokens: list[Token], i: int, verdicts: dict[str, _Verdict]
+) -> tuple[int] | tuple[int, Candidate] | None | object:
+    """_longest_known for a token that stands apart, from its word's verdict worked out once an article
+    (kept in ``verdicts``); _UNSETTLED where _longest_known must read it in context.
 
     Why: a line of acronyms ("XQZ WVB " x n) asked the gazetteer, the word lists and the article's
     definitions the same questions at each of its 250,000 words a MB.
     """
     token = tokens[i]
-    verdicts = _verdicts(text)
     verdict = verdicts.get(token.text)
     if verdict is None:
         verdict = verdicts[token.text] = _verdict(text, token.text)
-    if verdict is _UNSETTLED:
+    if verdict is _UNSETTLED or not _stands_apart(text, tokens, i):
         return _UNSETTLED
     city_here, known = verdict
     if city_here:

@@ -56,3 +56,35 @@ def test_actors_found_without_references_are_deduplicated_once(monkeypatch: pyte
     text = "Talks\n\n" + "XQZ WVB " * 50
     _, mentions = actors.find_actors(text, [], [(7, len(text))])
     assert passes == [100] and len(mentions) == 100
+
+
+def test_a_word_standing_apart_is_not_read_in_context(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word with only spaces beside it takes its word's verdict without going through the reading of
+    phrases in context (a call a word, 250,000 a MB of acronyms); the words that touch a comma still do."""
+    from store.extract import candidates
+    from store.extract.pipeline import extract_article
+
+    read: list[int] = []
+    longest_known = candidates._longest_known
+    monkeypatch.setattr(candidates, "_longest_known", lambda text, tokens, i: read.append(tokens[i].start)
+                        or longest_known(text, tokens, i))
+    text = "Talks\n\n" + "XQZ WVB " * 500 + "XQZ, WVB."
+    assert len(extract_article(text).mentions) == 1002
+    assert read == [text.index("XQZ,")]
+
+
+def test_organisations_that_fold_nothing_are_not_copied(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no acronym defined in brackets nor a shorter form of a longer name, no candidate is renamed (each
+    was passed through _renamed: 250,000 a MB of acronyms); where one folds, all still are."""
+    from store.extract import aliases
+    from store.extract.pipeline import extract_article
+
+    renamed: list[str] = []
+    rename = aliases._renamed
+    monkeypatch.setattr(aliases, "_renamed", lambda candidate, names: renamed.append(candidate.name)
+                        or rename(candidate, names))
+    assert len(extract_article("Talks\n\n" + "XQZ WVB " * 500).mentions) == 1000 and renamed == []
+    folded = extract_article("Talks\n\nThe Japan Coast Guard met. The Coast Guard said so.")
+    assert [(m.actor, m.text) for m in folded.mentions] == [("Japan Coast Guard", "Japan Coast Guard"),
+                                                            ("Japan Coast Guard", "Coast Guard")]
+    assert renamed == ["Japan Coast Guard", "Coast Guard"]
