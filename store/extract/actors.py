@@ -10,7 +10,7 @@ from collections.abc import Callable
 from store.extract.aliases import deduplicate, resolve_organizations, resolve_people
 from store.extract.bylines import byline_people
 from store.extract.candidates import Candidate, classify_run, names_no_person
-from store.extract.citeforms import cited_within
+from store.extract.citeforms import citation_spans, cited_within
 from store.extract.definitions import defined_names
 from store.extract.evidence import with_evidence
 from store.extract.groups import find_groups
@@ -58,7 +58,10 @@ def find_actors(
         found.extend(named)
         found.extend(groups)
     found = settle_lone_names(text, resolve_organizations(text, resolve_people(deduplicate(found))))
-    found = deduplicate(found + title_references(text, found) + alliance_references(text, found))
+    references = title_references(text, found) + alliance_references(text, found)
+    # Without references, found is as deduplicate leaves it: one candidate a span, in order (a pass of
+    # 250,000 candidates a MB of acronyms).
+    found = deduplicate(found + references) if references else found
     # A name said again and again is one string, not one for each mention.
     mentions = tuple(Mention(c.name, c.start, c.end, sys.intern(text[c.start : c.end])) for c in found)
     return _actors(text, found), mentions
@@ -77,7 +80,10 @@ def _remembered_sentences(text: str, titles: list[tuple[int, int]]) -> Callable[
     a citation form or a defined acronym's full name (found by searches of the whole text, which its
     context alone does not tell) is worked out each time.
     """
-    in_title, near_title = within(titles), overlapping(titles)
+    in_title = within(titles)
+    # One test for all three: a defined name's start reaches a sentence's context from _CONTEXT further on.
+    defined = ((start, start + _CONTEXT + 1) for start, _ in defined_names(text, 0, len(text)))
+    afresh = overlapping([*titles, *citation_spans(text), *defined])
 
     def found_in(start: int, end: int, people: bool) -> _Found:
         # A heading such as "Sources:" or "What officials say" labels text; it quotes no one.
@@ -87,15 +93,18 @@ def _remembered_sentences(text: str, titles: list[tuple[int, int]]) -> Callable[
 
     def candidates(start: int, end: int, people: bool) -> _Found:
         left, right = max(0, start - _CONTEXT), end + _CONTEXT
-        if near_title(left, right) or cited_within(text, left, right) or defined_names(text, left - _CONTEXT, right):
+        if afresh(left, right):
             return found_in(start, end, people)
         key = (text[left:right], start - left, end - left, people)
         if key not in remembered:
             if len(remembered) == _REMEMBERED:
                 remembered.clear()
             remembered[key] = (start, found_in(start, end, people))
-        first, found = remembered[key]
-        return found if first == start else tuple([_moved(c, start - first) for c in part] for part in found)
+        first, (named, groups) = remembered[key]
+        if first == start:
+            return named, groups
+        by = start - first
+        return [_moved(c, by) for c in named], [_moved(c, by) for c in groups]
 
     return candidates
 

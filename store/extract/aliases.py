@@ -206,7 +206,7 @@ def resolve_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             # A state's "Nevada Department of Transportation" is not the federal "Department of Transportation".
             if name in known and _owner_kind(prefix) not in (None, "place"):
                 names.setdefault(name, other)
-    return [_renamed(c, names) for c in found]
+    return [_renamed(c, names) for c in found] if names else found  # most articles fold nothing
 
 
 def _known_prefixes(name: str) -> list[tuple[str, str]]:

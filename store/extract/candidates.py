@@ -175,14 +175,17 @@ def _decompose(text: str, tokens: list[Token], people: bool) -> list[Candidate]:
     """Find known names inside a run, left to right; unknown stretches may be people."""
     found: list[Candidate] = []
     stretch: list[Token] = []
+    verdicts = _verdicts(text)
     i = 0
     while i < len(tokens):
-        known = _longest_known(text, tokens, i)
+        known = _alone(text, tokens, i, verdicts)
+        if known is _UNSETTLED:
+            known = _longest_known(text, tokens, i)
         if known is None:
             stretch.append(tokens[i])
             i += 1
             continue
-        if len(known) == 2 and _national_branch(text, stretch, known[1]):
+        if stretch and len(known) == 2 and _national_branch(text, stretch, known[1]):
             nationality = stretch.pop()
             known = (known[0], replace(known[1], start=nationality.start, name=text[nationality.start : known[1].end]))
         if stretch:  # between two known names (every word of a line of acronyms) there is often none
@@ -235,6 +238,78 @@ def _longest_known(text: str, tokens: list[Token], i: int) -> tuple[int] | tuple
         return (j,)
     kind = "place" if len(phrase) > _SHORT_ACRONYM and _dateline_place(text, end) else "organization"
     return j, Candidate(start, end, kind, phrase.title() if kind == "place" else phrase)
+
+
+def _stands_apart(text: str, tokens: list[Token], i: int) -> bool:
+    """True when only spaces part token i from the next one (or none follows) and no "&" or comma touches
+    it: then what it names does not depend on the words beside it (see _alone), a dateline's city aside."""
+    token = tokens[i]
+    if text[token.start - 1 : token.start] == "&" or text[token.end : token.end + 1] in ("&", ","):
+        return False
+    return i + 1 == len(tokens) or text[token.end : tokens[i + 1].start].isspace()
+
+
+_UNSETTLED = object()
+"""What _alone gives for a word whose verdict the words after it may change."""
+_Verdict = tuple[bool, tuple[str, str] | tuple[()] | None] | object
+"""A word's verdict standing apart: whether a dateline's city may start at it, and a known name (kind,
+name), () for an acronym that names no actor, or None for no known name; or _UNSETTLED."""
+
+
+def _alone(
+    text: str, tokens: list[Token], i: int, verdicts: dict[str, _Verdict]
+) -> tuple[int] | tuple[int, Candidate] | None | object:
+    """_longest_known for a token that stands apart, from its word's verdict worked out once an article
+    (kept in ``verdicts``); _UNSETTLED where _longest_known must read it in context.
+
+    Why: a line of acronyms ("XQZ WVB " x n) asked the gazetteer, the word lists and the article's
+    definitions the same questions at each of its 250,000 words a MB.
+    """
+    token = tokens[i]
+    verdict = verdicts.get(token.text)
+    if verdict is None:
+        verdict = verdicts[token.text] = _verdict(text, token.text)
+    if verdict is _UNSETTLED or not _stands_apart(text, tokens, i):
+        return _UNSETTLED
+    city_here, known = verdict
+    if city_here:
+        # Most words stand far into a line: no city (see _dateline_city) can open there.
+        floor = token.start - _CITY_REACH
+        city = None if floor > 0 and text.rfind("\n", floor, token.start) == -1 else _dateline_city(text, tokens, i)
+        if city is not None:
+            return city
+    if known is None:
+        return None
+    return (i + 1, Candidate(token.start, token.end, *known)) if known else (i + 1,)
+
+
+@lru_cache(maxsize=2)  # one article at a time: its words' verdicts, not kept past the next article
+def _verdicts(text: str) -> dict[str, _Verdict]:
+    """The verdicts (see _verdict) worked out so far for the words of ``text``."""
+    return {}
+
+
+def _verdict(text: str, word: str) -> _Verdict:
+    """What _longest_known finds at ``word`` when it stands apart, as the branches there decide it: a
+    known name; a word the article defines; an acronym that is common, shouted, a numeral or a programme's
+    name (none); else an organisation's acronym. _UNSETTLED where the words after it are read: a known
+    name of several words may start with it, or an acronym is also an English word ("US", "IT")."""
+    if opens_known_name(word):
+        return _UNSETTLED
+    found = lookup(word)
+    if found:
+        return False, found
+    defined = _defined_kinds(text)
+    if not is_acronym(word):
+        return False, (defined[word] or ()) if word in defined else None
+    if is_common(word):
+        return _UNSETTLED
+    word = sys.intern(word)  # the name of each of its mentions: one string for them all
+    if word in defined:
+        return True, defined[word] or ()
+    if is_common_acronym(word) or _shouted(text, word) or is_roman_numeral(word) or _names_programme(text, word):
+        return True, ()
+    return True, ("organization", word)
 
 
 def _dateline_city(text: str, tokens: list[Token], i: int) -> tuple[int, Candidate] | None:

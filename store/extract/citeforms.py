@@ -51,6 +51,11 @@ def cited_within(text: str, start: int, end: int) -> Callable[[int, int], bool] 
     return test if overlaps else None
 
 
+def citation_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text``'s citation forms, fiscal periods and addresses, in text order (none overlap)."""
+    return _citations(text)[0]
+
+
 @lru_cache(maxsize=4)  # asked by every sentence of the same article: search the text once
 def _citations(text: str) -> tuple[list[tuple[int, int]], Callable[[int, int], bool]]:
     """The citation spans of ``text`` in order, and the containment test over them."""
