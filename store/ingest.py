@@ -6,10 +6,12 @@ import hashlib
 import sqlite3
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from itertools import chain, repeat
 from pathlib import Path
+from typing import Protocol
 
 from store import terms
 from store.considered_record import encoded
@@ -23,6 +25,7 @@ from store.resolve import index_words, resolve_actors
 from store.versions import version_root
 
 Extract = Callable[[str], Article]
+Rows = Iterable[tuple[object, ...]]
 _NEXT_ID = {table: f"SELECT coalesce(max(id), 0) + 1 FROM {table}" for table in ("passages", "events")}
 """Tables whose ids ingest assigns itself (so rows of a batch point at them before they are written)."""
 
@@ -95,17 +98,26 @@ class IngestResult:
     """The first stored version of the document, when this one is a later version of it."""
 
 
+class _Located(Protocol):
+    """A record that starts somewhere in the text (a mention, quote, event, citation, link or footnote)."""
+
+    start: int
+
+
 class _Locator:
-    """Finds the passage that holds an offset (the last passage starting at or before it)."""
+    """Finds the passage that holds a record (the last passage starting at or before it; the first passage
+    holds what comes before it)."""
 
     def __init__(self, passages: Sequence[Passage], ids: Sequence[int]) -> None:
         """Index the passages (in text order) and their store ids."""
-        self.starts = [passage.start for passage in passages]
+        self.starts = [-1, *(passage.start for passage in passages[1:])]
         self.ids = list(ids)
 
-    def __call__(self, offset: int) -> int:
-        """The store id of the passage containing ``offset``."""
-        return self.ids[max(bisect_right(self.starts, offset) - 1, 0)]
+    def __call__(self, records: Iterable[_Located]) -> list[int]:
+        """The store ids of the passages holding each record's start, in one pass (a call a record cost as
+        much as the rest of its row: 250,000 mentions a MB of acronyms)."""
+        ids, starts = self.ids, self.starts
+        return [ids[bisect_right(starts, record.start) - 1] for record in records]
 
 
 def text_sha256(text: str) -> str:
@@ -204,7 +216,9 @@ class _Batch:
         self.conn = conn
         self.force = force
         self.next_id = {table: conn.execute(sql).fetchone()[0] for table, sql in _NEXT_ID.items()}
-        self.rows: dict[str, list[tuple[object, ...]]] = {table: [] for table in _FLUSH_ORDER}
+        self.rows: dict[str, list[Rows]] = {table: [] for table in _FLUSH_ORDER}
+        """Per table, the queued rows of the article being written, in runs (a run may be a generator: a
+        hostile MB's 250,000 mention rows are never all held at once beside its records)."""
         self.counts: dict[str, Counter[int]] = {what: Counter() for what in ("mentions", "documents", "quotes")}
         """Per kept count of the actors, what the batch adds to each actor's."""
         self.words: Counter[str] = Counter()
@@ -266,12 +280,12 @@ class _Batch:
         """Write one article's queued records (passages before what points at them) and its counts on
         its actors, before the next article's actors are resolved: resolution may read or move them."""
         for table in _FLUSH_ORDER:
-            rows = self.rows[table]
-            if table in _STAGED:
-                _insert_indexed(self.conn, table, rows)
-            elif rows:
-                self.conn.executemany(_INSERT[table], rows)
-            rows.clear()
+            runs = self.rows[table]
+            if table in _STAGED and runs:
+                _insert_indexed(self.conn, table, chain.from_iterable(runs))
+            elif runs:
+                self.conn.executemany(_INSERT[table], chain.from_iterable(runs))
+            runs.clear()
         mentions, documents, quotes = self.counts["mentions"], self.counts["documents"], self.counts["quotes"]
         self.conn.executemany(
             "UPDATE actors SET mentions = mentions + ?, documents = documents + ?, quotes = quotes + ? WHERE id = ?",
@@ -295,8 +309,10 @@ def _queue_passages(batch: _Batch, document_id: int, passages: Sequence[Passage]
     indexed with the stored ``text``'s [start:end], which is what the index reads back and is told to forget."""
     ordered = sorted(passages, key=lambda passage: passage.start)
     ids = batch.ids("passages", len(ordered))
-    batch.rows["passages"] += [(i, document_id, p.ordinal, p.kind, p.section, p.number, p.start, p.end,
-                                text[p.start:p.end], origin.page_at(p.start)) for i, p in zip(ids, ordered, strict=True)]
+    # Only a PDF has pages: asking each of 142,857 one-word paragraphs for its page cost 0.3 s a MB.
+    pages = [origin.page_at(p.start) for p in ordered] if origin.pages else repeat(None)
+    batch.rows["passages"].append((i, document_id, p.ordinal, p.kind, p.section, p.number, p.start, p.end,
+                                   text[p.start:p.end], page) for i, p, page in zip(ids, ordered, pages))
     return ids
 
 
@@ -306,10 +322,8 @@ _REFRESH_DOCUMENT = ("UPDATE documents SET title = ?, path = ?, sha256 = ?, publ
                      "ingested_at = ?, passages = ?, source = ?, format = ?, version_of = ? WHERE id = ?")
 
 
-def _insert_indexed(conn: sqlite3.Connection, table: str, rows: Sequence[tuple[object, ...]]) -> None:
+def _insert_indexed(conn: sqlite3.Connection, table: str, rows: Rows) -> None:
     """Insert rows into a full-text indexed table in one statement (see ``_STAGED``)."""
-    if not rows:
-        return
     staged = _STAGED[table]
     conn.execute(staged.create)
     conn.executemany(staged.stage, rows)
@@ -322,21 +336,21 @@ def _queue_mentions(batch: _Batch, document_id: int, article: Article,
                     actor_ids: dict[str, int], locate: _Locator) -> int:
     """Queue mentions of known actors (a mention of an actor extraction did not list is dropped), and
     count them and their document on each actor."""
-    rows = [(actor_ids[m.actor], document_id, locate(m.start), m.start, m.end, m.text)
-            for m in article.mentions if m.actor in actor_ids]
-    batch.rows["mentions"] += rows
-    mentioned = Counter(row[0] for row in rows)
+    kept = [m for m in article.mentions if m.actor in actor_ids]
+    batch.rows["mentions"].append((actor_ids[m.actor], document_id, passage, m.start, m.end, m.text)
+                                  for m, passage in zip(kept, locate(kept), strict=True))
+    mentioned = Counter(actor_ids[m.actor] for m in kept)
     batch.counts["mentions"].update(mentioned)
     batch.counts["documents"].update(mentioned.keys())
-    return len(rows)
+    return len(kept)
 
 
 def _queue_quotes(batch: _Batch, document_id: int, article: Article,
                   actor_ids: dict[str, int], locate: _Locator) -> None:
     """Queue quotes, with the speaker's store id where the speaker is known, and count them."""
-    rows = [(document_id, locate(q.start), actor_ids.get(q.speaker or ""), q.kind, q.start, q.end, q.text,
-             *_attribution_columns(q)) for q in article.quotes]
-    batch.rows["quotes"] += rows
+    rows = [(document_id, passage, actor_ids.get(q.speaker or ""), q.kind, q.start, q.end, q.text,
+             *_attribution_columns(q)) for q, passage in zip(article.quotes, locate(article.quotes), strict=True)]
+    batch.rows["quotes"] += [rows] if rows else []
     batch.counts["quotes"].update(row[2] for row in rows if row[2] is not None)
 
 
@@ -352,10 +366,13 @@ def _queue_events(batch: _Batch, document_id: int, article: Article,
                   actor_ids: dict[str, int], locate: _Locator) -> None:
     """Queue events and their links to the actors they involve."""
     ids = batch.ids("events", len(article.events))
-    batch.rows["events"] += [(i, document_id, locate(e.start), e.date, e.end_date, e.precision, e.date_text,
-                              e.description, e.start, e.end) for i, e in zip(ids, article.events, strict=True)]
-    batch.rows["event_actors"] += sorted({(i, actor_ids[name]) for i, e in zip(ids, article.events, strict=True)
-                                          for name in e.actors if name in actor_ids})
+    if not article.events:
+        return
+    batch.rows["events"].append([(i, document_id, passage, e.date, e.end_date, e.precision, e.date_text,
+                                  e.description, e.start, e.end)
+                                 for i, e, passage in zip(ids, article.events, locate(article.events), strict=True)])
+    batch.rows["event_actors"].append(sorted({(i, actor_ids[name]) for i, e in zip(ids, article.events, strict=True)
+                                              for name in e.actors if name in actor_ids}))
 
 
 def _queue_citations(batch: _Batch, document_id: int, article: Article,
@@ -364,18 +381,20 @@ def _queue_citations(batch: _Batch, document_id: int, article: Article,
     outlets = {actor.name: actor_ids[actor.name] for actor in article.actors if actor.kind == "outlet"}
     outlets |= {alias: outlets[actor.name] for actor in article.actors if actor.name in outlets
                 for alias in actor.aliases}
-    batch.rows["citations"] += [(document_id, locate(c.start), c.outlet, outlets.get(c.outlet or ""), c.date,
-                                 c.raw, c.start, c.end, c.footnote) for c in article.citations]
+    batch.rows["citations"].append([(document_id, passage, c.outlet, outlets.get(c.outlet or ""), c.date, c.raw,
+                                     c.start, c.end, c.footnote)
+                                    for c, passage in zip(article.citations, locate(article.citations), strict=True)])
 
 
 def _queue_links(batch: _Batch, document_id: int, origin: ReadArticle, locate: _Locator) -> None:
     """Queue the running text's web links as citations of their site (CRS reports cite by link, naming
     no outlet): the site stands as the outlet, the URL as the raw citation, the span on the link's words."""
-    batch.rows["citations"] += [(document_id, locate(link.start), link.site, None, None, link.url,
-                                 link.start, link.end, None) for link in origin.links if link.site]
+    cited = [link for link in origin.links if link.site]
+    batch.rows["citations"].append([(document_id, passage, link.site, None, None, link.url, link.start, link.end,
+                                     None) for link, passage in zip(cited, locate(cited), strict=True)])
 
 
 def _queue_footnotes(batch: _Batch, document_id: int, article: Article, locate: _Locator) -> None:
     """Queue the article's numbered footnotes."""
-    batch.rows["footnotes"] += [(document_id, n.number, locate(n.start), n.start, n.end, n.text)
-                                for n in article.footnotes]
+    batch.rows["footnotes"].append([(document_id, n.number, passage, n.start, n.end, n.text)
+                                    for n, passage in zip(article.footnotes, locate(article.footnotes), strict=True)])
