@@ -24,8 +24,9 @@ from tui.widgets.line_list import LineList
 if TYPE_CHECKING:
     from tests.hardening.conftest import Driver
 
-SIZES = [(20, 6), (200, 60), (40, 12), (200, 60), (20, 6), (80, 24), (140, 40)]
-"""Smallest to largest and back, through the sizes people use."""
+SIZES = [(20, 6), (200, 60), (20, 6), (40, 12), (80, 24), (140, 40)]
+"""Smallest to largest and back, then up through the sizes people use. Each jump is made once: 200x60, the
+dearest size to draw, is visited once (from the smallest, and back to it)."""
 
 
 def list_place(screen: Screen[object]) -> object:

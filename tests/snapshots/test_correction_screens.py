@@ -14,7 +14,7 @@ from store.db import Store
 from store.files import read_article
 from store.ingest import ingest_text
 from tests.snapshots.conftest import FROZEN, SEED, thaw
-from tests.snapshots.test_screens import SIZES, snap
+from tests.snapshots.test_screens import RASMUSSEN, SIZES, snap
 
 MADE_AT = "2026-12-02T02:30:00+00:00"
 """One fixed time for every correction, so the snapshot does not change with the clock."""
@@ -59,4 +59,4 @@ def test_merge_picker(snap_compare: Any, frozen_seed_store: Store, size: tuple[i
 def test_correct_picker(snap_compare: Any, frozen_seed_store: Store, size: tuple[int, int]) -> None:
     """You should see a box over Rasmussen's dossier offering to set or clear his quote's speaker, make it a
     phrase or a title, and to merge, rename, call him by another of his names, re-kind or remove him."""
-    assert snap(snap_compare, frozen_seed_store, size, "slash", *"rasmusen", "enter", "c")
+    assert snap(snap_compare, frozen_seed_store, size, *RASMUSSEN, "c")
