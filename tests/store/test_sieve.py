@@ -809,3 +809,12 @@ def test_asked_opening_a_sentence_is_a_question_put_to_its_subject() -> None:
     body = ("Clara Oduya and Tomas Brandt met. Asked on Monday whether Mr. Brandt would hold a post, Mrs. Oduya "
             "shook her head and said, “No.”")
     assert said(body, "No") == ("Clara Oduya", "cue_before")
+
+
+def test_it_speaks_for_an_institution_of_its_own_or_the_sentence_before_only() -> None:
+    near = "The Valdora Port Authority met on Monday. “The berths stay shut until May,” it said."
+    assert said(near, "The berths") == ("Valdora Port Authority", "cue_after_pronoun")
+    # Three sentences on, "it" is more likely the letter than the authority: no speaker beats a guess.
+    far = ("The Valdora Port Authority met on Monday. Tomas Brandt left early. The tugs stayed in. A letter came "
+           "on Tuesday. “The berths stay shut until May,” it said.")
+    assert said(far, "The berths") == (None, None)
