@@ -14,12 +14,16 @@ _MAX_GAP_WORDS = 2
 _VERB_WITHIN_WORDS = 7
 _INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "continued", "explained",
                               "noted", "recalled", "replied", "remarked", "declared", "concluded", "tweeted",
-                              "reported", "reports", "reads", "read", "begins"})
+                              "reported", "reports", "reads", "read", "begins", "asked", "asks", "exclaimed",
+                              "answered", "responded", "retorted", "countered", "quipped", "joked", "mused",
+                              "scoffed", "insisted", "warned", "stated", "shouted", "yelled", "cried", "beamed",
+                              "barked", "boomed", "wondered", "agreed", "observed", "argued", "declares"})
 """Verbs news writing puts before their subject ("said the senator"); after others a name is an object."""
 
 
-_OPENING_CUES = frozenset(verb.capitalize() for verb in _INVERTING_VERBS)
-"""Inverted cues that may open a sentence ("Said Dorothy Poynter, who grew up with him, “...”")."""
+_OPENING_CUES = frozenset(verb.capitalize() for verb in _INVERTING_VERBS - {"asked", "asks"})
+"""Inverted cues that may open a sentence ("Said Dorothy Poynter, who grew up with him, “...”"); "Asked whether
+..." opening one is a question put to its subject."""
 
 
 def inverted(text: str, start: int, verb: tuple[int, int]) -> bool:

@@ -547,7 +547,10 @@ def lead_in(ctx: Context, site: Site) -> Verdict | None:
     start = ctx.sentence_starts[max(bisect_left(ctx.sentence_starts, colon_at + 1) - 1, 0)]
     verb = introducing_verb(ctx.text, start, colon_at + 1)
     if verb is not None:
-        return _verdict(subject_of(ctx, start, verb[0], _previous(site)), "lead_in", *verb) or NOBODY
+        subject = subject_of(ctx, start, verb[0], _previous(site))
+        if subject is None and inverted(ctx.text, start, verb):  # "Stated Stone:" then “...”
+            subject = _actor(first_speaker(ctx, verb[1], colon_at))
+        return _verdict(subject, "lead_in", *verb) or NOBODY
     return _verdict(_before_colon(ctx, start, colon_at), "lead_in", colon_at, colon_at + 1)
 
 

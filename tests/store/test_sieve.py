@@ -785,3 +785,36 @@ def test_an_answer_label_with_no_question_before_it_names_no_interviewee() -> No
 def test_a_short_beat_after_an_opening_participle_phrase_names_the_speaker() -> None:
     body = "Tomas Brandt left early. Asked about the new cranes, Ines Falk shrugged. “They are fast. We are faster.”"
     assert said(body, "They are fast") == ("Ines Falk", "beat")
+
+
+@pytest.mark.parametrize(("body", "prefix", "expected"), [
+    ("“Go back to the port,” Clara Oduya barked, and a guard led him out.", "Go back", ("Clara Oduya", "cue_after")),
+    ("“The cranes are here!” beamed Tomas Brandt of Valdora, who came in late.", "The cranes",
+     ("Tomas Brandt", "cue_after")),
+    ("“Is the port open yet?” asked Tomas Brandt, the harbour master.", "Is the port", ("Tomas Brandt", "cue_after")),
+    ("Ines Falk railed against what she calls the “harbour cartel” on Monday.", "harbour cartel",
+     ("Ines Falk", "reported_speech")),
+])
+def test_a_verb_of_how_someone_spoke_is_a_cue_before_or_after_its_subject(
+        body: str, prefix: str, expected: tuple[str, str]) -> None:
+    assert said(body, prefix) == expected
+
+
+def test_an_inverted_cue_opening_a_lead_in_names_the_speaker_after_it() -> None:
+    body = "Tomas Brandt left early. Stated Clara Oduya:\n\n“We will reopen the port in May.”"
+    assert said(body, "We will") == ("Clara Oduya", "lead_in")
+
+
+def test_asked_opening_a_sentence_is_a_question_put_to_its_subject() -> None:
+    body = ("Clara Oduya and Tomas Brandt met. Asked on Monday whether Mr. Brandt would hold a post, Mrs. Oduya "
+            "shook her head and said, “No.”")
+    assert said(body, "No") == ("Clara Oduya", "cue_before")
+
+
+def test_it_speaks_for_an_institution_of_its_own_or_the_sentence_before_only() -> None:
+    near = "The Valdora Port Authority met on Monday. “The berths stay shut until May,” it said."
+    assert said(near, "The berths") == ("Valdora Port Authority", "cue_after_pronoun")
+    # Three sentences on, "it" is more likely the letter than the authority: no speaker beats a guess.
+    far = ("The Valdora Port Authority met on Monday. Tomas Brandt left early. The tugs stayed in. A letter came "
+           "on Tuesday. “The berths stay shut until May,” it said.")
+    assert said(far, "The berths") == (None, None)
