@@ -115,9 +115,7 @@ def main() -> None:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     for name in (f"results-{stamp}.json", "latest.json"):
         (args.out / name).write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
-    print(report.table(report.figure_rows(results), ("measure", "value")))
-    print()
-    print(report.table(report.target_rows(results), ("target", "measured", "verdict")))
+    print(report.tables(results))
     print(f"\nJSON: {args.out / 'latest.json'}")
 
 
