@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
+from collections.abc import Callable
 from itertools import islice
 
 from store.extract.candidates import Candidate
@@ -47,21 +48,35 @@ def resolve_people(found: list[Candidate]) -> list[Candidate]:
 
     A name that ends at an initial ("Megan S.") or runs past the length of any name is no person.
     """
-    people = [c for c in found if c.kind == "person" and _name_like(_words(c.name))]
-    sure = [c for c in people if c.evidence in ("strong", "name")]
+    # No list of the people nor a set of their ids beside ``found``: 142,857 one-word "people" a MB of
+    # one-word paragraphs, every one dropped.
+    sure = _sure_people(found)
     full, first, initials = _by_suffix(sure), _by_first_word(sure), _by_initials(sure)
-    kept = {id(c) for c in people}
     result = []
     for candidate in found:
         if candidate.kind != "person":
             result.append(candidate)
-        elif id(candidate) in kept:
+        elif _name_like(_words(candidate.name)):
             target = _target(candidate, full, first)
             if target is not None:  # sure names find themselves: only unconfirmed ones go
                 name = initials.get(_words(target.name), target.name)
                 same = name == candidate.name and candidate.evidence == "strong"  # most are: no copy made
                 result.append(candidate if same else _sure(candidate, name))
     return result
+
+
+def confirmed_by(found: list[Candidate]) -> Callable[[Candidate], bool]:
+    """A test for whether resolve_people, given ``found`` and one more untitled person whose evidence is not
+    sure, keeps that person: its name is like a person's and a sure name of ``found`` ends or starts with
+    it, wherever it stands."""
+    sure = _sure_people(found)
+    full, first = _by_suffix(sure), _by_first_word(sure)
+    return lambda person: _name_like(_words(person.name)) and _target(person, full, first) is not None
+
+
+def _sure_people(found: list[Candidate]) -> list[Candidate]:
+    """The people of ``found`` that their evidence makes sure, with names like a person's."""
+    return [c for c in found if c.kind == "person" and c.evidence in ("strong", "name") and _name_like(_words(c.name))]
 
 
 def _sure(person: Candidate, name: str) -> Candidate:

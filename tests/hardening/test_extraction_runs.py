@@ -90,7 +90,7 @@ class _CountingPattern:
         return self.pattern.match(text, pos)
 
 
-def test_an_acronym_written_often_is_looked_for_before_a_law_word_by_one_search(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_acronym_written_often_is_looked_for_before_a_law_word_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Whether an acronym names a programme ("the XQZ program") was a look after each place it is written
     (125,000 a MB of acronyms); one written more than 64 times is first searched for once, and one written
     before a law word is still no organisation."""
@@ -98,3 +98,56 @@ def test_an_acronym_written_often_is_looked_for_before_a_law_word_by_one_search(
     monkeypatch.setattr(candidates, "_NEXT_WORD", after)
     article = extract_article("Talks\n\nThe XQZ program ended. " + "XQZ WVB " * 500)
     assert after.calls <= 2 and {(a.name, a.kind) for a in article.actors} == {("WVB", "organization")}
+
+
+_WORDS = "Talks\n\n" + "Word.\n\n" * 2000
+"""Many tiny paragraphs: 2,000 of one word."""
+
+
+def test_repeated_paragraphs_are_classified_once_and_share_their_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each of 2,000 paragraphs "Word." was classified (nine patterns tried) and held its own copy of the word;
+    now one classification and one string serve all but the first (read in the header's context), and every
+    one is still a numbered paragraph."""
+    from store.extract import passages
+
+    classified: list[int] = []
+    classify = passages._classify
+    monkeypatch.setattr(passages, "_classify", lambda text, start, *rest: classified.append(start)
+                        or classify(text, start, *rest))
+    found = passages.split_passages(_WORDS)
+    assert len(found) == 2001 and len(classified) < 5 and len({id(p.text) for p in found[2:]}) == 1
+    assert [(p.kind, p.number, p.text) for p in found[1:3]] == [("paragraph", 1, "Word."), ("paragraph", 2, "Word.")]
+
+
+def test_quoted_spans_are_remembered_without_hashing_the_passages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quoted spans of an article, asked for by two stages, were remembered under its passages: each of
+    2,000 passages was hashed by value twice an article; now none is."""
+    from store.model import Passage
+
+    hashed: list[int] = []
+    hash_passage = Passage.__hash__
+    monkeypatch.setattr(Passage, "__hash__", lambda passage: hashed.append(1) or hash_passage(passage))
+    article = extract_article(_WORDS + "Lunde said “it went well.”")
+    assert hashed == [] and [q.text for q in article.quotes] == ["it went well."]
+
+
+def test_unsure_people_of_repeated_sentences_are_made_only_when_confirmed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word a paragraph made a one-word "person" at each of 2,000 paragraphs, all dropped by alias resolution:
+    now none is made; where a full name confirms one ("Jonas Halvorsen said"), every one is still made, and
+    all are that person's mentions."""
+    moved: list[int] = []
+    move = actors._moved
+    monkeypatch.setattr(actors, "_moved", lambda candidate, by: moved.append(by) or move(candidate, by))
+    assert extract_article(_WORDS).mentions == () and moved == []
+    surnames = "Halvorsen.\n\n" * 300
+    text = "Talks\n\n" + surnames + "Jonas Halvorsen said so.\n\n" + surnames + "Word.\n\n" * 300
+    article = extract_article(text)
+    assert len(article.mentions) == 601
+    assert {m.actor for m in article.mentions} == {"Jonas Halvorsen"}
+
+
+def test_alias_resolution_holds_no_copy_of_the_people_it_drops() -> None:
+    """Resolving 20,000 one-word people that no full name confirms held a list of them and a set of their ids
+    (1.8 MB here, 120 MB for 4 MB of one-word paragraphs) beside the candidates."""
+    found = [Candidate(i * 6, i * 6 + 4, "person", "Word", "common") for i in range(20000)]
+    assert _peak(lambda: aliases.resolve_people(found)) < 50_000 and aliases.resolve_people(found) == []
