@@ -49,14 +49,13 @@ def find_actors(
     settled = within(settled_spans)
     kind_at = passage_kinds(passages)
     in_sentence = _remembered_sentences(text, titles)
-    unsure: dict[int, tuple[list[Candidate], array[int]]] = {}
+    unsure: _Unsure = {}
     for start, end in _pieces(text, sentences):
         kind = kind_at(start)
         if kind in _NO_ACTORS:
             continue
         named, groups, by = in_sentence(start, end, kind not in _NO_PEOPLE)
-        if by and named and not groups and not settled_spans and _all_unsure(named):
-            unsure.setdefault(id(named), (named, array("q")))[1].append(by)  # moved if confirmed (_confirmed)
+        if by and not groups and not settled_spans and _put_off(unsure, named, by):
             continue
         if by:
             named, groups = [_moved(c, by) for c in named], [_moved(c, by) for c in groups]
@@ -115,6 +114,22 @@ def _pieces(text: str, sentences: list[tuple[int, int]]) -> Iterator[tuple[int, 
             yield start, end
 
 
+_Unsure = dict[int, tuple[list[Candidate], "array[int]"]]
+"""Unsure candidates of a sentence (see _all_unsure) by the list's id, with how far on it stands again."""
+
+
+def _put_off(unsure: _Unsure, named: list[Candidate], by: int) -> bool:
+    """Keep ``by`` in ``unsure`` when ``named``, as found where its sentence first stood, are all unsure: they
+    are moved there only if confirmed (see _confirmed). True when kept."""
+    kept = unsure.get(id(named))
+    if kept is None:
+        if not named or not _all_unsure(named):
+            return False
+        kept = unsure[id(named)] = (named, array("q"))
+    kept[1].append(by)
+    return True
+
+
 def _all_unsure(named: list[Candidate]) -> bool:
     """True when every candidate is an untitled person that nothing in its sentence confirms, one a span:
     alias resolution keeps such a one only where a sure name of the article ends or starts with it."""
@@ -125,7 +140,7 @@ def _all_unsure(named: list[Candidate]) -> bool:
 _UNSURE = frozenset({"possible", "surname", "common"})
 
 
-def _confirmed(found: list[Candidate], unsure: dict[int, tuple[list[Candidate], array[int]]]) -> list[Candidate]:
+def _confirmed(found: list[Candidate], unsure: _Unsure) -> list[Candidate]:
     """The unsure candidates of repeated sentences (see _all_unsure), each moved to every place its sentence
     stands again, that alias resolution keeps beside ``found`` (which they cannot change: they are no sure
     names and share no span with it).
