@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
-from store.extract.aliases import deduplicate, resolve_organizations, resolve_people
+from store.extract.aliases import confirmed_by, deduplicate, resolve_organizations, resolve_people
 from store.extract.bylines import byline_people
 from store.extract.candidates import Candidate, classify_run, names_no_person
 from store.extract.citeforms import citation_spans, cited_within
@@ -19,7 +20,7 @@ from store.extract.names import capitalised_runs
 from store.extract.persons import attach_roles, titled_people
 from store.extract.quotemarks import is_title_cased, quote_spans
 from store.extract.references import alliance_references, title_references
-from store.extract.scan import overlapping, passage_kinds, within
+from store.extract.scan import in_text_order, overlapping, passage_kinds, within
 from store.extract.tokens import tokenize
 from store.model import Actor, Mention, Passage
 
@@ -48,32 +49,116 @@ def find_actors(
     settled = within(settled_spans)
     kind_at = passage_kinds(passages)
     in_sentence = _remembered_sentences(text, titles)
-    for start, end in sentences:
+    unsure: _Unsure = {}
+    for start, end in _pieces(text, sentences):
         kind = kind_at(start)
         if kind in _NO_ACTORS:
             continue
-        named, groups = in_sentence(start, end, kind not in _NO_PEOPLE)
+        named, groups, by = in_sentence(start, end, kind not in _NO_PEOPLE)
+        if by and not groups and not settled_spans and _put_off(unsure, named, by):
+            continue
+        if by:
+            named, groups = [_moved(c, by) for c in named], [_moved(c, by) for c in groups]
         if settled_spans:  # most articles credit no one and list no index terms
             named = [c for c in named if not settled(c.start, c.end)]
         found.extend(named)
         found.extend(groups)
-    found = settle_lone_names(text, resolve_organizations(text, resolve_people(deduplicate(found))))
+    found = deduplicate(found)
+    found = deduplicate(found + _confirmed(found, unsure)) if unsure else found
+    found = settle_lone_names(text, resolve_organizations(text, resolve_people(found)))
     references = title_references(text, found) + alliance_references(text, found)
     # Without references, found is as deduplicate leaves it: one candidate a span, in order (a pass of
     # 250,000 candidates a MB of acronyms).
     found = deduplicate(found + references) if references else found
-    # A name said again and again is one string, not one for each mention.
-    mentions = tuple(Mention(c.name, c.start, c.end, sys.intern(text[c.start : c.end])) for c in found)
-    return _actors(text, found), mentions
+    actors = _actors(text, found)
+    return actors, _mentions(text, found)
 
 
-_Found = tuple[list[Candidate], list[Candidate]]
-"""What one sentence names: candidates by name, title or role; unnamed groups."""
+def _mentions(text: str, found: list[Candidate | Mention]) -> tuple[Mention, ...]:
+    """A mention for each candidate, put in the candidate's place in ``found``.
+
+    Why in place: each candidate is freed as its mention is made; a copy held the million candidates and
+    the million mentions of 4 MB of acronyms at once (64 MB more)."""
+    for index, candidate in enumerate(found):
+        # A name said again and again is one string, not one for each mention.
+        found[index] = Mention(candidate.name, candidate.start, candidate.end,
+                               sys.intern(text[candidate.start : candidate.end]))
+    return tuple(found)
+
+
+_PIECE = 4096
+"""Characters of a sentence the actor stage reads at once: the longest prose sentence of the test corpora has
+under 2,000."""
+_SPACE = re.compile(r"\s")
+
+
+def _pieces(text: str, sentences: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The sentences, each longer than _PIECE characters cut at a space into pieces of at most that many (or
+    up to the first space after, where a word is longer); a name across a cut is read as two.
+
+    Why: a line with no full stop ("XQZ WVB " x n) is one sentence of a million words, whose tokens and
+    candidates were all alive at once (some 400 MB at 4 MB) and read as one run; in pieces, each piece's
+    words are freed as it is read, and pieces of a repeated text are the same in the same context, so they
+    are worked out once (see _remembered_sentences)."""
+    for start, end in sentences:
+        while end - start > _PIECE:
+            cut = text.rfind(" ", start, start + _PIECE)
+            if cut <= start:
+                space = _SPACE.search(text, start + _PIECE, end)
+                cut = space.start() if space else end
+            yield start, cut
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        if start < end:
+            yield start, end
+
+
+_Unsure = dict[int, tuple[list[Candidate], "array[int]"]]
+"""Unsure candidates of a sentence (see _all_unsure) by the list's id, with how far on it stands again."""
+
+
+def _put_off(unsure: _Unsure, named: list[Candidate], by: int) -> bool:
+    """Keep ``by`` in ``unsure`` when ``named``, as found where its sentence first stood, are all unsure: they
+    are moved there only if confirmed (see _confirmed). True when kept."""
+    kept = unsure.get(id(named))
+    if kept is None:
+        if not named or not _all_unsure(named):
+            return False
+        kept = unsure[id(named)] = (named, array("q"))
+    kept[1].append(by)
+    return True
+
+
+def _all_unsure(named: list[Candidate]) -> bool:
+    """True when every candidate is an untitled person that nothing in its sentence confirms, one a span:
+    alias resolution keeps such a one only where a sure name of the article ends or starts with it."""
+    return all(c.kind == "person" and c.evidence in _UNSURE and not c.titles for c in named) \
+        and in_text_order(named)
+
+
+_UNSURE = frozenset({"possible", "surname", "common"})
+
+
+def _confirmed(found: list[Candidate], unsure: _Unsure) -> list[Candidate]:
+    """The unsure candidates of repeated sentences (see _all_unsure), each moved to every place its sentence
+    stands again, that alias resolution keeps beside ``found`` (which they cannot change: they are no sure
+    names and share no span with it).
+
+    Why: a word a paragraph ("Word." x n) made a "person" for each of its 142,857 paragraphs a MB, all
+    dropped by alias resolution; now an offset each (8 bytes, not 160) until they are known to stay."""
+    keeps = confirmed_by(found)
+    return [_moved(c, by) for named, shifts in unsure.values() for c in named if keeps(c) for by in shifts]
+
+
+_Found = tuple[list[Candidate], list[Candidate], int]
+"""What one sentence names: candidates by name, title or role; unnamed groups; as found where the sentence
+first stood, and how far on it stands now (0 where it first stood)."""
 
 
 def _remembered_sentences(text: str, titles: list[tuple[int, int]]) -> Callable[[int, int, bool], _Found]:
     """The candidates of a sentence (``_sentence``, then unnamed groups where people may be named), worked
-    out once for each distinct sentence in its context and moved to where it stands again.
+    out once for each distinct sentence in its context, with how far on from there it stands again.
 
     Why: an article of one sentence said again and again ("Jonas Berg Halvorsen said.", a word a
     paragraph) spent some 50 µs of Python per sentence on the same answer. A sentence near a quoted title,
@@ -87,9 +172,9 @@ def _remembered_sentences(text: str, titles: list[tuple[int, int]]) -> Callable[
 
     def found_in(start: int, end: int, people: bool) -> _Found:
         # A heading such as "Sources:" or "What officials say" labels text; it quotes no one.
-        return _sentence(text, start, end, people, in_title), find_groups(text, start, end) if people else []
+        return _sentence(text, start, end, people, in_title), find_groups(text, start, end) if people else [], 0
 
-    remembered: dict[tuple[str, int, int, bool], tuple[int, _Found]] = {}
+    remembered: dict[tuple[str, int, int, bool], tuple[int, list[Candidate], list[Candidate]]] = {}
 
     def candidates(start: int, end: int, people: bool) -> _Found:
         left, right = max(0, start - _CONTEXT), end + _CONTEXT
@@ -99,12 +184,9 @@ def _remembered_sentences(text: str, titles: list[tuple[int, int]]) -> Callable[
         if key not in remembered:
             if len(remembered) == _REMEMBERED:
                 remembered.clear()
-            remembered[key] = (start, found_in(start, end, people))
-        first, (named, groups) = remembered[key]
-        if first == start:
-            return named, groups
-        by = start - first
-        return [_moved(c, by) for c in named], [_moved(c, by) for c in groups]
+            remembered[key] = (start, *found_in(start, end, people)[:2])
+        first, named, groups = remembered[key]
+        return named, groups, start - first
 
     return candidates
 

@@ -6,11 +6,13 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
+from collections.abc import Callable
 from itertools import islice
 
 from store.extract.candidates import Candidate
 from store.extract.gazetteer import lookup
 from store.extract.lexicon import genders_of, is_generational
+from store.extract.scan import in_text_order
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.]*[A-Z])\s*\)")
 _SPACE = re.compile(" ")
@@ -26,7 +28,13 @@ _SuffixIndex = dict[tuple[str, ...], tuple[int, list[int], list[Candidate]]]
 
 
 def deduplicate(found: list[Candidate]) -> list[Candidate]:
-    """Keep one candidate per span: the one with the strongest evidence."""
+    """Keep one candidate per span: the one with the strongest evidence; in text order (by start, then end).
+
+    Candidates already one a span and in that order (most sentences find no two at one place; every word
+    of a line of acronyms is one) come back as they are: the table of spans and the sorted copy were 170 MB
+    at once for the million candidates of 4 MB of acronyms."""
+    if in_text_order(found):
+        return found
     best: dict[tuple[int, int], Candidate] = {}
     for candidate in found:
         key = (candidate.start, candidate.end)
@@ -40,21 +48,35 @@ def resolve_people(found: list[Candidate]) -> list[Candidate]:
 
     A name that ends at an initial ("Megan S.") or runs past the length of any name is no person.
     """
-    people = [c for c in found if c.kind == "person" and _name_like(_words(c.name))]
-    sure = [c for c in people if c.evidence in ("strong", "name")]
+    # No list of the people nor a set of their ids beside ``found``: 142,857 one-word "people" a MB of
+    # one-word paragraphs, every one dropped.
+    sure = _sure_people(found)
     full, first, initials = _by_suffix(sure), _by_first_word(sure), _by_initials(sure)
-    kept = {id(c) for c in people}
     result = []
     for candidate in found:
         if candidate.kind != "person":
             result.append(candidate)
-        elif id(candidate) in kept:
+        elif _name_like(_words(candidate.name)):
             target = _target(candidate, full, first)
             if target is not None:  # sure names find themselves: only unconfirmed ones go
                 name = initials.get(_words(target.name), target.name)
                 same = name == candidate.name and candidate.evidence == "strong"  # most are: no copy made
                 result.append(candidate if same else _sure(candidate, name))
     return result
+
+
+def confirmed_by(found: list[Candidate]) -> Callable[[Candidate], bool]:
+    """A test for whether resolve_people, given ``found`` and one more untitled person whose evidence is not
+    sure, keeps that person: its name is like a person's and a sure name of ``found`` ends or starts with
+    it, wherever it stands."""
+    sure = _sure_people(found)
+    full, first = _by_suffix(sure), _by_first_word(sure)
+    return lambda person: _name_like(_words(person.name)) and _target(person, full, first) is not None
+
+
+def _sure_people(found: list[Candidate]) -> list[Candidate]:
+    """The people of ``found`` that their evidence makes sure, with names like a person's."""
+    return [c for c in found if c.kind == "person" and c.evidence in ("strong", "name") and _name_like(_words(c.name))]
 
 
 def _sure(person: Candidate, name: str) -> Candidate:
@@ -189,11 +211,13 @@ def _given_gender(person: Candidate) -> str | None:
 def resolve_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
     """Fold acronyms introduced in brackets and shorter forms of a longer organisation's name."""
     names: dict[str, str] = {}
-    by_start = {c.start: c for c in found}
-    for candidate in found:
-        after = _ACRONYM_AFTER.match(text, candidate.end)
-        short = by_start.get(after.start(1)) if after else None
-        if candidate.kind == "organization" and short is not None and short.name != candidate.name:
+    # Candidates by start only where an organisation has an acronym in brackets after it (few do): a table
+    # of every candidate was 60 MB for the million of 4 MB of acronyms.
+    defining = [(c, after) for c in found if c.kind == "organization" and (after := _ACRONYM_AFTER.match(text, c.end))]
+    by_start = {c.start: c for c in found} if defining else {}
+    for candidate, after in defining:
+        short = by_start.get(after.start(1))
+        if short is not None and short.name != candidate.name:
             names[short.name] = candidate.name
     longer = sorted({c.name for c in found if c.kind == "organization"})
     known = set(longer)

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from store.extract.definitions import Definition, definitions
 from store.extract.gazetteer import is_demonym, lookup, opens_known_name
-from store.extract.lexicon import is_acronym, is_common, is_common_acronym, is_roman_numeral, word_set
+from store.extract.lexicon import alternation, is_acronym, is_common, is_common_acronym, is_roman_numeral, word_set
 from store.extract.names import Run
 from store.extract.tokens import Token, joined, tokenize
 
@@ -414,6 +414,10 @@ def _written_small(text: str, word: str) -> bool:
 def _names_programme(text: str, phrase: str) -> bool:
     """True when the article writes the name in capitals before a law word ("the SNAP program", "the
     FD&C Act"): a programme or a law, not an organisation."""
+    # A name written again and again (a line of acronyms: 125,000 times a MB) is first looked for before a
+    # law word by one search, which rules most out, instead of a look after each time it is written.
+    if text.count(phrase) > _OFTEN and re.search(re.escape(phrase) + _law_word_after(), text) is None:
+        return False
     laws = word_set("law_keywords.txt")
     at = text.find(phrase)  # plain searches: a regex over the whole report is slower
     while at != -1:
@@ -422,6 +426,18 @@ def _names_programme(text: str, phrase: str) -> bool:
             return True
         at = text.find(phrase, at + len(phrase))
     return False
+
+
+_OFTEN = 64
+"""Times a name is written past which one search for it before a law word beats a look at each."""
+
+
+@cache
+def _law_word_after() -> str:
+    """A pattern for spaces and a law word after them, as _NEXT_WORD and the list read it: a word of
+    ASCII letters in any case, not followed by another letter or digit."""
+    words = (word for word in word_set("law_keywords.txt") if word.isascii() and word.isalpha())
+    return rf"[ \t]+(?ai:{alternation(words)})\b"
 
 
 @lru_cache(maxsize=4)  # asked for every acronym of the same article: classify its definitions once

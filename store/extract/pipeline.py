@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from store.extract.actors import find_actors
 from store.extract.citations import find_citations, outlet_span
@@ -12,7 +12,7 @@ from store.extract.descriptions import describe
 from store.extract.dating import article_date, article_year
 from store.extract.passages import article_title, published_line, split_passages
 from store.extract.quotes import find_quotes
-from store.extract.scan import within
+from store.extract.scan import in_text_order, within
 from store.extract.sentences import split_sentences
 from store.model import Actor, Article, Citation, Mention
 
@@ -78,9 +78,9 @@ def with_outlets(
     return (*(a for a in actors if a.name not in lost), *(Actor(n, "outlet") for n in new_names)), merged
 
 
-def _in_order(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
-    """Mentions in text order (by start, then end)."""
-    return tuple(sorted(mentions, key=_place))
+def _in_order(mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """Mentions in text order (by start, then end); as they are when they already are (see in_text_order)."""
+    return tuple(mentions) if in_text_order(mentions) else tuple(sorted(mentions, key=_place))
 
 
 def _place(mention: Mention) -> tuple[int, int]:

@@ -26,13 +26,28 @@ class Marks:
 
 def quote_spans(text: str, passages: Sequence[Passage] = ()) -> tuple[Marks, ...]:
     """Every quoted span of the text, found paragraph by paragraph, in text order."""
-    return _quote_spans(text, tuple(passages))
+    return _quote_spans(text, _Same(tuple(passages)))
+
+
+class _Same:
+    """An article's passages as a cache key, the same passages only when the same tuple (extraction passes
+    one tuple to both stages that ask): as a plain key, each of 142,857 passages a MB was hashed by value
+    twice an article."""
+
+    def __init__(self, passages: tuple[Passage, ...]) -> None:
+        self.passages = passages
+
+    def __hash__(self) -> int:
+        return id(self.passages)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.passages is self.passages
 
 
 @lru_cache(maxsize=4)  # asked by actor finding and again by quote finding of the same article
-def _quote_spans(text: str, passages: tuple[Passage, ...]) -> tuple[Marks, ...]:
+def _quote_spans(text: str, same: _Same) -> tuple[Marks, ...]:
     """Every quoted span, by the passages' paragraphs (or the text's blank-line blocks when none)."""
-    blocks = [(p.start, p.end) for p in passages] or [(m.start(), m.end()) for m in _BLOCK.finditer(text)]
+    blocks = [(p.start, p.end) for p in same.passages] or [(m.start(), m.end()) for m in _BLOCK.finditer(text)]
     spans: list[Marks] = []
     for start, end in (block for block in blocks if _ANY_MARK.search(text, *block)):
         spans.extend(_pairs(text, start, end, "“", "”"))

@@ -31,6 +31,8 @@ def find_quotes(
 ) -> tuple[Quote, ...]:
     """Every quoted span with its kind and, for speech, the canonical name of its speaker."""
     spans = quote_spans(text, passages)
+    if not spans:  # no index of mentions, sentences and passages for no quote (142,857 passages a MB: 30 MB)
+        return ()
     # A quote names people, it is not said by them: mentions inside quotation marks never speak.
     inside = within((marks.start, marks.end) for marks in spans)
     outside = [m for m in sorted(mentions, key=lambda m: m.start) if not inside(m.start, m.end)]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import accumulate
+from itertools import accumulate, pairwise
+from typing import Protocol
 
 from store.model import Passage
 
@@ -39,6 +40,20 @@ def occurs_within(pattern: re.Pattern[str], text: str) -> Callable[[int, int], b
         return index < len(starts) and starts[index] < end
 
     return test
+
+
+class _Placed(Protocol):
+    start: int
+    end: int
+
+
+def in_text_order(items: Sequence[_Placed]) -> bool:
+    """True when each item starts after the one before it, or as early and ends after it: in text order, one
+    a span (what sorting by start, then end, and keeping one a span would give back as it is).
+
+    Why: sorting a million mentions or candidates already in order made a million key tuples (70 MB)."""
+    return all(left.start < right.start or left.start == right.start and left.end < right.end
+               for left, right in pairwise(items))
 
 
 def within(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:

@@ -1,0 +1,192 @@
+"""Extraction of hostile sizes (issue 9) by runs and pieces, not a pass or an object more per word: work and
+memory counted (calls, traced bytes), never timed, and the answer unchanged."""
+
+from __future__ import annotations
+
+import re
+import tracemalloc
+from collections.abc import Callable
+
+import pytest
+
+from store.extract import actors, aliases, candidates
+from store.extract.candidates import Candidate
+from store.extract.pipeline import extract_article
+
+_ACRONYMS = "Talks\n\n" + "XQZ WVB " * 20000
+"""A line of acronyms: one sentence of 160 KB and 40,000 words."""
+
+
+def _peak(work: Callable[[], object]) -> int:
+    """The most bytes of Python objects alive at once while ``work`` runs, beyond those alive before."""
+    tracemalloc.start()
+    try:
+        work()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_sentence_of_a_line_of_acronyms_is_read_in_pieces_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence of 160 KB was tokenized and read as one run of 40,000 words (all its tokens and candidates
+    alive at once); now in pieces of at most 4,096 characters, the pieces that repeat worked out once, and
+    every acronym is still an organisation."""
+    spans: list[int] = []
+    tokenize = actors.tokenize
+    monkeypatch.setattr(actors, "tokenize", lambda text, start, end: spans.append(end - start)
+                        or tokenize(text, start, end))
+    article = extract_article(_ACRONYMS)
+    assert len(article.mentions) == 40000 and max(spans) <= 4096 and len(spans) < 10, spans
+    assert {(a.name, a.kind) for a in article.actors} == {("XQZ", "organization"), ("WVB", "organization")}
+
+
+def test_a_piece_is_cut_at_a_space_and_a_long_word_is_not_cut() -> None:
+    """Pieces end at a space and cover every word; a word longer than a piece stays whole."""
+    text = "Talks\n\n" + "Halvorsen " * 1000 + "x" * 9000 + " said Lunde."
+    pieces = list(actors._pieces(text, [(7, len(text))]))
+    assert all(text[end : end + 1] in (" ", "") for _, end in pieces) and pieces[-1][1] == len(text)
+    assert " ".join(text[start:end] for start, end in pieces).split() == text[7:].split()
+    assert "x" * 9000 in [text[start:end] for start, end in pieces]
+
+
+def test_candidates_in_order_are_kept_as_they_are() -> None:
+    """Candidates one a span and in text order come back as they are, with no table of spans nor sorted copy
+    (3 MB for these 20,000, 170 MB for 4 MB of acronyms); others are still put in order, the strongest kept."""
+    found = [Candidate(i * 4, i * 4 + 3, "organization", "XQZ") for i in range(20000)]
+    assert aliases.deduplicate(found) is found and _peak(lambda: aliases.deduplicate(found)) < 10_000
+    weak, strong = Candidate(9, 12, "person", "Lunde", "surname"), Candidate(9, 12, "person", "Lunde")
+    first = Candidate(0, 4, "organization", "XQZ")
+    assert aliases.deduplicate([weak, first, strong]) == [first, strong]
+
+
+def test_organisations_with_no_acronym_after_them_make_no_table() -> None:
+    """Folding acronyms introduced in brackets built a table of every candidate by its start (885 KB for these
+    20,000, 60 MB for 4 MB of acronyms); only an article where one stands after an organisation needs it."""
+    text = "XQZ " * 20000
+    found = [Candidate(i * 4, i * 4 + 3, "organization", "XQZ") for i in range(20000)]
+    assert _peak(lambda: aliases.resolve_organizations(text, found)) < 50_000
+    defined = "The Nordic Trade Council (NTC) met. NTC said so."
+    council = Candidate(4, 24, "organization", "Nordic Trade Council")
+    short = [Candidate(at, at + 3, "organization", "NTC") for at in (26, defined.rindex("NTC"))]
+    assert [c.name for c in aliases.resolve_organizations(defined, [council, *short])] == ["Nordic Trade Council"] * 3
+
+
+def test_extracting_a_line_of_acronyms_holds_little_beside_its_mentions() -> None:
+    """Tokens, candidates, mentions and sorting keys of a line of acronyms were alive at once: 353 traced bytes
+    at the peak for each of its mentions (the mentions themselves keep some 140); now under 260."""
+    extract_article("Talks\n\nXQZ WVB met.")  # word lists and patterns loaded before the count
+    text = "Talks\n\n" + "XQZ WVB " * 12500
+    assert _peak(lambda: extract_article(text)) / 25000 < 260
+
+
+class _CountingPattern:
+    """A compiled pattern whose ``match`` calls are counted."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.calls = pattern, 0
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        self.calls += 1
+        return self.pattern.match(text, pos)
+
+
+def test_an_acronym_written_often_is_looked_for_before_a_law_word_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether an acronym names a programme ("the XQZ program") was a look after each place it is written
+    (125,000 a MB of acronyms); one written more than 64 times is first searched for once, and one written
+    before a law word is still no organisation."""
+    after = _CountingPattern(candidates._NEXT_WORD)
+    monkeypatch.setattr(candidates, "_NEXT_WORD", after)
+    article = extract_article("Talks\n\nThe XQZ program ended. " + "XQZ WVB " * 500)
+    assert after.calls <= 2 and {(a.name, a.kind) for a in article.actors} == {("WVB", "organization")}
+
+
+_WORDS = "Talks\n\n" + "Word.\n\n" * 2000
+"""Many tiny paragraphs: 2,000 of one word."""
+
+
+def test_repeated_paragraphs_are_classified_once_and_share_their_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each of 2,000 paragraphs "Word." was classified (nine patterns tried) and held its own copy of the word;
+    now one classification and one string serve all but the first (read in the header's context), and every
+    one is still a numbered paragraph."""
+    from store.extract import passages
+
+    classified: list[int] = []
+    classify = passages._classify
+    monkeypatch.setattr(passages, "_classify", lambda text, start, *rest: classified.append(start)
+                        or classify(text, start, *rest))
+    found = passages.split_passages(_WORDS)
+    assert len(found) == 2001 and len(classified) < 5 and len({id(p.text) for p in found[2:]}) == 1
+    assert [(p.kind, p.number, p.text) for p in found[1:3]] == [("paragraph", 1, "Word."), ("paragraph", 2, "Word.")]
+
+
+def test_quoted_spans_are_remembered_without_hashing_the_passages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quoted spans of an article, asked for by two stages, were remembered under its passages: each of
+    2,000 passages was hashed by value twice an article; now none is."""
+    from store.model import Passage
+
+    hashed: list[int] = []
+    hash_passage = Passage.__hash__
+    monkeypatch.setattr(Passage, "__hash__", lambda passage: hashed.append(1) or hash_passage(passage))
+    article = extract_article(_WORDS + "Lunde said “it went well.”")
+    assert hashed == [] and [q.text for q in article.quotes] == ["it went well."]
+
+
+def test_unsure_people_of_repeated_sentences_are_made_only_when_confirmed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word a paragraph made a one-word "person" at each of 2,000 paragraphs, all dropped by alias resolution:
+    now none is made; where a full name confirms one ("Jonas Halvorsen said"), every one is still made, and
+    all are that person's mentions."""
+    moved: list[int] = []
+    move = actors._moved
+    monkeypatch.setattr(actors, "_moved", lambda candidate, by: moved.append(by) or move(candidate, by))
+    assert extract_article(_WORDS).mentions == () and moved == []
+    surnames = "Halvorsen.\n\n" * 300
+    text = "Talks\n\n" + surnames + "Jonas Halvorsen said so.\n\n" + surnames + "Word.\n\n" * 300
+    article = extract_article(text)
+    assert len(article.mentions) == 601
+    assert {m.actor for m in article.mentions} == {"Jonas Halvorsen"}
+
+
+def test_alias_resolution_holds_no_copy_of_the_people_it_drops() -> None:
+    """Resolving 20,000 one-word people that no full name confirms held a list of them and a set of their ids
+    (1.8 MB here, 120 MB for 4 MB of one-word paragraphs) beside the candidates."""
+    found = [Candidate(i * 6, i * 6 + 4, "person", "Word", "common") for i in range(20000)]
+    assert _peak(lambda: aliases.resolve_people(found)) < 50_000 and aliases.resolve_people(found) == []
+
+
+def test_an_article_with_no_quotation_mark_indexes_nothing_for_quotes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no quoted span, quote finding built its index of 2,000 sentences and passages and sorted the
+    mentions all the same (30 MB for 4 MB of one-word paragraphs); one quote still finds its speaker."""
+    from store.extract import quotes
+
+    built: list[int] = []
+    locator = quotes._Locator
+    monkeypatch.setattr(quotes, "_Locator", lambda *args: built.append(1) or locator(*args))
+    assert extract_article(_WORDS).quotes == () and built == []
+    quoted = extract_article("Talks\n\nLunde said: “It went well.”")
+    assert [(q.kind, q.speaker) for q in quoted.quotes] == [("speech", "Lunde")] and built == [1]
+
+
+def test_an_article_with_no_date_indexes_nothing_for_events(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no sentence that may hold a date, event finding still indexed 2,000 paragraphs and sorted the
+    mentions (40 MB for 4 MB of hostile text); a dated sentence still makes its event."""
+    from store.extract import events
+
+    indexed: list[int] = []
+    within = events.within
+    monkeypatch.setattr(events, "within", lambda spans: indexed.append(1) or within(spans))
+    assert extract_article(_WORDS).events == () and indexed == []
+    dated = extract_article("Talks\n\nMinister Kari Lunde met Berg in Oslo on May 3, 2021.")
+    assert [(e.date, e.actors) for e in dated.events] == [("2021-05-03", ("Kari Lunde", "Oslo"))]
+
+
+def test_an_article_with_no_description_indexes_no_mention_for_descriptions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no "the official said" anywhere, the 40,000 mentions of a line of acronyms were still sorted and
+    indexed by name for descriptions (30 MB for 4 MB); a description still finds the one it describes."""
+    from store.extract import descriptions
+
+    indexed: list[int] = []
+    named_at = descriptions._named_at
+    monkeypatch.setattr(descriptions, "_named_at", lambda ordered: indexed.append(len(ordered)) or named_at(ordered))
+    assert len(extract_article(_ACRONYMS).mentions) == 40000 and indexed == []
+    article = extract_article("Talks\n\nMinister Kari Lunde met Berg. The minister said it went well.")
+    assert [(m.actor, m.text) for m in article.mentions][-1] == ("Kari Lunde", "The minister") and len(indexed) == 1
