@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from itertools import chain, repeat
+from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Protocol
 
@@ -45,10 +46,9 @@ class _Staged:
         keeps ``stored`` (all by default); with ``stored`` the ``text`` column is given to the table's
         full-text index here (an index with no trigger: the text is not stored in the table)."""
         staging, stored = f"temp.staged_{table}", stored or columns
-        marks = ", ".join("?" * len(columns.split(",")))
         insert = (f"INSERT INTO {table} ({stored}) SELECT {stored} FROM {staging}",
                   *([f"INSERT INTO {table}_fts (rowid, text) SELECT id, text FROM {staging}"] * (stored != columns)))
-        return cls(f"CREATE TABLE IF NOT EXISTS {staging} ({columns})", f"INSERT INTO {staging} VALUES ({marks})",
+        return cls(f"CREATE TABLE IF NOT EXISTS {staging} ({columns})", f"INSERT INTO {staging} VALUES ",
                    insert, f"DELETE FROM {staging}")
 
 
@@ -67,14 +67,17 @@ A passage's text is staged for its index only: the store keeps its offsets into 
 
 
 _INSERT = {
-    # A mention written as its actor's name keeps '' (store/schema.py's MENTION_NAME_TRIGGERS).
-    "mentions": 'INSERT INTO mentions (actor_id, document_id, passage_id, start, "end", text) '
-                "VALUES (?1, ?2, ?3, ?4, ?5, iif(?6 = (SELECT name FROM actors WHERE id = ?1), '', ?6))",
-    "event_actors": "INSERT INTO event_actors (event_id, actor_id) VALUES (?, ?)",
+    "mentions": 'INSERT INTO mentions (actor_id, document_id, passage_id, start, "end", text) VALUES ',
+    "event_actors": "INSERT INTO event_actors (event_id, actor_id) VALUES ",
     "citations": "INSERT INTO citations (document_id, passage_id, outlet, outlet_actor_id, date, raw, start, "
-                 '"end", footnote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    "footnotes": 'INSERT INTO footnotes (document_id, number, passage_id, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
+                 '"end", footnote) VALUES ',
+    "footnotes": 'INSERT INTO footnotes (document_id, number, passage_id, start, "end", text) VALUES ',
 }
+"""Each table's INSERT, its VALUES list given by ``_insert_rows``."""
+ROWS_A_STATEMENT = 200
+"""Rows one INSERT writes: a statement a row spent half of 250,000 mention rows' time (a MB of acronyms) in
+the driver and in starting the statement again; 200 rows of up to 10 columns stay far under SQLite's limit of
+32,766 parameters a statement."""
 _FLUSH_ORDER = ("passages", "mentions", "quotes", "events", "event_actors", "citations", "footnotes")
 """The tables of an article's records, each after the tables its rows point at."""
 
@@ -284,7 +287,7 @@ class _Batch:
             if table in _STAGED and runs:
                 _insert_indexed(self.conn, table, chain.from_iterable(runs))
             elif runs:
-                self.conn.executemany(_INSERT[table], chain.from_iterable(runs))
+                _insert_rows(self.conn, _INSERT[table], chain.from_iterable(runs))
             runs.clear()
         mentions, documents, quotes = self.counts["mentions"], self.counts["documents"], self.counts["quotes"]
         self.conn.executemany(
@@ -326,10 +329,18 @@ def _insert_indexed(conn: sqlite3.Connection, table: str, rows: Rows) -> None:
     """Insert rows into a full-text indexed table in one statement (see ``_STAGED``)."""
     staged = _STAGED[table]
     conn.execute(staged.create)
-    conn.executemany(staged.stage, rows)
+    _insert_rows(conn, staged.stage, rows)
     for statement in staged.insert:
         conn.execute(statement)
     conn.execute(staged.clear)
+
+
+def _insert_rows(conn: sqlite3.Connection, insert: str, rows: Rows) -> None:
+    """Run ``insert`` (an INSERT ending in VALUES) for every row, in order, ROWS_A_STATEMENT rows a statement."""
+    rows = iter(rows)
+    while chunk := list(islice(rows, ROWS_A_STATEMENT)):
+        values = "(" + ", ".join("?" * len(chunk[0])) + ")"
+        conn.execute(insert + ", ".join([values] * len(chunk)), tuple(chain.from_iterable(chunk)))
 
 
 def _queue_mentions(batch: _Batch, document_id: int, article: Article,
@@ -337,12 +348,22 @@ def _queue_mentions(batch: _Batch, document_id: int, article: Article,
     """Queue mentions of known actors (a mention of an actor extraction did not list is dropped), and
     count them and their document on each actor."""
     kept = [m for m in article.mentions if m.actor in actor_ids]
-    batch.rows["mentions"].append((actor_ids[m.actor], document_id, passage, m.start, m.end, m.text)
+    named = _store_names(batch.conn, actor_ids)
+    # A mention written as its actor's name keeps '' (store/schema.py's MENTION_NAME_TRIGGERS).
+    batch.rows["mentions"].append((actor_ids[m.actor], document_id, passage, m.start, m.end,
+                                   "" if m.text == named[m.actor] else m.text)
                                   for m, passage in zip(kept, locate(kept), strict=True))
     mentioned = Counter(actor_ids[m.actor] for m in kept)
     batch.counts["mentions"].update(mentioned)
     batch.counts["documents"].update(mentioned.keys())
     return len(kept)
+
+
+def _store_names(conn: sqlite3.Connection, actor_ids: dict[str, int]) -> dict[str, str]:
+    """The name the store gives each of an article's actors (a longer one where the store knows one)."""
+    found = dict(conn.execute("SELECT id, name FROM actors WHERE id IN (SELECT value FROM json_each(?))",
+                              (json.dumps(sorted(set(actor_ids.values()))),)))
+    return {name: found[actor_id] for name, actor_id in actor_ids.items()}
 
 
 def _queue_quotes(batch: _Batch, document_id: int, article: Article,
