@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import cache
 from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Protocol
@@ -336,11 +337,20 @@ def _insert_indexed(conn: sqlite3.Connection, table: str, rows: Rows) -> None:
 
 
 def _insert_rows(conn: sqlite3.Connection, insert: str, rows: Rows) -> None:
-    """Run ``insert`` (an INSERT ending in VALUES) for every row, in order, ROWS_A_STATEMENT rows a statement."""
+    """Run ``insert`` (an INSERT ending in VALUES) for every row, in order, ROWS_A_STATEMENT rows a statement;
+    the rows left over a row a statement (one SQL text a table: a statement of each other length would be
+    compiled anew for nearly every article)."""
     rows = iter(rows)
-    while chunk := list(islice(rows, ROWS_A_STATEMENT)):
-        values = "(" + ", ".join("?" * len(chunk[0])) + ")"
-        conn.execute(insert + ", ".join([values] * len(chunk)), tuple(chain.from_iterable(chunk)))
+    while len(chunk := list(islice(rows, ROWS_A_STATEMENT))) == ROWS_A_STATEMENT:
+        conn.execute(_values(insert, len(chunk[0]), ROWS_A_STATEMENT), tuple(chain.from_iterable(chunk)))
+    if chunk:
+        conn.executemany(_values(insert, len(chunk[0]), 1), chunk)
+
+
+@cache
+def _values(insert: str, columns: int, rows: int) -> str:
+    """``insert`` with a VALUES list of ``rows`` rows of ``columns`` parameters."""
+    return insert + ", ".join(["(" + ", ".join("?" * columns) + ")"] * rows)
 
 
 def _queue_mentions(batch: _Batch, document_id: int, article: Article,
