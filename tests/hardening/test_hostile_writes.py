@@ -91,9 +91,9 @@ def test_rows_are_written_as_they_are_made_not_held() -> None:
 
 
 def test_many_rows_share_a_statement(tmp_path: Path) -> None:
-    """2,000 acronyms and 1,001 passages are written ROWS_A_STATEMENT rows a statement, the rest a row a statement (one a
-    row spent half of a MB of acronyms' write in starting it again), and a mention written as its actor's name
-    is told apart in Python, not by a look-up of the actor a row."""
+    """2,000 acronyms and 1,001 passages are written ROWS_A_STATEMENT rows a statement, the rest a row a statement
+    (one a row spent half of a MB of acronyms' write in starting it again), and a mention written as its actor's
+    name is told apart in Python, not by a look-up of the actor a row."""
     from store.ingest import ROWS_A_STATEMENT
 
     text = "Talks\n\n" + "XQZ WVB\n\n" * 1000
@@ -107,5 +107,6 @@ def test_many_rows_share_a_statement(tmp_path: Path) -> None:
     inserts = {table: sum(s.startswith(f"INSERT INTO {table} ") for s in statements)
                for table in ("mentions", "temp.staged_passages")}
     assert len(article.mentions) == 2000 and len(article.passages) == 1001
-    assert inserts == {"mentions": 2000 // ROWS_A_STATEMENT, "temp.staged_passages": 1001 // ROWS_A_STATEMENT + 1001 % ROWS_A_STATEMENT}
+    assert inserts == {"mentions": 2000 // ROWS_A_STATEMENT,
+                       "temp.staged_passages": 1001 // ROWS_A_STATEMENT + 1001 % ROWS_A_STATEMENT}
     assert not any("FROM actors WHERE id = " in s for s in statements)
