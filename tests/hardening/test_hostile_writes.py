@@ -75,9 +75,16 @@ def test_rows_are_written_as_they_are_made_not_held() -> None:
     """Writing 20,000 one-word paragraphs and 20,000 acronyms holds no list of their rows beside the records
     (39 MB of Python objects a MB of one-word paragraphs): the write's own allocations peaked at 7.3 MB here
     and now stay under half of that."""
+    mentions, stored, peak = _write_peak("Talks\n\n" + "XQZ.\n\n" * 20000, "SELECT count(*) FROM passages")
+    assert mentions == 20000 and stored == 20001
+    assert peak < 3_500_000, peak
+
+
+def _write_peak(text: str, query: str) -> tuple[int, int, int]:
+    """Ingest ``text`` (extracted beforehand) into a new store: the mentions written, ``query``'s value in the
+    store, and the write's peak of traced Python allocations."""
     import tracemalloc
 
-    text = "Talks\n\n" + "XQZ.\n\n" * 20000
     article = pipeline.extract_article(text)
     with Store.memory() as store:
         tracemalloc.start()
@@ -86,8 +93,7 @@ def test_rows_are_written_as_they_are_made_not_held() -> None:
             peak = tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()
-        assert result.mentions == 20000 and store.value("SELECT count(*) FROM passages") == 20001
-    assert peak < 3_500_000, peak
+        return result.mentions, store.value(query), peak
 
 
 def test_many_rows_share_a_statement(tmp_path: Path) -> None:
@@ -129,16 +135,6 @@ def test_mentions_are_neither_copied_nor_located_ahead() -> None:
     """Writing 40,000 acronyms holds no list of their mentions or of their passages beside the article's records
     (8 MB each at 4 MB of acronyms): the write's own allocations peaked at 0.87 MB here and now stay under
     0.4 MB."""
-    import tracemalloc
-
-    text = "Talks\n\n" + "XQZ WVB " * 20000
-    article = pipeline.extract_article(text)
-    with Store.memory() as store:
-        tracemalloc.start()
-        try:
-            result = ingest_text(store, text, "a.txt", extract=lambda _: article)
-            peak = tracemalloc.get_traced_memory()[1]
-        finally:
-            tracemalloc.stop()
-        assert result.mentions == 40000 and store.value("SELECT sum(mentions) FROM actors") == 40000
+    mentions, counted, peak = _write_peak("Talks\n\n" + "XQZ WVB " * 20000, "SELECT sum(mentions) FROM actors")
+    assert mentions == counted == 40000
     assert peak < 400_000, peak
