@@ -38,21 +38,24 @@ class _Staged:
 
     create: str
     stage: str
-    insert: str
+    insert: tuple[str, ...]
     clear: str
 
     @classmethod
-    def of(cls, table: str, columns: str, into: str | None = None) -> _Staged:
-        """The statements for ``table`` and its ``columns`` (in the order rows give them), put into ``into``
-        (the table's columns of those names by default)."""
-        staging = f"temp.staged_{table}"
+    def of(cls, table: str, columns: str, stored: str | None = None) -> _Staged:
+        """The statements for ``table`` and its ``columns`` (in the order rows give them), of which it
+        keeps ``stored`` (all by default); with ``stored`` the ``text`` column is given to the table's
+        full-text index here (an index with no trigger: the text is not stored in the table)."""
+        staging, stored = f"temp.staged_{table}", stored or columns
+        insert = (f"INSERT INTO {table} ({stored}) SELECT {stored} FROM {staging}",
+                  *([f"INSERT INTO {table}_fts (rowid, text) SELECT id, text FROM {staging}"] * (stored != columns)))
         return cls(f"CREATE TABLE IF NOT EXISTS {staging} ({columns})", f"INSERT INTO {staging} VALUES ",
-                   f"INSERT INTO {into or f'{table} ({columns})'} SELECT {columns} FROM {staging}",
-                   f"DELETE FROM {staging}")
+                   insert, f"DELETE FROM {staging}")
 
 
 _STAGED = {
-    "passages_fts": _Staged.of("passages_fts", "id, text", into="passages_fts (rowid, text)"),
+    "passages": _Staged.of("passages", 'id, document_id, ordinal, kind, section, number, start, "end", text, page',
+                           'id, document_id, ordinal, kind, section, number, start, "end", page'),
     "quotes": _Staged.of("quotes", 'document_id, passage_id, speaker_id, kind, start, "end", text, "rule", '
                                    "cue_start, cue_end, considered"),
     "events": _Staged.of("events", "id, document_id, passage_id, date, end_date, precision, date_text, "
@@ -61,13 +64,10 @@ _STAGED = {
 """Tables FTS5 indexes by trigger take their rows in one statement from a temporary table: FTS5 writes
 its pending words to disk at the end of every statement its trigger fires in, so a statement per row
 wrote an index segment per row (a 1 MB article of one-word paragraphs: 4.4-6.1 s; staged, 1.3-1.5 s).
-A passage's text is staged for its index only (the store keeps its offsets into the document's text); the
-passages themselves, which no trigger indexes, are written at once (staged whole, their copy from the temporary
-table cost a sixth of writing a MB of one-word paragraphs)."""
+A passage's text is staged for its index only: the store keeps its offsets into the document's text."""
 
 
 _INSERT = {
-    "passages": 'INSERT INTO passages (id, document_id, ordinal, kind, section, number, start, "end", page) VALUES ',
     "mentions": 'INSERT INTO mentions (actor_id, document_id, passage_id, start, "end", text) VALUES ',
     "event_actors": "INSERT INTO event_actors (event_id, actor_id) VALUES ",
     "citations": "INSERT INTO citations (document_id, passage_id, outlet, outlet_actor_id, date, raw, start, "
@@ -79,7 +79,7 @@ ROWS_A_STATEMENT = 200
 """Rows one INSERT writes: a statement a row spent half of 250,000 mention rows' time (a MB of acronyms) in
 the driver and in starting the statement again; 200 rows of up to 10 columns stay far under SQLite's limit of
 32,766 parameters a statement."""
-_FLUSH_ORDER = ("passages", "passages_fts", "mentions", "quotes", "events", "event_actors", "citations", "footnotes")
+_FLUSH_ORDER = ("passages", "mentions", "quotes", "events", "event_actors", "citations", "footnotes")
 """The tables of an article's records, each after the tables its rows point at."""
 
 
@@ -316,9 +316,8 @@ def _queue_passages(batch: _Batch, document_id: int, passages: Sequence[Passage]
     ids = batch.ids("passages", len(ordered))
     # Only a PDF has pages: asking each of 142,857 one-word paragraphs for its page cost 0.3 s a MB.
     pages = [origin.page_at(p.start) for p in ordered] if origin.pages else repeat(None)
-    batch.rows["passages"].append((i, document_id, p.ordinal, p.kind, p.section, p.number, p.start, p.end, page)
-                                  for i, p, page in zip(ids, ordered, pages))
-    batch.rows["passages_fts"].append(zip(ids, (text[p.start:p.end] for p in ordered)))
+    batch.rows["passages"].append((i, document_id, p.ordinal, p.kind, p.section, p.number, p.start, p.end,
+                                   text[p.start:p.end], page) for i, p, page in zip(ids, ordered, pages))
     return ids
 
 
@@ -333,7 +332,8 @@ def _insert_indexed(conn: sqlite3.Connection, table: str, rows: Rows) -> None:
     staged = _STAGED[table]
     conn.execute(staged.create)
     _insert_rows(conn, staged.stage, rows)
-    conn.execute(staged.insert)
+    for statement in staged.insert:
+        conn.execute(statement)
     conn.execute(staged.clear)
 
 

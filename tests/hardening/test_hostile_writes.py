@@ -111,24 +111,11 @@ def test_many_rows_share_a_statement(tmp_path: Path) -> None:
         store.conn.set_trace_callback(None)
         assert store.value("SELECT count(*) FROM mentions WHERE text = ''") == 2000
     inserts = {table: sum(s.startswith(f"INSERT INTO {table} ") for s in statements)
-               for table in ("mentions", "passages", "temp.staged_passages_fts")}
+               for table in ("mentions", "temp.staged_passages")}
     assert len(article.mentions) == 2000 and len(article.passages) == 1001
-    passage_statements = 1001 // ROWS_A_STATEMENT + 1001 % ROWS_A_STATEMENT
-    assert inserts == {"mentions": 2000 // ROWS_A_STATEMENT, "passages": passage_statements,
-                       "temp.staged_passages_fts": passage_statements}
+    assert inserts == {"mentions": 2000 // ROWS_A_STATEMENT,
+                       "temp.staged_passages": 1001 // ROWS_A_STATEMENT + 1001 % ROWS_A_STATEMENT}
     assert not any("FROM actors WHERE id = " in s for s in statements)
-
-
-def test_passages_are_not_copied_from_a_temporary_table(tmp_path: Path) -> None:
-    """Only a passage's text is staged for its full-text index; the passage row is written once, into ``passages``
-    (staged whole, copying it cost a sixth of writing a MB of one-word paragraphs)."""
-    statements: list[str] = []
-    with Store.open(tmp_path / "s.db") as store:
-        store.conn.set_trace_callback(statements.append)
-        ingest_text(store, "Talks\n\n" + "Word.\n\n" * 300, "a.txt")
-        store.conn.set_trace_callback(None)
-        assert store.value("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'word'") == 300
-    assert not any(s.startswith("INSERT INTO passages ") and " SELECT " in s for s in statements)
 
 
 def test_mentions_are_neither_copied_nor_located_ahead() -> None:
