@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from itertools import chain, repeat
+from functools import cache
+from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Protocol
 
@@ -45,10 +47,9 @@ class _Staged:
         keeps ``stored`` (all by default); with ``stored`` the ``text`` column is given to the table's
         full-text index here (an index with no trigger: the text is not stored in the table)."""
         staging, stored = f"temp.staged_{table}", stored or columns
-        marks = ", ".join("?" * len(columns.split(",")))
         insert = (f"INSERT INTO {table} ({stored}) SELECT {stored} FROM {staging}",
                   *([f"INSERT INTO {table}_fts (rowid, text) SELECT id, text FROM {staging}"] * (stored != columns)))
-        return cls(f"CREATE TABLE IF NOT EXISTS {staging} ({columns})", f"INSERT INTO {staging} VALUES ({marks})",
+        return cls(f"CREATE TABLE IF NOT EXISTS {staging} ({columns})", f"INSERT INTO {staging} VALUES ",
                    insert, f"DELETE FROM {staging}")
 
 
@@ -67,14 +68,17 @@ A passage's text is staged for its index only: the store keeps its offsets into 
 
 
 _INSERT = {
-    # A mention written as its actor's name keeps '' (store/schema.py's MENTION_NAME_TRIGGERS).
-    "mentions": 'INSERT INTO mentions (actor_id, document_id, passage_id, start, "end", text) '
-                "VALUES (?1, ?2, ?3, ?4, ?5, iif(?6 = (SELECT name FROM actors WHERE id = ?1), '', ?6))",
-    "event_actors": "INSERT INTO event_actors (event_id, actor_id) VALUES (?, ?)",
+    "mentions": 'INSERT INTO mentions (actor_id, document_id, passage_id, start, "end", text) VALUES ',
+    "event_actors": "INSERT INTO event_actors (event_id, actor_id) VALUES ",
     "citations": "INSERT INTO citations (document_id, passage_id, outlet, outlet_actor_id, date, raw, start, "
-                 '"end", footnote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    "footnotes": 'INSERT INTO footnotes (document_id, number, passage_id, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
+                 '"end", footnote) VALUES ',
+    "footnotes": 'INSERT INTO footnotes (document_id, number, passage_id, start, "end", text) VALUES ',
 }
+"""Each table's INSERT, its VALUES list given by ``_insert_rows``."""
+ROWS_A_STATEMENT = 200
+"""Rows one INSERT writes: a statement a row spent half of 250,000 mention rows' time (a MB of acronyms) in
+the driver and in starting the statement again; 200 rows of up to 10 columns stay far under SQLite's limit of
+32,766 parameters a statement."""
 _FLUSH_ORDER = ("passages", "mentions", "quotes", "events", "event_actors", "citations", "footnotes")
 """The tables of an article's records, each after the tables its rows point at."""
 
@@ -113,11 +117,12 @@ class _Locator:
         self.starts = [-1, *(passage.start for passage in passages[1:])]
         self.ids = list(ids)
 
-    def __call__(self, records: Iterable[_Located]) -> list[int]:
+    def __call__(self, records: Iterable[_Located]) -> Iterator[int]:
         """The store ids of the passages holding each record's start, in one pass (a call a record cost as
-        much as the rest of its row: 250,000 mentions a MB of acronyms)."""
+        much as the rest of its row: 250,000 mentions a MB of acronyms), found as the rows are written
+        (a list of them held 8 MB more beside 4 MB of acronyms' rows)."""
         ids, starts = self.ids, self.starts
-        return [ids[bisect_right(starts, record.start) - 1] for record in records]
+        return (ids[bisect_right(starts, record.start) - 1] for record in records)
 
 
 def text_sha256(text: str) -> str:
@@ -284,7 +289,7 @@ class _Batch:
             if table in _STAGED and runs:
                 _insert_indexed(self.conn, table, chain.from_iterable(runs))
             elif runs:
-                self.conn.executemany(_INSERT[table], chain.from_iterable(runs))
+                _insert_rows(self.conn, _INSERT[table], chain.from_iterable(runs))
             runs.clear()
         mentions, documents, quotes = self.counts["mentions"], self.counts["documents"], self.counts["quotes"]
         self.conn.executemany(
@@ -326,23 +331,55 @@ def _insert_indexed(conn: sqlite3.Connection, table: str, rows: Rows) -> None:
     """Insert rows into a full-text indexed table in one statement (see ``_STAGED``)."""
     staged = _STAGED[table]
     conn.execute(staged.create)
-    conn.executemany(staged.stage, rows)
+    _insert_rows(conn, staged.stage, rows)
     for statement in staged.insert:
         conn.execute(statement)
     conn.execute(staged.clear)
+
+
+def _insert_rows(conn: sqlite3.Connection, insert: str, rows: Rows) -> None:
+    """Run ``insert`` (an INSERT ending in VALUES) for every row, in order, ROWS_A_STATEMENT rows a statement;
+    the rows left over a row a statement (one SQL text a table: a statement of each other length would be
+    compiled anew for nearly every article)."""
+    rows = iter(rows)
+    while len(chunk := list(islice(rows, ROWS_A_STATEMENT))) == ROWS_A_STATEMENT:
+        conn.execute(_values(insert, len(chunk[0]), ROWS_A_STATEMENT), tuple(chain.from_iterable(chunk)))
+    if chunk:
+        conn.executemany(_values(insert, len(chunk[0]), 1), chunk)
+
+
+@cache
+def _values(insert: str, columns: int, rows: int) -> str:
+    """``insert`` with a VALUES list of ``rows`` rows of ``columns`` parameters."""
+    return insert + ", ".join(["(" + ", ".join("?" * columns) + ")"] * rows)
 
 
 def _queue_mentions(batch: _Batch, document_id: int, article: Article,
                     actor_ids: dict[str, int], locate: _Locator) -> int:
     """Queue mentions of known actors (a mention of an actor extraction did not list is dropped), and
     count them and their document on each actor."""
-    kept = [m for m in article.mentions if m.actor in actor_ids]
-    batch.rows["mentions"].append((actor_ids[m.actor], document_id, passage, m.start, m.end, m.text)
+    by_actor = Counter(m.actor for m in article.mentions)
+    # Copied only when some mention's actor is not listed: the mentions of 4 MB of acronyms take 8 MB a list.
+    kept = (article.mentions if by_actor.keys() <= actor_ids.keys()
+            else [m for m in article.mentions if m.actor in actor_ids])
+    named = _store_names(batch.conn, actor_ids)
+    # A mention written as its actor's name keeps '' (store/schema.py's MENTION_NAME_TRIGGERS).
+    batch.rows["mentions"].append((actor_ids[m.actor], document_id, passage, m.start, m.end,
+                                   "" if m.text == named[m.actor] else m.text)
                                   for m, passage in zip(kept, locate(kept), strict=True))
-    mentioned = Counter(actor_ids[m.actor] for m in kept)
+    mentioned: Counter[int] = Counter()
+    for name in by_actor.keys() & actor_ids.keys():
+        mentioned[actor_ids[name]] += by_actor[name]
     batch.counts["mentions"].update(mentioned)
     batch.counts["documents"].update(mentioned.keys())
-    return len(kept)
+    return mentioned.total()
+
+
+def _store_names(conn: sqlite3.Connection, actor_ids: dict[str, int]) -> dict[str, str]:
+    """The name the store gives each of an article's actors (a longer one where the store knows one)."""
+    found = dict(conn.execute("SELECT id, name FROM actors WHERE id IN (SELECT value FROM json_each(?))",
+                              (json.dumps(sorted(set(actor_ids.values()))),)))
+    return {name: found[actor_id] for name, actor_id in actor_ids.items()}
 
 
 def _queue_quotes(batch: _Batch, document_id: int, article: Article,
