@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -149,3 +150,21 @@ def test_words_of_a_later_ingest_are_found_with_typos(wire_store: Store, make_ar
     ingest_text(wire_store, text, "b.txt", extract=lambda _: article)
     assert search(wire_store, "kowalcyk").actors[0].label == "Anna Kowalczyk"
     assert search(wire_store, "icebreakrs").passages
+
+
+def _marked_trying_every_position(words: frozenset[str], text: str) -> list[tuple[int, int]]:
+    """What marking means: each word, whole, in any case and with any diacritic, asked at every position."""
+    from store.fulltext import _letter
+
+    ordered = sorted(words, key=lambda word: (-len(word), word))
+    alternatives = "|".join("".join(map(_letter, word)) for word in ordered)
+    return [match.span() for match in re.finditer(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", text, re.IGNORECASE)]
+
+
+@given(words=st.frozensets(st.text(alphabet="aeiknos0", min_size=1, max_size=4), min_size=1, max_size=3),
+       text=st.text(alphabet="aeiknosAEIKNOSàéïñöÅÉİıſKẞß0_-’\n ", max_size=40))
+def test_marks_are_whole_words_in_any_case_and_with_any_diacritic(words: frozenset[str], text: str) -> None:
+    """The marking regex skips characters no word can start with, and finds what asking everywhere finds."""
+    from store.fulltext import _pattern
+
+    assert [match.span() for match in _pattern(words).finditer(text)] == _marked_trying_every_position(words, text)
