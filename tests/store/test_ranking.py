@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from store.db import Store
-from store.ranking import match_quality
+from store.ranking import match_quality, words
 from store.search import search
+
+_WORD = re.compile(r"\w+")
 
 
 def test_match_quality_forgives_typos_and_unfinished_words() -> None:
@@ -41,3 +49,26 @@ def test_each_hit_carries_how_well_its_shown_text_matches(corpus_store: Store) -
         for hit in hits:
             shown = f"{hit.label} {hit.detail}" if hit.type == "actor" else hit.label
             assert hit.match == match_quality(query, shown)
+
+
+def test_plain_ascii_text_is_scored_without_the_regex(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Folding the words of an ASCII text (most hits) does not run the word regex; other text does."""
+    calls: list[str] = []
+
+    class Counted:
+        def findall(self, text: str) -> list[str]:
+            calls.append(text)
+            return _WORD.findall(text)
+
+    monkeypatch.setattr("store.ranking._WORD", Counted())
+    assert match_quality("minister", "Foreign Minister; Deputy MINISTER_2") == 100
+    assert calls == []
+    assert match_quality("carbostad", "Mayor of Carbóstad") < 100
+    assert calls == ["Mayor of Carbóstad"]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
+def test_words_are_the_word_regex_runs_folded(text: str) -> None:
+    """However a text is folded, its words are the runs of word characters, case-folded."""
+    folded = " ".join(_WORD.findall(text)).casefold()
+    assert words(text) == (folded.split(" ") if folded else [])
