@@ -33,17 +33,6 @@ def _folded(text: str) -> str:
     return " ".join(_WORD.findall(text)).casefold()
 
 
-def word_match(typed: str, found: Sequence[str]) -> float:
-    """0-100: how well one typed word matches the best word of a hit (typos cost a little, a prefix nothing)."""
-    return 100.0 if _starts_a_word(typed, f" {' '.join(found)}") else _closest(typed, found)
-
-
-def _starts_a_word(typed: str, spaced: str) -> bool:
-    """True when ``typed`` (long enough) begins a word of ``spaced``, the words each after a space."""
-    # Words hold no spaces, so a space marks where one starts.
-    return len(typed) >= PREFIX_CHARS and spaced.find(f" {typed}") >= 0
-
-
 def _closest(typed: str, found: Sequence[str]) -> float:
     """0-100: the best ``fuzz.ratio`` of ``typed`` with a word of ``found``."""
     best = process.extractOne(typed, found, scorer=fuzz.ratio, processor=None)
@@ -58,15 +47,22 @@ def match_quality(query: str, text: str) -> float:
 def quality_of(query: str) -> Quality:
     """``match_quality`` of ``query`` against any text, the query's words read once (a search scores
     every hit with it)."""
-    typed = words(query)
+    # A word typed long enough matches fully where it begins a word: " word" found in " " + the text.
+    typed = [(word, f" {word}" if len(word) >= PREFIX_CHARS else None) for word in words(query)]
 
     def quality(text: str) -> float:
-        """0-100 for one text, its words folded and joined once for every typed word (a word said twice
-        changes no best match, so none is dropped)."""
+        """0-100 for one text: its words folded and joined once, and split into a list only if a typed
+        word begins none of them (a word said twice changes no best match, so none is dropped)."""
         if not typed:
             return 0.0
         folded = _folded(text)
-        spaced, found = " " + folded, folded.split(" ") if folded else []
-        return sum(100.0 if _starts_a_word(word, spaced) else _closest(word, found) for word in typed) / len(typed)
+        spaced, found, total = " " + folded, None, 0.0
+        for word, start in typed:
+            if start is not None and start in spaced:
+                total += 100.0
+                continue
+            found = found if found is not None else folded.split(" ") if folded else []
+            total += _closest(word, found)
+        return total / len(typed)
 
     return quality
