@@ -125,14 +125,18 @@ def _link_budget(total: int) -> int:
 
 def _rarest_shared(links: list, counted: dict[int, tuple[int, float]]) -> list[int]:
     """Actors by the summed rarity of the query words they match (each counted once), then mentions."""
-    matched: dict[int, dict[int, float]] = {}
+    rarity: dict[int, float] = {}
     mentions: dict[int, int] = {}
+    matched: set[tuple[int, int]] = set()
     for word_id, actor_id, count in links:
-        number, rarity = counted[word_id]
-        matched.setdefault(actor_id, {})[number] = rarity
+        number, rare = counted[word_id]
+        if (actor_id, number) not in matched:
+            matched.add((actor_id, number))
+            # Summed as each query word is first met, the order a sum over the words met would take.
+            rarity[actor_id] = rarity.get(actor_id, 0.0) + rare
         mentions[actor_id] = count
-    ranked = sorted(matched, key=lambda a: (-sum(matched[a].values()), -mentions[a], a))
-    return ranked[:MAX_CANDIDATES]
+    ranked = sorted((-summed, -mentions[actor_id], actor_id) for actor_id, summed in rarity.items())
+    return [actor_id for _, _, actor_id in ranked[:MAX_CANDIDATES]]
 
 
 def _word_ids(store: Store, part: str) -> dict[int, int]:
