@@ -152,14 +152,21 @@ def _pattern(words: frozenset[str]) -> re.Pattern[str]:
     # diacritic) looking back at the one character taken. Asking "no letter or digit before?" at
     # every position was most of an excerpt's time.
     alternatives = "|".join(f"(?<={_letter(word[0])})" + "".join(map(_letter, word[1:])) for word in ordered)
-    return re.compile(f"[{_starts(ordered)}](?<![^\\W_][\\s\\S])(?i:{alternatives})(?![^\\W_])")
+    return re.compile(f"[^{_cannot_start(ordered)}](?<![^\\W_][\\s\\S])(?i:{alternatives})(?![^\\W_])")
 
 
-def _starts(words: list[str]) -> str:
-    """A case-sensitive regex class holding every character a word of ``words`` may start with: the
-    ASCII ones that match a first letter in any case, and every non-ASCII character (checked after)."""
-    first = re.compile("|".join(_letter(word[0]) for word in words), re.IGNORECASE)
-    return "".join(re.escape(char) for char in map(chr, range(128)) if first.fullmatch(char)) + "\\x80-\\U0010ffff"
+def _cannot_start(words: list[str]) -> str:
+    """The ASCII characters no word of ``words`` starts with in any case, for a negated regex class (one
+    listing what can start a word would have to hold every non-ASCII character, slow to compile)."""
+    starts = "".join(_ascii_cases(word[0]) for word in words)
+    return "".join(re.escape(char) for char in map(chr, range(128)) if char not in starts)
+
+
+@lru_cache(maxsize=None)
+def _ascii_cases(letter: str) -> str:
+    """The ASCII characters that match ``letter`` in any case (every letter that folds to it included)."""
+    matches = re.compile(_letter(letter), re.IGNORECASE).fullmatch
+    return "".join(char for char in map(chr, range(128)) if matches(char))
 
 
 def _letter(char: str) -> str:
