@@ -168,3 +168,15 @@ def test_marks_are_whole_words_in_any_case_and_with_any_diacritic(words: frozens
     from store.fulltext import _pattern
 
     assert [match.span() for match in _pattern(words).finditer(text)] == _marked_trying_every_position(words, text)
+
+
+def test_the_words_typed_are_looked_up_together(wire_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compounds and document counts of all the words typed come in one statement each, not one a word."""
+    from store.fulltext import build_query
+
+    asked: list[str] = []
+    read = wire_store.rows
+    monkeypatch.setattr(wire_store, "rows", lambda sql, params=(): asked.append(sql) or read(sql, params))
+    assert build_query(wire_store, "Jane Doe stand together in the Arctic")
+    assert sum("FROM compounds" in sql for sql in asked) == 1
+    assert sum("FROM words WHERE word IN" in sql for sql in asked) == 2  # the words typed; then their phrases
