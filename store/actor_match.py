@@ -30,6 +30,8 @@ WORDS_PER_PART = 8
 MAX_PARTS = 8
 ENTRY_MEMO = 8192
 """Candidates remembered between searches (until the store changes)."""
+LINK_MEMO = 100_000
+"""(word, actor) links remembered between searches (until the store changes): a few MB."""
 DENSE_PREFIX = 2000
 """A short prefix shared by more (word, actor) pairs than this is looked up by walking the most
 mentioned actors, which finds a page at once; a rarer one is looked up directly."""
@@ -97,7 +99,7 @@ def _candidates(store: Store, parts: list[str]) -> list[int]:
         return []
     budget = _link_budget(total)
     if sum(found[0].values()) > budget:
-        return [row[0] for row in store.rows(_MOST_MENTIONED, (json.dumps(sorted(found[0])), MAX_CANDIDATES))]
+        return _most_mentioned(store, sorted(found[0]))
     counted: dict[int, tuple[int, float]] = {}
     links = 0
     for number, words in enumerate(found):
@@ -109,7 +111,34 @@ def _candidates(store: Store, parts: list[str]) -> list[int]:
         rarity = math.log1p(total / (1 + max(words.values())))
         for word_id in words:
             counted.setdefault(word_id, (number, rarity))
-    return _rarest_shared(store.rows(_LINKS, (json.dumps(sorted(counted)),)), counted)
+    return _rarest_shared(_links(store, sorted(counted)), counted)
+
+
+def _links(store: Store, word_ids: list[int]) -> list[tuple[int, int, int]]:
+    """(word id, actor id, the actor's mentions) for each word in turn, its actors by id; each word's
+    links read once per store state (each key typed searches again for every word already typed, and
+    in a large store reading a link means reading its actor's row)."""
+    known: dict[int, list[tuple[int, int]]] = store.cached("word_links", dict)
+    missing = [word_id for word_id in word_ids if word_id not in known]
+    if missing:
+        if sum(map(len, known.values())) > LINK_MEMO:
+            known.clear()
+        for word_id in missing:
+            known[word_id] = []
+        for word_id, actor_id, mentions in store.rows(_LINKS, (json.dumps(missing),)):
+            known[word_id].append((actor_id, mentions))
+    return [(word_id, actor_id, mentions) for word_id in word_ids for actor_id, mentions in known[word_id]]
+
+
+def _most_mentioned(store: Store, word_ids: list[int]) -> list[int]:
+    """The MAX_CANDIDATES most mentioned actors named by one of these words, walked once per store state."""
+    known: dict[str, list[int]] = store.cached("most_mentioned", dict)
+    key = json.dumps(word_ids)
+    if key not in known:
+        if len(known) > ENTRY_MEMO:
+            known.clear()
+        known[key] = [row[0] for row in store.rows(_MOST_MENTIONED, (key, MAX_CANDIDATES))]
+    return known[key]
 
 
 def _actor_count(store: Store) -> int:

@@ -180,3 +180,20 @@ def test_the_words_typed_are_looked_up_together(wire_store: Store, monkeypatch: 
     assert build_query(wire_store, "Jane Doe stand together in the Arctic")
     assert sum("FROM compounds" in sql for sql in asked) == 1
     assert sum("FROM words WHERE word IN" in sql for sql in asked) == 2  # the words typed; then their phrases
+
+
+@pytest.mark.parametrize("budget", [10**9, 0])
+def test_searching_again_reads_no_word_links(wire_store: Store, monkeypatch: pytest.MonkeyPatch, budget: int) -> None:
+    """The actors a name word links to are read once per store state (read as links or walked by
+    mentions): each key typed searches again for the words already typed."""
+    from store import actor_match
+
+    monkeypatch.setattr("store.actor_match._link_budget", lambda total: budget)
+    asked: list[str] = []
+    read = wire_store.rows
+    monkeypatch.setattr(wire_store, "rows", lambda sql, params=(): asked.append(sql) or read(sql, params))
+    first = search(wire_store, "jane doe")
+    read_first = sum(sql in (actor_match._LINKS, actor_match._MOST_MENTIONED) for sql in asked)
+    asked.clear()
+    assert search(wire_store, "jane doe") == first and first.actors[0].label == "Jane Doe"
+    assert read_first == 1 and not any(sql in (actor_match._LINKS, actor_match._MOST_MENTIONED) for sql in asked)
