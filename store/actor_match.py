@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -132,12 +132,19 @@ def _links(store: Store, word_ids: list[int]) -> list[tuple[int, int, int]]:
 
 def _most_mentioned(store: Store, word_ids: list[int]) -> list[int]:
     """The MAX_CANDIDATES most mentioned actors named by one of these words, walked once per store state."""
-    known: dict[str, list[int]] = store.cached("most_mentioned", dict)
     key = json.dumps(word_ids)
+    return _remembered(store, "most_mentioned", key,
+                       lambda: [row[0] for row in store.rows(_MOST_MENTIONED, (key, MAX_CANDIDATES))])
+
+
+def _remembered(store: Store, memo: str, key: Hashable, read: Callable[[], list[int]]) -> list[int]:
+    """``read()``, kept under ``key`` in one of the store's memos until the store changes (walks by
+    mentions are the slowest reads of a search, and each key typed asks the same again)."""
+    known: dict[Hashable, list[int]] = store.cached(memo, dict)
     if key not in known:
         if len(known) > ENTRY_MEMO:
             known.clear()
-        known[key] = [row[0] for row in store.rows(_MOST_MENTIONED, (key, MAX_CANDIDATES))]
+        known[key] = read()
     return known[key]
 
 
@@ -219,6 +226,13 @@ def _owners(entries: list[tuple[ActorEntry, tuple[tuple[str, str], ...]]], match
 
 def _prefix_matches(store: Store, wanted: str, limit: int) -> list[ActorMatch]:
     """For one or two letters, fuzzy scores mean nothing: actors with a word starting so, by prominence."""
+    ids = _remembered(store, "prefix_actors", (wanted, limit), lambda: _prefix_actors(store, wanted, limit))
+    entries = sorted((entry for entry, _ in _entries(store, ids)), key=lambda e: (-e.mentions, e.name))
+    return [ActorMatch(entry, 50.0, "name", entry.name) for entry in entries]
+
+
+def _prefix_actors(store: Store, wanted: str, limit: int) -> list[int]:
+    """The ``limit`` most mentioned actors with a word starting with ``wanted``."""
     bounds = (wanted, wanted + "\U0010ffff")
     pairs = store.value("SELECT count(*) FROM (SELECT 1 FROM name_words w CROSS JOIN actor_words aw "
                         "ON aw.word_id = w.id WHERE w.word >= ? AND w.word < ? LIMIT ?)", (*bounds, DENSE_PREFIX))
@@ -229,9 +243,7 @@ def _prefix_matches(store: Store, wanted: str, limit: int) -> list[ActorMatch]:
     else:
         sql = _PREFIX_ACTORS.format(walk="INDEXED BY idx_actors_mentions" if pairs >= _link_budget(_actor_count(store))
                                     else "")
-    ids = [row[0] for row in store.rows(sql, (*bounds, limit))]
-    entries = sorted((entry for entry, _ in _entries(store, ids)), key=lambda e: (-e.mentions, e.name))
-    return [ActorMatch(entry, 50.0, "name", entry.name) for entry in entries]
+    return [row[0] for row in store.rows(sql, (*bounds, limit))]
 
 
 _PREFIX_ACTORS = ("SELECT a.id FROM actors a {walk} WHERE a.id IN (SELECT aw.actor_id FROM name_words w CROSS JOIN "
