@@ -174,14 +174,18 @@ def _cannot_start(words: list[str]) -> str:
     """The ASCII characters no word of ``words`` starts with in any case, for a negated regex class (one
     listing what can start a word would have to hold every non-ASCII character, slow to compile)."""
     starts = "".join(_ascii_cases(word[0]) for word in words)
-    return "".join(re.escape(char) for char in map(chr, range(128)) if char not in starts)
+    return "".join(escaped for char, escaped in _ASCII if char not in starts)
 
 
 @lru_cache(maxsize=None)
 def _ascii_cases(letter: str) -> str:
     """The ASCII characters that match ``letter`` in any case (every letter that folds to it included)."""
     matches = re.compile(_letter(letter), re.IGNORECASE).fullmatch
-    return "".join(char for char in map(chr, range(128)) if matches(char))
+    return "".join(char for char, _ in _ASCII if matches(char))
+
+
+_ASCII = [(char, re.escape(char)) for char in map(chr, range(128))]
+"""Each ASCII character, and as a regex."""
 
 
 def _letter(char: str) -> str:
