@@ -47,18 +47,19 @@ def match_quality(query: str, text: str) -> float:
 def quality_of(query: str) -> Quality:
     """``match_quality`` of ``query`` against any text, the query's words read once (a search scores
     every hit with it)."""
-    # A word typed long enough matches fully where it begins a word: " word" found in " " + the text.
-    typed = [(word, f" {word}" if len(word) >= PREFIX_CHARS else None) for word in words(query)]
+    # A word typed long enough matches fully where it begins a word (" word" found in the spaced text),
+    # a shorter one where it is a word (" word "): either way no word of the text could score more.
+    typed = [(word, f" {word}" if len(word) >= PREFIX_CHARS else f" {word} ") for word in words(query)]
 
     def quality(text: str) -> float:
         """0-100 for one text: its words folded and joined once, and split into a list only if a typed
-        word begins none of them (a word said twice changes no best match, so none is dropped)."""
+        word is not found so (a word said twice changes no best match, so none is dropped)."""
         if not typed:
             return 0.0
         folded = _folded(text)
-        spaced, found, total = " " + folded, None, 0.0
-        for word, start in typed:
-            if start is not None and start in spaced:
+        spaced, found, total = f" {folded} ", None, 0.0
+        for word, probe in typed:
+            if probe in spaced:
                 total += 100.0
                 continue
             found = found if found is not None else folded.split(" ") if folded else []

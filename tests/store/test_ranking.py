@@ -72,3 +72,17 @@ def test_words_are_the_word_regex_runs_folded(text: str) -> None:
     """However a text is folded, its words are the runs of word characters, case-folded."""
     folded = " ".join(_WORD.findall(text)).casefold()
     assert words(text) == (folded.split(" ") if folded else [])
+
+
+def test_a_short_word_found_whole_is_not_compared_with_every_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A typed word too short to count as a prefix still matches fully when it is a word of the text,
+    without a fuzzy comparison against each word; one that is not is compared as before."""
+    from store import ranking
+
+    compared: list[str] = []
+    closest = ranking._closest
+    monkeypatch.setattr(ranking, "_closest", lambda typed, found: compared.append(typed) or closest(typed, found))
+    assert match_quality("council on peace", "Northern Council on Peace Research") == 100
+    assert compared == []
+    assert match_quality("of ab", "Council on Peace Research") < 100
+    assert compared == ["of", "ab"]
