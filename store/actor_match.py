@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,6 +30,8 @@ WORDS_PER_PART = 8
 MAX_PARTS = 8
 ENTRY_MEMO = 8192
 """Candidates remembered between searches (until the store changes)."""
+LINK_MEMO = 100_000
+"""(word, actor) links remembered between searches (until the store changes): a few MB."""
 DENSE_PREFIX = 2000
 """A short prefix shared by more (word, actor) pairs than this is looked up by walking the most
 mentioned actors, which finds a page at once; a rarer one is looked up directly."""
@@ -97,7 +99,7 @@ def _candidates(store: Store, parts: list[str]) -> list[int]:
         return []
     budget = _link_budget(total)
     if sum(found[0].values()) > budget:
-        return [row[0] for row in store.rows(_MOST_MENTIONED, (json.dumps(sorted(found[0])), MAX_CANDIDATES))]
+        return _most_mentioned(store, sorted(found[0]))
     counted: dict[int, tuple[int, float]] = {}
     links = 0
     for number, words in enumerate(found):
@@ -109,7 +111,41 @@ def _candidates(store: Store, parts: list[str]) -> list[int]:
         rarity = math.log1p(total / (1 + max(words.values())))
         for word_id in words:
             counted.setdefault(word_id, (number, rarity))
-    return _rarest_shared(store.rows(_LINKS, (json.dumps(sorted(counted)),)), counted)
+    return _rarest_shared(_links(store, sorted(counted)), counted)
+
+
+def _links(store: Store, word_ids: list[int]) -> list[tuple[int, int, int]]:
+    """(word id, actor id, the actor's mentions) for each word in turn, its actors by id; each word's
+    links read once per store state (each key typed searches again for every word already typed, and
+    in a large store reading a link means reading its actor's row)."""
+    known: dict[int, list[tuple[int, int]]] = store.cached("word_links", dict)
+    missing = [word_id for word_id in word_ids if word_id not in known]
+    if missing:
+        if sum(map(len, known.values())) > LINK_MEMO:
+            known.clear()
+        for word_id in missing:
+            known[word_id] = []
+        for word_id, actor_id, mentions in store.rows(_LINKS, (json.dumps(missing),)):
+            known[word_id].append((actor_id, mentions))
+    return [(word_id, actor_id, mentions) for word_id in word_ids for actor_id, mentions in known[word_id]]
+
+
+def _most_mentioned(store: Store, word_ids: list[int]) -> list[int]:
+    """The MAX_CANDIDATES most mentioned actors named by one of these words, walked once per store state."""
+    key = json.dumps(word_ids)
+    return _remembered(store, "most_mentioned", key,
+                       lambda: [row[0] for row in store.rows(_MOST_MENTIONED, (key, MAX_CANDIDATES))])
+
+
+def _remembered(store: Store, memo: str, key: Hashable, read: Callable[[], list[int]]) -> list[int]:
+    """``read()``, kept under ``key`` in one of the store's memos until the store changes (walks by
+    mentions are the slowest reads of a search, and each key typed asks the same again)."""
+    known: dict[Hashable, list[int]] = store.cached(memo, dict)
+    if key not in known:
+        if len(known) > ENTRY_MEMO:
+            known.clear()
+        known[key] = read()
+    return known[key]
 
 
 def _actor_count(store: Store) -> int:
@@ -125,14 +161,18 @@ def _link_budget(total: int) -> int:
 
 def _rarest_shared(links: list, counted: dict[int, tuple[int, float]]) -> list[int]:
     """Actors by the summed rarity of the query words they match (each counted once), then mentions."""
-    matched: dict[int, dict[int, float]] = {}
+    rarity: dict[int, float] = {}
     mentions: dict[int, int] = {}
+    matched: set[tuple[int, int]] = set()
     for word_id, actor_id, count in links:
-        number, rarity = counted[word_id]
-        matched.setdefault(actor_id, {})[number] = rarity
+        number, rare = counted[word_id]
+        if (actor_id, number) not in matched:
+            matched.add((actor_id, number))
+            # Summed as each query word is first met, the order a sum over the words met would take.
+            rarity[actor_id] = rarity.get(actor_id, 0.0) + rare
         mentions[actor_id] = count
-    ranked = sorted(matched, key=lambda a: (-sum(matched[a].values()), -mentions[a], a))
-    return ranked[:MAX_CANDIDATES]
+    ranked = sorted((-summed, -mentions[actor_id], actor_id) for actor_id, summed in rarity.items())
+    return [actor_id for _, _, actor_id in ranked[:MAX_CANDIDATES]]
 
 
 def _word_ids(store: Store, part: str) -> dict[int, int]:
@@ -186,6 +226,13 @@ def _owners(entries: list[tuple[ActorEntry, tuple[tuple[str, str], ...]]], match
 
 def _prefix_matches(store: Store, wanted: str, limit: int) -> list[ActorMatch]:
     """For one or two letters, fuzzy scores mean nothing: actors with a word starting so, by prominence."""
+    ids = _remembered(store, "prefix_actors", (wanted, limit), lambda: _prefix_actors(store, wanted, limit))
+    entries = sorted((entry for entry, _ in _entries(store, ids)), key=lambda e: (-e.mentions, e.name))
+    return [ActorMatch(entry, 50.0, "name", entry.name) for entry in entries]
+
+
+def _prefix_actors(store: Store, wanted: str, limit: int) -> list[int]:
+    """The ``limit`` most mentioned actors with a word starting with ``wanted``."""
     bounds = (wanted, wanted + "\U0010ffff")
     pairs = store.value("SELECT count(*) FROM (SELECT 1 FROM name_words w CROSS JOIN actor_words aw "
                         "ON aw.word_id = w.id WHERE w.word >= ? AND w.word < ? LIMIT ?)", (*bounds, DENSE_PREFIX))
@@ -196,9 +243,7 @@ def _prefix_matches(store: Store, wanted: str, limit: int) -> list[ActorMatch]:
     else:
         sql = _PREFIX_ACTORS.format(walk="INDEXED BY idx_actors_mentions" if pairs >= _link_budget(_actor_count(store))
                                     else "")
-    ids = [row[0] for row in store.rows(sql, (*bounds, limit))]
-    entries = sorted((entry for entry, _ in _entries(store, ids)), key=lambda e: (-e.mentions, e.name))
-    return [ActorMatch(entry, 50.0, "name", entry.name) for entry in entries]
+    return [row[0] for row in store.rows(sql, (*bounds, limit))]
 
 
 _PREFIX_ACTORS = ("SELECT a.id FROM actors a {walk} WHERE a.id IN (SELECT aw.actor_id FROM name_words w CROSS JOIN "

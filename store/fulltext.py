@@ -46,42 +46,62 @@ class FtsQuery:
 def build_query(store: Store, query: str) -> FtsQuery | None:
     """The FTS expression for a user's query (None if it has no searchable word); never FTS syntax."""
     chunks = _SPACE.split(query[:MAX_QUERY_CHARS].strip())[:MAX_WORDS]
-    groups, matched = [], set()
-    for number, chunk in enumerate(chunks, 1):
-        parts = [token for _, _, token in terms.tokens(chunk)]
-        if not parts:
-            continue
-        options = _options(store, parts, matched)
-        if number == len(chunks) and len(parts[-1]) >= 2:
-            options |= _completions(store, parts, matched)
-        groups.append("(" + " OR ".join(sorted(options)) + ")")
-    if not groups:
+    typed = [(number, parts) for number, chunk in enumerate(chunks, 1)
+             if (parts := [token for _, _, token in terms.tokens(chunk)])]
+    if not typed:
         return None
+    known = _Known.read(store, [parts for _, parts in typed])
+    groups, matched = [], set()
+    for number, parts in typed:
+        options = _options(store, parts, matched, known)
+        if number == len(chunks) and len(parts[-1]) >= 2:
+            options |= _completions(store, parts, matched, known)
+        groups.append("(" + " OR ".join(sorted(options)) + ")")
     expression = " AND ".join(groups)
     return FtsQuery(expression, frozenset(matched), _documents(store, set(_QUOTED.findall(expression))))
 
 
-def _options(store: Store, parts: list[str], matched: set[str]) -> set[str]:
+@dataclass(frozen=True)
+class _Known:
+    """What the index says of the words typed, read in two statements for the whole query (a statement
+    per word and question cost more than the answers)."""
+
+    compounds: dict[str, str | None]
+    """{a typed word, its parts joined: the compound's words, spaced} for those written as compounds."""
+    documents: dict[str, int]
+    """{a typed word, or the last part of one: how many documents hold it} for those the index has."""
+
+    @classmethod
+    def read(cls, store: Store, typed: list[list[str]]) -> _Known:
+        """The compounds and document counts of the joined words and last parts of ``typed``."""
+        asked = json.dumps(sorted({"".join(parts) for parts in typed} | {parts[-1] for parts in typed}))
+        compounds = store.rows("SELECT folded, words FROM compounds WHERE folded IN (SELECT value FROM json_each(?))",
+                               (asked,))
+        documents = store.rows("SELECT word, docs FROM words WHERE word IN (SELECT value FROM json_each(?))", (asked,))
+        return cls({folded: words for folded, words in compounds}, {word: docs for word, docs in documents})
+
+
+def _options(store: Store, parts: list[str], matched: set[str], known: _Known) -> set[str]:
     """Phrases one typed word may mean: itself, its hyphenated form, close words of the index."""
     joined = "".join(parts)
     options = {_phrase(parts)}
     matched.update(parts)
-    compound = store.value("SELECT words FROM compounds WHERE folded = ?", (joined,))
+    compound = known.compounds.get(joined)
     if compound:
         options.add(_phrase(compound.split()))
         matched.update(compound.split())
-    if len(joined) >= 4 and len(parts) == 1 and _documents_with(store, joined) is None:
+    if len(joined) >= 4 and len(parts) == 1 and joined not in known.documents:
         for word, _ in vocabulary(store, "words").close_words(joined, TYPO_CUTOFF, MAX_EXPANSIONS):
             options.add(_phrase([word]))
             matched.add(word)
     return options
 
 
-def _completions(store: Store, parts: list[str], matched: set[str]) -> set[str]:
+def _completions(store: Store, parts: list[str], matched: set[str], known: _Known) -> set[str]:
     """The word being typed, completed to the index's most frequent words that start with it; none
     for a complete common word ("the" would otherwise also mean "their", "then", "these"...)."""
     last = parts[-1]
-    docs = _documents_with(store, last)
+    docs = known.documents.get(last)
     if docs is not None and docs * COMMON_SHARE >= _document_count(store):
         return set()
     found = [row[0] for row in store.rows(
@@ -96,11 +116,6 @@ def _documents(store: Store, phrases: set[str]) -> int:
     words = json.dumps(sorted({word for phrase in phrases for word in phrase.split()}))
     return store.value("SELECT coalesce(sum(docs), 0) FROM words WHERE word IN (SELECT value FROM json_each(?))",
                        (words,))
-
-
-def _documents_with(store: Store, word: str) -> int | None:
-    """How many documents contain ``word`` (None if none does)."""
-    return store.value("SELECT docs FROM words WHERE word = ?", (word,))
 
 
 def _document_count(store: Store) -> int:
@@ -147,8 +162,30 @@ def _pattern(words: frozenset[str]) -> re.Pattern[str]:
     ordered = sorted(words, key=lambda word: (-len(word), word))
     if not ordered:
         return re.compile(r"(?!)")
-    alternatives = "|".join("".join(map(_letter, word)) for word in ordered)
-    return re.compile(r"(?<![^\W_])(?:" + alternatives + r")(?![^\W_])", re.IGNORECASE)
+    # A pattern opening with a case-sensitive class lets the regex engine skip, at C speed, every
+    # character no match can start with; each word's own first letter is then checked (any case, any
+    # diacritic) looking back at the one character taken. Asking "no letter or digit before?" at
+    # every position was most of an excerpt's time.
+    alternatives = "|".join(f"(?<={_letter(word[0])})" + "".join(map(_letter, word[1:])) for word in ordered)
+    return re.compile(f"[^{_cannot_start(ordered)}](?<![^\\W_][\\s\\S])(?i:{alternatives})(?![^\\W_])")
+
+
+def _cannot_start(words: list[str]) -> str:
+    """The ASCII characters no word of ``words`` starts with in any case, for a negated regex class (one
+    listing what can start a word would have to hold every non-ASCII character, slow to compile)."""
+    starts = "".join(_ascii_cases(word[0]) for word in words)
+    return "".join(escaped for char, escaped in _ASCII if char not in starts)
+
+
+@lru_cache(maxsize=None)
+def _ascii_cases(letter: str) -> str:
+    """The ASCII characters that match ``letter`` in any case (every letter that folds to it included)."""
+    matches = re.compile(_letter(letter), re.IGNORECASE).fullmatch
+    return "".join(char for char, _ in _ASCII if matches(char))
+
+
+_ASCII = [(char, re.escape(char)) for char in map(chr, range(128))]
+"""Each ASCII character, and as a regex."""
 
 
 def _letter(char: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -133,10 +134,12 @@ def test_a_common_name_word_lists_the_most_mentioned_actors(wire_store: Store,
 @pytest.mark.parametrize("prefix", ["a", "m", "s", "ch"])
 def test_a_prefix_walked_by_mentions_finds_what_reading_every_actor_finds(corpus_store: Store, prefix: str,
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("store.actor_match._link_budget", lambda total: 10**9)
-    every_actor_read = search(corpus_store, prefix).actors
-    monkeypatch.setattr("store.actor_match._link_budget", lambda total: 0)
-    assert every_actor_read and search(corpus_store, prefix).actors == every_actor_read
+    found = []
+    for budget in (10**9, 0):  # every actor read; walked by mentions
+        monkeypatch.setattr("store.actor_match._link_budget", lambda total, budget=budget: budget)
+        with Store.open(corpus_store.path, readonly=True) as store:  # its own memos: the actors found are kept
+            found.append(search(store, prefix).actors)
+    assert found[0] and found[0] == found[1]
 
 
 def test_words_of_a_later_ingest_are_found_with_typos(wire_store: Store, make_article) -> None:  # noqa: ANN001
@@ -149,3 +152,49 @@ def test_words_of_a_later_ingest_are_found_with_typos(wire_store: Store, make_ar
     ingest_text(wire_store, text, "b.txt", extract=lambda _: article)
     assert search(wire_store, "kowalcyk").actors[0].label == "Anna Kowalczyk"
     assert search(wire_store, "icebreakrs").passages
+
+
+def _marked_trying_every_position(words: frozenset[str], text: str) -> list[tuple[int, int]]:
+    """What marking means: each word, whole, in any case and with any diacritic, asked at every position."""
+    from store.fulltext import _letter
+
+    ordered = sorted(words, key=lambda word: (-len(word), word))
+    alternatives = "|".join("".join(map(_letter, word)) for word in ordered)
+    return [match.span() for match in re.finditer(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", text, re.IGNORECASE)]
+
+
+@given(words=st.frozensets(st.text(alphabet="aeiknos0", min_size=1, max_size=4), min_size=1, max_size=3),
+       text=st.text(alphabet="aeiknosAEIKNOSàéïñöÅÉİıſKẞß0_-’\n ", max_size=40))
+def test_marks_are_whole_words_in_any_case_and_with_any_diacritic(words: frozenset[str], text: str) -> None:
+    """The marking regex skips characters no word can start with, and finds what asking everywhere finds."""
+    from store.fulltext import _pattern
+
+    assert [match.span() for match in _pattern(words).finditer(text)] == _marked_trying_every_position(words, text)
+
+
+def test_the_words_typed_are_looked_up_together(wire_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compounds and document counts of all the words typed come in one statement each, not one a word."""
+    from store.fulltext import build_query
+
+    asked: list[str] = []
+    read = wire_store.rows
+    monkeypatch.setattr(wire_store, "rows", lambda sql, params=(): asked.append(sql) or read(sql, params))
+    assert build_query(wire_store, "Jane Doe stand together in the Arctic")
+    assert sum("FROM compounds" in sql for sql in asked) == 1
+    assert sum("FROM words WHERE word IN" in sql for sql in asked) == 2  # the words typed; then their phrases
+
+
+@pytest.mark.parametrize(("query", "budget"), [("jane doe", 10**9), ("jane doe", 0), ("ja", 10**9), ("ja", 0)])
+def test_searching_again_reads_no_word_links(wire_store: Store, monkeypatch: pytest.MonkeyPatch,
+                                             query: str, budget: int) -> None:
+    """The actors a name word links to are read once per store state (as links, walked by mentions, or
+    for a prefix): each key typed searches again for the words already typed."""
+    monkeypatch.setattr("store.actor_match._link_budget", lambda total: budget)
+    asked: list[str] = []
+    read = wire_store.rows
+    monkeypatch.setattr(wire_store, "rows", lambda sql, params=(): asked.append(sql) or read(sql, params))
+    first = search(wire_store, query)
+    links_read = sum("actor_words" in sql for sql in asked)
+    asked.clear()
+    assert search(wire_store, query) == first and first.actors[0].label == "Jane Doe"
+    assert links_read and not any("actor_words" in sql for sql in asked)
