@@ -15,6 +15,7 @@ from store.db import Store
 from tui.app import NatoAsiaApp
 from tui.widgets.dossier_view import DossierView
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.kind_tabs import KindTabs
 
 NARROW, WIDE = (80, 24), (140, 40)
 
@@ -86,3 +87,18 @@ async def test_a_click_on_a_footer_key_presses_it(seed_store: Store) -> None:
         await ui.pilot.click(KeyFooter, offset=(column, 0))
         await ui.settle()
         assert ui.app.focused is ui.app.screen.query_one("#filter")
+
+
+async def test_the_kind_tabs_are_one_widget_and_a_click_chooses_a_kind(seed_store: Store) -> None:
+    """The tabs draw their row and bar themselves (Textual's Tabs mount eleven widgets for them); a click on
+    a tab's label lists that kind, as ] does."""
+    async with first_screen(seed_store, NARROW) as ui:
+        tabs = ui.app.screen.query_one(KindTabs)
+        assert not tabs.children
+        assert tabs.labels[0].startswith("all ") and tabs.kind is None
+        column = next(index for index, label in enumerate(tabs.labels) if label.startswith("outlet"))
+        start = sum(len(label) + 2 for label in tabs.labels[:column]) + 1
+        await ui.pilot.click(KindTabs, offset=(start, 0))
+        await ui.settle()
+        assert tabs.kind == "outlet"
+        assert {row[3] for row in ui.rows()} == {"outlet"}

@@ -80,7 +80,10 @@ class KeyFooter(Widget):
             self.call_after_refresh(self._show_keys)
 
     def _show_keys(self) -> None:
-        """Draw the screen's keys, if they changed."""
+        """Draw the screen's keys, if they changed (and the footer is still on a screen: it may have been
+        removed with its screen meanwhile)."""
+        if not self.is_attached:
+            return
         shown = tuple((binding, enabled, tooltip) for _, binding, enabled, tooltip
                       in self.screen.active_bindings.values() if binding.show)
         if shown != self._shown:
