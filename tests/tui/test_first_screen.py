@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
-from textual.widgets import Footer
 
 from explorer_driver import Explorer
 from store import queries
@@ -16,6 +15,7 @@ from store.db import Store
 from tui.app import NatoAsiaApp
 from tui.widgets.dossier_view import DossierView
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.kind_tabs import KindTabs
 
 NARROW, WIDE = (80, 24), (140, 40)
 
@@ -67,19 +67,38 @@ async def test_a_narrow_first_screen_leaves_the_hidden_preview_undrawn(seed_stor
         assert ui.app.screen.reader_place() is not None
 
 
-async def test_the_first_screens_footer_draws_its_keys_once(
-    seed_store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The list has the keys before the footer first draws them: the footer's dozen key widgets are built
-    once, not once without the list's keys and again with them."""
-    drawn: list[int] = []
+async def test_the_first_screens_footer_is_one_widget_that_draws_every_key(seed_store: Store) -> None:
+    """The footer draws the screen's keys itself: no widget per key to mount, style and lay out (Textual's
+    Footer builds a dozen after the first frame); the keys shown are those the screen has."""
+    async with first_screen(seed_store, NARROW) as ui:
+        footer = ui.app.screen.query_one(KeyFooter)
+        assert not footer.children
+        shown = [b.binding for b in ui.app.screen.active_bindings.values() if b.binding.show]
+        assert len(shown) >= 8
+        assert str(footer.render()).split() == [word for binding in shown
+                                                for word in (ui.app.get_key_display(binding), *binding.description.split())]
 
-    def compose(footer: KeyFooter) -> Any:
-        keys = list(Footer.compose(footer))
-        if keys:
-            drawn.append(len(keys))
-        return keys
 
-    monkeypatch.setattr(KeyFooter, "compose", compose)
-    async with first_screen(seed_store, NARROW):
-        assert len(drawn) == 1
+async def test_a_click_on_a_footer_key_presses_it(seed_store: Store) -> None:
+    """Clicking "f Filter" in the footer moves the keys to the filter box, as pressing f does."""
+    async with first_screen(seed_store, NARROW) as ui:
+        footer = ui.app.screen.query_one(KeyFooter)
+        column = str(footer.render()).index("f Filter")
+        await ui.pilot.click(KeyFooter, offset=(column, 0))
+        await ui.settle()
+        assert ui.app.focused is ui.app.screen.query_one("#filter")
+
+
+async def test_the_kind_tabs_are_one_widget_and_a_click_chooses_a_kind(seed_store: Store) -> None:
+    """The tabs draw their row and bar themselves (Textual's Tabs mount eleven widgets for them); a click on
+    a tab's label lists that kind, as ] does."""
+    async with first_screen(seed_store, NARROW) as ui:
+        tabs = ui.app.screen.query_one(KindTabs)
+        assert not tabs.children
+        assert tabs.labels[0].startswith("all ") and tabs.kind is None
+        column = next(index for index, label in enumerate(tabs.labels) if label.startswith("outlet"))
+        start = sum(len(label) + 2 for label in tabs.labels[:column]) + 1
+        await ui.pilot.click(KindTabs, offset=(start, 0))
+        await ui.settle()
+        assert tabs.kind == "outlet"
+        assert {row[3] for row in ui.rows()} == {"outlet"}

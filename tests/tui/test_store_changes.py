@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.widgets import DataTable, Tab
+from textual.widgets import DataTable
 
 from conftest import WIRE, wire_article
 from store import queries
@@ -15,6 +15,7 @@ from store.ingest import ingest_text
 from store.model import Actor, Article
 from tui.screens.actors import ActorsScreen
 from tui.screens.dossier import DossierScreen
+from tui.widgets.kind_tabs import KindTabs
 
 if TYPE_CHECKING:
     from tests.tui.conftest import Explore
@@ -25,7 +26,7 @@ LATER = "Later Talks\n\nMinister Ana Silva met Minister Ben Okoro in Lisbon.\n"
 def all_tab(screen: object) -> str:
     """The label of the 'all' kind tab."""
     assert isinstance(screen, ActorsScreen)
-    return str(screen.query_one("#kind-all", Tab).label)
+    return screen.query_one(KindTabs).labels[0]
 
 
 async def test_another_process_ingest_shows_when_the_list_comes_back(tmp_path: Path, explore: Explore,

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.reactive import var
-from textual.widgets import DataTable, Input, Tabs
+from textual.widgets import DataTable, Input
 
 from store.db import Store
 from store.queries import KindCount
@@ -278,7 +278,7 @@ class KindTableScreen(TableScreen):
         Binding("left_square_bracket", "previous_kind", "◀ Kind", show=False),
     ]
 
-    @on(Tabs.TabActivated, "#kinds")
+    @on(KindTabs.Changed, "#kinds")
     def _kind_changed(self) -> None:
         """Read the chosen kind from the top (the tabs' first activation is the first read)."""
         self.reload()
