@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
-from collections.abc import Callable
 from itertools import islice
 
 from store.extract.candidates import Candidate
