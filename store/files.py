@@ -34,8 +34,8 @@ _BREAKS = (("\r\n", "\n"), ("\r", "\n"), ("\x85", "\n"), ("\u2028", "\n"), ("\u2
 """CRLF, lone CR, NEL and the line separator end a line; the paragraph separator ends a paragraph
 (str.replace, in this order: a translate table cost 0.17 s a MB)."""
 _LETTER = r"[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff]"
-_ANY_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
-_INVISIBLE = re.compile(rf"(?<={_LETTER}){_ANY_INVISIBLE.pattern}+(?={_LETTER})")
+_INVISIBLE_CHARACTERS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = re.compile(rf"(?<={_LETTER})[{_INVISIBLE_CHARACTERS}]+(?={_LETTER})")
 """Soft hyphens and zero-width characters inside a Latin, Greek or Cyrillic word, where they only
 hide the word ("Ras<ZWSP>mussen") from names and search; in other scripts ZWJ/ZWNJ shape letters."""
 
@@ -69,16 +69,15 @@ def decode_text(data: bytes, path: Path, declared: str = "") -> str:
     text = normalise_text(_decode(data, path, declared))
     if not text.strip():
         raise ArticleError(f"{path}: empty (no text to ingest)")
-    if _looks_binary(text):
-        _binary(path)
     return text
 
 
 def normalise_text(text: str) -> str:
     """Line breaks as LF and words without invisible characters: the text that is stored and indexed."""
     text = normalise_newlines(text)
-    # The lookbehind is tried at every character; most texts have nothing to drop.
-    return _INVISIBLE.sub("", text) if _ANY_INVISIBLE.search(text) else text
+    # The lookbehind is tried at every character; most texts have nothing to drop. A character looked
+    # for with `in` takes 2 µs of a 16 KB text, where a regex's class took 75 µs.
+    return _INVISIBLE.sub("", text) if any(char in text for char in _INVISIBLE_CHARACTERS) else text
 
 
 def normalise_newlines(text: str) -> str:
@@ -126,13 +125,15 @@ def _article_size(path: Path, info: os.stat_result) -> int:
 
 def _decode(data: bytes, path: Path, declared: str = "") -> str:
     """Decode by byte-order mark, else strict UTF-8, else the declared encoding, else Windows-1252 (smart
-    quotes in old files); bytes that hold NULs or read as control characters may be UTF-16 with no mark."""
+    quotes in old files); bytes that hold NULs or read as control characters may be UTF-16 with no mark.
+    ArticleError if the text is binary."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding).lstrip("\ufeff")
+                text = data.decode(encoding).lstrip("\ufeff")
             except UnicodeDecodeError:
                 raise ArticleError(f"{path}: invalid {encoding.upper()} text") from None
+            return _binary(path) if _looks_binary(text) else text
     if b"\x00" in data:
         return _utf16_text(data) or _binary(path)
     for encoding in dict.fromkeys(("utf-8", declared or "cp1252", "cp1252")):
@@ -141,7 +142,7 @@ def _decode(data: bytes, path: Path, declared: str = "") -> str:
         except (UnicodeDecodeError, LookupError):  # LookupError: an encoding Python does not know
             continue
         # Cyrillic or Arabic in UTF-16 reads as one control character a pair in a single-byte encoding.
-        return (_utf16_text(data) or text) if _looks_binary(text) else text
+        return (_utf16_text(data) or _binary(path)) if _looks_binary(text) else text
     return _utf16_text(data) or _refuse(path, "not UTF-8 or Windows-1252 text")
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from store import files
 from store.files import ArticleError, article_files, read_article
 
 TEXT = "NATO’s “partners” met in Tokyo.\nIt was the first time."
@@ -33,6 +34,7 @@ def test_encodings_and_line_endings_decode_to_the_same_text(tmp_path: Path, data
     (b"  \n\t\r\n ", "empty"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
     (bytes(range(1, 32)) * 20, "binary"),
+    (b"\xef\xbb\xbf" + bytes(range(1, 32)) * 20, "binary"),
     (b"\x81\x8d\x8f\x90\x9d" * 10, "not UTF-8 or Windows-1252"),
     (b"\xff\xfe\x00\xd8", "invalid UTF-16"),
     # Markup is read as the web page it is (store/read/html.py); one with no article text is refused.
@@ -46,6 +48,14 @@ def test_unusable_files_are_refused_with_one_line(tmp_path: Path, data: bytes, m
         read_article(path)
     assert "\n" not in str(error.value)
     assert str(path) in str(error.value)
+
+
+def test_a_text_is_read_for_control_characters_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    looked = []
+    monkeypatch.setattr(files, "_looks_binary", lambda text: looked.append(text) or False)
+    path = tmp_path / "a.txt"
+    path.write_bytes(TEXT.encode("utf-8"))
+    assert read_article(path) == TEXT and looked == [TEXT]
 
 
 NON_LATIN = {
