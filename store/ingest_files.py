@@ -15,6 +15,7 @@ from store.db import Store, StoreError
 from store.files import ArticleError
 from store.ingest import Document, Extract, IngestResult, ingest_batch, text_sha256
 from store.read.sources import Source, read_source
+from store.search_indexes import merge_after_ingest
 
 BATCH_ARTICLES = 64
 BATCH_BYTES = 4_000_000
@@ -120,23 +121,31 @@ def ingest_files(store: Callable[[], Store], prepared: Iterable[Prepared], writt
                  seen: Callable[[Prepared], None] = lambda _: None, force: bool = False) -> None:
     """Write the prepared files in batches, each one transaction, into the store ``store()`` opens (at
     the first file that can be added); ``seen`` hears of each file as it arrives, ``written`` once its
-    batch is in the store. With ``force`` stored documents are extracted again."""
+    batch is in the store. With ``force`` stored documents are extracted again. The full-text indexes
+    are then merged in proportion to the text added."""
     batch: list[Prepared] = []
-    size = 0
+    size = added = 0
     started = time.monotonic()
     for item in prepared:
         seen(item)
         batch.append(item)
         size += len(item.document.text) if item.document else 0
         if len(batch) >= BATCH_ARTICLES or size >= BATCH_BYTES or time.monotonic() - started >= BATCH_SECONDS:
-            _write(store, batch, written, force)
+            added += _write(store, batch, written, force)
             batch, size, started = [], 0, time.monotonic()
-    _write(store, batch, written, force)
+    added += _write(store, batch, written, force)
+    if added:
+        merge_after_ingest(store(), added)
 
 
-def _write(store: Callable[[], Store], batch: list[Prepared], written: Written, force: bool) -> None:
-    """One batch in one transaction, then each file's result in order."""
+def _write(store: Callable[[], Store], batch: list[Prepared], written: Written, force: bool) -> int:
+    """One batch in one transaction, then each file's result in order; the characters of text it added."""
     documents = [item.document for item in batch if item.document]
     results = iter(ingest_batch(store(), documents, force) if documents else [])
+    added = 0
     for item in batch:
-        written(item, next(results) if item.document else None)
+        result = next(results) if item.document else None
+        if item.document and result and result.status != "unchanged":
+            added += len(item.document.text)
+        written(item, result)
+    return added
