@@ -17,10 +17,12 @@ BEFORE_CHARS = 60
 _CLAUSE_END = re.compile(r"[.,;:!?\"“”()\n]")
 """Where the description of a speaker before its mention stops."""
 _BY_TITLE = """
-SELECT q.id, a.name, a.title FROM quotes q JOIN actors a ON a.id = q.speaker_id
+SELECT q.id, a.name, a.title FROM actors a CROSS JOIN quotes q ON q.speaker_id = a.id
 WHERE q.speaker_id != ? AND EXISTS (SELECT 1 FROM json_each(?) w
   WHERE a.title LIKE w.value ESCAPE '\\' OR a.name LIKE w.value ESCAPE '\\')"""
-"""Quotes of other speakers whose title or name may name the actor (confirmed word by word after)."""
+"""Quotes of other speakers whose title or name may name the actor (confirmed word by word after); the
+actors are read first (CROSS JOIN keeps that order), then the quotes of those that may: half the time of
+testing the speaker of every quote at 10,000 articles."""
 _BY_DESCRIPTION = """
 SELECT n.id, a.name, p.document_id, p.start, n.at
 FROM (SELECT q.id, q.speaker_id, q.passage_id, coalesce(
@@ -28,13 +30,18 @@ FROM (SELECT q.id, q.speaker_id, q.passage_id, coalesce(
          AND m.passage_id = q.passage_id AND m.start < q.start),
         (SELECT min(m.start) FROM mentions m WHERE m.actor_id = q.speaker_id
          AND m.passage_id = q.passage_id AND m.start > q.start)) AS at
-      FROM quotes q WHERE q.speaker_id != ?) n
+      FROM quotes q WHERE q.speaker_id != ?
+        AND q.passage_id IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)) n
 JOIN passages p ON p.id = n.passage_id JOIN actors a ON a.id = n.speaker_id
 WHERE n.at IS NOT NULL ORDER BY p.document_id"""
 """Quotes of other speakers with where their speaker's mention is (the last before the quote in its
 passage, else the first after it) and where the passage starts, document by document: the words before
 the mention are sliced from each document's text read once (SQLite copies a whole text at every read of
-the column: a slice per quote in SQL read a document per quote, 1.5 s for NATO at 1,000 articles)."""
+the column: a slice per quote in SQL read a document per quote, 1.5 s for NATO at 1,000 articles). Only
+passages holding one of the words that name the actor are read: every quote of a 10,000-article store,
+and each document's text, took 2.3 CPU-s and 70 MB for a place named in a handful."""
+_TOKEN = re.compile(r"[^\W_]+")
+"""A word as the full-text index splits it (letters and digits)."""
 
 
 def names_of(store: Store, actor_id: int, name: str) -> tuple[str, ...]:
@@ -52,6 +59,13 @@ def naming(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(map(re.escape, words)))
 
 
+def _any_of(words: tuple[str, ...]) -> str:
+    """An FTS5 query matching a passage that holds any of the words (as phrases of their tokens, which
+    hold only letters and digits, so they need no escaping); a word without a token matches nothing."""
+    phrases = ('"' + " ".join(tokens) + '"' for tokens in map(_TOKEN.findall, words) if tokens)
+    return " OR ".join(phrases) or '""'
+
+
 def affiliated(store: Store, actor_id: int, name: str) -> dict[int, str]:
     """The quotes of speakers who speak for an actor (by quote id), each with who said it and why they
     count: "Lin Qiao (Chinese Foreign Ministry spokesperson)", "A Chinese Foreign Ministry spokesperson"."""
@@ -66,7 +80,7 @@ def affiliated(store: Store, actor_id: int, name: str) -> dict[int, str]:
         elif found.search(speaker):
             via[quote_id] = speaker
     text = DocumentText(store)
-    for quote_id, speaker, document_id, passage_start, at in store.rows(_BY_DESCRIPTION, (actor_id,)):
+    for quote_id, speaker, document_id, passage_start, at in store.rows(_BY_DESCRIPTION, (actor_id, _any_of(words))):
         before = text(document_id)[max(passage_start, at - BEFORE_CHARS):at]
         description = _CLAUSE_END.split(before)[-1].strip()
         if quote_id not in via and found.search(description):

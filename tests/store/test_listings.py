@@ -3,8 +3,12 @@ fixture corpus."""
 
 from __future__ import annotations
 
+import pytest
+
 from store import queries
+from store.affiliation import affiliated, names_of
 from store.db import Store
+from store.texts import DocumentText
 
 
 def actor_id(store: Store, name: str) -> int:
@@ -74,6 +78,19 @@ def test_a_clause_before_the_speaker_does_not_make_them_speak_for_it(corpus_stor
     speakers = {spoken.quote.speaker for spoken in taiwan.affiliated}
     assert "Keiko Aramaki" not in speakers  # "Asked about ... Taiwan, Aramaki replied"
     assert {"Lai Ching-te", "Koo"} <= speakers
+
+
+def test_who_speaks_for_an_actor_reads_only_documents_that_name_it(corpus_store: Store,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[str] = []
+    monkeypatch.setattr(DocumentText, "_read", lambda self, document_id: read.append(
+        corpus_store.value("SELECT text FROM documents WHERE id = ?", (document_id,))) or read[-1])
+    taiwan = actor_id(corpus_store, "Taiwan")
+    assert affiliated(corpus_store, taiwan, "Taiwan")
+    documents = corpus_store.value("SELECT count(DISTINCT p.document_id) FROM quotes q "
+                                   "JOIN passages p ON p.id = q.passage_id")
+    words = names_of(corpus_store, taiwan, "Taiwan")
+    assert read and len(read) < documents and all(any(word in text for word in words) for text in read)
 
 
 def test_a_person_speaks_for_no_one_else(corpus_store: Store) -> None:
