@@ -17,7 +17,8 @@ _NOTING = (
     f"CREATE TEMP TRIGGER actors_added AFTER INSERT ON main.actors BEGIN {_NOTE}(new.id, NULL, NULL, 0); END",
     "CREATE TEMP TRIGGER actors_renamed AFTER UPDATE OF name, title ON main.actors "
     f"BEGIN {_NOTE}(old.id, old.name, old.title, 1); END",
-    f"CREATE TEMP TRIGGER actors_dropped AFTER DELETE ON main.actors BEGIN {_NOTE}(old.id, old.name, old.title, 1); END",
+    "CREATE TEMP TRIGGER actors_dropped AFTER DELETE ON main.actors "
+    f"BEGIN {_NOTE}(old.id, old.name, old.title, 1); END",
 )
 """An actor's first change in the batch is the one kept: it says what the index holds of it (nothing for
 an actor added in the batch), whatever happens to it, or to a new actor given its id, afterwards."""

@@ -20,8 +20,8 @@ _BY_OUR_ALIASES = "SELECT id, name, title FROM actors WHERE name IN (SELECT valu
 # CROSS JOIN: start from the alias index, not from every actor of the kind.
 _HOLDERS = ("SELECT a.id, a.name, a.title FROM aliases al CROSS JOIN actors a ON a.id = al.actor_id "
             "WHERE al.alias = ?1 AND a.kind = ?2 AND a.name != ?1 "
-            "UNION SELECT id, name, title FROM actors WHERE ?2 = 'person' AND kind = 'person' AND surname = ?1 COLLATE NOCASE "
-            "AND name != ?1 ORDER BY 1")
+            "UNION SELECT id, name, title FROM actors WHERE ?2 = 'person' AND kind = 'person' "
+            "AND surname = ?1 COLLATE NOCASE AND name != ?1 ORDER BY 1")
 # Each document's mentions of an actor by its name or an alias, as written; `_short_only` keeps the names.
 _NAMED_AS = (f"SELECT m.document_id, {mention_text()} FROM mentions m JOIN actors a ON a.id = m.actor_id "
              "WHERE m.actor_id = ?1 AND (m.text IN ('', a.name) "

@@ -82,3 +82,13 @@ def test_a_matched_actor_is_read_once_not_again_by_id(fresh_store: Store, make_a
     with statements(fresh_store) as seen:
         ingest_batch(fresh_store, batch_of(articles[1:]))
     assert not [sql for sql in seen if sql.startswith("SELECT") and "FROM actors WHERE id =" in sql]
+
+
+def test_a_batch_links_its_actors_name_words_in_one_statement(fresh_store: Store, make_article: Build) -> None:
+    with statements(fresh_store) as seen:
+        ingest_batch(fresh_store, batch_of(renaming_batch(make_article)))
+    # The trace repeats a statement for each row its trigger fires on: distinct statements are counted.
+    linking = {sql for sql in seen
+               if sql.startswith(("INSERT OR IGNORE INTO name_words", "INSERT OR IGNORE INTO actor_words"))}
+    assert len(linking) == 2
+    assert fresh_store.value("SELECT count(*) FROM actor_words") > len(PEOPLE)
