@@ -15,7 +15,7 @@ from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Protocol
 
-from store import terms
+from store import actor_index, terms
 from store.considered_record import encoded
 from store.corrections import reapply
 from store.db import Store
@@ -229,6 +229,7 @@ class _Batch:
         self.words: Counter[str] = Counter()
         self.compounds: dict[str, str] = {}
         self.changed_actors: set[int] = set()
+        self.actor_triggers = actor_index.defer(conn)
 
     def add(self, document: Document) -> IngestResult:
         """Write the document (or find it stored) and queue its records."""
@@ -300,6 +301,7 @@ class _Batch:
 
     def flush(self) -> None:
         """Write what the batch's articles add to the search vocabularies, once for the batch."""
+        actor_index.catch_up(self.conn, self.actor_triggers)
         index_words(self.conn, self.changed_actors)
         self.conn.executemany("INSERT INTO words (word, docs) VALUES (?, ?) "
                               "ON CONFLICT (word) DO UPDATE SET docs = docs + excluded.docs",

@@ -12,13 +12,16 @@ from store.model import Actor
 from store.schema import mention_text
 
 _BY_NAME = "SELECT id FROM actors WHERE name = ? AND kind = ?"
-_BY_OUR_ALIASES = "SELECT id FROM actors WHERE name IN (SELECT value FROM json_each(?)) AND kind = ?"
+_ROW_BY_NAME = "SELECT id, name, title FROM actors WHERE name = ? AND kind = ?"
+_Row = tuple[int, str, str | None]
+"""An actor's id, name and title: what matching and merging read of it, in the query that finds it."""
+_BY_OUR_ALIASES = "SELECT id, name, title FROM actors WHERE name IN (SELECT value FROM json_each(?)) AND kind = ?"
 # The actors a form is a shorter form of: an alias, or a person's surname; not the actor of that name.
 # CROSS JOIN: start from the alias index, not from every actor of the kind.
-_HOLDERS = ("SELECT a.id FROM aliases al CROSS JOIN actors a ON a.id = al.actor_id "
+_HOLDERS = ("SELECT a.id, a.name, a.title FROM aliases al CROSS JOIN actors a ON a.id = al.actor_id "
             "WHERE al.alias = ?1 AND a.kind = ?2 AND a.name != ?1 "
-            "UNION SELECT id FROM actors WHERE ?2 = 'person' AND kind = 'person' AND surname = ?1 COLLATE NOCASE "
-            "AND name != ?1 ORDER BY 1")
+            "UNION SELECT id, name, title FROM actors WHERE ?2 = 'person' AND kind = 'person' "
+            "AND surname = ?1 COLLATE NOCASE AND name != ?1 ORDER BY 1")
 # Each document's mentions of an actor by its name or an alias, as written; `_short_only` keeps the names.
 _NAMED_AS = (f"SELECT m.document_id, {mention_text()} FROM mentions m JOIN actors a ON a.id = m.actor_id "
              "WHERE m.actor_id = ?1 AND (m.text IN ('', a.name) "
@@ -44,7 +47,7 @@ _FOLD = (
     "DELETE FROM actors WHERE id = ?2",
 )
 """Folding actor ?2 into actor ?1 once its records are moved (each statement is given both ids)."""
-_BY_SURNAME = "SELECT id FROM actors WHERE surname = ? COLLATE NOCASE AND kind = 'person'"
+_BY_SURNAME = "SELECT id, name, title FROM actors WHERE surname = ? COLLATE NOCASE AND kind = 'person'"
 
 
 def resolve_actors(conn: sqlite3.Connection, actors: Sequence[Actor],
@@ -77,10 +80,10 @@ def resolve_actors(conn: sqlite3.Connection, actors: Sequence[Actor],
 
 def _resolve(conn: sqlite3.Connection, actor: Actor) -> tuple[int, bool]:
     """The store id of one article actor, joining a known actor or adding one; True when added."""
-    found = _known(conn, actor)
-    if found is not None:
-        _add_aliases(conn, found, _merge(conn, found, actor), actor)
-        return found, False
+    known = _known(conn, actor)
+    if known is not None:
+        _add_aliases(conn, known[0], _merge(conn, known, actor), actor)
+        return known[0], False
     found = conn.execute("INSERT INTO actors (name, kind, title, surname) VALUES (?, ?, ?, ?)",
                          (actor.name, actor.kind, actor.title, surname(actor.name, actor.kind))).lastrowid
     _add_aliases(conn, found, actor.name, actor)
@@ -111,41 +114,39 @@ def _name_part(form: str, name: str) -> bool:
     return any(words[i : i + len(short)] == short for i in range(len(words) - len(short) + 1))
 
 
-def _known(conn: sqlite3.Connection, actor: Actor) -> int | None:
+def _known(conn: sqlite3.Connection, actor: Actor) -> _Row | None:
     """The store actor this one is, if exactly one fits: same name, a longer name it is a short form of,
     or a short form of it known alone.
 
     Short forms are matched so that the order documents come in does not matter: one that two actors
     share stays its own actor (and ``_separate`` gives it back the documents it joined one of them in)."""
-    exact = _ids(conn, _BY_NAME, (actor.name, actor.kind))
+    exact = conn.execute(_ROW_BY_NAME, (actor.name, actor.kind)).fetchone()
     if exact:
-        return exact[0]
+        return exact
     holders = _holders(conn, actor.name, actor.kind)
     if holders:
         return _one(holders)
-    shorter = _ids(conn, _BY_OUR_ALIASES, (json.dumps(sorted(_short_forms(actor))), actor.kind))
+    shorter = conn.execute(_BY_OUR_ALIASES, (json.dumps(sorted(_short_forms(actor))), actor.kind)).fetchall()
     # A short form known alone is ours only if no other actor has it too.
-    return _one(shorter) if len(shorter) == 1 and not _holders(conn, _name(conn, shorter[0]), actor.kind) else None
+    return _one(shorter) if len(shorter) == 1 and not _holders(conn, shorter[0][1], actor.kind) else None
 
 
-def _one(found: list[int]) -> int | None:
-    """The only id found, or None when there are none or several."""
+def _one(found: list[_Row]) -> _Row | None:
+    """The only actor found, or None when there are none or several."""
     return found[0] if len(found) == 1 else None
 
 
-def _holders(conn: sqlite3.Connection, form: str, kind: str) -> list[int]:
+def _holders(conn: sqlite3.Connection, form: str, kind: str) -> list[_Row]:
     """Actors of a kind, other than the one named ``form``, that ``form`` is a shorter form of: by alias,
-    as a person's surname, or as a person's name without initials ("Kevin Hassett" of "Kevin A. Hassett")."""
-    found = [i for i in _ids(conn, _HOLDERS, (form, kind)) if _name_part(form, _name(conn, i))]
+    as a person's surname, or as a person's name without initials ("Kevin Hassett" of "Kevin A. Hassett");
+    in id order."""
+    found = [row for row in conn.execute(_HOLDERS, (form, kind)).fetchall() if _name_part(form, row[1])]
     last = surname(form, kind)
     if last:
-        found += [i for i in _ids(conn, _BY_SURNAME, (last,)) if i not in found and _fuller(_name(conn, i), form)]
+        ids = {row[0] for row in found}
+        found += [row for row in conn.execute(_BY_SURNAME, (last,)).fetchall()
+                  if row[0] not in ids and _fuller(row[1], form)]
     return sorted(found)
-
-
-def _name(conn: sqlite3.Connection, actor_id: int) -> str:
-    """An actor's name."""
-    return conn.execute("SELECT name FROM actors WHERE id = ?", (actor_id,)).fetchone()[0]
 
 
 def _fuller(name: str, form: str) -> bool:
@@ -173,12 +174,12 @@ def _separate(conn: sqlite3.Connection, form: str, kind: str, absorbed: dict[int
     holders = _holders(conn, form, kind)
     alone = _ids(conn, _BY_NAME, (form, kind))
     if len(holders) == 1 and alone:
-        _absorb(conn, alone[0], holders[0])
-        absorbed[alone[0]] = holders[0]
-        return holders
+        _absorb(conn, alone[0], holders[0][0])
+        absorbed[alone[0]] = holders[0][0]
+        return [holders[0][0]]
     moved = []
-    for holder in holders if len(holders) > 1 else ():
-        documents = _short_only(conn, holder, form)
+    for holder, name, _ in holders if len(holders) > 1 else ():
+        documents = _short_only(conn, holder, name, form)
         if documents:
             target = _actor_named(conn, form, kind)
             _move(conn, holder, target, documents)
@@ -186,11 +187,11 @@ def _separate(conn: sqlite3.Connection, form: str, kind: str, absorbed: dict[int
     return moved
 
 
-def _short_only(conn: sqlite3.Connection, holder: int, form: str) -> list[int]:
-    """The documents whose longest name for an actor is ``form``: it was named there by that form alone.
+def _short_only(conn: sqlite3.Connection, holder: int, name: str, form: str) -> list[int]:
+    """The documents whose longest name for an actor (``holder``, named ``name``) is ``form``: it was named
+    there by that form alone.
     A title or description the actor had as an alias ("President") is no name: an article that wrote only
     "President Lind" and "Lind" named "Lind" alone, whichever order the store met its actors in."""
-    name = _name(conn, holder)
     names: dict[int, set[str]] = {}
     for document, text in conn.execute(_NAMED_AS, (holder,)):
         if text == name or _name_part(text, name):
@@ -227,13 +228,13 @@ def _ids(conn: sqlite3.Connection, sql: str, params: tuple[str, ...]) -> list[in
     return [row[0] for row in conn.execute(sql, params).fetchall()]
 
 
-def _merge(conn: sqlite3.Connection, actor_id: int, actor: Actor) -> str:
-    """Fold a newly seen form into a known actor (a longer name replaces a shorter one; titles add
-    up) and return the actor's name now."""
-    name, kind, title = conn.execute("SELECT name, kind, title FROM actors WHERE id = ?", (actor_id,)).fetchone()
+def _merge(conn: sqlite3.Connection, known: _Row, actor: Actor) -> str:
+    """Fold a newly seen form into a known actor (of the same kind: a longer name replaces a shorter one;
+    titles add up) and return the actor's name now."""
+    actor_id, name, title = known
     if len(actor.name) > len(name) and not _ids(conn, _BY_NAME, (actor.name, actor.kind)):
         conn.execute("UPDATE actors SET name = ?, surname = ? WHERE id = ?",
-                     (actor.name, surname(actor.name, kind), actor_id))
+                     (actor.name, surname(actor.name, actor.kind), actor_id))
         conn.execute("INSERT OR IGNORE INTO aliases (actor_id, alias) VALUES (?, ?)", (actor_id, name))
         name = actor.name
     merged = merge_titles(title, actor.title)
@@ -266,9 +267,12 @@ def index_words(conn: sqlite3.Connection, actor_ids: Iterable[int]) -> None:
         "FROM actors a WHERE a.id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(actor_ids)),))
     pairs = {(word, actor_id) for actor_id, name, title, aliases in rows
              for word in actor_words(name, title, json.loads(aliases))}
-    conn.executemany("INSERT OR IGNORE INTO name_words (word) VALUES (?)", [(w,) for w in {w for w, _ in pairs}])
-    conn.executemany("INSERT OR IGNORE INTO actor_words (word_id, actor_id) "
-                     "SELECT id, ? FROM name_words WHERE word = ?", [(a, w) for w, a in sorted(pairs)])
+    # One statement each, not one a word and one a link (a batch of 64 articles links 13,000).
+    conn.execute("INSERT OR IGNORE INTO name_words (word) SELECT value FROM json_each(?)",
+                 (json.dumps(list({w for w, _ in pairs})),))
+    conn.execute("INSERT OR IGNORE INTO actor_words (word_id, actor_id) SELECT n.id, json_extract(p.value, '$[1]') "
+                 "FROM json_each(?) p JOIN name_words n ON n.word = json_extract(p.value, '$[0]')",
+                 (json.dumps(sorted(pairs)),))
 
 
 def actor_words(name: str, title: str | None, aliases: Iterable[str]) -> set[str]:
