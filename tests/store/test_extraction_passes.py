@@ -1,0 +1,39 @@
+"""Work the actor stage does once per article rather than once per word, sentence or list entry (issue 13):
+counted, never timed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from store.extract import groups
+from store.extract.pipeline import extract_article
+
+
+class _CountedPattern:
+    """A compiled pattern that counts the searches made with it."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.searches = pattern, 0
+
+    def finditer(self, text: str, *bounds: int) -> object:
+        self.searches += 1
+        return self.pattern.finditer(text, *bounds)
+
+
+def test_source_nouns_are_found_by_one_search_of_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    counted = _CountedPattern(groups._noun_word())
+    monkeypatch.setattr(groups, "_noun_word", lambda: counted)
+    groups._noun_starts.cache_clear()
+    text = ("Officials said the talks went well. Some analysts disagreed. A diplomat and two observers "
+            "spoke later; many residents, critics and economists were not asked.\n\nOne official said so.")
+    article = extract_article(text)
+    assert counted.searches == 1
+    assert ("official", "group") in {(a.name, a.kind) for a in article.actors}
+
+
+def test_letters_apart_from_ascii_are_folded_before_the_nouns_are_sought() -> None:
+    groups._noun_starts.cache_clear()
+    text = "Offıcials met ANALYSTS; ſome obſervers and İnvestigators came."
+    assert groups._noun_starts(text) == [text.find(word) for word in ("Offıcials", "ANALYSTS", "obſervers", "İnv")]
