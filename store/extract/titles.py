@@ -69,7 +69,7 @@ def role_openings(tokens: list[Token]) -> list[int]:
     if not found:
         return found  # most sentences
     lengths = _heads(True)[1]
-    heads = [i for i, token in enumerate(tokens) if token.lower in lengths]
+    heads = [i for i in found if tokens[i].lower in lengths]  # a head's first word is an opener: found has it
     reach = _MAX_PREFIX + _MAX_MODIFIERS
     return [i for i in found if (k := bisect_left(heads, i)) < len(heads) and heads[k] - i <= reach]
 
