@@ -8,6 +8,7 @@ import re
 import pytest
 
 from store.extract import groups
+from store.extract.dates import may_hold_dates
 from store.extract.pipeline import extract_article
 
 
@@ -37,3 +38,12 @@ def test_letters_apart_from_ascii_are_folded_before_the_nouns_are_sought() -> No
     groups._noun_starts.cache_clear()
     text = "Offıcials met ANALYSTS; ſome obſervers and İnvestigators came."
     assert groups._noun_starts(text) == [text.find(word) for word in ("Offıcials", "ANALYSTS", "obſervers", "İnv")]
+
+
+def test_date_hints_start_where_a_digit_month_or_weekday_does() -> None:
+    text = "On Monday, 12 Jan. 2024 (MayDay) a Sunday in Dec-Jun 1999: Wednesday's Thursdays, Sept 3-4, Jul."
+    every_start = re.compile(r"(?=\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:Mon|Tues|Wednes|Thurs|Fri"
+                             r"|Satur|Sun)day)")
+    hinted = may_hold_dates(text)
+    expected = {m.start() for m in every_start.finditer(text)}
+    assert [at for at in range(len(text)) if hinted(at, at + 1)] == sorted(expected)
