@@ -125,7 +125,8 @@ def _described(text: str) -> list[tuple[re.Match[str], int]]:
     return sorted(found, key=lambda pair: pair[1])
 
 
-_THE = re.compile(r"\b[Tt]h(?:e|is|at)\s")
+# "[Tt](?<!\w[Tt])" is "\b[Tt]" written so that the scan can skip ahead to the next "t" (half its time).
+_THE = re.compile(r"[Tt](?<!\w[Tt])h(?:e|is|at)\s")
 # A run of name characters that a possessive ends, its first capital at a word's start.
 _OWNED_RUN = re.compile(r"(?<![\w.-])[\w.-]++(?=’s|'s)")
 _WORD_CAPITAL = re.compile(r"(?<!\w)[A-Z]")

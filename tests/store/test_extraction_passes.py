@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from store.extract import groups
+from store.extract import descriptions, evidence, groups
 from store.extract.dates import may_hold_dates
 from store.extract.pipeline import extract_article
 
@@ -47,3 +47,13 @@ def test_date_hints_start_where_a_digit_month_or_weekday_does() -> None:
     hinted = may_hold_dates(text)
     expected = {m.start() for m in every_start.finditer(text)}
     assert [at for at in range(len(text)) if hinted(at, at + 1)] == sorted(expected)
+
+
+@pytest.mark.parametrize(("pattern", "plain"), [
+    (descriptions._THE, r"\b[Tt]h(?:e|is|at)\s"),
+    (evidence._LOWER_WORD, r"(?<![\w-])[a-z][a-z-]+(?![\w-])"),
+])
+def test_patterns_written_to_skip_ahead_match_as_their_plain_forms(pattern: re.Pattern[str], plain: str) -> None:
+    text = "The bathe this-that ñthe x_the 9that -that that\ttheir wait-and-see ok3 well- ab ‘this’ that"
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+    assert [m.span() for m in pattern.finditer(text, 5)] == [m.span() for m in re.compile(plain).finditer(text, 5)]
