@@ -90,7 +90,8 @@ _PART_YEARS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 
 
-@dataclass(frozen=True)
+# Not frozen, though never changed (see store/model.py): one for each date of every sentence.
+@dataclass(slots=True, unsafe_hash=True)
 class DateMention:
     """A date found in text, with its offsets and ISO form at its precision."""
 

@@ -17,7 +17,8 @@ _MAX_MODIFIERS = 2
 _MAX_HEAD_WORDS = 3
 
 
-@dataclass(frozen=True)
+# Not frozen, though never changed (see store/model.py): one for each title or role parsed.
+@dataclass(slots=True, unsafe_hash=True)
 class Role:
     """A title or role phrase: tokens [first, last) of a sentence, split into titles at each head."""
 
