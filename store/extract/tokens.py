@@ -86,4 +86,5 @@ def joined(text: str, left: Token, right: Token) -> bool:
     """True when only spaces, at most one line break and no punctuation separate two tokens."""
     gap_start = left.end + (2 if left.possessive else 0)
     gap = text[gap_start : right.start]
-    return bool(gap) and gap.strip(" \t\n") == "" and gap.count("\n") <= 1
+    # One space, as between most words, settles it at once.
+    return gap == " " or bool(gap) and gap.strip(" \t\n") == "" and gap.count("\n") <= 1
