@@ -8,7 +8,10 @@ import re
 import pytest
 
 from store.extract import descriptions, evidence, groups
+from store.extract import dating
 from store.extract.dates import may_hold_dates
+from store.extract.dating import article_year
+from store.extract.passages import split_passages
 from store.extract.pipeline import extract_article
 
 
@@ -57,3 +60,12 @@ def test_patterns_written_to_skip_ahead_match_as_their_plain_forms(pattern: re.P
     text = "The bathe this-that ñthe x_the 9that -that that\ttheir wait-and-see ok3 well- ab ‘this’ that"
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
     assert [m.span() for m in pattern.finditer(text, 5)] == [m.span() for m in re.compile(plain).finditer(text, 5)]
+
+
+def test_the_latest_year_is_tested_before_the_others_and_settles_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "".join(f"In {year} the council met. " for year in range(1990, 2020)) + "It will meet in 2030."
+    tested = []
+    future = dating.future_statement
+    monkeypatch.setattr(dating, "future_statement", lambda *args: tested.append(args) or future(*args))
+    assert article_year(text, split_passages(text)) == 2019
+    assert len(tested) == 2  # 2030 (a statement about the future), then 2019
