@@ -69,3 +69,9 @@ def test_the_latest_year_is_tested_before_the_others_and_settles_it(monkeypatch:
     monkeypatch.setattr(dating, "future_statement", lambda *args: tested.append(args) or future(*args))
     assert article_year(text, split_passages(text)) == 2019
     assert len(tested) == 2  # 2030 (a statement about the future), then 2019
+
+
+def test_possessive_runs_are_those_a_pattern_tried_at_every_run_finds() -> None:
+    text = "Obama's aide, U.S.-Japan’s pact, a's's, 'solo, O’sullivan, x_1-'s - 's, NATO’s, é's."
+    every_run = re.compile(r"(?<![\w.-])[\w.-]++(?=’s|'s)")
+    assert list(descriptions._owned_runs(text)) == [m.span() for m in every_run.finditer(text)]
