@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import sys
 from array import array
-from collections import Counter
 from collections.abc import Callable, Iterator
 
 from store.extract.aliases import confirmed_by, deduplicate, resolve_organizations, resolve_people
@@ -224,7 +223,9 @@ def _actors(text: str, found: list[Candidate]) -> tuple[Actor, ...]:
 
 def _actor(text: str, name: str, found: list[Candidate]) -> Actor:
     """Merge the candidates of one canonical name into an Actor; full-name titles come first."""
-    kind = Counter(c.kind for c in found).most_common(1)[0][0]
+    kinds = [c.kind for c in found]
+    # The commonest kind, the first said on a tie (as Counter.most_common): no Counter built per actor.
+    kind = max(dict.fromkeys(kinds), key=kinds.count)
     full = [c for c in found if text[c.start : c.end] == name] or found
     titles = dict.fromkeys(title for c in full for title in c.titles) or dict.fromkeys(
         title for c in found for title in c.titles

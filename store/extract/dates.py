@@ -90,7 +90,8 @@ _PART_YEARS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 
 
-@dataclass(frozen=True)
+# Not frozen, though never changed (see store/model.py): one for each date of every sentence.
+@dataclass(slots=True, unsafe_hash=True)
 class DateMention:
     """A date found in text, with its offsets and ISO form at its precision."""
 
@@ -161,8 +162,11 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return index > 0 and taken[index - 1][1] > start
 
 
-_HINT = re.compile(r"(?=\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)")
-"""Where a date may stand: a digit, a month's name or a weekday's (every date holds one of them)."""
+_HINT = re.compile(r"(?=[\dADFJMNOSTW])(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+                   r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)")
+"""Where a date may stand: a digit, a month's name or a weekday's (every date holds one of them). Each match
+starts where one of them does, as a lookahead's empty match would (a name's other letters start none), and
+the first letter is tested once at each character passed, not each name in turn: half the scan's time."""
 
 
 def may_hold_dates(text: str) -> Callable[[int, int], bool]:

@@ -25,14 +25,14 @@ def article_year(text: str, passages: Sequence[Passage]) -> int | None:
     not trusted ("Arctic Security After 2014" names its subject).
     """
     for passage in (p for p in passages if p.kind == "publication"):
-        years = _years(text, passage.start, passage.end)
-        if years:
-            return years[0]
+        first = next((_year(d) for d in find_dates(text, None, passage.start, passage.end) if _tells_when(text, d)),
+                     None)
+        if first is not None:
+            return first
     dateline = _dateline(text, passages, None)
     if dateline is not None and dateline.date:
         return int(dateline.date[:4])
-    years = _years(text, 0, len(text))
-    return max(years) if years else None
+    return _latest_year(text)
 
 
 def article_date(text: str, passages: Sequence[Passage], year: int | None) -> str | None:
@@ -55,9 +55,23 @@ def _dateline(text: str, passages: Sequence[Passage], year: int | None) -> DateM
     return dates[0] if dates and dates[0].start == place.end() else None
 
 
-def _years(text: str, start: int, end: int) -> list[int]:
-    """Years of the dated mentions in text[start:end], in text order, except bounds ("by 2020") and
-    statements about the future ("will chair in 2025"), which say nothing of when the article was written."""
-    return [int(d.date[:4]) for d in find_dates(text, None, start, end)
-            if d.date and d.precision != "decade" and not _TARGET_BEFORE.search(text, max(0, d.start - 8), d.start)
-            and not future_statement(text, d.start, d.end)]
+def _latest_year(text: str) -> int | None:
+    """The latest year of the text's dated mentions that tells when it was written (see _tells_when).
+
+    Why latest first: each mention's test searches its clause, and the first to pass settles it; testing all
+    of them (some 150 an article on the bench) took a sixth of the year's time."""
+    dated = sorted((d for d in find_dates(text) if d.date), key=_year, reverse=True)
+    return next((_year(d) for d in dated if _tells_when(text, d)), None)
+
+
+def _year(date: DateMention) -> int:
+    """The year a dated mention starts in (one with a date)."""
+    return int(date.date[:4])  # type: ignore[index]
+
+
+def _tells_when(text: str, date: DateMention) -> bool:
+    """True for a dated mention whose year the article was written in or after: not a decade, a bound ("by
+    2020") or a statement about the future ("will chair in 2025")."""
+    return bool(date.date) and date.precision != "decade" \
+        and not _TARGET_BEFORE.search(text, max(0, date.start - 8), date.start) \
+        and not future_statement(text, date.start, date.end)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from store.extract.documents import find_documents
@@ -125,9 +125,9 @@ def _described(text: str) -> list[tuple[re.Match[str], int]]:
     return sorted(found, key=lambda pair: pair[1])
 
 
-_THE = re.compile(r"\b[Tt]h(?:e|is|at)\s")
-# A run of name characters that a possessive ends, its first capital at a word's start.
-_OWNED_RUN = re.compile(r"(?<![\w.-])[\w.-]++(?=’s|'s)")
+# "[Tt](?<!\w[Tt])" is "\b[Tt]" written so that the scan can skip ahead to the next "t" (half its time).
+_THE = re.compile(r"[Tt](?<!\w[Tt])h(?:e|is|at)\s")
+_POSSESSIVE = re.compile(r"’s|'s")
 _WORD_CAPITAL = re.compile(r"(?<!\w)[A-Z]")
 
 
@@ -139,8 +139,22 @@ def _starts(text: str) -> list[int]:
     A name before a possessive is read to the end of its run of letters, dots and hyphens, so it matches
     from the run's first capital at a word's start or from none of them.
     """
-    owners = (_WORD_CAPITAL.search(text, run.start(), run.end()) for run in _OWNED_RUN.finditer(text))
+    owners = (_WORD_CAPITAL.search(text, start, end) for start, end in _owned_runs(text))
     return sorted({*(m.start() for m in _THE.finditer(text)), *(m.start() for m in owners if m is not None)})
+
+
+def _owned_runs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of name characters (letters, digits, "_", "." and "-") that a possessive
+    "’s" ends, in order.
+
+    Why from each possessive back: a pattern tried at each run of the text read every word to its end to
+    look for an "’s" there (four times as long); no run holds an apostrophe, so each is read once."""
+    for mark in _POSSESSIVE.finditer(text):
+        start = end = mark.start()
+        while start and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+            start -= 1
+        if start < end:
+            yield start, end
 
 
 def _owned(text: str, match: re.Match[str]) -> bool:

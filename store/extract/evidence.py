@@ -99,7 +99,9 @@ def _lower_words(text: str) -> frozenset[str]:
     return frozenset(_LOWER_WORD.findall(text))
 
 
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]+(?![\w-])")
+# The first letter before the lookbehind, so the scan can skip ahead to the next one; possessive, as giving
+# back a letter or hyphen only leaves another after the word.
+_LOWER_WORD = re.compile(r"[a-z](?<![\w-][a-z])[a-z-]++(?![\w-])")
 
 
 def _promoted(text: str, candidate: Candidate, bound: bool) -> bool:

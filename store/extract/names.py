@@ -19,7 +19,8 @@ _JOINING = frozenset({"of", "for", "on"})
 _MAX_GIVEN_NAME_WORDS = 4
 
 
-@dataclass(frozen=True)
+# Not frozen, though never changed (see store/model.py): a run for each stretch of capitals of every sentence.
+@dataclass(slots=True, unsafe_hash=True)
 class Run:
     """A stretch of capitalised tokens that may name one actor."""
 

@@ -13,8 +13,10 @@ from store.extract.lexicon import word_set
 # The middle branch, "plain", is a word of letters and digits only that does not go on ("-", "'"): with no
 # dot after it, its token is built at once (possessive, so it never gives back letters to get there); a
 # dot after it is taken along, to be judged once (an abbreviation's, or a full stop).
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|(?P<plain>[^\W_]++)(?![-'’][^\W_])(?P<dot>\.)?"
-                   r"|[^\W_][^\W_]*(?:[-'’][^\W_][^\W_]*)*")
+# Every branch opens with a letter or digit: the lookahead tests that once at each space or mark the scan
+# passes, rather than each branch in turn (12% of the scan).
+_WORD = re.compile(r"(?=[^\W_])(?:(?:[^\W\d_]\.){2,}|(?P<plain>[^\W_]++)(?![-'’][^\W_])(?P<dot>\.)?"
+                   r"|[^\W_][^\W_]*(?:[-'’][^\W_][^\W_]*)*)")
 _POSSESSIVE = ("’s", "'s")
 _FORMER = ("then-", "ex-")
 _PREFIXED_NAME = re.compile(r"(?:al|el|ad|ash|bin|ibn|abu|bint)-[A-Z]|d['’][A-Z]")
@@ -84,4 +86,5 @@ def joined(text: str, left: Token, right: Token) -> bool:
     """True when only spaces, at most one line break and no punctuation separate two tokens."""
     gap_start = left.end + (2 if left.possessive else 0)
     gap = text[gap_start : right.start]
-    return bool(gap) and gap.strip(" \t\n") == "" and gap.count("\n") <= 1
+    # One space, as between most words, settles it at once.
+    return gap == " " or bool(gap) and gap.strip(" \t\n") == "" and gap.count("\n") <= 1
