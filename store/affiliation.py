@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 from store.db import Store
 from store.listings import like_pattern
@@ -33,9 +34,11 @@ FROM (SELECT q.id, q.speaker_id, q.passage_id, coalesce(
       FROM quotes q WHERE q.speaker_id != ?
         AND q.passage_id IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)) n
 JOIN passages p ON p.id = n.passage_id JOIN actors a ON a.id = n.speaker_id
-WHERE n.at IS NOT NULL ORDER BY p.document_id"""
+WHERE n.at IS NOT NULL"""
 """Quotes of other speakers with where their speaker's mention is (the last before the quote in its
-passage, else the first after it) and where the passage starts, document by document: the words before
+passage, else the first after it) and where the passage starts, document by document (quotes and passages
+are numbered as their documents are written; sorting would hold back the first row until the last, 1.3 s
+for a country at 10,000 articles, and a document read twice costs only time): the words before
 the mention are sliced from each document's text read once (SQLite copies a whole text at every read of
 the column: a slice per quote in SQL read a document per quote, 1.5 s for NATO at 1,000 articles). Only
 passages holding one of the words that name the actor are read: every quote of a 10,000-article store,
@@ -66,23 +69,32 @@ def _any_of(words: tuple[str, ...]) -> str:
     return " OR ".join(phrases) or '""'
 
 
-def affiliated(store: Store, actor_id: int, name: str) -> dict[int, str]:
+def affiliated(store: Store, actor_id: int, name: str, cancelled: Callable[[], bool] = lambda: False) -> dict[int, str]:
     """The quotes of speakers who speak for an actor (by quote id), each with who said it and why they
-    count: "Lin Qiao (Chinese Foreign Ministry spokesperson)", "A Chinese Foreign Ministry spokesperson"."""
+    count: "Lin Qiao (Chinese Foreign Ministry spokesperson)", "A Chinese Foreign Ministry spokesperson".
+    Rows are read a chunk at a time; once ``cancelled()`` says so, what was found so far is returned (a
+    country of a 10,000-article store has 280,000 rows to read, seconds that a search typed meanwhile
+    would otherwise wait for)."""
     words = names_of(store, actor_id, name)
     found, patterns = naming(words), json.dumps([like_pattern(word) for word in words])
     via: dict[int, str] = {}
-    for quote_id, speaker, title in store.rows(_BY_TITLE, (actor_id, patterns)):
-        # A person's titles are joined with "; ": the one naming the actor says why.
-        naming_title = next((part for part in (title or "").split("; ") if found.search(part)), None)
-        if naming_title:
-            via[quote_id] = f"{speaker} ({naming_title})"
-        elif found.search(speaker):
-            via[quote_id] = speaker
+    for chunk in store.chunks(_BY_TITLE, (actor_id, patterns)):
+        if cancelled():
+            return via
+        for quote_id, speaker, title in chunk:
+            # A person's titles are joined with "; ": the one naming the actor says why.
+            naming_title = next((part for part in (title or "").split("; ") if found.search(part)), None)
+            if naming_title:
+                via[quote_id] = f"{speaker} ({naming_title})"
+            elif found.search(speaker):
+                via[quote_id] = speaker
     text = DocumentText(store)
-    for quote_id, speaker, document_id, passage_start, at in store.rows(_BY_DESCRIPTION, (actor_id, _any_of(words))):
-        before = text(document_id)[max(passage_start, at - BEFORE_CHARS):at]
-        description = _CLAUSE_END.split(before)[-1].strip()
-        if quote_id not in via and found.search(description):
-            via[quote_id] = f"{description} {speaker}"
+    for chunk in store.chunks(_BY_DESCRIPTION, (actor_id, _any_of(words))):
+        if cancelled():
+            return via
+        for quote_id, speaker, document_id, passage_start, at in chunk:
+            before = text(document_id)[max(passage_start, at - BEFORE_CHARS):at]
+            description = _CLAUSE_END.split(before)[-1].strip()
+            if quote_id not in via and found.search(description):
+                via[quote_id] = f"{description} {speaker}"
     return via

@@ -26,6 +26,8 @@ WAL_CHECKPOINT_PAGES = 20000
 WRITE_CACHE_KIB = 65536
 """Page cache of a connection once it writes (the default 2 MiB stays for readers such as the explorer)."""
 _WRITE_CACHE = f"PRAGMA cache_size = -{WRITE_CACHE_KIB}"
+CHUNK_ROWS = 500
+"""Rows a long read takes at a time (``Store.chunks``): a few milliseconds of the store's lock."""
 
 
 class StoreError(Exception):
@@ -166,6 +168,24 @@ class Store:
             cursor = self.conn.execute(sql, tuple(params))
             cursor.row_factory = sqlite3.Row
             return cursor.fetchall()
+
+    def chunks(self, sql: str, params: Sequence[Any] = (), size: int = CHUNK_ROWS) -> Iterator[list[sqlite3.Row]]:
+        """Run one read query and yield its rows ``size`` at a time, holding the store's lock only while a
+        chunk is read: another thread's query (a search typed meanwhile) runs between two chunks of a long
+        read, and a reader that stops early leaves the rest unread."""
+        with self.lock, self._translated():
+            cursor = self.conn.execute(sql, tuple(params))
+            cursor.row_factory = sqlite3.Row
+        try:
+            while True:
+                with self.lock, self._translated():
+                    chunk = cursor.fetchmany(size)
+                if not chunk:
+                    return
+                yield chunk
+        finally:
+            with self.lock:
+                cursor.close()
 
     def value(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Run a query that returns one value (None if it returns no row)."""

@@ -165,17 +165,20 @@ def dossier(store: Store, actor_id: int, limit: int | None = None, spoken_for: b
     )
 
 
-def with_spoken_for(store: Store, found: Dossier, limit: int | None = None) -> Dossier:
+def with_spoken_for(store: Store, found: Dossier, limit: int | None = None,
+                    cancelled: Callable[[], bool] = lambda: False) -> Dossier:
     """A dossier read without ``spoken_for``, with the quotes of those who speak for its actor: they are
-    found by reading every quote of the store, seconds for a country in a large one."""
-    return replace(found, **_affiliated(store, found.actor, limit))
+    found by reading every quote of the store, seconds for a country in a large one (a part of them once
+    ``cancelled()`` says so)."""
+    return replace(found, **_affiliated(store, found.actor, limit, cancelled))
 
 
-def _affiliated(store: Store, summary: ActorSummary, limit: int | None) -> dict[str, object]:
+def _affiliated(store: Store, summary: ActorSummary, limit: int | None,
+                cancelled: Callable[[], bool] = lambda: False) -> dict[str, object]:
     """The quotes of those who speak for an actor that others speak for, with their total."""
     if summary.kind not in AFFILIATED_KINDS:
         return {}
-    via = affiliated(store, summary.id, summary.name)
+    via = affiliated(store, summary.id, summary.name, cancelled)
     found = _quotes(store, " WHERE q.id IN (SELECT value FROM json_each(?))", (json.dumps(list(via)),), limit)
     return {"affiliated": tuple(AffiliatedQuote(quote, via[quote.id]) for quote in found),
             "affiliated_total": len(via)}

@@ -3,6 +3,8 @@ fixture corpus."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from store import queries
@@ -91,6 +93,24 @@ def test_who_speaks_for_an_actor_reads_only_documents_that_name_it(corpus_store:
                                    "JOIN passages p ON p.id = q.passage_id")
     words = names_of(corpus_store, taiwan, "Taiwan")
     assert read and len(read) < documents and all(any(word in text for word in words) for text in read)
+
+
+def test_finding_who_speaks_for_an_actor_stops_when_cancelled(corpus_store: Store,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[int] = []
+    monkeypatch.setattr(DocumentText, "_read", lambda self, document_id: read.append(document_id) or "")
+    taiwan = actor_id(corpus_store, "Taiwan")
+    assert affiliated(corpus_store, taiwan, "Taiwan", cancelled=lambda: True) == {} and read == []
+
+
+def test_a_long_read_comes_in_chunks_and_leaves_the_store_free_between_them(corpus_store: Store) -> None:
+    chunks = corpus_store.chunks("SELECT id FROM passages ORDER BY id", size=3)
+    first = next(chunks)
+    counted: list[int] = []  # another thread's query runs between two chunks (the lock is not held)
+    other = threading.Thread(target=lambda: counted.append(corpus_store.value("SELECT count(*) FROM passages")))
+    other.start()
+    other.join(timeout=60)
+    assert len(first) == 3 and counted == [len(first) + sum(map(len, chunks))]
 
 
 def test_a_person_speaks_for_no_one_else(corpus_store: Store) -> None:

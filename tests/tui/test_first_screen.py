@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -102,3 +103,38 @@ async def test_the_kind_tabs_are_one_widget_and_a_click_chooses_a_kind(seed_stor
         await ui.settle()
         assert tabs.kind == "outlet"
         assert {row[3] for row in ui.rows()} == {"outlet"}
+
+
+async def test_a_screen_over_the_list_stops_finding_who_speaks_for_its_actor(
+    seed_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Who speaks for a country takes seconds of reading in a large store, through the connection a search
+    typed over the list needs too: opening the search stops it, and coming back to the list reads it again."""
+    asked, stopped = [], []
+
+    def slow_read(store: Store, found: queries.Dossier, limit: int | None = None,
+                  cancelled: Callable[[], bool] = lambda: False) -> queries.Dossier:
+        asked.append(found.actor.name)
+        for _ in range(2000):  # a long read: it ends when cancelled (or, failing that, after ~10 s)
+            if cancelled():
+                stopped.append(found.actor.name)
+                break
+            time.sleep(0.005)
+        return found
+
+    async def until(done: Callable[[], bool]) -> bool:
+        for _ in range(400):
+            if done():
+                return True
+            await pilot.pause(0.01)
+        return done()
+
+    monkeypatch.setattr(queries, "with_spoken_for", slow_read)
+    app = NatoAsiaApp(seed_store)
+    async with app.run_test(size=WIDE) as pilot:
+        assert await until(lambda: len(asked) == 1)
+        await pilot.press("slash")
+        assert await until(lambda: len(stopped) == 1)
+        await pilot.press("escape")
+        assert await until(lambda: len(asked) == 2)
+        assert asked == [asked[0]] * 2 and stopped == [asked[0]]

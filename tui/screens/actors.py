@@ -17,7 +17,7 @@ from store.affiliation import AFFILIATED_KINDS
 from store.db import Store
 from store.queries import ActorSummary, DocumentInfo, Dossier
 from tui.messages import ActorPlace, Navigate, TextPlace
-from tui.screens.base import CORRECT, EXPORT, MERGE, ExplorerScreen, Highlighted
+from tui.screens.base import CORRECT, EXPORT, MERGE, ExplorerScreen, Highlighted, worker_cancelled
 from tui.screens.table import KindTableScreen, Page, cut, read_page, right
 from tui.widgets.dossier_view import DossierView, first_mention
 from tui.widgets.key_footer import KeyFooter
@@ -106,9 +106,19 @@ class ActorsScreen(KindTableScreen):
         self.set_interval(STORE_CHECK, self._check_store)
 
     def on_screen_resume(self) -> None:
-        """Coming back to the list: see at once whether the store changed meanwhile."""
+        """Coming back to the list: see at once whether the store changed meanwhile, and read again who
+        speaks for the previewed actor if covering the list stopped that."""
         super().on_screen_resume()
         self._check_store()
+        if self._asked is None:
+            self._preview_highlighted()
+
+    def on_screen_suspend(self) -> None:
+        """Another screen covers the list: stop finding who speaks for the previewed actor. At 10,000
+        articles that reads for seconds, holding the store's one connection a chunk at a time against
+        the screen on top (a search typed at once waited up to 2 s a key)."""
+        if self.workers.cancel_group(self, "spoken-for"):
+            self._asked = None
 
     def _check_store(self) -> None:
         """Ask whether another process, or a correction on another screen, changed the store (only while
@@ -211,7 +221,8 @@ class ActorsScreen(KindTableScreen):
             self.query_one("#preview", DossierView).show(dossier)
             if dossier.actor.kind in AFFILIATED_KINDS:
                 # Its own group: the same actor's dossier read again (the list reloaded) does not cancel it.
-                self.fetch("spoken-for", queries.with_spoken_for, dossier, PREVIEW_ROWS, then=self._show_spoken_for)
+                self.fetch("spoken-for", queries.with_spoken_for, dossier, PREVIEW_ROWS, worker_cancelled,
+                           then=self._show_spoken_for)
 
     def _show_spoken_for(self, dossier: Dossier) -> None:
         """Add the quotes of those who speak for the actor, unless there are none (the preview shows the

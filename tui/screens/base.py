@@ -79,6 +79,11 @@ class Highlighted:
         return tuple((spot.document_id, spot.start, spot.end) for spot in self.spots)
 
 
+def worker_cancelled() -> bool:
+    """In a worker's thread: whether the worker was cancelled (a long read given this stops early)."""
+    return get_current_worker().is_cancelled
+
+
 class ExplorerScreen(Screen[None]):
     """A screen in the explorer's history; escape goes back to the one before it."""
 
