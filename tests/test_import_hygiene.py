@@ -25,3 +25,21 @@ def test_store_and_cli_never_import_textual_or_rich() -> None:
     done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""
+
+
+START_PROBE = """
+import sys
+import tui.app, tui.cli, tui.settings
+print(",".join(sorted(sys.modules)))
+"""
+NOT_AT_START = ("store.ingest", "store.extract", "store.export", "store.search", "store.actor_filter", "rapidfuzz",
+                "tui.ingest_command", "tui.widgets.passage_preview", "tui.widgets.passage_view")
+"""Modules for commands, the filter and other screens' previews: none is needed to draw the explorer's first
+screen, and each import costs start-up time before it shows."""
+
+
+def test_explorer_start_imports_only_what_the_first_screen_needs() -> None:
+    done = subprocess.run([sys.executable, "-c", START_PROBE], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    loaded = done.stdout.strip().split(",")
+    assert [name for name in loaded if name.startswith(NOT_AT_START)] == []

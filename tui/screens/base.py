@@ -22,7 +22,6 @@ from tui.messages import TextPlace
 from tui.screens.printable import printable
 from tui.widgets.attached import in_history
 from tui.widgets.nav_list import PlaceOption
-from tui.widgets.passage_preview import PassagePreview
 
 if TYPE_CHECKING:
     from store.corrections import Correction
@@ -343,9 +342,14 @@ class ExplorerScreen(Screen[None]):
     @on(OptionList.OptionHighlighted)
     def _preview_passage(self, event: OptionList.OptionHighlighted) -> None:
         """Load the passage a highlighted row leads to into the screen's preview, if it has one."""
-        previews = self.query(PassagePreview)
         place = event.option.preview if isinstance(event.option, PlaceOption) else None
-        if previews and place is not None:
+        if place is None:
+            return
+        # Only the screens that show a preview need it (they import it): not the first screen's start.
+        from tui.widgets.passage_preview import PassagePreview
+
+        previews = self.query(PassagePreview)
+        if previews:
             show = partial(previews.first().show, place=place)
             self.fetch("context", queries.passage_neighbours, place.passage_id, 2, then=show)
 
