@@ -12,7 +12,7 @@ from store.extract.descriptions import describe
 from store.extract.dating import article_date, article_year
 from store.extract.passages import article_title, published_line, split_passages
 from store.extract.quotes import find_quotes
-from store.extract.scan import in_text_order, within
+from store.extract.scan import Spans, in_text_order, within
 from store.extract.sentences import split_sentences
 from store.model import Actor, Article, Citation, Mention
 
@@ -38,7 +38,7 @@ def _extracted(text: str) -> Article:
     passages = split_passages(text)
     year = article_year(text, passages)
     dated = article_date(text, passages, year)
-    sentences = [span for p in passages for span in split_sentences(text, p.start, p.end)]
+    sentences = Spans(span for p in passages for span in split_sentences(text, p.start, p.end))
     citations, footnotes = find_citations(text, passages, year, dated)
     actors, mentions = with_outlets(text, citations, *find_actors(text, passages, sentences))
     unnamed, described = describe(text, actors, mentions)
