@@ -6,7 +6,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import accumulate, pairwise
+from itertools import accumulate, chain, pairwise
 from typing import Protocol, overload
 
 from store.model import Passage
@@ -44,22 +44,19 @@ def occurs_within(pattern: re.Pattern[str], text: str) -> Callable[[int, int], b
 
 
 class Spans(Sequence[tuple[int, int]]):
-    """Spans of the text, (start, end) each, kept as two arrays of offsets: 16 bytes a span.
+    """Spans of the text, (start, end) each, kept as one array of offsets: 16 bytes a span.
 
     Why: an article's units and sentences were lists of tuples, some 64 bytes a span beside the offsets
     themselves; a paragraph a word (142,857 a MB) held 150 MB of them at 9 MB on top of its passages."""
 
-    __slots__ = ("starts", "ends")
+    __slots__ = ("offsets",)
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        """The spans, in the order given."""
-        self.starts, self.ends = array("q"), array("q")
-        for start, end in spans:
-            self.starts.append(start)
-            self.ends.append(end)
+        """The spans, in the order given (start, end, start, end, ... in the array)."""
+        self.offsets = array("q", chain.from_iterable(spans))
 
     def __len__(self) -> int:
-        return len(self.starts)
+        return len(self.offsets) // 2
 
     @overload
     def __getitem__(self, index: int) -> tuple[int, int]: ...
@@ -68,12 +65,14 @@ class Spans(Sequence[tuple[int, int]]):
     def __getitem__(self, index: slice) -> list[tuple[int, int]]: ...
 
     def __getitem__(self, index: int | slice) -> tuple[int, int] | list[tuple[int, int]]:
-        if isinstance(index, slice):
-            return list(zip(self.starts[index], self.ends[index]))
-        return self.starts[index], self.ends[index]
+        at = range(0, len(self.offsets), 2)[index]  # negative indexes and slices as a list's
+        if isinstance(at, range):
+            return [(self.offsets[i], self.offsets[i + 1]) for i in at]
+        return self.offsets[at], self.offsets[at + 1]
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
-        return zip(self.starts, self.ends)
+        offsets = iter(self.offsets)
+        return zip(offsets, offsets)
 
 
 class _Placed(Protocol):
