@@ -64,8 +64,10 @@ def split_passages(text: str) -> tuple[Passage, ...]:
             section = words
         if kind == "paragraph":
             paragraphs, in_header = paragraphs + 1, False
-        number = paragraphs if kind == "paragraph" else None
-        passages.append(Passage(len(passages), kind, section, number, start, end, words))
+        ordinal = len(passages)
+        # A paragraph numbered as it is placed (after a title alone) shares one int: 32 bytes a passage.
+        number = (ordinal if paragraphs == ordinal else paragraphs) if kind == "paragraph" else None
+        passages.append(Passage(ordinal, kind, section, number, start, end, words))
     return _number_footnotes(text, passages)
 
 
