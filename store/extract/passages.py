@@ -167,8 +167,8 @@ def _first_line_apart(units: Iterator[Span], text: str) -> Iterator[Span]:
 
 def _notes_start(text: str, units: Sequence[Span]) -> int:
     """Index of the first footnote unit: after a "Notes" heading, else the trailing run of note lines."""
-    for index in range(len(units) - 1, 0, -1):
-        if _NOTES_HEADING.fullmatch(text, *units[index]):
+    for index, span in zip(range(len(units) - 1, 0, -1), reversed(units)):  # no look-up by index a unit
+        if _NOTES_HEADING.fullmatch(text, *span):
             return index + 1
     first = len(units)
     while first > 1 and _note_line(text, *units[first - 1]):

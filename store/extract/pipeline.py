@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
+from itertools import chain
 
 from store.extract.actors import find_actors
 from store.extract.citations import find_citations, outlet_span
@@ -38,7 +39,7 @@ def _extracted(text: str) -> Article:
     passages = split_passages(text)
     year = article_year(text, passages)
     dated = article_date(text, passages, year)
-    sentences = Spans(span for p in passages for span in split_sentences(text, p.start, p.end))
+    sentences = Spans(chain.from_iterable(split_sentences(text, p.start, p.end) for p in passages))
     citations, footnotes = find_citations(text, passages, year, dated)
     actors, mentions = with_outlets(text, citations, *find_actors(text, passages, sentences))
     unnamed, described = describe(text, actors, mentions)

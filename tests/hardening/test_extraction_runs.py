@@ -232,4 +232,4 @@ def test_spans_read_as_the_list_of_pairs_they_keep() -> None:
     pairs = [(0, 5), (7, 12), (14, 30)]
     spans = Spans(iter(pairs))
     assert list(spans) == pairs and len(spans) == 3 and spans[1] == (7, 12) and spans[-1] == (14, 30)
-    assert spans[1:] == pairs[1:] and list(Spans()) == []
+    assert spans[1:] == pairs[1:] and list(reversed(spans)) == pairs[::-1] and list(Spans()) == []
