@@ -43,8 +43,9 @@ CASES: dict[str, Callable[[int], str]] = {
     "many tiny paragraphs": lambda size: "Talks\n\n" + _fill("Word.\n\n", size),
     "a line of capitals": lambda size: "Talks\n\n" + _fill("XQZ WVB ", size),
     "a line of common words": lambda size: "Talks\n\n" + _fill("Water ", size),
-    "deep nesting": lambda size: ("Talks\n\nLunde said " + "“‘([" * (size // 8) + "useful"
-                                  + "])’”" * (size // 8) + "."),
+    # 16 bytes of UTF-8 a level (the curly marks take 3 each): the text is about ``size`` bytes, as the others.
+    "deep nesting": lambda size: ("Talks\n\nLunde said " + "“‘([" * (size // 16) + "useful"
+                                  + "])’”" * (size // 16) + "."),
 }
 """Each hostile input, as text of about the size asked for."""
 

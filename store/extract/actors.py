@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from store.extract.aliases import confirmed_by, deduplicate, resolve_organizations, resolve_people
 from store.extract.bylines import byline_people
@@ -37,7 +37,7 @@ _REMEMBERED = 1024
 
 
 def find_actors(
-    text: str, passages: tuple[Passage, ...] | list[Passage], sentences: list[tuple[int, int]]
+    text: str, passages: tuple[Passage, ...] | list[Passage], sentences: Sequence[tuple[int, int]]
 ) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
     """Return the article's actors (aliases folded) and their mentions, in text order."""
     # Names inside a quoted title ("Values Diplomacy Can Never Have Good Results") are no people.
@@ -91,7 +91,7 @@ under 2,000."""
 _SPACE = re.compile(r"\s")
 
 
-def _pieces(text: str, sentences: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def _pieces(text: str, sentences: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """The sentences, each longer than _PIECE characters cut at a space into pieces of at most that many (or
     up to the first space after, where a word is longer); a name across a cut is read as two.
 

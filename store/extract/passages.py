@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from store.extract.dates import find_dates
 from store.extract.lexicon import word_set
+from store.extract.scan import Spans
 from store.model import Passage
 
 _MARKDOWN_HEADING = re.compile(r"(#{1,6})[ \t]+(?=\S)")
@@ -49,7 +50,7 @@ Span = tuple[int, int]
 
 def split_passages(text: str) -> tuple[Passage, ...]:
     """Split an article into passages with exact offsets, kinds, sections and numbers."""
-    units = _first_line_apart(list(_units(text)), text)
+    units = Spans(_first_line_apart(_units(text), text))
     title_at = _title_index(text, units)
     notes_from = _notes_start(text, units)
     passages: list[Passage] = []
@@ -63,8 +64,10 @@ def split_passages(text: str) -> tuple[Passage, ...]:
             section = words
         if kind == "paragraph":
             paragraphs, in_header = paragraphs + 1, False
-        number = paragraphs if kind == "paragraph" else None
-        passages.append(Passage(len(passages), kind, section, number, start, end, words))
+        ordinal = len(passages)
+        # A paragraph numbered as it is placed (after a title alone) shares one int: 32 bytes a passage.
+        number = (ordinal if paragraphs == ordinal else paragraphs) if kind == "paragraph" else None
+        passages.append(Passage(ordinal, kind, section, number, start, end, words))
     return _number_footnotes(text, passages)
 
 
@@ -94,7 +97,8 @@ def _remembered_kinds(text: str) -> Callable[[int, int, int, bool, bool], _Class
             found_start, found_end, kind = _classify(text, start, end, position, in_header, in_notes)
             remembered[key] = (found_start - start, found_end - end, kind, text[found_start:found_end])
         lead, trail, kind, words = remembered[key]
-        return start + lead, end + trail, kind, words
+        # The unit's own offsets where it needs no trimming (nearly always): a new int each is 32 bytes.
+        return start + lead if lead else start, end + trail if trail else end, kind, words
 
     return classify
 
@@ -142,23 +146,29 @@ def _note_line(text: str, start: int, end: int) -> bool:
     return marker is not None and marker.end() < end
 
 
-def _first_line_apart(units: list[Span], text: str) -> list[Span]:
+def _first_line_apart(units: Iterator[Span], text: str) -> Iterator[Span]:
     """The title is the first line only, even when a subtitle follows without a blank line."""
-    if not units or "\n" not in text[units[0][0]:units[0][1]]:
-        return units
-    start, end = units[0]
-    title_end = rest = text.index("\n", start)
-    while text[title_end - 1].isspace():
-        title_end -= 1
-    while text[rest].isspace():
-        rest += 1
-    return [(start, title_end), (rest, end), *units[1:]]
+    first = next(units, None)
+    if first is None:
+        return
+    start, end = first
+    if "\n" in text[start:end]:
+        title_end = rest = text.index("\n", start)
+        while text[title_end - 1].isspace():
+            title_end -= 1
+        while text[rest].isspace():
+            rest += 1
+        yield start, title_end
+        yield rest, end
+    else:
+        yield first
+    yield from units
 
 
 def _notes_start(text: str, units: Sequence[Span]) -> int:
     """Index of the first footnote unit: after a "Notes" heading, else the trailing run of note lines."""
-    for index in range(len(units) - 1, 0, -1):
-        if _NOTES_HEADING.fullmatch(text, *units[index]):
+    for index, span in zip(range(len(units) - 1, 0, -1), reversed(units)):  # no look-up by index a unit
+        if _NOTES_HEADING.fullmatch(text, *span):
             return index + 1
     first = len(units)
     while first > 1 and _note_line(text, *units[first - 1]):

@@ -25,7 +25,7 @@ _TITLE_PASSAGES = frozenset({"footnote", "title", "heading", "publication"})
 def find_quotes(
     text: str,
     passages: Sequence[Passage],
-    sentences: list[tuple[int, int]],
+    sentences: Sequence[tuple[int, int]],
     actors: Sequence[Actor],
     mentions: Sequence[Mention],
 ) -> tuple[Quote, ...]:
@@ -103,7 +103,7 @@ _SENTENCE_REACH = 1000
 class _Locator:
     """Finds the sentence and paragraph around a quote by bisection."""
 
-    def __init__(self, text: str, passages: Sequence[Passage], sentences: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, passages: Sequence[Passage], sentences: Sequence[tuple[int, int]]) -> None:
         """Index the sentences and passages once per article."""
         self.text = text
         self.sentences = sentences
