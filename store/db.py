@@ -134,6 +134,10 @@ class Store:
                     raise StoreError(f"{self.path}: empty store (nothing ingested), opened read-only")
                 return
             if self.path != ":memory:":
+                if self.conn.execute("PRAGMA page_count").fetchone()[0] == 0:
+                    # A new file, before its first table (a store made earlier keeps "none"): free pages
+                    # can then be given back without rewriting the file (release_free_pages).
+                    self.conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
                 # WAL: readers (the explorer) never block on an ingest, and a killed ingest cannot
                 # leave a half-written document because the commit is one append to the log.
                 self.conn.execute("PRAGMA journal_mode = WAL")
@@ -214,6 +218,14 @@ class Store:
                 raise
             self.conn.execute("COMMIT")
             self._changes += 1
+
+    def release_free_pages(self) -> None:
+        """Give the file system back the pages writes left free (a store made with auto_vacuum; others keep
+        them for their next writes). executescript runs the pragma to its end: execute frees one page."""
+        if self.readonly:
+            raise StoreError(f"{self.path}: the store is read-only; cannot change it")
+        with self.lock, self._translated():
+            self.conn.executescript("PRAGMA incremental_vacuum")
 
     @property
     def writes(self) -> int:

@@ -18,8 +18,10 @@ def merge_after_ingest(store: Store, text_length: int) -> None:
     ingest), and a query reads every segment: merged into one, search p95 at 10,000 articles fell from
     6.1 to 4.6 ms. A full ``optimize`` rewrites the whole index (2 CPU-s at 10,000 articles), too much after
     adding one file to a large store, so a negative ``merge`` does that work incrementally: a page of
-    merging per page of text added, which completes after a bulk ingest and carries on at the next one."""
+    merging per page of text added, which completes after a bulk ingest and carries on at the next one.
+    The merged segments' old pages are then given back (without that, 8% of the file at 10,000 articles)."""
     pages = max(MIN_MERGE_PAGES, text_length // PAGE_BYTES)
     with store.transaction():
         for merge in _MERGES:
             store.conn.execute(merge, (-pages,))
+    store.release_free_pages()

@@ -43,6 +43,8 @@ def test_an_ingest_of_many_batches_leaves_one_segment_an_index(tmp_path: Path,
     db = tmp_path / "s.db"
     assert main(["ingest", str(folder), "--jobs", "1", "--db", str(db)]) == 0
     assert {index: segments(db, index) for index in INDEXES} == dict.fromkeys(INDEXES, 1)
+    with sqlite3.connect(db) as conn:  # the merged segments' pages are given back, not left free in the file
+        assert conn.execute("PRAGMA freelist_count").fetchone() == (0,)
 
 
 def test_an_ingest_that_adds_nothing_commits_nothing(tmp_path: Path) -> None:
