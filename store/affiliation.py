@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from store.db import Store
 from store.listings import like_pattern
+from store.terms import tokens
 from store.texts import DocumentText
 
 AFFILIATED_KINDS = ("country", "organization", "place")
@@ -43,8 +44,6 @@ the mention are sliced from each document's text read once (SQLite copies a whol
 the column: a slice per quote in SQL read a document per quote, 1.5 s for NATO at 1,000 articles). Only
 passages holding one of the words that name the actor are read: every quote of a 10,000-article store,
 and each document's text, took 2.3 CPU-s and 70 MB for a place named in a handful."""
-_TOKEN = re.compile(r"[^\W_]+")
-"""A word as the full-text index splits it (letters and digits)."""
 
 
 def names_of(store: Store, actor_id: int, name: str) -> tuple[str, ...]:
@@ -65,7 +64,8 @@ def naming(words: tuple[str, ...]) -> re.Pattern[str]:
 def _any_of(words: tuple[str, ...]) -> str:
     """An FTS5 query matching a passage that holds any of the words (as phrases of their tokens, which
     hold only letters and digits, so they need no escaping); a word without a token matches nothing."""
-    phrases = ('"' + " ".join(tokens) + '"' for tokens in map(_TOKEN.findall, words) if tokens)
+    split = ([token for _, _, token in tokens(word)] for word in words)
+    phrases = ('"' + " ".join(parts) + '"' for parts in split if parts)
     return " OR ".join(phrases) or '""'
 
 
