@@ -25,7 +25,9 @@ WAL_CHECKPOINT_PAGES = 20000
 """Pages (4 KiB) the write-ahead log grows to before it is copied into the store."""
 WRITE_CACHE_KIB = 65536
 """Page cache of a connection once it writes (the default 2 MiB stays for readers such as the explorer)."""
-_WRITE_CACHE = f"PRAGMA cache_size = -{WRITE_CACHE_KIB}"
+DEFAULT_CACHE_KIB = 2000
+"""SQLite's own page cache (``cache_size = -2000``): readers' and a writer's that asks for no more."""
+_CACHE_SIZE = {kib: f"PRAGMA cache_size = -{kib}" for kib in (DEFAULT_CACHE_KIB, WRITE_CACHE_KIB)}
 CHUNK_ROWS = 500
 """Rows a long read takes at a time (``Store.chunks``): a few milliseconds of the store's lock."""
 
@@ -78,6 +80,7 @@ class Store:
         self._cache: dict[str, tuple[tuple[int, int], Any]] = {}
         self._kept: dict[str, Any] = {}
         self._writing = False
+        self._cache_kib = DEFAULT_CACHE_KIB
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -197,16 +200,19 @@ class Store:
         return found[0][0] if found else None
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite_utils.Database]:
-        """One write transaction: all of it commits or none of it does."""
+    def transaction(self, cache_kib: int = WRITE_CACHE_KIB) -> Iterator[sqlite_utils.Database]:
+        """One write transaction: all of it commits or none of it does. Its page cache is ``cache_kib``,
+        WRITE_CACHE_KIB or DEFAULT_CACHE_KIB (kept for the next transaction that asks for the same)."""
         if self.readonly:
             raise StoreError(f"{self.path}: the store is read-only; cannot change it")
         with self.lock, self._translated():
             if not self._writing:
                 self._refuse_if_corrupt()
-                # Writers touch index pages all over a large store; readers keep the small default.
-                self.conn.execute(_WRITE_CACHE)
                 self._writing = True
+            if cache_kib != self._cache_kib:
+                # Writers touch index pages all over a large store; readers keep the small default.
+                self.conn.execute(_CACHE_SIZE[cache_kib])
+                self._cache_kib = cache_kib
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.db

@@ -18,7 +18,7 @@ from typing import Protocol
 from store import actor_index, terms
 from store.considered_record import encoded
 from store.corrections import reapply
-from store.db import Store
+from store.db import DEFAULT_CACHE_KIB, WRITE_CACHE_KIB, Store
 from store.files import path_text
 from store.forget import forget_records
 from store.model import Article, Passage, Quote
@@ -188,12 +188,27 @@ def ingest_batch(store: Store, documents: Sequence[Document], force: bool = Fals
     if all(stored) and not force:
         # Nothing to add: no write transaction, so a re-ingest never waits for the writer's lock.
         return [result for result in stored if result]
-    with store.transaction():
+    with store.transaction(_cache_kib(documents)):
         batch = _Batch(store.conn, force)
         results = [batch.add(document) for document in documents]
         batch.flush()
         reapply(store.conn)
     return results
+
+
+HUGE_ARTICLE_CHARS = 1_000_000
+"""Characters of an article (hostile or broken input) that its batch writes with SQLite's default cache.
+
+Why: while it is written its records are held in memory at tens of times its size (a MB of acronyms
+is 250,000 mentions, 34 MB), and the 64 MiB write cache would fill with its own new pages on top of
+them; a large cache pays off across many ordinary articles, not in one huge one (4 MB of acronyms:
+3.29 CPU-s to write with 2 MB of cache, 3.22 with 64 MiB)."""
+
+
+def _cache_kib(documents: Sequence[Document]) -> int:
+    """The page cache to write ``documents`` with (see HUGE_ARTICLE_CHARS)."""
+    huge = any(len(document.text) >= HUGE_ARTICLE_CHARS for document in documents)
+    return DEFAULT_CACHE_KIB if huge else WRITE_CACHE_KIB
 
 
 def _pipeline() -> Extract:
@@ -268,7 +283,7 @@ class _Batch:
         else:
             document_id = replacing
             self.conn.execute(_REFRESH_DOCUMENT, (*row, replacing))
-        locate = _Locator(passages, _queue_passages(self, document_id, passages, document.origin, article.text))
+        locate = _Locator(passages, _queue_passages(self, document_id, passages, document.origin))
         actor_ids, new_actors = resolve_actors(self.conn, article.actors, self.changed_actors)
         mentions = _queue_mentions(self, document_id, article, actor_ids, locate)
         for queue in (_queue_quotes, _queue_events, _queue_citations):
@@ -310,16 +325,16 @@ class _Batch:
                               sorted(self.compounds.items()))
 
 
-def _queue_passages(batch: _Batch, document_id: int, passages: Sequence[Passage], origin: ReadArticle,
-                    text: str) -> range:
+def _queue_passages(batch: _Batch, document_id: int, passages: Sequence[Passage], origin: ReadArticle) -> range:
     """Queue the passages in text order (with the page each starts on) and return their ids; each is
-    indexed with the stored ``text``'s [start:end], which is what the index reads back and is told to forget."""
+    indexed with its text, exactly the stored text's [start:end], which is what the index reads back and
+    is told to forget (the passage's own string: no copy of each of a hostile MB's 142,857 paragraphs)."""
     ordered = sorted(passages, key=lambda passage: passage.start)
     ids = batch.ids("passages", len(ordered))
     # Only a PDF has pages: asking each of 142,857 one-word paragraphs for its page cost 0.3 s a MB.
     pages = [origin.page_at(p.start) for p in ordered] if origin.pages else repeat(None)
     batch.rows["passages"].append((i, document_id, p.ordinal, p.kind, p.section, p.number, p.start, p.end,
-                                   text[p.start:p.end], page) for i, p, page in zip(ids, ordered, pages))
+                                   p.text, page) for i, p, page in zip(ids, ordered, pages))
     return ids
 
 

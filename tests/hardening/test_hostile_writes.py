@@ -144,3 +144,19 @@ def test_every_hostile_case_of_nine_mb_is_an_article_that_may_be_read() -> None:
 
     sizes = {case: len(make(9_000_000).encode("utf-8")) for case, make in CASES.items()}
     assert all(9_000_000 <= size <= MAX_ARTICLE_BYTES for size in sizes.values()), sizes
+
+
+def test_a_huge_article_is_written_with_the_default_page_cache(monkeypatch: pytest.MonkeyPatch,
+                                                               tmp_path: Path) -> None:
+    """An article of HUGE_ARTICLE_CHARS or more is written with SQLite's default page cache: the 64 MiB one
+    filled with its own new pages beside its records (64 MB more at the peak of 9 MB of acronyms). The next
+    ordinary article has the large one again."""
+    from store import ingest
+    from store.db import DEFAULT_CACHE_KIB, WRITE_CACHE_KIB
+
+    monkeypatch.setattr(ingest, "HUGE_ARTICLE_CHARS", 2000)
+    with Store.open(tmp_path / "s.db") as store:
+        ingest_text(store, "Talks\n\n" + "Word.\n\n" * 300, "huge.txt")
+        huge = store.value("PRAGMA cache_size")
+        ingest_text(store, "Talks\n\nLunde said so.", "small.txt")
+        assert (huge, store.value("PRAGMA cache_size")) == (-DEFAULT_CACHE_KIB, -WRITE_CACHE_KIB)
