@@ -58,15 +58,20 @@ def resolve_people(found: CandidateTable) -> CandidateTable:
     sure = _sure_people(found)
     full, first, initials = _by_suffix(sure), _by_first_word(sure), _by_initials(sure)
     result = CandidateTable()
-    for start, end, shape in found.rows():
+    confirmed: dict[tuple[int, str], Shape] = {}  # each shape confirmed under a name made once
+    for start, end, shape_id in zip(found.starts, found.ends, found.shape_ids):
+        shape = found.shapes[shape_id]
         if shape.kind != "person":
             result.add(start, end, shape)
         elif _name_like(_words(shape.name)):
             target = _target(candidate_at(start, end, shape), full, first)
             if target is not None:  # sure names find themselves: only unconfirmed ones go
                 name = initials.get(_words(target.name), target.name)
-                same = name == shape.name and shape.evidence == "strong"  # most are
-                result.add(start, end, shape if same else shape._replace(name=name, evidence="strong"))
+                key = (shape_id, name)
+                if key not in confirmed:
+                    same = name == shape.name and shape.evidence == "strong"
+                    confirmed[key] = shape if same else shape._replace(name=name, evidence="strong")
+                result.add(start, end, confirmed[key])
     return result
 
 
