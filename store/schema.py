@@ -215,6 +215,8 @@ ACTORS_FTS = (
 """Actors' names and titles indexed as sqlite-utils indexes a table (``actors_fts``, ``content="actors"``
 quoted so, which is what Datasette looks for to offer search); the update trigger fires only when a name
 or title changes, not on every mention count ingest adds."""
+FTS_INDEXES = (*(f"{table}_fts" for table in FTS_TABLES), "actors_fts")
+"""Every FTS5 index of the store."""
 EXTRA_DDL = (
     "CREATE TABLE actor_words (word_id INTEGER NOT NULL, actor_id INTEGER NOT NULL, "
     "PRIMARY KEY (word_id, actor_id)) WITHOUT ROWID",
