@@ -313,8 +313,12 @@ def migrate(conn: sqlite3.Connection) -> None:
 
 def _reclaim(conn: sqlite3.Connection) -> None:
     """Give the pages a migration freed back to the file system (schema 8's frees about a third of a
-    store); a store another process is using is left as it is, later ingests reusing its free pages."""
+    store); a store another process is using is left as it is, later ingests reusing its free pages.
+
+    The rewrite also turns on incremental auto_vacuum, as a new store has it (Store.release_free_pages):
+    only a VACUUM can, on a store that already has tables."""
     try:
+        conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
         conn.execute("VACUUM")
     except sqlite3.OperationalError:
         pass
