@@ -60,8 +60,8 @@ def find_actors(
             continue
         # Most articles credit no one and list no index terms.
         if settled_spans and any(settled(c.start + by, c.end + by) for c in named):
-            piece = _piece([c for c in named if not settled(c.start + by, c.end + by)], groups)
-        found.add_table(piece, by)
+            piece = _in_order([c for c in named if not settled(c.start + by, c.end + by)], groups)
+        found.extend(piece, by)
     found = deduplicate(found)
     found = deduplicate(found + _confirmed(found, unsure)) if unsure else found
     found = settle_lone_names(text, resolve_organizations(text, resolve_people(found)))
@@ -144,9 +144,10 @@ def _confirmed(found: CandidateTable, unsure: _Unsure) -> list[Candidate]:
     return [_moved(c, by) for named, shifts in unsure.values() for c in named if keeps(c) for by in shifts]
 
 
-_Found = tuple[list[Candidate], list[Candidate], CandidateTable, int]
-"""What one sentence names: candidates by name, title or role; unnamed groups; both as one table (see
-_piece); as found where the sentence first stood, and how far on it stands now (0 where it first stood)."""
+_Found = tuple[list[Candidate], list[Candidate], Sequence[Candidate], int]
+"""What one sentence names: candidates by name, title or role; unnamed groups; both in text order (see
+_in_order), a table once the sentence stands again; as found where the sentence first stood, and how far on
+it stands now (0 where it first stood)."""
 
 
 def _remembered_sentences(text: str, titles: list[tuple[int, int]]) -> Callable[[int, int, bool], _Found]:
@@ -167,9 +168,9 @@ def _remembered_sentences(text: str, titles: list[tuple[int, int]]) -> Callable[
         named = _sentence(text, start, end, people, in_title)
         # A heading such as "Sources:" or "What officials say" labels text; it quotes no one.
         groups = find_groups(text, start, end) if people else []
-        return named, groups, _piece(named, groups), 0
+        return named, groups, _in_order(named, groups), 0
 
-    remembered: dict[tuple[str, int, int, bool], tuple[int, list[Candidate], list[Candidate], CandidateTable]] = {}
+    remembered: dict[tuple[str, int, int, bool], tuple[int, list[Candidate], list[Candidate], Sequence[Candidate]]] = {}
 
     def candidates(start: int, end: int, people: bool) -> _Found:
         left, right = max(0, start - _CONTEXT), end + _CONTEXT
@@ -181,18 +182,21 @@ def _remembered_sentences(text: str, titles: list[tuple[int, int]]) -> Callable[
                 remembered.clear()
             remembered[key] = (start, *found_in(start, end, people)[:3])
         first, named, groups, piece = remembered[key]
+        if start != first and not isinstance(piece, CandidateTable):  # said again: moved as offsets from now on
+            piece = CandidateTable(piece)
+            remembered[key] = (first, named, groups, piece)
         return named, groups, piece, start - first
 
     return candidates
 
 
-def _piece(named: list[Candidate], groups: list[Candidate]) -> CandidateTable:
-    """A sentence's candidates as a table in text order, one a span, as deduplicate leaves an article's.
+def _in_order(named: list[Candidate], groups: list[Candidate]) -> list[Candidate]:
+    """A sentence's candidates in text order, one a span, as deduplicate leaves an article's.
 
     Why: added so, sentence after sentence, an article's table is in order as it is made, and deduplicate
-    has nothing to sort (a million candidates a MB of acronyms); a repeated sentence's is worked out once."""
-    found = named + groups
-    return CandidateTable(found if in_text_order(found) else one_a_span(found))
+    has nothing to sort (a million candidates a MB of acronyms)."""
+    found = named + groups if groups else named
+    return found if in_text_order(found) else one_a_span(found)
 
 
 def _moved(candidate: Candidate, by: int) -> Candidate:

@@ -14,9 +14,6 @@ from store.extract.gazetteer import lookup
 from store.extract.lexicon import genders_of, is_generational
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.]*[A-Z])\s*\)")
-_BRACKET = re.compile(r"\s*\(")
-"""Where an _ACRONYM_AFTER can match: a word's end before an opening bracket (a set of them is tested before
-the expression is tried after each of a million organisations a MB of acronyms)."""
 _SPACE = re.compile(" ")
 _INITIAL = re.compile(r"[A-Z]\.")
 # Longer runs of capitalised words are headlines or lists, not one person's name (the longest
@@ -58,20 +55,24 @@ def resolve_people(found: CandidateTable) -> CandidateTable:
     sure = _sure_people(found)
     full, first, initials = _by_suffix(sure), _by_first_word(sure), _by_initials(sure)
     result = CandidateTable()
-    confirmed: dict[tuple[int, str], Shape] = {}  # each shape confirmed under a name made once
+    numbers: dict[tuple[int, str], int] = {}  # a shape under a name: its number in result, worked out once
     for start, end, shape_id in zip(found.starts, found.ends, found.shape_ids):
         shape = found.shapes[shape_id]
         if shape.kind != "person":
-            result.add(start, end, shape)
+            name = shape.name
         elif _name_like(_words(shape.name)):
             target = _target(candidate_at(start, end, shape), full, first)
-            if target is not None:  # sure names find themselves: only unconfirmed ones go
-                name = initials.get(_words(target.name), target.name)
-                key = (shape_id, name)
-                if key not in confirmed:
-                    same = name == shape.name and shape.evidence == "strong"
-                    confirmed[key] = shape if same else shape._replace(name=name, evidence="strong")
-                result.add(start, end, confirmed[key])
+            if target is None:  # sure names find themselves: only unconfirmed ones go
+                continue
+            name = initials.get(_words(target.name), target.name)
+        else:
+            continue
+        number = numbers.get((shape_id, name))
+        if number is None:
+            same = name == shape.name and (shape.kind != "person" or shape.evidence == "strong")
+            number = numbers[shape_id, name] = result.number(shape if same else
+                                                             shape._replace(name=name, evidence="strong"))
+        result.add_numbered(start, end, number)
     return result
 
 
@@ -220,7 +221,7 @@ def resolve_organizations(text: str, found: CandidateTable) -> CandidateTable:
     """Fold acronyms introduced in brackets and shorter forms of a longer organisation's name; ``found`` is in
     text order (as deduplicate leaves it)."""
     names: dict[str, str] = {}
-    brackets = {match.start() for match in _BRACKET.finditer(text)}
+    brackets = _word_ends_before_brackets(text)
     for _, end, shape in found.rows_having(_is_organization) if brackets else ():
         after = _ACRONYM_AFTER.match(text, end) if end in brackets else None
         short = found.last_starting_at(after.start(1)) if after else None
@@ -238,6 +239,22 @@ def resolve_organizations(text: str, found: CandidateTable) -> CandidateTable:
             if name in known and _owner_kind(prefix) not in (None, "place"):
                 names.setdefault(name, other)
     return found.selected(lambda shape: _renamed(shape, names)) if names else found  # most articles fold nothing
+
+
+def _word_ends_before_brackets(text: str) -> set[int]:
+    """Where an _ACRONYM_AFTER can match after a word: before an opening bracket and the spaces before it.
+
+    Why: tested first, the expression is tried after a few organisations, not after each of a million a MB
+    of acronyms; found by str.find, as a pattern tried at every offset cost more than it saved."""
+    ends = set()
+    at = text.find("(")
+    while at >= 0:
+        end = at
+        while end and text[end - 1].isspace():
+            end -= 1
+        ends.add(end)
+        at = text.find("(", at + 1)
+    return ends
 
 
 def _is_organization(shape: Shape) -> bool:

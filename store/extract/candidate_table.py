@@ -44,10 +44,6 @@ def candidate_at(start: int, end: int, shape: Shape) -> Candidate:
     return Candidate(start, end, kind, name, evidence, titles, None if offset is None else start + offset, former)
 
 
-_FEW_ROWS = 4
-"""Rows of a table added one by one: a sentence's few names cost more as arrays of offsets made to be added."""
-
-
 class CandidateTable(Sequence[Candidate]):
     """Candidates in the order added: their starts and ends in two arrays, the number of their shape in a
     third. Reading one makes a Candidate; the passes over a whole article read rows or shapes instead."""
@@ -63,11 +59,15 @@ class CandidateTable(Sequence[Candidate]):
 
     def add(self, start: int, end: int, shape: Shape) -> None:
         """Add the candidate of ``shape`` at [start, end)."""
+        self.add_numbered(start, end, self.number(shape))
+
+    def add_numbered(self, start: int, end: int, number: int) -> None:
+        """Add the candidate at [start, end) whose shape has the ``number`` this table gave it."""
         self.starts.append(start)
         self.ends.append(end)
-        self.shape_ids.append(self._id(shape))
+        self.shape_ids.append(number)
 
-    def _id(self, shape: Shape) -> int:
+    def number(self, shape: Shape) -> int:
         """The number of ``shape``, given it if it has none yet."""
         shape_id = self._ids.get(shape)
         if shape_id is None:
@@ -75,21 +75,20 @@ class CandidateTable(Sequence[Candidate]):
             self.shapes.append(shape)
         return shape_id
 
-    def extend(self, candidates: Iterable[Candidate]) -> None:
-        """Add the candidates."""
-        for candidate in candidates:
-            self.add(candidate.start, candidate.end, shape_of(candidate))
-
-    def add_table(self, other: CandidateTable, by: int = 0) -> None:
-        """Add the rows of ``other``, each ``by`` characters further on (no Candidate made to move it)."""
-        if len(other) <= _FEW_ROWS:
-            for start, end, shape in other.rows():
-                self.add(start + by, end + by, shape)
+    def extend(self, candidates: Iterable[Candidate], by: int = 0) -> None:
+        """Add the candidates, each ``by`` characters further on; a table's rows are moved as offsets, no
+        Candidate made (a repeated sentence's, see actors._remembered_sentences)."""
+        if not isinstance(candidates, CandidateTable):
+            add_start, add_end, add_id = self.starts.append, self.ends.append, self.shape_ids.append
+            for candidate in candidates:  # a call less a candidate than self.add: every sentence's pass here
+                add_start(candidate.start + by)
+                add_end(candidate.end + by)
+                add_id(self.number(shape_of(candidate)))
             return
-        ids = [self._id(shape) for shape in other.shapes]
-        self.starts.extend([start + by for start in other.starts] if by else other.starts)
-        self.ends.extend([end + by for end in other.ends] if by else other.ends)
-        self.shape_ids.extend(map(ids.__getitem__, other.shape_ids))
+        ids = [self.number(shape) for shape in candidates.shapes]
+        self.starts.extend([start + by for start in candidates.starts])
+        self.ends.extend([end + by for end in candidates.ends])
+        self.shape_ids.extend(map(ids.__getitem__, candidates.shape_ids))
 
     def __add__(self, candidates: Iterable[Candidate]) -> CandidateTable:
         """A new table: these rows, then ``candidates``."""
@@ -140,7 +139,7 @@ class CandidateTable(Sequence[Candidate]):
         """A new table of the candidates whose shape ``reshape`` keeps (None drops it), each under the shape
         it gives; ``reshape`` is asked once a shape."""
         table = CandidateTable()
-        new_ids = [None if shape is None else table._id(shape) for shape in map(reshape, self.shapes)]
+        new_ids = [None if shape is None else table.number(shape) for shape in map(reshape, self.shapes)]
         if None not in new_ids:  # every row kept: the offsets copied as they are
             table.starts, table.ends = array("q", self.starts), array("q", self.ends)
             table.shape_ids = array("I", map(new_ids.__getitem__, self.shape_ids))
