@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 
@@ -21,7 +20,7 @@ from store.extract.quotemarks import is_title_cased, quote_spans
 from store.extract.references import alliance_references, title_references
 from store.extract.scan import in_text_order, overlapping, passage_kinds, within
 from store.extract.tokens import tokenize
-from store.model import Actor, Mention, Passage
+from store.model import Actor, Mentions, Passage
 
 _NO_PEOPLE = frozenset({"title", "heading", "publication"})
 _NO_ACTORS = frozenset({"table"})
@@ -38,7 +37,7 @@ _REMEMBERED = 1024
 
 def find_actors(
     text: str, passages: tuple[Passage, ...] | list[Passage], sentences: Sequence[tuple[int, int]]
-) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
+) -> tuple[tuple[Actor, ...], Mentions]:
     """Return the article's actors (aliases folded) and their mentions, in text order."""
     # Names inside a quoted title ("Values Diplomacy Can Never Have Good Results") are no people.
     titles = [(m.start, m.end) for m in quote_spans(text, passages) if is_title_cased(text, m)]
@@ -73,16 +72,16 @@ def find_actors(
     return actors, _mentions(text, found)
 
 
-def _mentions(text: str, found: list[Candidate | Mention]) -> tuple[Mention, ...]:
-    """A mention for each candidate, put in the candidate's place in ``found``.
+def _mentions(text: str, found: list[Candidate | None]) -> Mentions:
+    """A mention for each candidate, each candidate let go (its place in ``found`` emptied) as it is read.
 
-    Why in place: each candidate is freed as its mention is made; a copy held the million candidates and
-    the million mentions of 4 MB of acronyms at once (64 MB more)."""
-    for index, candidate in enumerate(found):
-        # A name said again and again is one string, not one for each mention.
-        found[index] = Mention(candidate.name, candidate.start, candidate.end,
-                               sys.intern(text[candidate.start : candidate.end]))
-    return tuple(found)
+    Why let go: the million candidates of 4 MB of acronyms and their mentions were held at once (64 MB more)."""
+    def spans() -> Iterator[tuple[str, int, int]]:
+        for index, candidate in enumerate(found):
+            found[index] = None
+            yield candidate.name, candidate.start, candidate.end
+
+    return Mentions.cut(text, spans())
 
 
 _PIECE = 4096
