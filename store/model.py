@@ -97,23 +97,31 @@ class Mentions(Sequence[Mention]):
 
     def __init__(self, mentions: Iterable[Mention] = ()) -> None:
         """The mentions, in the order given."""
-        self._fill((mention.actor, mention.start, mention.text) for mention in mentions)
+        self.starts, self.which, self.forms = array("q"), array("I"), ()
+        self._extend((mention.actor, mention.start, mention.text) for mention in mentions)
 
     @classmethod
     def cut(cls, text: str, spans: Iterable[tuple[str, int, int]]) -> Mentions:
         """A mention of ``actor`` at ``text[start:end]`` for each (actor, start, end), in the order given, no
         Mention made (actor finding's hundreds of thousands of candidates a MB)."""
-        mentions = cls.__new__(cls)
-        mentions._fill((actor, start, text[start:end]) for actor, start, end in spans)
+        mentions = cls()
+        mentions._extend((actor, start, text[start:end]) for actor, start, end in spans)
         return mentions
 
-    def _fill(self, placed: Iterable[tuple[str, int, str]]) -> None:
-        """Keep each (actor, start, text) as its start and the place of its (actor, text) pair."""
-        numbered: dict[tuple[str, str], int] = {}
-        self.starts, self.which = array("q"), array("I")
+    def __add__(self, more: Iterable[Mention]) -> Mentions:
+        """These mentions, then ``more`` (these not made into Mention records to be read again)."""
+        joined = self[:]
+        joined._extend((mention.actor, mention.start, mention.text) for mention in more)
+        return joined
+
+    def _extend(self, placed: Iterable[tuple[str, int, str]]) -> None:
+        """Keep each (actor, start, text) after the mentions kept: its start and the place of its (actor, text)
+        pair in ``forms``, the pair added there when new. Only ever called on Mentions not yet handed out."""
+        numbered = {form: place for place, form in enumerate(self.forms)}
+        add_start, add_place, number = self.starts.append, self.which.append, numbered.setdefault
         for actor, start, text in placed:
-            self.starts.append(start)
-            self.which.append(numbered.setdefault((actor, text), len(numbered)))
+            add_start(start)
+            add_place(number((actor, text), len(numbered)))
         self.forms: tuple[tuple[str, str], ...] = tuple(numbered)
 
     @classmethod

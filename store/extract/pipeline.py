@@ -44,7 +44,7 @@ def _extracted(text: str) -> Article:
     actors, mentions = with_outlets(text, citations, *find_actors(text, passages, sentences))
     unnamed, described = describe(text, actors, mentions)
     actors = (*actors, *unnamed)
-    mentions = Mentions(chain(mentions, described)).ordered() if described else mentions
+    mentions = (mentions + described).ordered() if described else mentions
     quotes = find_quotes(text, passages, sentences, actors, mentions)
     events = find_events(text, passages, sentences, mentions, year, citations, dated)
     return Article(
@@ -75,6 +75,6 @@ def with_outlets(
     added = [Mention(known.get(text[s:e], text[s:e]), s, e, text[s:e]) for s, e in dict.fromkeys(spans)
              if (s, e) not in taken]
     new_names = dict.fromkeys(m.actor for m in added if m.actor not in known.values())
-    merged = Mentions(chain(kept, added)).ordered()
+    merged = (kept + added).ordered()
     lost = mentions.per_actor().keys() - merged.per_actor().keys()
     return (*(a for a in actors if a.name not in lost), *(Actor(n, "outlet") for n in new_names)), merged

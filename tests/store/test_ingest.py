@@ -149,7 +149,7 @@ def test_unknown_names_in_records_are_dropped_not_fatal(fresh_store: Store, make
     article = make_article("T\n\nJane Doe said “hi”.", [Actor("Jane Doe", "person")],
                             quotes=[("hi", "Nobody Known", "speech")])
     ghost = Mention("Ghost", article.mentions[0].start, article.mentions[0].end, "Jane Doe")
-    article = Article(**{**article.__dict__, "mentions": (*article.mentions, ghost)})
+    article = Article(**{**article.__dict__, "mentions": article.mentions + (ghost,)})
     ingest_text(fresh_store, article.text, "a.txt", extract=lambda _: article)
     assert fresh_store.value("SELECT count(*) FROM mentions") == 1
     assert fresh_store.value("SELECT speaker_id FROM quotes") is None
