@@ -94,6 +94,12 @@ class Mentions(Sequence[Mention]):
     of its mentions (what ``Article.mentions`` was), so an Article's repr and equality are as they were."""
 
     __slots__ = ("starts", "which", "forms")
+    starts: array[int]
+    """Where each mention starts, in order."""
+    which: array[int]
+    """For each mention, the place of its (actor, text) pair in ``forms``."""
+    forms: tuple[tuple[str, str], ...]
+    """The distinct (actor, text) pairs, in the order first met."""
 
     def __init__(self, mentions: Iterable[Mention] = ()) -> None:
         """The mentions, in the order given."""
@@ -122,7 +128,7 @@ class Mentions(Sequence[Mention]):
         for actor, start, text in placed:
             add_start(start)
             add_place(number((actor, text), len(numbered)))
-        self.forms: tuple[tuple[str, str], ...] = tuple(numbered)
+        self.forms = tuple(numbered)
 
     @classmethod
     def _of(cls, starts: array[int], which: array[int], forms: tuple[tuple[str, str], ...]) -> Mentions:
@@ -180,14 +186,16 @@ class Mentions(Sequence[Mention]):
 
     def ordered(self) -> Mentions:
         """These mentions in text order (by start, then end; a sort that keeps ties as they are): themselves
-        when they already are, as extraction's nearly always are (sorting a million mentions in order made a
-        million key tuples)."""
-        if all(map(lt, self.starts, islice(self.starts, 1, None))):
+        when they already are, as extraction's nearly always are, found without a key a mention (sorting a
+        million mentions in order made a million key tuples)."""
+        starts = self.starts
+        if all(map(lt, starts, islice(starts, 1, None))):
             return self
-        places = list(zip(self.starts, self.ends()))
-        if all(map(lt, places, islice(places, 1, None))):
+        ends = self.ends()
+        if all(start < later or start == later and end < later_end
+               for start, later, end, later_end in zip(starts, islice(starts, 1, None), ends, islice(ends, 1, None))):
             return self
-        return self.take(sorted(range(len(places)), key=places.__getitem__))
+        return self.take(sorted(range(len(self)), key=lambda place: (starts[place], ends[place])))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Mentions):
