@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from store import terms
 from store.db import Store
+from store.schema import FTS_TABLES
 from store.vocab import vocabulary
 
 MAX_WORDS = 8
@@ -28,7 +29,7 @@ reads every document holding a word to weigh it, so this bounds a query's cost w
 size (1,000 cost ~0.7 ms a table at 1,000 articles; a query beyond it takes its first matches)."""
 _QUOTED = re.compile(r'"([^"]*)"')
 _SPACE = re.compile(r"\s+")
-FTS_TABLES = frozenset({"passages_fts", "quotes_fts", "events_fts"})
+SEARCHED_INDEXES = frozenset(f"{table}_fts" for table in FTS_TABLES)
 """The only names ``ranked_ids`` puts into SQL; user text only ever goes in as a parameter."""
 
 
@@ -132,7 +133,7 @@ def ranked_ids(store: Store, table: str, fts: FtsQuery, limit: int) -> list[tupl
     """(rowid, score 0-100) of the best ``limit`` rows of one FTS table by bm25, ranked among at most
     RANK_CAP matches; a query of common words, whose bm25 weights would cost a read of every
     document holding them, gets its first matches at once, unranked (all scored 50)."""
-    if table not in FTS_TABLES:
+    if table not in SEARCHED_INDEXES:
         raise ValueError(f"not a full-text table: {table}")
     if fts.documents > RANK_DOCUMENTS:
         found = store.rows(f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?", (fts.expression, limit))

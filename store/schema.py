@@ -215,6 +215,8 @@ ACTORS_FTS = (
 """Actors' names and titles indexed as sqlite-utils indexes a table (``actors_fts``, ``content="actors"``
 quoted so, which is what Datasette looks for to offer search); the update trigger fires only when a name
 or title changes, not on every mention count ingest adds."""
+FTS_INDEXES = (*(f"{table}_fts" for table in FTS_TABLES), "actors_fts")
+"""Every FTS5 index of the store."""
 EXTRA_DDL = (
     "CREATE TABLE actor_words (word_id INTEGER NOT NULL, actor_id INTEGER NOT NULL, "
     "PRIMARY KEY (word_id, actor_id)) WITHOUT ROWID",
@@ -311,8 +313,12 @@ def migrate(conn: sqlite3.Connection) -> None:
 
 def _reclaim(conn: sqlite3.Connection) -> None:
     """Give the pages a migration freed back to the file system (schema 8's frees about a third of a
-    store); a store another process is using is left as it is, later ingests reusing its free pages."""
+    store); a store another process is using is left as it is, later ingests reusing its free pages.
+
+    The rewrite also turns on incremental auto_vacuum, as a new store has it (Store.release_free_pages):
+    only a VACUUM can, on a store that already has tables."""
     try:
+        conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
         conn.execute("VACUUM")
     except sqlite3.OperationalError:
         pass

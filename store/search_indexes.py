@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from store.db import Store
+from store.schema import FTS_INDEXES
 
-INDEXES = ("passages_fts", "quotes_fts", "events_fts", "actors_fts")
-"""Every FTS5 index of the store."""
-_MERGES = tuple(f"INSERT INTO {index} ({index}, rank) VALUES ('merge', ?)" for index in INDEXES)
+_MERGES = tuple(f"INSERT INTO {index} ({index}, rank) VALUES ('merge', ?)" for index in FTS_INDEXES)
 PAGE_BYTES = 4096
 MIN_MERGE_PAGES = 64
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
-from store.extract.aliases import confirmed_by, deduplicate, resolve_organizations, resolve_people
+from store.extract.aliases import confirmed_by, deduplicate, one_a_span, resolve_organizations, resolve_people
 from store.extract.bylines import byline_people
+from store.extract.candidate_table import CandidateTable, Shape
 from store.extract.candidates import Candidate, classify_run, names_no_person
 from store.extract.citeforms import citation_spans, cited_within
 from store.extract.definitions import defined_names
@@ -41,9 +43,9 @@ def find_actors(
     """Return the article's actors (aliases folded) and their mentions, in text order."""
     # Names inside a quoted title ("Values Diplomacy Can Never Have Good Results") are no people.
     titles = [(m.start, m.end) for m in quote_spans(text, passages) if is_title_cased(text, m)]
-    found: list[Candidate] = byline_people(text, passages)
+    found = CandidateTable(byline_people(text, passages))
     # A credited name is one person, not words to classify again ("HANNAH" as an acronym); index terms none.
-    settled_spans = [(c.start, c.end) for c in found] + [m.span() for m in _INDEX_LINE.finditer(text)]
+    settled_spans = [*zip(found.starts, found.ends), *(m.span() for m in _INDEX_LINE.finditer(text))]
     settled = within(settled_spans)
     kind_at = passage_kinds(passages)
     in_sentence = _remembered_sentences(text, titles)
@@ -52,15 +54,13 @@ def find_actors(
         kind = kind_at(start)
         if kind in _NO_ACTORS:
             continue
-        named, groups, by = in_sentence(start, end, kind not in _NO_PEOPLE)
+        named, groups, piece, by = in_sentence(start, end, kind not in _NO_PEOPLE)
         if by and not groups and not settled_spans and _put_off(unsure, named, by):
             continue
-        if by:
-            named, groups = [_moved(c, by) for c in named], [_moved(c, by) for c in groups]
-        if settled_spans:  # most articles credit no one and list no index terms
-            named = [c for c in named if not settled(c.start, c.end)]
-        found.extend(named)
-        found.extend(groups)
+        # Most articles credit no one and list no index terms.
+        if settled_spans and any(settled(c.start + by, c.end + by) for c in named):
+            piece = _piece([c for c in named if not settled(c.start + by, c.end + by)], groups)
+        found.add_table(piece, by)
     found = deduplicate(found)
     found = deduplicate(found + _confirmed(found, unsure)) if unsure else found
     found = settle_lone_names(text, resolve_organizations(text, resolve_people(found)))
@@ -72,16 +72,9 @@ def find_actors(
     return actors, _mentions(text, found)
 
 
-def _mentions(text: str, found: list[Candidate | None]) -> Mentions:
-    """A mention for each candidate, each candidate let go (its place in ``found`` emptied) as it is read.
-
-    Why let go: the million candidates of 4 MB of acronyms and their mentions were held at once (64 MB more)."""
-    def spans() -> Iterator[tuple[str, int, int]]:
-        for index, candidate in enumerate(found):
-            found[index] = None
-            yield candidate.name, candidate.start, candidate.end
-
-    return Mentions.cut(text, spans())
+def _mentions(text: str, found: CandidateTable) -> Mentions:
+    """A mention for each candidate, kept column-wise (no Mention made: see Mentions)."""
+    return Mentions.cut(text, ((shape.name, start, end) for start, end, shape in found.rows()))
 
 
 _PIECE = 4096
@@ -138,7 +131,7 @@ def _all_unsure(named: list[Candidate]) -> bool:
 _UNSURE = frozenset({"possible", "surname", "common"})
 
 
-def _confirmed(found: list[Candidate], unsure: _Unsure) -> list[Candidate]:
+def _confirmed(found: CandidateTable, unsure: _Unsure) -> list[Candidate]:
     """The unsure candidates of repeated sentences (see _all_unsure), each moved to every place its sentence
     stands again, that alias resolution keeps beside ``found`` (which they cannot change: they are no sure
     names and share no span with it).
@@ -149,9 +142,9 @@ def _confirmed(found: list[Candidate], unsure: _Unsure) -> list[Candidate]:
     return [_moved(c, by) for named, shifts in unsure.values() for c in named if keeps(c) for by in shifts]
 
 
-_Found = tuple[list[Candidate], list[Candidate], int]
-"""What one sentence names: candidates by name, title or role; unnamed groups; as found where the sentence
-first stood, and how far on it stands now (0 where it first stood)."""
+_Found = tuple[list[Candidate], list[Candidate], CandidateTable, int]
+"""What one sentence names: candidates by name, title or role; unnamed groups; both as one table (see
+_piece); as found where the sentence first stood, and how far on it stands now (0 where it first stood)."""
 
 
 def _remembered_sentences(text: str, titles: list[tuple[int, int]]) -> Callable[[int, int, bool], _Found]:
@@ -169,10 +162,12 @@ def _remembered_sentences(text: str, titles: list[tuple[int, int]]) -> Callable[
     afresh = overlapping([*titles, *citation_spans(text), *defined])
 
     def found_in(start: int, end: int, people: bool) -> _Found:
+        named = _sentence(text, start, end, people, in_title)
         # A heading such as "Sources:" or "What officials say" labels text; it quotes no one.
-        return _sentence(text, start, end, people, in_title), find_groups(text, start, end) if people else [], 0
+        groups = find_groups(text, start, end) if people else []
+        return named, groups, _piece(named, groups), 0
 
-    remembered: dict[tuple[str, int, int, bool], tuple[int, list[Candidate], list[Candidate]]] = {}
+    remembered: dict[tuple[str, int, int, bool], tuple[int, list[Candidate], list[Candidate], CandidateTable]] = {}
 
     def candidates(start: int, end: int, people: bool) -> _Found:
         left, right = max(0, start - _CONTEXT), end + _CONTEXT
@@ -182,11 +177,20 @@ def _remembered_sentences(text: str, titles: list[tuple[int, int]]) -> Callable[
         if key not in remembered:
             if len(remembered) == _REMEMBERED:
                 remembered.clear()
-            remembered[key] = (start, *found_in(start, end, people)[:2])
-        first, named, groups = remembered[key]
-        return named, groups, start - first
+            remembered[key] = (start, *found_in(start, end, people)[:3])
+        first, named, groups, piece = remembered[key]
+        return named, groups, piece, start - first
 
     return candidates
+
+
+def _piece(named: list[Candidate], groups: list[Candidate]) -> CandidateTable:
+    """A sentence's candidates as a table in text order, one a span, as deduplicate leaves an article's.
+
+    Why: added so, sentence after sentence, an article's table is in order as it is made, and deduplicate
+    has nothing to sort (a million candidates a MB of acronyms); a repeated sentence's is worked out once."""
+    found = named + groups
+    return CandidateTable(found if in_text_order(found) else one_a_span(found))
 
 
 def _moved(candidate: Candidate, by: int) -> Candidate:
@@ -212,23 +216,42 @@ def _sentence(
             if not (in_citation and in_citation(c.start, c.start + 1)) and not names_no_person(c)]
 
 
-def _actors(text: str, found: list[Candidate]) -> tuple[Actor, ...]:
-    """One actor per canonical name: its commonest kind, its titles and the other forms used."""
-    by_name: dict[str, list[Candidate]] = {}
-    for candidate in found:
-        by_name.setdefault(candidate.name, []).append(candidate)
-    return tuple(_actor(text, name, group) for name, group in by_name.items())
+def _actors(text: str, found: CandidateTable) -> tuple[Actor, ...]:
+    """One actor per canonical name: its commonest kind, the titles of its full-name mentions first (any
+    mention's where those have none), the other forms used.
+
+    Read row by row without making candidates (a million a MB of acronyms): each name's forms in the order
+    written and where each shape is first written in full; the rest is worked out once a shape."""
+    shapes = found.shapes
+    forms: dict[str, dict[str, None]] = {shape.name: {} for shape in shapes}  # names as first said
+    forms_of = [forms[shape.name] for shape in shapes]
+    first_in_full: dict[int, int] = {}
+    for row, (start, end, shape_id) in enumerate(zip(found.starts, found.ends, found.shape_ids)):
+        form = text[start:end]
+        forms_of[shape_id][form] = None
+        if form == shapes[shape_id].name and shape_id not in first_in_full:
+            first_in_full[shape_id] = row
+    counts = Counter(found.shape_ids)
+    by_name: dict[str, list[int]] = {}
+    for shape_id, shape in enumerate(shapes):
+        by_name.setdefault(shape.name, []).append(shape_id)
+    actors = []
+    for name, ids in by_name.items():
+        in_full = sorted((i for i in ids if i in first_in_full), key=first_in_full.__getitem__)
+        titles = _titles(shapes, in_full) or _titles(shapes, ids)
+        aliases = tuple(form for form in forms[name] if form != name)
+        actors.append(Actor(name, _commonest_kind(shapes, ids, counts), titles, aliases))
+    return tuple(actors)
 
 
-def _actor(text: str, name: str, found: list[Candidate]) -> Actor:
-    """Merge the candidates of one canonical name into an Actor; full-name titles come first."""
-    kinds = [c.kind for c in found]
-    # The commonest kind, the first said on a tie (as Counter.most_common): no Counter built per actor.
-    kind = max(dict.fromkeys(kinds), key=kinds.count)
-    full = [c for c in found if text[c.start : c.end] == name] or found
-    titles = dict.fromkeys(title for c in full for title in c.titles) or dict.fromkeys(
-        title for c in found for title in c.titles
-    )
-    forms = dict.fromkeys(text[c.start : c.end] for c in found)
-    aliases = tuple(form for form in forms if form != name)
-    return Actor(name, kind, "; ".join(titles) or None, aliases)
+def _commonest_kind(shapes: list[Shape], ids: list[int], counts: Counter[int]) -> str:
+    """The kind most candidates of these shapes have, the first said on a tie."""
+    kinds: dict[str, int] = {}
+    for shape_id in ids:
+        kinds[shapes[shape_id].kind] = kinds.get(shapes[shape_id].kind, 0) + counts[shape_id]
+    return max(kinds, key=kinds.__getitem__)
+
+
+def _titles(shapes: list[Shape], ids: list[int]) -> str | None:
+    """The titles of these shapes, each once, in order."""
+    return "; ".join(dict.fromkeys(title for shape_id in ids for title in shapes[shape_id].titles)) or None

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import islice
 
+from store.extract.candidate_table import CandidateTable, Shape, candidate_at
 from store.extract.candidates import Candidate
 from store.extract.gazetteer import lookup
 from store.extract.lexicon import genders_of, is_generational
-from store.extract.scan import in_text_order
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.]*[A-Z])\s*\)")
+_BRACKET = re.compile(r"\s*\(")
+"""Where an _ACRONYM_AFTER can match: a word's end before an opening bracket (a set of them is tested before
+the expression is tried after each of a million organisations a MB of acronyms)."""
 _SPACE = re.compile(" ")
 _INITIAL = re.compile(r"[A-Z]\.")
 # Longer runs of capitalised words are headlines or lists, not one person's name (the longest
@@ -27,14 +29,17 @@ _PRIORITY = {"strong": 0, "name": 1, "possible": 2, "surname": 3, "common": 4}
 _SuffixIndex = dict[tuple[str, ...], tuple[int, list[int], list[Candidate]]]
 
 
-def deduplicate(found: list[Candidate]) -> list[Candidate]:
+def deduplicate(found: CandidateTable) -> CandidateTable:
     """Keep one candidate per span: the one with the strongest evidence; in text order (by start, then end).
 
-    Candidates already one a span and in that order (most sentences find no two at one place; every word
-    of a line of acronyms is one) come back as they are: the table of spans and the sorted copy were 170 MB
-    at once for the million candidates of 4 MB of acronyms."""
-    if in_text_order(found):
-        return found
+    Candidates already one a span and in that order come back as they are: actor finding adds each
+    sentence's candidates so (see one_a_span), and only a name found twice (a byline, a reference, an unsure
+    name confirmed) puts a table out of order."""
+    return found if found.in_text_order() else CandidateTable(one_a_span(found))
+
+
+def one_a_span(found: Iterable[Candidate]) -> list[Candidate]:
+    """The candidate with the strongest evidence at each span (the first of them on a tie), in text order."""
     best: dict[tuple[int, int], Candidate] = {}
     for candidate in found:
         key = (candidate.start, candidate.end)
@@ -43,29 +48,34 @@ def deduplicate(found: list[Candidate]) -> list[Candidate]:
     return sorted(best.values(), key=lambda c: (c.start, c.end))
 
 
-def resolve_people(found: list[Candidate]) -> list[Candidate]:
+def resolve_people(found: CandidateTable) -> CandidateTable:
     """Map each person to the fullest name it ends with; drop possible names nothing confirms.
 
     A name that ends at an initial ("Megan S.") or runs past the length of any name is no person.
     """
-    # No list of the people nor a set of their ids beside ``found``: 142,857 one-word "people" a MB of
-    # one-word paragraphs, every one dropped.
+    if not any(shape.kind == "person" for shape in found.shapes):
+        return found  # nothing to resolve: a line of acronyms (a million candidates a MB) is left as it is
     sure = _sure_people(found)
     full, first, initials = _by_suffix(sure), _by_first_word(sure), _by_initials(sure)
-    result = []
-    for candidate in found:
-        if candidate.kind != "person":
-            result.append(candidate)
-        elif _name_like(_words(candidate.name)):
-            target = _target(candidate, full, first)
+    result = CandidateTable()
+    confirmed: dict[tuple[int, str], Shape] = {}  # each shape confirmed under a name made once
+    for start, end, shape_id in zip(found.starts, found.ends, found.shape_ids):
+        shape = found.shapes[shape_id]
+        if shape.kind != "person":
+            result.add(start, end, shape)
+        elif _name_like(_words(shape.name)):
+            target = _target(candidate_at(start, end, shape), full, first)
             if target is not None:  # sure names find themselves: only unconfirmed ones go
                 name = initials.get(_words(target.name), target.name)
-                same = name == candidate.name and candidate.evidence == "strong"  # most are: no copy made
-                result.append(candidate if same else _sure(candidate, name))
+                key = (shape_id, name)
+                if key not in confirmed:
+                    same = name == shape.name and shape.evidence == "strong"
+                    confirmed[key] = shape if same else shape._replace(name=name, evidence="strong")
+                result.add(start, end, confirmed[key])
     return result
 
 
-def confirmed_by(found: list[Candidate]) -> Callable[[Candidate], bool]:
+def confirmed_by(found: CandidateTable) -> Callable[[Candidate], bool]:
     """A test for whether resolve_people, given ``found`` and one more untitled person whose evidence is not
     sure, keeps that person: its name is like a person's and a sure name of ``found`` ends or starts with
     it, wherever it stands."""
@@ -74,16 +84,14 @@ def confirmed_by(found: list[Candidate]) -> Callable[[Candidate], bool]:
     return lambda person: _name_like(_words(person.name)) and _target(person, full, first) is not None
 
 
-def _sure_people(found: list[Candidate]) -> list[Candidate]:
+def _sure_people(found: CandidateTable) -> list[Candidate]:
     """The people of ``found`` that their evidence makes sure, with names like a person's."""
-    return [c for c in found if c.kind == "person" and c.evidence in ("strong", "name") and _name_like(_words(c.name))]
+    return list(found.having(_is_sure_person))
 
 
-def _sure(person: Candidate, name: str) -> Candidate:
-    """The person confirmed under ``name``: built directly, as dataclasses.replace costs several times more
-    and an article repeating a name makes one for every mention."""
-    return Candidate(person.start, person.end, person.kind, name, "strong", person.titles, person.title_start,
-                     person.former)
+def _is_sure_person(shape: Shape) -> bool:
+    """A person whose evidence makes it sure, with a name like a person's."""
+    return shape.kind == "person" and shape.evidence in ("strong", "name") and _name_like(_words(shape.name))
 
 
 @lru_cache(maxsize=1 << 12)  # one article says the same few names again and again
@@ -208,18 +216,17 @@ def _given_gender(person: Candidate) -> str | None:
     return genders_of("given_name_genders.txt").get(words[0].lower()) if len(words) > 1 else None
 
 
-def resolve_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
-    """Fold acronyms introduced in brackets and shorter forms of a longer organisation's name."""
+def resolve_organizations(text: str, found: CandidateTable) -> CandidateTable:
+    """Fold acronyms introduced in brackets and shorter forms of a longer organisation's name; ``found`` is in
+    text order (as deduplicate leaves it)."""
     names: dict[str, str] = {}
-    # Candidates by start only where an organisation has an acronym in brackets after it (few do): a table
-    # of every candidate was 60 MB for the million of 4 MB of acronyms.
-    defining = [(c, after) for c in found if c.kind == "organization" and (after := _ACRONYM_AFTER.match(text, c.end))]
-    by_start = {c.start: c for c in found} if defining else {}
-    for candidate, after in defining:
-        short = by_start.get(after.start(1))
-        if short is not None and short.name != candidate.name:
-            names[short.name] = candidate.name
-    longer = sorted({c.name for c in found if c.kind == "organization"})
+    brackets = {match.start() for match in _BRACKET.finditer(text)}
+    for _, end, shape in found.rows_having(_is_organization) if brackets else ():
+        after = _ACRONYM_AFTER.match(text, end) if end in brackets else None
+        short = found.last_starting_at(after.start(1)) if after else None
+        if short is not None and short.name != shape.name:
+            names[short.name] = shape.name
+    longer = sorted({shape.name for shape in found.shapes if shape.kind == "organization"})
     known = set(longer)
     for name in longer:
         expanded = _expanded(name)
@@ -230,7 +237,11 @@ def resolve_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             # A state's "Nevada Department of Transportation" is not the federal "Department of Transportation".
             if name in known and _owner_kind(prefix) not in (None, "place"):
                 names.setdefault(name, other)
-    return [_renamed(c, names) for c in found] if names else found  # most articles fold nothing
+    return found.selected(lambda shape: _renamed(shape, names)) if names else found  # most articles fold nothing
+
+
+def _is_organization(shape: Shape) -> bool:
+    return shape.kind == "organization"
 
 
 def _known_prefixes(name: str) -> list[tuple[str, str]]:
@@ -256,8 +267,8 @@ def _expanded(name: str) -> str:
     return f"{known[1]} {rest}" if known and known[0] == "organization" else name
 
 
-def _renamed(candidate: Candidate, names: dict[str, str]) -> Candidate:
-    """The candidate under its folded organisation name, if it has one."""
-    if candidate.kind in ("organization", "person") and candidate.name in names:
-        return replace(candidate, kind="organization", name=names[candidate.name])
-    return candidate
+def _renamed(shape: Shape, names: dict[str, str]) -> Shape:
+    """The shape under its folded organisation name, if it has one."""
+    if shape.kind in ("organization", "person") and shape.name in names:
+        return shape._replace(kind="organization", name=names[shape.name])
+    return shape

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from store.extract.candidate_table import CandidateTable
 from store.extract.candidates import Candidate
 from store.extract.lexicon import name_table, word_set
 from store.extract.scan import matches_at
@@ -15,14 +16,14 @@ _THE = re.compile(r"[Tt](?<!\w[Tt])he\s+(?=(\w+))")
 _NON_WORD = re.compile(r"\W")
 
 
-def title_references(text: str, found: list[Candidate]) -> list[Candidate]:
+def title_references(text: str, found: CandidateTable) -> list[Candidate]:
     """"the Secretary General" as a mention of the only current holder of that title in the article."""
     holders: dict[str, set[str]] = {}
-    for candidate in found:
-        for title in candidate.titles if candidate.kind == "person" and not candidate.former else ():
+    for shape in found.shapes:
+        for title in shape.titles if shape.kind == "person" and not shape.former else ():
             phrase = _title_phrase(title)
             if phrase:
-                holders.setdefault(phrase, set()).add(candidate.name)
+                holders.setdefault(phrase, set()).add(shape.name)
     mentions = []
     after_the = _words_after_the(text)
     for phrase, names in holders.items():
@@ -57,9 +58,10 @@ def _title_phrase(title: str) -> str | None:
     return None
 
 
-def alliance_references(text: str, found: list[Candidate]) -> list[Candidate]:
+def alliance_references(text: str, found: CandidateTable) -> list[Candidate]:
     """"the alliance" as a mention of the only alliance the article names."""
-    alliances = {name_table("alliances.txt").get(c.name.lower()) for c in found if c.kind == "organization"}
+    alliances = {name_table("alliances.txt").get(shape.name.lower()) for shape in found.shapes
+                 if shape.kind == "organization"}
     alliances.discard(None)
     if len(alliances) != 1:
         return []

@@ -76,8 +76,10 @@ def test_the_migrated_index_holds_every_passage_and_keeps_in_step(migrated: Path
 
 
 def test_the_migration_gives_the_freed_pages_back(migrated: Path) -> None:
+    """... and makes the store give back what later writes free, as a new one does (auto_vacuum 2: incremental)."""
     with closing(sqlite3.connect(migrated)) as conn:
         assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        assert conn.execute("PRAGMA auto_vacuum").fetchone()[0] == 2
 
 
 def test_a_fresh_ingest_exports_what_schema_7_exported(tmp_path: Path) -> None:

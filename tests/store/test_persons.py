@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from store.extract.actors import find_actors
 from store.extract.aliases import _by_suffix, resolve_organizations, resolve_people
+from store.extract.candidate_table import CandidateTable
 from store.extract.candidates import Candidate
 from store.extract.passages import split_passages
 from store.extract.pipeline import extract_article
@@ -174,7 +175,7 @@ def test_a_bare_title_stays_apart_when_two_hold_it() -> None:
 
 def test_the_suffix_index_is_bounded_by_the_length_of_a_name() -> None:
     long_name = Candidate(0, 10, "person", "Rasmussen " * 100_000, "name")
-    assert resolve_people([long_name]) == []  # a run that long is no one's name
+    assert resolve_people(CandidateTable([long_name])) == []  # a run that long is no one's name
     three = Candidate(0, 21, "person", "Anders Fogh Rasmussen", "name")
     assert len(_by_suffix([three] * 50_000)) == 3
 
@@ -183,7 +184,7 @@ def test_many_mentions_of_one_surname_resolve_in_one_pass() -> None:
     """60,000 mentions: comparing each with every full name, as before, took minutes (20,000: 133 s)."""
     full = [Candidate(i * 30, i * 30 + 21, "person", "Anders Fogh Rasmussen", "name") for i in range(30_000)]
     short = [Candidate(i * 30 + 22, i * 30 + 31, "person", "Rasmussen", "surname") for i in range(30_000)]
-    resolved = resolve_people(sorted(full + short, key=lambda c: c.start))
+    resolved = resolve_people(CandidateTable(sorted(full + short, key=lambda c: c.start)))
     assert len(resolved) == 60_000
     assert {c.name for c in resolved} == {"Anders Fogh Rasmussen"}
 
@@ -200,7 +201,7 @@ def test_many_organisation_names_fold_without_comparing_every_pair() -> None:
     found = [Candidate(i * 40, i * 40 + 30, "organization", f"{word} Works Council") for i, word in enumerate(words)]
     folded = Candidate(0, 30, "organization", "Japan Works Council")
     short = Candidate(50, 63, "organization", "Works Council")
-    resolved = resolve_organizations("", [*found, folded, short])
+    resolved = resolve_organizations("", CandidateTable([*found, folded, short]))
     assert resolved[-1].name == "Japan Works Council"
 
 

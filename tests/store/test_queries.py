@@ -113,7 +113,7 @@ ALLOWED_FORMATTED_SQL = {
     ("schema.py", "_create_all"),  # PRAGMA values are module constants, not user text
     ("schema.py", "migrate"),  # the schema version reached, an int counted from the store's own
     ("db.py", "_prepare"),  # the busy timeout constant
-    ("fulltext.py", "ranked_ids"),  # the table name is checked against FTS_TABLES first
+    ("fulltext.py", "ranked_ids"),  # the table name is checked against SEARCHED_INDEXES first
 }
 """Where SQL text is formatted; none of these format anything a user typed."""
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from store import ingest_files
-from store.search_indexes import INDEXES
+from store.schema import FTS_INDEXES
 from tui.cli import main
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
@@ -42,7 +42,7 @@ def test_an_ingest_of_many_batches_leaves_one_segment_an_index(tmp_path: Path,
     shutil.copytree(FIXTURES, folder)
     db = tmp_path / "s.db"
     assert main(["ingest", str(folder), "--jobs", "1", "--db", str(db)]) == 0
-    assert {index: segments(db, index) for index in INDEXES} == dict.fromkeys(INDEXES, 1)
+    assert {index: segments(db, index) for index in FTS_INDEXES} == dict.fromkeys(FTS_INDEXES, 1)
     with sqlite3.connect(db) as conn:  # the merged segments' pages are given back, not left free in the file
         assert conn.execute("PRAGMA freelist_count").fetchone() == (0,)
 
