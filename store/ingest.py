@@ -21,7 +21,7 @@ from store.corrections import reapply
 from store.db import DEFAULT_CACHE_KIB, WRITE_CACHE_KIB, Store
 from store.files import path_text
 from store.forget import forget_records
-from store.model import Article, Passage, Quote
+from store.model import Article, Mentions, Passage, Quote
 from store.read.document import ReadArticle
 from store.resolve import index_words, resolve_actors
 from store.versions import version_root
@@ -121,8 +121,12 @@ class _Locator:
         """The store ids of the passages holding each record's start, in one pass (a call a record cost as
         much as the rest of its row: 250,000 mentions a MB of acronyms), found as the rows are written
         (a list of them held 8 MB more beside 4 MB of acronyms' rows)."""
+        return self.at(record.start for record in records)
+
+    def at(self, offsets: Iterable[int]) -> Iterator[int]:
+        """The store ids of the passages holding each offset, in one pass (see ``__call__``)."""
         ids, starts = self.ids, self.starts
-        return (ids[bisect_right(starts, record.start) - 1] for record in records)
+        return (ids[bisect_right(starts, offset) - 1] for offset in offsets)
 
 
 def text_sha256(text: str) -> str:
@@ -375,21 +379,28 @@ def _queue_mentions(batch: _Batch, document_id: int, article: Article,
                     actor_ids: dict[str, int], locate: _Locator) -> int:
     """Queue mentions of known actors (a mention of an actor extraction did not list is dropped), and
     count them and their document on each actor."""
-    by_actor = Counter(m.actor for m in article.mentions)
-    # Copied only when some mention's actor is not listed: the mentions of 4 MB of acronyms take 8 MB a list.
-    kept = (article.mentions if by_actor.keys() <= actor_ids.keys()
-            else [m for m in article.mentions if m.actor in actor_ids])
+    by_actor = article.mentions.per_actor()
     named = _store_names(batch.conn, actor_ids)
-    # A mention written as its actor's name keeps '' (store/schema.py's MENTION_NAME_TRIGGERS).
-    batch.rows["mentions"].append((actor_ids[m.actor], document_id, passage, m.start, m.end,
-                                   "" if m.text == named[m.actor] else m.text)
-                                  for m, passage in zip(kept, locate(kept), strict=True))
+    batch.rows["mentions"].append(_mention_rows(article.mentions, document_id, named, actor_ids, locate))
     mentioned: Counter[int] = Counter()
     for name in by_actor.keys() & actor_ids.keys():
         mentioned[actor_ids[name]] += by_actor[name]
     batch.counts["mentions"].update(mentioned)
     batch.counts["documents"].update(mentioned.keys())
     return mentioned.total()
+
+
+def _mention_rows(mentions: Mentions, document_id: int, named: dict[str, str], actor_ids: dict[str, int],
+                  locate: _Locator) -> Iterator[tuple[int, int, int, int, int, str]]:
+    """A row for each mention of a listed actor, from its start and what its (actor, text) pair gives, worked
+    out once a pair: no Mention is made (250,000 a MB of acronyms)."""
+    # A mention written as its actor's name keeps '' (store/schema.py's MENTION_NAME_TRIGGERS).
+    forms = [(actor_ids[actor], len(text), "" if text == named[actor] else text) if actor in actor_ids else None
+             for actor, text in mentions.forms]
+    for start, place, passage in zip(mentions.starts, mentions.which, locate.at(mentions.starts), strict=True):
+        if (form := forms[place]) is not None:
+            actor_id, length, stored = form
+            yield actor_id, document_id, passage, start, start + length, stored
 
 
 def _store_names(conn: sqlite3.Connection, actor_ids: dict[str, int]) -> dict[str, str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -23,7 +22,7 @@ from store.extract.quotemarks import is_title_cased, quote_spans
 from store.extract.references import alliance_references, title_references
 from store.extract.scan import in_text_order, overlapping, passage_kinds, within
 from store.extract.tokens import tokenize
-from store.model import Actor, Mention, Passage
+from store.model import Actor, Mentions, Passage
 
 _NO_PEOPLE = frozenset({"title", "heading", "publication"})
 _NO_ACTORS = frozenset({"table"})
@@ -40,7 +39,7 @@ _REMEMBERED = 1024
 
 def find_actors(
     text: str, passages: tuple[Passage, ...] | list[Passage], sentences: Sequence[tuple[int, int]]
-) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
+) -> tuple[tuple[Actor, ...], Mentions]:
     """Return the article's actors (aliases folded) and their mentions, in text order."""
     # Names inside a quoted title ("Values Diplomacy Can Never Have Good Results") are no people.
     titles = [(m.start, m.end) for m in quote_spans(text, passages) if is_title_cased(text, m)]
@@ -73,10 +72,9 @@ def find_actors(
     return actors, _mentions(text, found)
 
 
-def _mentions(text: str, found: CandidateTable) -> tuple[Mention, ...]:
-    """A mention for each candidate."""
-    # A name said again and again is one string, not one for each mention.
-    return tuple(Mention(shape.name, start, end, sys.intern(text[start:end])) for start, end, shape in found.rows())
+def _mentions(text: str, found: CandidateTable) -> Mentions:
+    """A mention for each candidate, kept column-wise (no Mention made: see Mentions)."""
+    return Mentions.cut(text, ((shape.name, start, end) for start, end, shape in found.rows()))
 
 
 _PIECE = 4096

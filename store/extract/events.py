@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from store.extract.dates import DateMention, find_dates, may_hold_dates
 from store.extract.scan import within
 from store.kinds import PROSE_KINDS
-from store.model import Citation, Event, Mention, Passage
+from store.model import Citation, Event, Mention, Mentions, Passage
 
 Span = tuple[int, int]
 Day = tuple[int, int, int]
@@ -19,12 +19,13 @@ def find_events(
     text: str,
     passages: Sequence[Passage],
     sentences: Sequence[Span],
-    mentions: Sequence[Mention],
+    mentions: Mentions,
     year: int | None,
     citations: Sequence[Citation] = (),
     dated: str | None = None,
 ) -> tuple[Event, ...]:
-    """One Event per distinct date in each paragraph sentence, skipping the dates of cited sources."""
+    """One Event per distinct date in each paragraph sentence, skipping the dates of cited sources (``mentions``
+    in text order)."""
     if not any(p.kind in PROSE_KINDS for p in passages):  # a title alone (one long line): no search of the
         return ()                                          # whole text for dates
     dateable = may_hold_dates(text)
@@ -35,8 +36,7 @@ def find_events(
         return ()
     skip = within((c.start, c.end) for c in citations)
     in_paragraph = within((p.start, p.end) for p in passages if p.kind in PROSE_KINDS)
-    ordered = sorted(mentions, key=lambda m: m.start)
-    starts = [m.start for m in ordered]
+    starts = mentions.starts
     events: list[Event] = []
     for start, end in spans:
         if not in_paragraph(start, end):
@@ -44,7 +44,7 @@ def find_events(
         dates = [d for d in find_dates(text, year, start, end, dated) if d.date and not skip(d.start, d.end)]
         if not dates:
             continue
-        actors = _actors(ordered[bisect_left(starts, start):bisect_left(starts, end)], end, skip)
+        actors = _actors(mentions[bisect_left(starts, start):bisect_left(starts, end)], end, skip)
         events.extend(Event(d.date or "", d.end_date, d.precision, text[start:end], start, end, d.text, actors)
                       for d in _finest(dates))
     return tuple(events)

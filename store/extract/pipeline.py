@@ -13,9 +13,9 @@ from store.extract.descriptions import describe
 from store.extract.dating import article_date, article_year
 from store.extract.passages import article_title, published_line, split_passages
 from store.extract.quotes import find_quotes
-from store.extract.scan import Spans, in_text_order, within
+from store.extract.scan import Spans, within
 from store.extract.sentences import split_sentences
-from store.model import Actor, Article, Citation, Mention
+from store.model import Actor, Article, Citation, Mention, Mentions
 
 
 def extract_article(text: str) -> Article:
@@ -44,7 +44,7 @@ def _extracted(text: str) -> Article:
     actors, mentions = with_outlets(text, citations, *find_actors(text, passages, sentences))
     unnamed, described = describe(text, actors, mentions)
     actors = (*actors, *unnamed)
-    mentions = _in_order((*mentions, *described)) if described else mentions
+    mentions = (mentions + described).ordered() if described else mentions
     quotes = find_quotes(text, passages, sentences, actors, mentions)
     events = find_events(text, passages, sentences, mentions, year, citations, dated)
     return Article(
@@ -55,8 +55,8 @@ def _extracted(text: str) -> Article:
 
 
 def with_outlets(
-    text: str, citations: Sequence[Citation], actors: Sequence[Actor], mentions: Sequence[Mention]
-) -> tuple[tuple[Actor, ...], tuple[Mention, ...]]:
+    text: str, citations: Sequence[Citation], actors: Sequence[Actor], mentions: Mentions
+) -> tuple[tuple[Actor, ...], Mentions]:
     """Make each cited outlet an actor with a mention at its name inside the citation.
 
     A name already known (as an actor's name or alias) joins that actor; otherwise a new `outlet`
@@ -65,25 +65,16 @@ def with_outlets(
     """
     spans = [span for span in (outlet_span(text, c) for c in citations) if span is not None]
     if not spans:  # no outlet to add and no mention to drop: each was tested (250,000 a MB of acronyms)
-        return tuple(actors), _in_order(mentions)
+        return tuple(actors), mentions.ordered()
     known = {form: actor.name for actor in actors for form in (actor.name, *actor.aliases)}
     inside = within(spans)
     # Inside another span: one starting earlier and reaching as far, or starting as early and reaching further.
-    kept = [m for m in mentions if not (inside(m.start - 1, m.end) or inside(m.start, m.end + 1))]
-    taken = {(m.start, m.end) for m in kept}
+    kept = mentions.take(index for index, (s, e) in enumerate(zip(mentions.starts, mentions.ends()))
+                         if not (inside(s - 1, e) or inside(s, e + 1)))
+    taken = set(zip(kept.starts, kept.ends()))
     added = [Mention(known.get(text[s:e], text[s:e]), s, e, text[s:e]) for s, e in dict.fromkeys(spans)
              if (s, e) not in taken]
     new_names = dict.fromkeys(m.actor for m in added if m.actor not in known.values())
-    merged = _in_order((*kept, *added))
-    lost = {m.actor for m in mentions} - {m.actor for m in merged}
+    merged = (kept + added).ordered()
+    lost = mentions.per_actor().keys() - merged.per_actor().keys()
     return (*(a for a in actors if a.name not in lost), *(Actor(n, "outlet") for n in new_names)), merged
-
-
-def _in_order(mentions: Sequence[Mention]) -> tuple[Mention, ...]:
-    """Mentions in text order (by start, then end); as they are when they already are (see in_text_order)."""
-    return tuple(mentions) if in_text_order(mentions) else tuple(sorted(mentions, key=_place))
-
-
-def _place(mention: Mention) -> tuple[int, int]:
-    """Where a mention stands: its start, then its end."""
-    return mention.start, mention.end

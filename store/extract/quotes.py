@@ -17,7 +17,7 @@ from store.extract.quotemarks import Marks, is_title_cased, quote_spans
 from store.extract.scan import passage_kinds, within
 from store.extract.sieve import Site, Verdict, attribute
 from store.extract.speakers import Context, genders
-from store.model import Actor, Mention, Passage, Quote
+from store.model import Actor, Mentions, Passage, Quote
 
 _TITLE_PASSAGES = frozenset({"footnote", "title", "heading", "publication"})
 
@@ -27,18 +27,20 @@ def find_quotes(
     passages: Sequence[Passage],
     sentences: Sequence[tuple[int, int]],
     actors: Sequence[Actor],
-    mentions: Sequence[Mention],
+    mentions: Mentions,
 ) -> tuple[Quote, ...]:
-    """Every quoted span with its kind and, for speech, the canonical name of its speaker."""
+    """Every quoted span with its kind and, for speech, the canonical name of its speaker (``mentions`` in
+    text order)."""
     spans = quote_spans(text, passages)
     if not spans:  # no index of mentions, sentences and passages for no quote (142,857 passages a MB: 30 MB)
         return ()
     # A quote names people, it is not said by them: mentions inside quotation marks never speak.
     inside = within((marks.start, marks.end) for marks in spans)
-    outside = [m for m in sorted(mentions, key=lambda m: m.start) if not inside(m.start, m.end)]
+    outside = mentions.take(index for index, (start, end) in enumerate(zip(mentions.starts, mentions.ends()))
+                            if not inside(start, end))
     kinds = {actor.name: actor.kind for actor in actors}
     starts = [start for start, _ in sentences]
-    ctx = Context(text, outside, kinds, [m.start for m in outside], [m.end for m in outside], starts, genders(actors))
+    ctx = Context(text, outside, kinds, outside.starts, outside.ends(), starts, genders(actors))
     locate = _Locator(text, passages, sentences)
     quotes: list[Quote] = []
     last_speech: Quote | None = None

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from store.extract.cues import is_verb
 from store.extract.lexicon import genders_of
 from store.extract.documents import is_document
 from store.extract.roles import WORD, is_object, is_possessive
-from store.model import Actor, Mention
+from store.model import Actor, Mention, Mentions
 
 SPEAKER_KINDS = frozenset({"person", "group", "organization", "country", "outlet"})
 _PERSONAL = frozenset({"person", "group"})
@@ -25,12 +25,12 @@ class Context:
     """What attribution needs to know about the article."""
 
     text: str
-    mentions: list[Mention]
+    mentions: Mentions
     """Mentions outside quotation marks, in text order."""
     kinds: dict[str, str]
-    starts: list[int]
+    starts: Sequence[int]
     """Where each mention starts, in the same order: indexed once for bisection, not on every look-up."""
-    ends: list[int]
+    ends: Sequence[int]
     """Where each mention ends, in the same order."""
     sentence_starts: list[int]
     """Where each sentence starts, in text order (for a pronoun's subject look-back)."""

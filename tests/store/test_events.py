@@ -6,7 +6,7 @@ from store.extract.citations import find_citations
 from store.extract.events import find_events
 from store.extract.passages import split_passages
 from store.extract.sentences import split_sentences
-from store.model import Event, Mention
+from store.model import Event, Mention, Mentions
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "china-brief-2013-nato-asia-pacific.txt"
 
@@ -16,7 +16,7 @@ def events(text: str, year: int | None = 2013, mentions: tuple[Mention, ...] = (
     passages = split_passages(text)
     sentences = [s for p in passages for s in split_sentences(text, p.start, p.end)]
     citations, _ = find_citations(text, passages, year)
-    found = find_events(text, passages, sentences, mentions, year, citations)
+    found = find_events(text, passages, sentences, Mentions(mentions), year, citations)
     assert all(text[e.start:e.end] == e.description for e in found)
     return found
 

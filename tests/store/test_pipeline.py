@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from store.extract.citations import find_citations
 from store.extract.passages import split_passages
 from store.extract.pipeline import extract_article, with_outlets
-from store.model import Actor, Article, Mention
+from store.model import Actor, Article, Mention, Mentions
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "china-brief-2013-nato-asia-pacific.txt"
 
@@ -123,7 +123,7 @@ def test_cited_outlets_join_known_actors_or_become_outlet_actors() -> None:
     citations, _ = find_citations(text, split_passages(text), 2013)
     china = text.index("China")
     actors = (Actor("People's Daily", "outlet", aliases=("People’s Daily",)), Actor("China", "country"))
-    mentions = (Mention("China", china, china + 5, "China"),)
+    mentions = Mentions([Mention("China", china, china + 5, "China")])
     merged_actors, merged_mentions = with_outlets(text, citations, actors, mentions)
     assert [(a.name, a.kind) for a in merged_actors] == [("People's Daily", "outlet"), ("China Daily", "outlet")]
     assert [(m.actor, m.text) for m in merged_mentions] == [
