@@ -11,8 +11,11 @@ from typing import Any
 import pytest
 
 from store.extract import passages as passages_module
+from store.extract import pipeline, sentences
 from store.extract.passages import split_passages
+from store.extract.pipeline import extract_article
 from store.extract.scan import passage_kinds
+from store.extract.sentences import split_sentences
 
 _PARAGRAPHS = 20000
 _ONE_WORD_PARAGRAPHS = "Talks\n\n" + "Word.\n\n" * _PARAGRAPHS
@@ -86,3 +89,25 @@ def test_the_kind_at_an_offset_keeps_no_copy_of_the_paragraphs() -> None:
     for offset in range(len(_NOTED)):
         holder = next((p.kind for p in noted if p.start <= offset < p.end), "paragraph")
         assert kind_at(offset) == holder, offset
+
+
+def test_a_passage_of_one_sentence_is_its_sentence_without_a_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each passage was split into sentences by a call of its own (a search, a trim and a list each); a
+    passage with no break in it and no blank at either end is now its one sentence as it stands, and the
+    sentences are those the splitting of each passage gives."""
+    calls: list[int] = []
+    split = sentences.split_sentences
+
+    def counted(*args: Any) -> list[tuple[int, int]]:
+        calls.append(1)
+        return split(*args)
+
+    monkeypatch.setattr(sentences, "split_sentences", counted)
+    monkeypatch.setattr(pipeline, "split_sentences", counted, raising=False)
+    article = extract_article("Talks\n\n" + "Word.\n\n" * 2000 + "He left. She stayed.")
+    assert len(article.passages) == 2002 and len(calls) == 1
+    monkeypatch.undo()
+    for text in (_NOTED, _ONE_WORD_PARAGRAPHS[:500], "Talks\n\n  Indented.  \n\nA. B. Smith said so. Then left."):
+        found = split_passages(text)
+        expected = [span for p in found for span in split_sentences(text, p.start, p.end)]
+        assert list(sentences.passage_sentences(text, found)) == expected
