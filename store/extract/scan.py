@@ -7,6 +7,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, chain, pairwise
+from operator import attrgetter
 from typing import Protocol, overload
 
 from store.model import Passage
@@ -122,6 +123,27 @@ def overlapping(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
         return index > 0 and reach[index - 1] > start
 
     return test
+
+
+_START = attrgetter("start")
+
+
+def passages_holding(pattern: re.Pattern[str], text: str, passages: Sequence[Passage]) -> Iterator[Passage]:
+    """The passages that hold a match of ``pattern`` (of one character), in text order, found from the matches:
+    a search from each such passage's end to the next match, and a bisection of the passages (in text order,
+    none overlapping, as an article's are) for the one holding it.
+
+    Why: a stage that reads only the passages with a quotation mark or a bracket in them searched each of
+    142,857 passages a MB (one-word paragraphs) for one."""
+    cursor = 0
+    while (found := pattern.search(text, cursor)) is not None:
+        index = bisect_right(passages, found.start(), key=_START) - 1
+        holder = passages[index] if index >= 0 else None
+        if holder is not None and found.start() < holder.end:
+            yield holder
+            cursor = holder.end
+        else:
+            cursor = found.end()
 
 
 def passage_kinds(passages: Sequence[Passage]) -> Callable[[int], str]:

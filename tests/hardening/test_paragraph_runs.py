@@ -14,10 +14,10 @@ import pytest
 from store import ingest
 from store.db import Store
 from store.extract import passages as passages_module
-from store.extract import pipeline, sentences
+from store.extract import citations, pipeline, quotemarks, sentences
 from store.extract.passages import split_passages
 from store.extract.pipeline import extract_article
-from store.extract.scan import passage_kinds
+from store.extract.scan import passage_kinds, passages_holding
 from store.extract.sentences import split_sentences
 
 _PARAGRAPHS = 20000
@@ -149,3 +149,41 @@ def test_passages_are_listed_for_locating_records_only_when_there_are_records() 
     assert held < 5000 and nothing == [[]] * 6
     records = [found[0], found[1], found[-1]]
     assert list(locate(records)) == [100, 101, 100 + _PARAGRAPHS]
+
+
+class _CountedSearches:
+    """A pattern whose searches are counted."""
+
+    def __init__(self, pattern: Any) -> None:
+        self.pattern, self.searches = pattern, 0
+
+    def search(self, *args: Any) -> Any:
+        self.searches += 1
+        return self.pattern.search(*args)
+
+
+_MARKED = ("Talks\n\n" + "Word.\n\n" * 1000 + "Lunde said: “It went well” (Nordlys, May 4, 2021).\n\n"
+           + "Word.\n\n" * 1000 + "It was “useful” [3].")
+"""Two paragraphs with a quotation and a citation among 2,000 without."""
+
+
+def test_quotes_and_citations_are_looked_for_only_in_the_passages_with_a_mark(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each of 2,000 one-word paragraphs was searched for a quotation mark and asked whether it was prose that
+    could hold a citation; now the text is searched from one marked passage to the next, and the quotes and
+    citations are those found before."""
+    marks = _CountedSearches(quotemarks._ANY_MARK)
+    monkeypatch.setattr(quotemarks, "_ANY_MARK", marks)
+    asked: list[str] = []
+
+    class Prose(frozenset[str]):
+        def __contains__(self, kind: object) -> bool:
+            asked.append(str(kind))
+            return super().__contains__(kind)
+
+    monkeypatch.setattr(citations, "PROSE_KINDS", Prose(citations.PROSE_KINDS))
+    article = extract_article(_MARKED)
+    assert marks.searches < 10 and len(asked) < 10
+    assert [q.text for q in article.quotes] == ["It went well", "useful"]
+    assert [(c.outlet, c.raw) for c in article.citations] == [("Nordlys", "Nordlys, May 4, 2021"), (None, "[3]")]
+    found = split_passages(_MARKED)
+    assert list(passages_holding(quotemarks._ANY_MARK.pattern, _MARKED, found)) == [found[1001], found[2002]]
