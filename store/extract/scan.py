@@ -45,16 +45,23 @@ def occurs_within(pattern: re.Pattern[str], text: str) -> Callable[[int, int], b
 
 
 class Spans(Sequence[tuple[int, int]]):
-    """Spans of the text, (start, end) each, kept as two arrays of offsets: 16 bytes a span.
+    """Spans of the text, (start, end) each, kept as two arrays of offsets: 8 bytes a span (16 for a text of
+    2 G characters or more).
 
     Why: an article's units and sentences were lists of tuples, some 64 bytes a span beside the offsets
-    themselves; a paragraph a word (142,857 a MB) held 150 MB of them at 9 MB on top of its passages."""
+    themselves; a paragraph a word (142,857 a MB) held 150 MB of them at 9 MB on top of its passages, and
+    its sentences in 8-byte offsets still 22 MB."""
 
     __slots__ = ("starts", "ends")
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        """The spans, in the order given (read into one array by array() itself, then split in two)."""
+        """The spans, in the order given (read into one array by array() itself, narrowed to 4-byte offsets
+        where they fit, then split in two)."""
         offsets = array("q", chain.from_iterable(spans))
+        try:
+            offsets = array("i", offsets)
+        except OverflowError:
+            pass  # an offset of 2**31 or more: kept in 8 bytes
         self.starts, self.ends = offsets[0::2], offsets[1::2]
 
     def __len__(self) -> int:
