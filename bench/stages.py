@@ -19,7 +19,7 @@ from bench.report import table
 from store.extract import pipeline
 from store.files import article_files, read_article
 
-STAGES = ("split_passages", "article_year", "article_date", "split_sentences", "find_citations",
+STAGES = ("split_passages", "article_year", "article_date", "passage_sentences", "find_citations",
           "find_actors", "with_outlets", "describe", "find_quotes", "find_events")
 """The names `pipeline` calls its stages by, in the order it calls them."""
 

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, cached_property
 from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Protocol
@@ -19,6 +19,7 @@ from store import actor_index, terms
 from store.considered_record import encoded
 from store.corrections import reapply
 from store.db import DEFAULT_CACHE_KIB, WRITE_CACHE_KIB, Store
+from store.extract.scan import in_text_order
 from store.files import path_text
 from store.forget import forget_records
 from store.model import Article, Mentions, Passage, Quote
@@ -114,17 +115,26 @@ class _Locator:
 
     def __init__(self, passages: Sequence[Passage], ids: Sequence[int]) -> None:
         """Index the passages (in text order) and their store ids."""
-        self.starts = [-1, *(passage.start for passage in passages[1:])]
+        self.passages = passages
         self.ids = ids  # a range as batch.ids gives it: a list of 1.3 million passages' ids was 50 MB
 
-    def __call__(self, records: Iterable[_Located]) -> Iterator[int]:
+    @cached_property
+    def starts(self) -> list[int]:
+        """The passages' starts, the first's as -1 (it holds what comes before it), listed when a record is
+        first located: 9 MB of one-word paragraphs, with nothing in them to locate, listed 10 MB of them."""
+        return [-1, *islice((passage.start for passage in self.passages), 1, None)]
+
+    def __call__(self, records: Sequence[_Located]) -> Iterator[int]:
         """The store ids of the passages holding each record's start, in one pass (a call a record cost as
         much as the rest of its row: 250,000 mentions a MB of acronyms), found as the rows are written
         (a list of them held 8 MB more beside 4 MB of acronyms' rows)."""
-        return self.at(record.start for record in records)
+        return self.at([record.start for record in records])
 
-    def at(self, offsets: Iterable[int]) -> Iterator[int]:
-        """The store ids of the passages holding each offset, in one pass (see ``__call__``)."""
+    def at(self, offsets: Sequence[int]) -> Iterator[int]:
+        """The store ids of the passages holding each offset, in one pass (see ``__call__``); the passages'
+        starts are not listed for no offset."""
+        if not offsets:
+            return iter(())
         ids, starts = self.ids, self.starts
         return (ids[bisect_right(starts, offset) - 1] for offset in offsets)
 
@@ -333,7 +343,8 @@ def _queue_passages(batch: _Batch, document_id: int, passages: Sequence[Passage]
     """Queue the passages in text order (with the page each starts on) and return their ids; each is
     indexed with its text, exactly the stored text's [start:end], which is what the index reads back and
     is told to forget (the passage's own string: no copy of each of a hostile MB's 142,857 paragraphs)."""
-    ordered = sorted(passages, key=lambda passage: passage.start)
+    # As extraction gives them, nearly always: sorting 1.3 million passages in order copied them and their keys.
+    ordered = passages if in_text_order(passages) else sorted(passages, key=lambda passage: passage.start)
     ids = batch.ids("passages", len(ordered))
     # Only a PDF has pages: asking each of 142,857 one-word paragraphs for its page cost 0.3 s a MB.
     pages = [origin.page_at(p.start) for p in ordered] if origin.pages else repeat(None)

@@ -11,7 +11,7 @@ from store.extract.dates import DateMention, find_dates
 from store.extract.definitions import definitions
 from store.extract.gazetteer import lookup
 from store.extract.lexicon import is_common_acronym
-from store.extract.scan import occurs_within
+from store.extract.scan import passages_holding
 from store.kinds import PROSE_KINDS
 from store.model import Citation, Footnote, Passage
 
@@ -43,9 +43,8 @@ def find_citations(
 ) -> tuple[tuple[Citation, ...], tuple[Footnote, ...]]:
     """Return the citations in the article's paragraphs and the footnotes at its end."""
     citations: list[Citation] = []
-    may_cite = occurs_within(_OPENING, text)
-    for passage in passages:
-        if passage.kind in PROSE_KINDS and may_cite(passage.start, passage.end):
+    for passage in passages_holding(_OPENING, text, passages):
+        if passage.kind in PROSE_KINDS:
             citations.extend(_in_paragraph(text, passage, year, dated))
     footnotes = tuple(Footnote(p.number or 0, p.start, p.end, p.text) for p in passages if p.kind == "footnote")
     return tuple(sorted(citations, key=lambda c: c.start)), footnotes

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
-from itertools import chain
 
 from store.extract.actors import find_actors
 from store.extract.citations import find_citations, outlet_span
@@ -13,8 +12,8 @@ from store.extract.descriptions import describe
 from store.extract.dating import article_date, article_year
 from store.extract.passages import article_title, published_line, split_passages
 from store.extract.quotes import find_quotes
-from store.extract.scan import Spans, within
-from store.extract.sentences import split_sentences
+from store.extract.scan import within
+from store.extract.sentences import passage_sentences
 from store.model import Actor, Article, Citation, Mention, Mentions
 
 
@@ -39,7 +38,7 @@ def _extracted(text: str) -> Article:
     passages = split_passages(text)
     year = article_year(text, passages)
     dated = article_date(text, passages, year)
-    sentences = Spans(chain.from_iterable(split_sentences(text, p.start, p.end) for p in passages))
+    sentences = passage_sentences(text, passages)
     citations, footnotes = find_citations(text, passages, year, dated)
     actors, mentions = with_outlets(text, citations, *find_actors(text, passages, sentences))
     unnamed, described = describe(text, actors, mentions)

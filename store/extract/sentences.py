@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from store.extract.data import load_words
+from store.extract.scan import Spans
+from store.model import Passage
 
 # A candidate end: terminal punctuation, then any closing quotes/brackets or a footnote marker like
 # "[4]", then whitespace. Whether it really ends a sentence depends on the words around it.
@@ -42,6 +45,28 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     for block_start, block_end in _blocks(text, start, end):
         spans.extend(_split_block(text, block_start, block_end))
     return spans
+
+
+def passage_sentences(text: str, passages: Iterable[Passage]) -> Spans:
+    """The sentences of each passage in turn, as ``split_sentences`` of each gives them."""
+    return Spans(_each_passage(text, passages))
+
+
+def _each_passage(text: str, passages: Iterable[Passage]) -> Iterator[tuple[int, int]]:
+    """The sentences of each passage in turn: a passage with no break and no whitespace at either end (nearly
+    every heading and short paragraph) is its one sentence as it stands.
+
+    Why: a call, a search, a trim and a list a passage were a tenth of extracting 142,857 one-word
+    paragraphs a MB."""
+    no_break = _BREAK.search
+    for passage in passages:
+        start = passage.start
+        end = start + len(passage.text)
+        if start < end and not (text[start].isspace() or text[end - 1].isspace()) \
+                and no_break(text, start, end) is None:
+            yield start, end
+        else:
+            yield from split_sentences(text, start, end)
 
 
 def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
