@@ -57,10 +57,6 @@ class CandidateTable(Sequence[Candidate]):
         self._ids: dict[Shape, int] = {}
         self.extend(candidates)
 
-    def add(self, start: int, end: int, shape: Shape) -> None:
-        """Add the candidate of ``shape`` at [start, end)."""
-        self.add_numbered(start, end, self.number(shape))
-
     def add_numbered(self, start: int, end: int, number: int) -> None:
         """Add the candidate at [start, end) whose shape has the ``number`` this table gave it."""
         self.starts.append(start)
@@ -80,7 +76,7 @@ class CandidateTable(Sequence[Candidate]):
         Candidate made (a repeated sentence's, see actors._remembered_sentences)."""
         if not isinstance(candidates, CandidateTable):
             add_start, add_end, add_id = self.starts.append, self.ends.append, self.shape_ids.append
-            for candidate in candidates:  # a call less a candidate than self.add: every sentence's pass here
+            for candidate in candidates:  # appended here, not through add_numbered: every sentence's pass here
                 add_start(candidate.start + by)
                 add_end(candidate.end + by)
                 add_id(self.number(shape_of(candidate)))
