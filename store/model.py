@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import InitVar, dataclass, fields
 from itertools import islice
 from operator import add, lt
@@ -183,6 +183,11 @@ class Mentions(Sequence[Mention]):
         places = array("q", places)
         return self._of(array("q", map(self.starts.__getitem__, places)),
                         array("I", map(self.which.__getitem__, places)), self.forms)
+
+    def where(self, keep: Callable[[int, int], bool]) -> Mentions:
+        """The mentions whose (start, end) ``keep`` passes, in order."""
+        spans = zip(self.starts, self.ends())
+        return self.take(place for place, (start, end) in enumerate(spans) if keep(start, end))
 
     def ordered(self) -> Mentions:
         """These mentions in text order (by start, then end; a sort that keeps ties as they are): themselves

@@ -68,8 +68,7 @@ def with_outlets(
     known = {form: actor.name for actor in actors for form in (actor.name, *actor.aliases)}
     inside = within(spans)
     # Inside another span: one starting earlier and reaching as far, or starting as early and reaching further.
-    kept = mentions.take(index for index, (s, e) in enumerate(zip(mentions.starts, mentions.ends()))
-                         if not (inside(s - 1, e) or inside(s, e + 1)))
+    kept = mentions.where(lambda start, end: not (inside(start - 1, end) or inside(start, end + 1)))
     taken = set(zip(kept.starts, kept.ends()))
     added = [Mention(known.get(text[s:e], text[s:e]), s, e, text[s:e]) for s, e in dict.fromkeys(spans)
              if (s, e) not in taken]

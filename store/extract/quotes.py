@@ -36,8 +36,7 @@ def find_quotes(
         return ()
     # A quote names people, it is not said by them: mentions inside quotation marks never speak.
     inside = within((marks.start, marks.end) for marks in spans)
-    outside = mentions.take(index for index, (start, end) in enumerate(zip(mentions.starts, mentions.ends()))
-                            if not inside(start, end))
+    outside = mentions.where(lambda start, end: not inside(start, end))
     kinds = {actor.name: actor.kind for actor in actors}
     starts = [start for start, _ in sentences]
     ctx = Context(text, outside, kinds, outside.starts, outside.ends(), starts, genders(actors))

@@ -322,6 +322,7 @@ def test_mentions_give_their_ends_counts_order_and_chosen_places_from_their_colu
     mentions = Mentions(records)
     assert list(mentions.ends()) == [19, 10, 17] and mentions.per_actor() == {"NATO": 2, "Kari Lunde": 1}
     assert mentions.take([2, 0]) == (records[2], records[0]) and mentions.take([]) == ()
+    assert mentions.where(lambda start, end: end - start > 2) == records[:2]
     assert mentions.ordered() == (records[1], records[2], records[0])
     in_order = mentions.ordered()
     assert in_order.ordered() is in_order and (mentions + [records[0]]).ordered()[-2:] == (records[0],) * 2
