@@ -188,13 +188,13 @@ def _remembered_sentences(text: str, titles: list[tuple[int, int]]) -> Callable[
     return candidates
 
 
-def _in_order(named: list[Candidate], groups: list[Candidate]) -> list[Candidate]:
+def _in_order(named: list[Candidate], groups: list[Candidate]) -> Sequence[Candidate]:
     """A sentence's candidates in text order, one a span, as deduplicate leaves an article's.
 
     Why: added so, sentence after sentence, an article's table is in order as it is made, and deduplicate
     has nothing to sort (a million candidates a MB of acronyms)."""
     found = named + groups if groups else named
-    return found if in_text_order(found) else one_a_span(found)
+    return found if in_text_order(found) else one_a_span(CandidateTable(found))
 
 
 def _moved(candidate: Candidate, by: int) -> Candidate:

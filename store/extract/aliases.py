@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import islice
 
@@ -32,17 +32,27 @@ def deduplicate(found: CandidateTable) -> CandidateTable:
     Candidates already one a span and in that order come back as they are: actor finding adds each
     sentence's candidates so (see one_a_span), and only a name found twice (a byline, a reference, an unsure
     name confirmed) puts a table out of order."""
-    return found if found.in_text_order() else CandidateTable(one_a_span(found))
+    return found if found.in_text_order() else one_a_span(found)
 
 
-def one_a_span(found: Iterable[Candidate]) -> list[Candidate]:
-    """The candidate with the strongest evidence at each span (the first of them on a tie), in text order."""
-    best: dict[tuple[int, int], Candidate] = {}
-    for candidate in found:
-        key = (candidate.start, candidate.end)
-        if key not in best or _PRIORITY[candidate.evidence] < _PRIORITY[best[key].evidence]:
-            best[key] = candidate
-    return sorted(best.values(), key=lambda c: (c.start, c.end))
+def one_a_span(found: CandidateTable) -> CandidateTable:
+    """The candidate with the strongest evidence at each span (the first of them on a tie), in text order;
+    read from the rows, no Candidate made."""
+    ranks = [_PRIORITY[shape.evidence] for shape in found.shapes]
+    shape_ids = found.shape_ids
+    best: dict[tuple[int, int], int] = {}
+    for row, span in enumerate(zip(found.starts, found.ends)):
+        held = best.get(span)
+        if held is None or ranks[shape_ids[row]] < ranks[shape_ids[held]]:
+            best[span] = row
+    kept = CandidateTable()
+    numbers: dict[int, int] = {}  # a shape's number in found -> in kept, given in kept's order
+    for (start, end), row in sorted(best.items()):
+        shape_id = shape_ids[row]
+        if shape_id not in numbers:
+            numbers[shape_id] = kept.number(found.shapes[shape_id])
+        kept.add_numbered(start, end, numbers[shape_id])
+    return kept
 
 
 def resolve_people(found: CandidateTable) -> CandidateTable:
